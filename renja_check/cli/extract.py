@@ -1,0 +1,27 @@
+"""``renja-check extract``: write the document model of one input."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import click
+
+from .. import api
+from ..ingest.model_io import dump_document
+from .common import input_errors, lang_option
+
+
+@click.command("extract")
+@click.argument("file", required=False, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Tulis ke berkas / write to file.")
+@lang_option
+@input_errors
+def extract_cmd(file: Optional[Path], fmt: str, output: Optional[Path], lang: str) -> None:
+    """Baca satu Renja dan tulis modelnya (YAML/JSON). Tanpa FILE: sampel bawaan."""
+    doc = api.extract(file)
+    text = dump_document(doc, fmt)
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)

@@ -1,0 +1,80 @@
+"""Run a rule set over a dossier: one result shape out (findings + stats)."""
+from __future__ import annotations
+
+import time
+import traceback
+from collections import Counter
+from typing import Optional
+
+from pydantic import BaseModel, Field
+
+from .corpus import Corpus, load_corpus
+from .finding import Finding, fingerprint, sort_key
+from .kinds import KINDS, Context
+from .models import Dossier
+from .ruleset import RuleSet
+
+
+class RunStats(BaseModel):
+    rules_run: int = 0
+    documents: int = 0
+    nodes: int = 0
+    claims: int = 0
+    per_rule: dict[str, int] = Field(default_factory=dict)
+    per_severity: dict[str, int] = Field(default_factory=dict)
+    duration_ms: float = 0.0
+
+
+class RunResult(BaseModel):
+    findings: list[Finding]
+    stats: RunStats
+
+
+def run(ruleset: RuleSet, dossier: Dossier, corpus: Optional[Corpus] = None) -> RunResult:
+    corpus = corpus or load_corpus()
+    ctx = Context(dossier=dossier, corpus=corpus)
+    t0 = time.perf_counter()
+    findings: list[Finding] = []
+    for rule in ruleset.rules:
+        kind = KINDS[rule.kind]
+        try:
+            findings.extend(kind.evaluate(rule, ctx))
+        except Exception as exc:  # a crashing rule is a finding, never hides the others
+            tb = traceback.extract_tb(exc.__traceback__)[-1]
+            findings.append(Finding(
+                rule=rule.code,
+                rule_name=rule.name,
+                severity="error",
+                message={
+                    "id": f"Aturan {rule.code} gagal dijalankan: {type(exc).__name__}: {exc} "
+                          f"({tb.filename.rsplit('/', 1)[-1]}:{tb.lineno}). Temuan lain tetap dilaporkan.",
+                    "en": f"Rule {rule.code} crashed: {type(exc).__name__}: {exc} "
+                          f"({tb.filename.rsplit('/', 1)[-1]}:{tb.lineno}). Other findings are still reported.",
+                },
+                evidence={"exception": type(exc).__name__, "detail": str(exc)},
+                fingerprint=fingerprint(rule.code, "crash", type(exc).__name__),
+            ))
+    findings = _dedupe(findings)
+    findings.sort(key=sort_key)
+    stats = RunStats(
+        rules_run=len(ruleset.rules),
+        documents=len(dossier.documents),
+        nodes=sum(len(t.nodes) for d in dossier.documents for t in d.tables),
+        claims=sum(len(d.claims) for d in dossier.documents),
+        per_rule=dict(sorted(Counter(f.rule for f in findings).items())),
+        per_severity=dict(Counter(f.severity for f in findings)),
+        duration_ms=round((time.perf_counter() - t0) * 1000, 2),
+    )
+    return RunResult(findings=findings, stats=stats)
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for f in findings:
+        k = (f.rule, f.fingerprint)
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(f)
+    return out

@@ -1,0 +1,73 @@
+"""The one result shape: a frozen finding with its evidence."""
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .models import Span
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
+LANGS = ("id", "en")
+
+
+class Finding(BaseModel):
+    """One defect (or one notice) found by one rule.
+
+    ``message`` and ``suggestion`` carry both languages; ``text(lang)`` picks one.
+    ``expected``/``found`` are what the rule expected and what the document says;
+    money in them and in ``evidence`` is integer rupiah. ``fingerprint`` is made from
+    content only (rule, document identity, table, locator, expected, found), never
+    from line numbers, so baselines survive edits that shift lines.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    rule: str
+    rule_name: str
+    severity: Severity
+    message: dict[str, str]
+    document: str = ""  # source path of the document
+    table: Optional[str] = None
+    locator: Optional[str] = None  # node id, code or claim id
+    span: Optional[Span] = None
+    expected: Any = None
+    found: Any = None
+    difference: Optional[int] = None
+    evidence: dict[str, Any] = Field(default_factory=dict)
+    suggestion: Optional[dict[str, str]] = None
+    fingerprint: str = ""
+
+    def text(self, lang: str = "id") -> str:
+        return self.message.get(lang) or self.message.get("id") or ""
+
+    def suggestion_text(self, lang: str = "id") -> Optional[str]:
+        if not self.suggestion:
+            return None
+        return self.suggestion.get(lang) or self.suggestion.get("id")
+
+    def to_dict(self, lang: str = "id") -> dict[str, Any]:
+        """The JSON contract: one language rendered, money as integers."""
+        d = self.model_dump(mode="json")
+        d["message"] = self.text(lang)
+        d["suggestion"] = self.suggestion_text(lang)
+        return d
+
+
+def fingerprint(*parts: Any) -> str:
+    blob = json.dumps(parts, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+def sort_key(f: Finding) -> tuple:
+    return (
+        f.document,
+        f.table or "",
+        -SEVERITY_ORDER[f.severity],
+        f.span.line_start if f.span else 0,
+        f.rule,
+        f.locator or "",
+    )

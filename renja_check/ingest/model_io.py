@@ -1,0 +1,52 @@
+"""The model as a file: ``extract`` writes it, ``check`` reads it back (hand-correctable)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from ..errors import InputError
+from ..models import Document
+from .common import read_bytes
+
+MAGIC_KEY = "schema_version"
+
+
+def dump_document(doc: Document, fmt: str = "yaml") -> str:
+    data = doc.model_dump(mode="json", exclude_none=True)
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+
+
+def is_model_json(raw: bytes) -> bool:
+    head = raw[:2048].lstrip()
+    return head.startswith(b"{") and MAGIC_KEY.encode() in raw[:4096]
+
+
+def load_model(path: Path) -> Document:
+    raw = read_bytes(path)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(str(path), "not UTF-8 text", "bukan teks UTF-8") from None
+    try:
+        if Path(path).suffix.lower() == ".json":
+            data = json.loads(text)
+        else:
+            data = yaml.safe_load(text)
+    except (json.JSONDecodeError, yaml.YAMLError) as exc:
+        raise InputError(str(path), f"not valid {Path(path).suffix.lstrip('.')}: {exc}",
+                         f"bukan {Path(path).suffix.lstrip('.')} yang sah: {exc}") from None
+    if not isinstance(data, dict) or MAGIC_KEY not in data:
+        raise InputError(str(path), "not a renja-check model file (no schema_version)",
+                         "bukan berkas model renja-check (tidak ada schema_version)")
+    try:
+        return Document.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = ".".join(str(p) for p in err["loc"])
+        raise InputError(str(path), f"invalid model at {loc}: {err['msg']}",
+                         f"model tidak sah pada {loc}: {err['msg']}") from None

@@ -1,0 +1,73 @@
+"""Reader for text extracted from a Renja PDF (the Bapelitbang template, Permendagri 86/2017).
+
+``parse_text(text, path)`` finds the document's metadata, each table region
+(``base.find_regions``) and the prose claims, and hands each region to the parser
+for its kind (``PARSERS``). A table kind with no region is noted as missing.
+"""
+from __future__ import annotations
+
+import hashlib
+
+from ...corpus import load_nomenclature
+from ...errors import InputError
+from ...models import Document, Source
+from .base import ParseContext, Region, find_regions, split_lines
+from .meta import read_meta
+
+# kind of region -> parser(ctx, region) -> list[Table]. Explicit registry.
+PARSERS: dict = {}
+
+
+def _register() -> None:
+    from . import claims, evaluasi, kinerja, review, rencana, rkpd_akhir
+
+    PARSERS.update({
+        "evaluasi": evaluasi.parse,
+        "kinerja_pelayanan": kinerja.parse,
+        "review_rkpd": review.parse,
+        "rencana": rencana.parse,
+        "rkpd_akhir": rkpd_akhir.parse,
+    })
+    PARSERS["claims"] = claims.parse
+
+
+def parse_text(text: str, path: str) -> Document:
+    if not PARSERS:
+        _register()
+    lines = split_lines(text)
+    if not lines:
+        raise InputError(path, "no text in file", "berkas tidak berisi teks")
+    ctx = ParseContext(path=path, lines=lines, nomenclature=load_nomenclature())
+    meta = read_meta(ctx)
+    regions = find_regions(lines)
+    if not regions and not meta.get("is_renja"):
+        raise InputError(
+            path,
+            "not a Renja: no Renja title and none of its tables (Tabel 2.1/2.2/2.5, Rumusan Rencana "
+            "Program dan Kegiatan, Rancangan Akhir RKPD) were found",
+            "bukan dokumen Renja: judul Renja dan tabel-tabelnya (Tabel 2.1/2.2/2.5, Rumusan Rencana "
+            "Program dan Kegiatan, Rancangan Akhir RKPD) tidak ditemukan",
+        )
+    tables = []
+    for region in regions:
+        tables.extend(PARSERS[region.kind](ctx, region))
+    found = {r.kind for r in regions}
+    for kind in ("evaluasi", "kinerja_pelayanan", "review_rkpd", "rencana", "rkpd_akhir"):
+        if kind not in found:
+            ctx.note("table-missing", f"table of kind '{kind}' not found in the document", level="warning")
+    claims = PARSERS["claims"](ctx, regions, tables)
+    doc = Document(
+        doc_type="renja",
+        pemda=meta.get("pemda"),
+        perangkat_daerah=meta.get("perangkat_daerah"),
+        bidang=ctx.bidang,
+        year=ctx.year,
+        forward_year=ctx.forward_year,
+        source=Source(path=path, format="pdf-text",
+                      sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                      lines=len(text.splitlines())),
+        tables=tables,
+        claims=claims,
+        notes=ctx.notes,
+    )
+    return doc

@@ -1,0 +1,93 @@
+"""Shared pieces of the PDF-text reader: lines, the parse context, table regions.
+
+The text is what pypdf's ``extract_text`` gives for a Renja PDF: cells on their own
+lines, empty cells gone, page headers *after* a page's rows. Blank lines are
+dropped; every ``Line`` keeps its 1-based number in the source file so spans point
+back to the source exactly.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ...corpus import Nomenclature
+from ...models import Note, Span
+from ...text import norm_space
+
+
+@dataclass(frozen=True)
+class Line:
+    no: int  # 1-based line number in the source file
+    text: str  # whitespace-normalised (U+00A0 -> space), stripped
+
+    @property
+    def raw(self) -> str:  # kept for symmetry; text is what parsers use
+        return self.text
+
+
+def split_lines(text: str) -> list[Line]:
+    out = []
+    for i, raw in enumerate(text.splitlines(), start=1):
+        t = norm_space(raw)
+        if t:
+            out.append(Line(i, t))
+    return out
+
+
+@dataclass
+class ParseContext:
+    path: str
+    lines: list[Line]
+    nomenclature: Nomenclature
+    year: Optional[int] = None
+    forward_year: Optional[int] = None
+    bidang: list[str] = field(default_factory=list)  # PD's bidang codes, primary first
+    notes: list[Note] = field(default_factory=list)
+
+    def span(self, first: int, last: Optional[int] = None) -> Span:
+        return Span(file=self.path, line_start=first, line_end=last if last is not None else first)
+
+    def note(self, code: str, message: str, first: Optional[int] = None, last: Optional[int] = None,
+             level: str = "warning") -> None:
+        self.notes.append(Note(level=level, code=code, message=message,
+                               span=self.span(first, last) if first else None))
+
+
+@dataclass(frozen=True)
+class Region:
+    """Lines [start, end) of ``ctx.lines`` (indices, not line numbers) holding one table."""
+
+    kind: str  # evaluasi | kinerja_pelayanan | review_rkpd | rencana | rkpd_akhir
+    start: int
+    end: int
+    title: str
+    number: Optional[str] = None
+
+
+# Titles that open a table, by the role the table plays. Matched on whole lines.
+TABLE_TITLES: list[tuple[str, re.Pattern[str]]] = [
+    ("evaluasi", re.compile(r"^TABEL\s+2\.1\b", re.I)),
+    ("kinerja_pelayanan", re.compile(r"^TABEL\s+2\.2\b", re.I)),
+    ("review_rkpd", re.compile(r"^TABEL\s+2\.5\b", re.I)),
+    ("rencana", re.compile(r"^RUMUSAN\s+RENCANA\s+PROGRAM\s+DAN\s+KEGIATAN", re.I)),
+    ("rkpd_akhir", re.compile(r"^RANCANGAN\s+AKHIR\s+RENCANA\s+KERJA\s+PEMERINTAH\s+DAERAH", re.I)),
+]
+BAB_RE = re.compile(r"^BAB\s+[IVX]+\b")
+
+
+def find_regions(lines: list[Line]) -> list[Region]:
+    """Each table title found, with its region up to the next title or BAB heading."""
+    starts: list[tuple[int, str, str, Optional[str]]] = []
+    for i, ln in enumerate(lines):
+        for kind, pat in TABLE_TITLES:
+            if pat.match(ln.text):
+                m = re.match(r"^TABEL\s+(\d+\.\d+)", ln.text, re.I)
+                starts.append((i, kind, ln.text, m.group(1) if m else None))
+                break
+    regions = []
+    for k, (i, kind, title, number) in enumerate(starts):
+        nxt = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
+        end = next((j for j in range(i + 1, nxt) if BAB_RE.match(lines[j].text)), nxt)
+        regions.append(Region(kind=kind, start=i, end=end, title=title, number=number))
+    return regions

@@ -1,0 +1,42 @@
+"""Document metadata from the text: plan year, pemda, perangkat daerah, bidang codes."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .base import ParseContext
+
+_YEAR_RE = re.compile(r"\b(?:RENJA|RENCANA KERJA)\b[^\n]{0,80}?\b(?:TAHUN|TH\.?)\s*(20\d\d)\b", re.I)
+_PEMDA_RE = re.compile(r"\b(KOTA|KABUPATEN|KAB\.)\s+(?!TAHUN\b)([A-Z][A-Z]+(?:\s+(?!TAHUN\b|TH\b)[A-Z][A-Z]+)?)\b")
+_PD_RE = re.compile(r"^(BADAN|DINAS|SEKRETARIAT|INSPEKTORAT|KANTOR|SATUAN|RUMAH SAKIT|KECAMATAN)\b[A-Z ,/&-]+$")
+# a bidang row of the plan table: "5 3 13,156,485,046 14,050,761,173"
+_BIDANG_ROW_RE = re.compile(r"^(\d)\s+(\d{1,2})\s+\d{1,3}(?:[.,]\d{3})+(?:\s+\d{1,3}(?:[.,]\d{3})+)?$")
+# a program code "5 3 2" / "5.03.02" at the start of a line followed by PROGRAM
+_PROGRAM_RE = re.compile(r"^(\d)[ .](\d{1,2})[ .](\d{1,2})\s+PROGRAM\b")
+
+
+def read_meta(ctx: ParseContext) -> dict:
+    meta: dict = {}
+    head = ctx.lines[:400]
+    years = Counter(int(m.group(1)) for ln in ctx.lines for m in _YEAR_RE.finditer(ln.text))
+    if years:
+        ctx.year = years.most_common(1)[0][0]
+        ctx.forward_year = ctx.year + 1
+    meta["is_renja"] = bool(years) or any("RENCANA KERJA" in ln.text.upper() for ln in head)
+    pemdas = Counter(f"{m.group(1).title().replace('Kab.', 'Kabupaten')} {m.group(2).title()}"
+                     for ln in head for m in _PEMDA_RE.finditer(ln.text.upper()))
+    if pemdas:
+        meta["pemda"] = pemdas.most_common(1)[0][0]
+    for ln in ctx.lines:
+        if _PD_RE.match(ln.text) and len(ln.text) > 12:
+            meta["perangkat_daerah"] = ln.text.title()
+            break
+    bidang: list[str] = []
+    for ln in ctx.lines:
+        m = _BIDANG_ROW_RE.match(ln.text) or _PROGRAM_RE.match(ln.text)
+        if m:
+            b = f"{m.group(1)}.{int(m.group(2)):02d}"
+            if b not in bidang:
+                bidang.append(b)
+    ctx.bidang = bidang
+    return meta

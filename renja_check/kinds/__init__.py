@@ -1,0 +1,11 @@
+"""The registry of kinds: an explicit list, greppable. Add a kind here and in KINDS."""
+from __future__ import annotations
+
+from .base import Context, Kind, Params
+
+KIND_CLASSES: list[type[Kind]] = [
+]
+
+KINDS: dict[str, Kind] = {cls.name: cls() for cls in KIND_CLASSES}
+
+__all__ = ["Context", "Kind", "Params", "KINDS"]

@@ -1,0 +1,143 @@
+"""What every kind shares: the evaluation context and how a finding is made.
+
+A kind is a small evaluator: a pydantic ``Params`` model (the rule's ``params``)
+and ``evaluate(rule, ctx)`` yielding findings. No I/O, no printing.
+"""
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from typing import Any, ClassVar, Iterable, Iterator, Optional, Union
+
+from pydantic import BaseModel, ConfigDict
+
+from ..corpus import Corpus
+from ..finding import Finding, fingerprint
+from ..models import Claim, Document, Dossier, Node, Span, Table
+from ..numbers import format_int, format_rupiah
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class _SafeDict(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def render(template: str, values: dict[str, Any]) -> str:
+    """``str.format`` that leaves unknown placeholders visible instead of failing."""
+    return string.Formatter().vformat(template, (), _SafeDict(values))
+
+
+@dataclass
+class Context:
+    dossier: Dossier
+    corpus: Corpus
+
+    def finding(
+        self,
+        rule: Any,  # ruleset.Rule (not imported: kinds sit below ruleset)
+        doc: Document,
+        *,
+        table: Optional[Table] = None,
+        subject: Union[Node, Claim, None] = None,
+        locator: Optional[str] = None,
+        span: Optional[Span] = None,
+        expected: Any = None,
+        found: Any = None,
+        difference: Optional[int] = None,
+        evidence: Optional[dict[str, Any]] = None,
+        values: Optional[dict[str, Any]] = None,
+        suggestion: Optional[dict[str, str]] = None,
+        severity: Optional[str] = None,
+        key: Any = None,
+    ) -> Finding:
+        """Render the rule's message templates with ``values`` and build the finding.
+
+        Template values always available: ``expected``, ``found``, ``difference``
+        (formatted with Indonesian grouping), ``table``, ``name``, ``code``, ``line``.
+        ``key`` adds content to the fingerprint when locator+expected+found are not
+        enough to tell two findings apart.
+        """
+        vals: dict[str, Any] = {
+            "table": (table.number and f"Tabel {table.number}") or (table.title if table else "") or (table.id if table else ""),
+            "table_id": table.id if table else "",
+            "name": getattr(subject, "name", "") or "",
+            "code": getattr(subject, "code", None) or getattr(subject, "code_printed", None) or "",
+            "expected": _fmt(expected),
+            "found": _fmt(found),
+            "difference": _fmt(difference),
+        }
+        if subject is not None and span is None:
+            span = subject.span
+        vals["line"] = span.line_start if span else ""
+        vals.update(values or {})
+        loc = locator or getattr(subject, "id", None)
+        message = {lang: render(text, vals) for lang, text in rule.message.items()}
+        sugg = suggestion
+        if sugg is None and rule.suggestion:
+            sugg = {lang: render(text, vals) for lang, text in rule.suggestion.items()}
+        fp = fingerprint(rule.code, doc.doc_type, doc.perangkat_daerah, doc.year,
+                         table.id if table else None, loc, expected, found, key)
+        return Finding(
+            rule=rule.code,
+            rule_name=rule.name,
+            severity=severity or rule.severity,
+            message=message,
+            document=doc.source.path,
+            table=table.id if table else None,
+            locator=loc,
+            span=span,
+            expected=_jsonable(expected),
+            found=_jsonable(found),
+            difference=difference,
+            evidence=_jsonable(evidence or {}),
+            suggestion=sugg,
+            fingerprint=fp,
+        )
+
+
+def _fmt(v: Any) -> str:
+    if v is None:
+        return "-"
+    if isinstance(v, bool):
+        return str(v)
+    if isinstance(v, int):
+        return format_int(v)
+    return str(v)
+
+
+def _jsonable(v: Any) -> Any:
+    from decimal import Decimal
+
+    if isinstance(v, Decimal):
+        return int(v) if v == v.to_integral_value() else str(v)
+    if isinstance(v, dict):
+        return {str(k): _jsonable(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_jsonable(x) for x in v]
+    return v
+
+
+class Kind:
+    """Base of every kind. Subclasses set ``name`` and ``Params`` and implement ``evaluate``."""
+
+    name: ClassVar[str]
+    Params: ClassVar[type[Params]] = Params
+
+    def evaluate(self, rule: Any, ctx: Context) -> Iterator[Finding]:  # pragma: no cover
+        raise NotImplementedError
+
+
+def rupiah(v: Optional[int]) -> str:
+    return format_rupiah(v)
+
+
+def walk_tables(dossier: Dossier, roles: Iterable[str] = ()) -> Iterator[tuple[Document, Table]]:
+    roles = set(roles)
+    for doc in dossier.documents:
+        for t in doc.tables:
+            if not roles or t.role in roles:
+                yield doc, t

@@ -1,0 +1,156 @@
+"""Reading numbers as printed in Indonesian planning documents.
+
+Forms seen: ``15.322.725.321`` (Indonesian thousands), ``15,322,725,321`` (English),
+``Rp14.841.380.059,00``, ``Rp 15.322.392.321,-``, ``72,58`` (decimal comma),
+``203.07%`` (decimal point), ``-`` (empty), ``#DIV/0!`` (spreadsheet error).
+
+Money is always an ``int`` of rupiah. A string that could be read two ways
+(``1.500`` = 1500 or 1.5) is returned with status ``ambiguous`` unless the caller
+says which style the table uses.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Literal, Optional
+
+from .models import Money, Quantity
+
+Style = Literal["id", "en"]  # id: 1.234.567,89  en: 1,234,567.89
+
+SPREADSHEET_ERRORS = ("#DIV/0!", "#N/A", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#####")
+EMPTY_MARKS = {"", "-", "--", "–", "—", "- ", "0-"}
+
+_ERR_RE = re.compile(r"#(?:DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!)|#{3,}")
+_RP_RE = re.compile(r"^\s*rp\.?\s*", re.I)
+_NUM_RE = re.compile(r"^[+-]?\d[\d.,]*$")
+NUMBER_TOKEN = r"[+-]?\d{1,3}(?:[.,]\d{3})+(?:,\d+|\.\d+)?|[+-]?\d+(?:[.,]\d+)?"
+
+
+def clean(text: str) -> str:
+    """Normalise spaces (incl. U+00A0) and strip."""
+    return re.sub(r"[\s\u00a0\u202f]+", " ", text or "").strip()
+
+
+def spreadsheet_error(text: str) -> Optional[str]:
+    m = _ERR_RE.search(text or "")
+    return m.group(0) if m else None
+
+
+def parse_decimal(token: str, style: Optional[Style] = None) -> tuple[Optional[Decimal], str, Optional[str]]:
+    """Parse one numeric token. Returns (value, status, note).
+
+    ``style`` tells the thousands/decimal convention of the table when known.
+    """
+    t = clean(token).replace(" ", "")
+    if not t or not _NUM_RE.match(t):
+        return None, "invalid", f"not a number: {token!r}"
+    dots, commas = t.count("."), t.count(",")
+    try:
+        if dots and commas:
+            # the later separator is the decimal one
+            if t.rfind(",") > t.rfind("."):
+                return Decimal(t.replace(".", "").replace(",", ".")), "ok", None
+            return Decimal(t.replace(",", "")), "ok", None
+        if not dots and not commas:
+            return Decimal(t), "ok", None
+        sep = "." if dots else ","
+        parts = t.split(sep)
+        grouped = all(len(p) == 3 for p in parts[1:]) and 1 <= len(parts[0].lstrip("+-")) <= 3
+        if len(parts) > 2:
+            if grouped:
+                return Decimal(t.replace(sep, "")), "ok", None
+            return None, "invalid", f"bad grouping: {token!r}"
+        # exactly one separator
+        if not grouped:
+            return Decimal(t.replace(",", ".")), "ok", None  # decimal: 72,58 / 203.07
+        # one separator followed by exactly three digits: 1.500 or 1,500
+        if style == "id":
+            value = Decimal(t.replace(".", "").replace(",", ".")) if sep == "." else Decimal(t.replace(",", "."))
+            return value, "ok", None
+        if style == "en":
+            value = Decimal(t.replace(",", "")) if sep == "," else Decimal(t)
+            return value, "ok", None
+        return Decimal(t.replace(sep, "")), "ambiguous", (
+            f"{token!r} may be {t.replace(sep, '')} or {t.replace(',', '.')}"
+        )
+    except InvalidOperation:
+        return None, "invalid", f"not a number: {token!r}"
+
+
+def parse_money(text: str, style: Optional[Style] = None, scale: int = 1) -> Money:
+    """A pagu cell -> Money (integer rupiah)."""
+    raw = text if text is not None else ""
+    t = clean(raw)
+    err = spreadsheet_error(t)
+    if err:
+        return Money(raw=raw, status="error", scale=scale, note=err)
+    if t in EMPTY_MARKS:
+        return Money(raw=raw, status="empty", scale=scale)
+    t = _RP_RE.sub("", t)
+    t = re.sub(r"(,-|,—|,–|\.-)$", "", t)  # "321,-"
+    t = t.replace(" ", "")
+    # money never has decimals other than ,00 / .00
+    m = re.match(r"^(.*?)(?:[,.]00)+$", t)
+    if m and re.search(r"\d[.,]\d{3}", m.group(1) or ""):
+        t = m.group(1)
+    value, status, note = parse_decimal(t, style)
+    if value is None:
+        return Money(raw=raw, status="invalid", scale=scale, note=note)
+    scaled = value * scale
+    if scaled != scaled.to_integral_value():
+        return Money(raw=raw, value=int(scaled), status="ambiguous", scale=scale,
+                     note=f"fraction of a rupiah in {raw!r}")
+    return Money(raw=raw, value=int(scaled), status=status, scale=scale, note=note)
+
+
+_QTY_RE = re.compile(rf"^\s*({NUMBER_TOKEN})\s*(%|.+)?$")
+
+
+def parse_quantity(text: str, style: Optional[Style] = None) -> Quantity:
+    """A target cell like ``2\u00a0Dokumen``, ``72,58``, ``100%``, ``#DIV/0!``, ``-``."""
+    raw = text if text is not None else ""
+    t = clean(raw)
+    err = spreadsheet_error(t)
+    if err:
+        return Quantity(raw=raw, status="error", note=err)
+    if t in EMPTY_MARKS:
+        return Quantity(raw=raw, status="empty")
+    m = _QTY_RE.match(t)
+    if not m:
+        return Quantity(raw=raw, status="invalid", unit=t or None, note="no number")
+    value, status, note = parse_decimal(m.group(1), style)
+    unit = clean(m.group(2) or "") or None
+    if value is None:
+        return Quantity(raw=raw, status="invalid", unit=unit, note=note)
+    return Quantity(raw=raw, value=value, unit=unit, status=status, note=note)
+
+
+def format_rupiah(value: Optional[int]) -> str:
+    """1234567 -> 'Rp 1.234.567' (Indonesian grouping)."""
+    if value is None:
+        return "-"
+    s = f"{abs(value):,}".replace(",", ".")
+    return f"{'-' if value < 0 else ''}Rp {s}"
+
+
+def format_int(value: Optional[int]) -> str:
+    if value is None:
+        return "-"
+    return f"{value:,}".replace(",", ".")
+
+
+def infer_style(tokens: list[str]) -> Optional[Style]:
+    """The thousands convention a table uses, judged from its unambiguous numbers."""
+    en = id_ = 0
+    for tok in tokens:
+        t = clean(tok).replace(" ", "")
+        if re.fullmatch(r"\d{1,3}(,\d{3}){2,}(\.\d+)?", t) or re.fullmatch(r"\d{1,3}(,\d{3})+\.\d+", t):
+            en += 1
+        elif re.fullmatch(r"\d{1,3}(\.\d{3}){2,}(,\d+)?", t) or re.fullmatch(r"\d{1,3}(\.\d{3})+,\d+", t):
+            id_ += 1
+    if en and not id_:
+        return "en"
+    if id_ and not en:
+        return "id"
+    return None

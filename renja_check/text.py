@@ -1,0 +1,26 @@
+"""Text normalisation shared by parsers, the nomenclature and rules."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_PUNCT = re.compile(r"[^\w\s]")
+_WS = re.compile(r"\s+")
+
+
+def norm_space(text: str) -> str:
+    return _WS.sub(" ", (text or "").replace("\u00a0", " ")).strip()
+
+
+def norm_name(text: str) -> str:
+    """Case-, space- and punctuation-insensitive key for names.
+
+    "Pengadaan Sarana dan Prasarana Gedung Kantor atau Bangunan Lainnya" and
+    "pengadaan  sarana dan prasarana gedung kantor, atau bangunan lainnya." give one key.
+    Hyphenated line breaks ("Perundang-\\nundangan") are joined first.
+    """
+    t = unicodedata.normalize("NFKC", text or "")
+    t = t.replace("\u00a0", " ").lower()
+    t = re.sub(r"-\s+", "-", t)
+    t = _PUNCT.sub(" ", t)
+    return _WS.sub(" ", t).strip()

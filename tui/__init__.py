@@ -1,0 +1,1 @@
+"""The Textual app (roadmap: findings browser and the cited assistant). Not built yet."""
