@@ -2,8 +2,12 @@
 from __future__ import annotations
 
 from .base import Context, Kind, Params
+from .cross_table import CrossTableKind
+from .sum import SumKind
 
 KIND_CLASSES: list[type[Kind]] = [
+    SumKind,
+    CrossTableKind,
 ]
 
 KINDS: dict[str, Kind] = {cls.name: cls() for cls in KIND_CLASSES}

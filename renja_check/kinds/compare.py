@@ -1,0 +1,87 @@
+"""Normalising cell texts before comparing them across tables."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from rapidfuzz import fuzz
+
+from ..models import Indicator, Node
+from ..text import norm_name
+
+# sumber dana: long names and their usual abbreviations, one key each
+_FUNDS = {
+    "pendapatan asli daerah": "pad", "pad": "pad",
+    "dana alokasi umum": "dau", "dau": "dau",
+    "dana alokasi khusus": "dak", "dak": "dak",
+    "dana bagi hasil": "dbh", "dbh": "dbh",
+    "dana insentif daerah": "did", "did": "did",
+    "bantuan keuangan provinsi": "bankeu", "bankeu": "bankeu",
+    "anggaran pendapatan dan belanja daerah": "apbd", "apbd": "apbd",
+    "anggaran pendapatan dan belanja negara": "apbn", "apbn": "apbn",
+}
+BLANK = {"", "-", "--", "0"}
+
+
+def blank(text: Optional[str]) -> bool:
+    return text is None or norm_name(text) in BLANK or (text or "").strip() in BLANK
+
+
+def funds_key(text: str) -> frozenset[str]:
+    """'PENDAPATAN ASLI DAERAH (PAD)' and 'PAD' -> {'pad'}."""
+    t = norm_name(text)
+    found = set()
+    for name, key in sorted(_FUNDS.items(), key=lambda kv: -len(kv[0])):
+        if re.search(rf"\b{re.escape(name)}\b", t):
+            found.add(key)
+            t = re.sub(rf"\b{re.escape(name)}\b", " ", t)
+    rest = " ".join(t.split())
+    if rest:
+        found.add(rest)
+    return frozenset(found)
+
+
+def same_funds(a: str, b: str) -> bool:
+    return funds_key(a) == funds_key(b)
+
+
+def same_place(a: str, b: str, cutoff: float) -> bool:
+    x, y = norm_name(a), norm_name(b)
+    return x == y or fuzz.token_set_ratio(x, y) >= cutoff
+
+
+def same_text(a: str, b: str, cutoff: float) -> bool:
+    x, y = norm_name(a), norm_name(b)
+    return x == y or fuzz.token_sort_ratio(x, y) >= cutoff
+
+
+def pair_indicators(a: Node, b: Node) -> list[tuple[Indicator, Indicator]]:
+    """Indicators of the same node in two tables, paired: one-to-one, else by text, else by order."""
+    ia, ib = a.indicators, b.indicators
+    if not ia or not ib:
+        return []
+    if len(ia) == 1 and len(ib) == 1:
+        return [(ia[0], ib[0])]
+    pairs, used = [], set()
+    for x in ia:
+        best = max(((fuzz.token_sort_ratio(norm_name(x.text), norm_name(y.text)), j)
+                    for j, y in enumerate(ib) if j not in used), default=None)
+        if best and best[0] >= 80:
+            pairs.append((x, ib[best[1]]))
+            used.add(best[1])
+    if not pairs and len(ia) == len(ib):
+        pairs = list(zip(ia, ib))
+    return pairs
+
+
+def unit_key(unit: Optional[str]) -> Optional[str]:
+    """'Orang' == 'orang' == 'orang.'; 'orang/bulan' stays distinct from 'orang'."""
+    if not unit:
+        return None
+    t = unit.replace("\u00a0", " ").strip().lower()
+    t = re.sub(r"\s*/\s*", "/", t)
+    t = re.sub(r"[.,;:]+$", "", t)
+    t = re.sub(r"\s+", " ", t)
+    if t in ("%", "persen", "prosen", "persentase"):
+        return "%"
+    return t or None

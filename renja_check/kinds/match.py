@@ -1,0 +1,119 @@
+"""Matching the same node across two tables (possibly of different documents).
+
+Nodes of one level are paired by resolved code first; nodes left over are paired
+by normalised name when at least one side has no usable code (two different codes
+are two different nodes: the program penunjang repeats its names under every
+bidang). Names repeated within a table are told apart by their parents' names; a
+last pass pairs near-identical names (typos) one to one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Optional
+
+from rapidfuzz import fuzz
+
+from ..models import Document, Dossier, Node, Table
+from ..text import norm_name
+from .tree import Tree
+
+CODED = ("printed", "resolved")
+NAME_CUTOFF = 92.0
+
+
+@dataclass
+class Matching:
+    pairs: list[tuple[Node, Node]] = field(default_factory=list)
+    only_a: list[Node] = field(default_factory=list)
+    only_b: list[Node] = field(default_factory=list)
+
+
+def usable_code(node: Node) -> Optional[str]:
+    return node.code if node.code and node.code_status in CODED else None
+
+
+def _parent_names(tree: Tree, node: Node) -> tuple[str, ...]:
+    return tuple(norm_name(p.name) for p in tree.ancestors(node) if p.level != "total")
+
+
+def match_tables(a: Table, b: Table, levels: Iterable[str] = ("subkegiatan",)) -> Matching:
+    ta, tb = Tree(a), Tree(b)
+    out = Matching()
+    for level in levels:
+        na = [n for n in a.nodes if n.level == level]
+        nb = [n for n in b.nodes if n.level == level]
+        pairs, ra, rb = _by_code(na, nb)
+        out.pairs += pairs
+        for key in (lambda t, n: norm_name(n.name),
+                    lambda t, n: (norm_name(n.name), _parent_names(t, n))):
+            pairs, ra, rb = _by_key(ra, rb, lambda n: key(ta, n), lambda n: key(tb, n))
+            out.pairs += pairs
+        pairs, ra, rb = _fuzzy(ra, rb)
+        out.pairs += pairs
+        out.only_a += ra
+        out.only_b += rb
+    return out
+
+
+def _by_code(na: list[Node], nb: list[Node]):
+    index: dict[str, list[Node]] = {}
+    for n in nb:
+        if usable_code(n):
+            index.setdefault(usable_code(n), []).append(n)
+    pairs, ra = [], []
+    used: set[str] = set()
+    for n in na:
+        cands = index.get(usable_code(n) or "", [])
+        cands = [c for c in cands if c.id not in used]
+        if usable_code(n) and cands:
+            pairs.append((n, cands[0]))
+            used.add(cands[0].id)
+        else:
+            ra.append(n)
+    rb = [n for n in nb if n.id not in used]
+    return pairs, ra, rb
+
+
+def _name_ok(x: Node, y: Node) -> bool:
+    return not (usable_code(x) and usable_code(y))  # two codes that differ: two nodes
+
+
+def _by_key(ra: list[Node], rb: list[Node], ka, kb):
+    def unique(nodes, key):
+        idx: dict = {}
+        for n in nodes:
+            if n.name.strip():
+                idx.setdefault(key(n), []).append(n)
+        return {k: v[0] for k, v in idx.items() if len(v) == 1}
+
+    ua, ub = unique(ra, ka), unique(rb, kb)
+    pairs = [(ua[k], ub[k]) for k in ua if k in ub and _name_ok(ua[k], ub[k])]
+    used = {x.id for p in pairs for x in p}
+    return pairs, [n for n in ra if n.id not in used], [n for n in rb if n.id not in used]
+
+
+def _fuzzy(ra: list[Node], rb: list[Node]):
+    scored = []
+    for x in ra:
+        for y in rb:
+            if not _name_ok(x, y) or not x.name.strip() or not y.name.strip():
+                continue
+            s = fuzz.ratio(norm_name(x.name), norm_name(y.name))
+            if s >= NAME_CUTOFF:
+                scored.append((s, x, y))
+    scored.sort(key=lambda t: -t[0])
+    pairs, used = [], set()
+    for _, x, y in scored:
+        if x.id in used or y.id in used:
+            continue
+        pairs.append((x, y))
+        used |= {x.id, y.id}
+    return pairs, [n for n in ra if n.id not in used], [n for n in rb if n.id not in used]
+
+
+def table_pairs(dossier: Dossier, role_a: str, role_b: str) -> Iterator[tuple[Document, Table, Document, Table]]:
+    """Every (table of role a, table of role b) in the dossier, across documents too."""
+    for da, a in dossier.tables_with_role(role_a):
+        for db, b in dossier.tables_with_role(role_b):
+            if a is not b:
+                yield da, a, db, b

@@ -1,0 +1,101 @@
+"""Kind ``sum``: every printed subtotal and total equals the sum of its children.
+
+Checked at every level, for every year column, in every table (each side of a
+two-sided table is a table of its own). Empty children ("-") count as 0 and are
+listed as empty in the evidence. A child whose amount cannot be read makes the
+sum unverifiable: ``check: unverifiable`` reports those instead of a false
+difference. A parent whose children print no amount at all is left alone.
+"""
+from __future__ import annotations
+
+from typing import Iterator, Literal
+
+from ..finding import Finding
+from .base import Context, Kind, Params, walk_tables
+from .labels import bilingual, count_levels, node_label, rp, rp_abs, table_label, year_phrase
+from .tree import UNREADABLE, Tree, addends, pagu, years_of
+
+
+class SumParams(Params):
+    check: Literal["difference", "unverifiable"] = "difference"
+    roles: list[str] = []  # tables to check by role; empty = every table
+    levels: list[str] = ["total", "urusan", "bidang", "program", "kegiatan", "subkegiatan"]
+    tolerance: int = 0  # rupiah; differences up to this are ignored
+
+
+class SumKind(Kind):
+    name = "sum"
+    Params = SumParams
+
+    def evaluate(self, rule, ctx: Context) -> Iterator[Finding]:
+        p: SumParams = rule.spec
+        for doc, table in walk_tables(ctx.dossier, p.roles):
+            tree = Tree(table)
+            years = years_of(table)
+            for node in table.nodes:
+                if node.level not in p.levels or not tree.children(node):
+                    continue
+                for year in years:
+                    m = pagu(node, year)
+                    if m is None or m.status != "ok" or m.value is None:
+                        continue
+                    adds = addends(tree, node, year)
+                    if not adds or all(a.money is None for a in adds):
+                        continue  # no child prints an amount: nothing to add up
+                    bad = [a for a in adds if not a.readable]
+                    vals = _values(table, node, year, len(years) > 1, adds)
+                    vals.update(printed=rp(m.value))
+                    if p.check == "unverifiable":
+                        if bad:
+                            yield _unverifiable(rule, ctx, doc, table, node, year, m.value, adds, bad, vals)
+                        continue
+                    if bad:
+                        continue
+                    total = sum(a.value for a in adds)
+                    diff = total - m.value
+                    if abs(diff) <= p.tolerance:
+                        continue
+                    vals.update(sum=rp(total), difference=rp_abs(diff))
+                    yield ctx.finding(
+                        rule, doc, table=table, subject=node, expected=total, found=m.value,
+                        difference=diff, values=vals, key=year,
+                        evidence={"year": int(year) if year.isdigit() else year,
+                                  "printed": m.value, "sum": total, "difference": diff,
+                                  "addends": [a.evidence() for a in adds],
+                                  "empty_addends": sum(1 for a in adds if a.empty)})
+
+
+def _values(table, node, year, several, adds) -> dict:
+    levels = [a.node.level for a in adds]
+    empty = sum(1 for a in adds if a.empty)
+    return {
+        **bilingual(
+            table=(table_label(table, "id"), table_label(table, "en")),
+            node=(_what(node, "id"), _what(node, "en")),
+            addends=(count_levels(levels, "id"), count_levels(levels, "en")),
+            year_txt=(year_phrase(year, several, "id"), year_phrase(year, several, "en")),
+            empty_txt=(f", {empty} di antaranya kosong (-) dihitung 0" if empty else "",
+                       f", {empty} of them empty (-) counted as 0" if empty else ""),
+        ),
+        "year": year,
+    }
+
+
+def _what(node, lang) -> str:
+    if node.level == "total":
+        return "Total" if lang == "id" else "The total"
+    prefix = "Subtotal " if lang == "id" else "The subtotal of "
+    return prefix + node_label(node, lang)
+
+
+def _unverifiable(rule, ctx, doc, table, node, year, printed, adds, bad, vals) -> Finding:
+    cells = "; ".join(f"{node_label(a.node, 'id')}: '{a.money.raw.strip()}' ({a.money.status})" for a in bad)
+    cells_en = "; ".join(f"{node_label(a.node, 'en')}: '{a.money.raw.strip()}' ({a.money.status})" for a in bad)
+    readable = sum(a.value for a in adds if a.readable)
+    vals.update(bilingual(cells=(cells, cells_en)), bad=str(len(bad)), partial=rp(readable))
+    return ctx.finding(
+        rule, doc, table=table, subject=node, expected=None, found=printed, values=vals, key=year,
+        evidence={"year": int(year) if year.isdigit() else year, "printed": printed,
+                  "readable_sum": readable, "unreadable": [a.evidence() for a in bad],
+                  "addends": [a.evidence() for a in adds],
+                  "statuses": sorted({a.money.status for a in bad if a.money.status in UNREADABLE})})
