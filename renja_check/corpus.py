@@ -8,6 +8,7 @@ Sub kegiatan codes are normalised to 4 digits (``.03`` == ``.0003``).
 from __future__ import annotations
 
 import csv
+import difflib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -22,8 +23,16 @@ from .text import norm_name
 LEVELS = ("urusan", "bidang", "program", "kegiatan", "subkegiatan")
 PARENT_LEVEL = {"bidang": "urusan", "program": "bidang", "kegiatan": "program", "subkegiatan": "kegiatan"}
 
-# cut-offs for fuzzy name matching (token_sort_ratio on normalised names, 0..100)
+# Fuzzy name matching. Names are normalised with ``text.norm_name`` (case, spaces,
+# punctuation) and scored with ``fuzz.token_sort_ratio`` (0..100). A candidate below
+# MATCH_CUTOFF is dropped. The guard: a word of one name with no counterpart in the
+# other (no word of the other scores WORD_PAIR_CUTOFF with it, after aligning the two
+# word lists) costs WORD_PENALTY points, so "Pengadaan Sarana dan Prasarana Gedung
+# Kantor" does not match "Pengadaan Sarana dan Prasarana Pendukung Gedung Kantor"
+# while a misspelt word ("Prognoosis") still pairs with its official spelling.
 MATCH_CUTOFF = 85.0
+WORD_PAIR_CUTOFF = 75.0
+WORD_PENALTY = 15.0
 
 
 @dataclass(frozen=True)
@@ -47,6 +56,41 @@ class Match:
     code: str  # concrete code (X.XX replaced by the bidang when given)
     score: float
     exact: bool
+
+
+def align_words(a: list[str], b: list[str]) -> list[tuple[Optional[str], Optional[str]]]:
+    """Word-level alignment of two names: pairs (a_word, b_word); None marks a missing word.
+
+    Equal words pair; inside a replaced block words pair by position when they score
+    ``WORD_PAIR_CUTOFF`` or more (a misspelling), else each stands alone.
+    """
+    out: list[tuple[Optional[str], Optional[str]]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.extend(zip(a[i1:i2], b[j1:j2]))
+            continue
+        xs, ys = a[i1:i2], b[j1:j2]
+        for k in range(max(len(xs), len(ys))):
+            x = xs[k] if k < len(xs) else None
+            y = ys[k] if k < len(ys) else None
+            if x and y and fuzz.ratio(x, y) >= WORD_PAIR_CUTOFF:
+                out.append((x, y))
+            else:
+                if x:
+                    out.append((x, None))
+                if y:
+                    out.append((None, y))
+    return out
+
+
+def word_gap(a: str, b: str) -> int:
+    """Number of words of two normalised names with no counterpart in the other."""
+    return sum(1 for x, y in align_words(a.split(), b.split()) if x is None or y is None)
+
+
+def guarded_score(a: str, b: str) -> float:
+    """token_sort_ratio of two normalised names, minus WORD_PENALTY per unpaired word."""
+    return max(0.0, fuzz.token_sort_ratio(a, b) - WORD_PENALTY * word_gap(a, b))
 
 
 def normalize_code(code: str) -> str:
@@ -99,6 +143,7 @@ class Nomenclature:
     by_name: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
     _names: dict[str, list[str]] = field(default_factory=dict)  # level -> norm names
     _entries_by_level: dict[str, list[Entry]] = field(default_factory=dict)
+    _cand_cache: dict[tuple, tuple[list[Entry], list[str]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for e in self.entries.values():
@@ -126,6 +171,14 @@ class Nomenclature:
         c = generic_code(normalize_code(code))
         return [e for e in self.entries.values() if e.parent_code == c]
 
+    def _candidates(self, level: str, bidang: tuple[str, ...]) -> tuple[list[Entry], list[str]]:
+        """Entries of a level (restricted to the bidang and the generic penunjang), cached."""
+        k = (level, bidang)
+        if k not in self._cand_cache:
+            es = [e for e in self._entries_by_level.get(level, []) if _in_bidang(e.code, bidang)]
+            self._cand_cache[k] = (es, [norm_name(e.name) for e in es])
+        return self._cand_cache[k]
+
     # -- lookups by name --------------------------------------------------
     def by_exact_name(self, name: str, level: str) -> list[Entry]:
         return list(self.by_name.get((level, norm_name(name)), []))
@@ -146,8 +199,6 @@ class Nomenclature:
         """
         bidang = [b for b in bidang if b]
         key = norm_name(name)
-        candidates = self._entries_by_level.get(level, [])
-        names = self._names.get(level, [])
         hits: list[Match] = []
         seen: set[str] = set()
 
@@ -163,12 +214,15 @@ class Nomenclature:
                 if c not in seen:
                     seen.add(c)
                     hits.append(Match(e, c, 100.0, True))
+        if len(hits) >= limit or not key:
+            return hits[:limit]
+        candidates, names = self._candidates(level, tuple(bidang))
         results = process.extract(key, names, scorer=fuzz.token_sort_ratio, limit=limit * 8,
                                   score_cutoff=cutoff)
-        for _, score, idx in results:
+        for _, _score, idx in results:
             e = candidates[idx]
-            # guard against a shorter official name contained in a longer print
-            if fuzz.ratio(key, names[idx]) < cutoff - 10:
+            score = guarded_score(key, names[idx])
+            if score < cutoff:
                 continue
             for c in admit(e):
                 if c not in seen:
@@ -176,6 +230,10 @@ class Nomenclature:
                     hits.append(Match(e, c, float(score), False))
         hits.sort(key=lambda m: (-m.score, m.code))
         return hits[:limit]
+
+
+def _in_bidang(code: str, bidang: tuple[str, ...]) -> bool:
+    return not bidang or code.startswith("X.XX") or any(code == b or code.startswith(b + ".") for b in bidang)
 
 
 def load_nomenclature(path: Optional[Path] = None) -> Nomenclature:

@@ -41,7 +41,7 @@ from typing import Any, Optional
 
 from ..corpus import normalize_code
 from ..errors import InputError
-from ..models import Document, Indicator, Money, Node, Note, Source, Span, Table
+from ..models import Document, Indicator, Money, Node, Note, Quantity, Source, Span, Table
 from ..numbers import format_int, parse_quantity
 from ..text import norm_name, norm_space
 from .common import read_bytes, sha256
@@ -175,9 +175,20 @@ def _indicators(texts: Any, targets: Any, year: str, units: Any, span: Span) -> 
     return out
 
 
-def _quantity(target: str, satuan: str):
-    q = parse_quantity(target, style="id")
-    sat = norm_space(satuan)
+def _quantity(target: str, satuan: str) -> Quantity:
+    """A target like ``2 Dokumen``; the unit is cross-checked with ``satuan_output``.
+
+    When the text ends with the satuan, the satuan is the unit and the rest the number;
+    a compound number (``25/14 Orang/bulan``) is kept ``ambiguous`` with no value.
+    """
+    t, sat = norm_space(target), norm_space(satuan)
+    if sat and len(t) > len(sat) and t.lower().endswith(sat.lower()):
+        head = t[: len(t) - len(sat)].strip()
+        q = parse_quantity(head, style="id")
+        if q.unit or q.status == "invalid":
+            return Quantity(raw=target, unit=sat, status="ambiguous", note=f"compound target {head!r}")
+        return q.model_copy(update={"raw": target, "unit": t[len(t) - len(sat):]})
+    q = parse_quantity(t, style="id").model_copy(update={"raw": target})
     if sat and q.unit is None and q.value is not None:
         return q.model_copy(update={"unit": sat})
     if sat and q.unit and norm_name(q.unit) != norm_name(sat):

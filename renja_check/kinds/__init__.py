@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from .base import Context, Kind, Params
+from .nomenclature import NomenclatureKind
 from .cross_table import CrossTableKind
 from .sum import SumKind
 
 KIND_CLASSES: list[type[Kind]] = [
+    NomenclatureKind,
     SumKind,
     CrossTableKind,
 ]
