@@ -1,21 +1,71 @@
-"""``renja-check check`` (placeholder until the reports land)."""
+"""``renja-check check``: parse options, call ``api.check_report``, present the report."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from typing import Optional
 
 import click
 
 from .. import api
-from .common import EXIT_FINDINGS, EXIT_OK, input_errors, lang_option
+from ..report import FAIL_ON, FORMATS, render
+from ..report.text import summary_lines
+from .common import input_errors, lang_option
+
+_multi = dict(multiple=True, metavar="CODE[,CODE]")
 
 
 @click.command("check")
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True,
+              help="Bentuk keluaran / output format.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Tulis laporan ke berkas / write the report to FILE.")
 @lang_option
+@click.option("--select", **_multi, help="Hanya aturan ini (awalan kode, mis. PG atau PG0) / only these rules.")
+@click.option("--ignore", **_multi, help="Lewati aturan ini (awalan kode) / skip these rules.")
+@click.option("--rules", "rule_files", multiple=True, type=click.Path(path_type=Path),
+              help="Berkas aturan pengganti aturan bawaan / rule file used instead of the shipped rules.")
+@click.option("--extra-rules", "extra_rule_files", multiple=True, type=click.Path(path_type=Path),
+              help="Berkas aturan tambahan / rule file added to the shipped rules.")
+@click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default="error", show_default=True,
+              help="Keluar 1 bila ada temuan setingkat ini atau lebih / exit 1 on findings at or above.")
+@click.option("--baseline", type=click.Path(path_type=Path), help="Tekan temuan yang ada di baseline ini.")
+@click.option("--write-baseline", type=click.Path(path_type=Path, dir_okay=False),
+              help="Tulis sidik jari temuan saat ini / write the current findings' fingerprints.")
+@click.option("--waivers", type=click.Path(path_type=Path), help="Berkas waiver YAML / waiver file.")
 @input_errors
-def check_cmd(inputs: tuple[Path, ...], lang: str) -> None:
-    """Periksa Renja. Tanpa INPUT: sampel bawaan."""
-    result = api.check(list(inputs))
-    for f in result.findings:
-        click.echo(f"{f.span.label() if f.span else f.document} {f.rule} {f.severity}: {f.text(lang)}")
-    raise SystemExit(EXIT_FINDINGS if result.findings else EXIT_OK)
+def check_cmd(inputs: tuple[Path, ...], fmt: str, output: Optional[Path], lang: str, select: tuple[str, ...],
+              ignore: tuple[str, ...], rule_files: tuple[Path, ...], extra_rule_files: tuple[Path, ...],
+              fail_on: str, baseline: Optional[Path], write_baseline: Optional[Path],
+              waivers: Optional[Path]) -> None:
+    """Periksa Renja (tanpa INPUT: sampel bawaan). Keluar 0 bersih, 1 ada temuan, 2 masukan salah.
+
+    Check a Renja (no INPUT: the embedded sample). Exit 0 clean, 1 findings, 2 bad input.
+    """
+    report = api.check_report(
+        list(inputs), select=select, ignore=ignore, rule_files=rule_files or None,
+        extra_rule_files=extra_rule_files, baseline=baseline, waivers=waivers,
+        write_baseline=write_baseline, fail_on=fail_on, lang=lang,
+    )
+    color = fmt == "text" and output is None and sys.stdout.isatty()
+    text = render(report, fmt, lang, color=color)
+    if output is not None:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            from ..errors import InputError
+
+            raise InputError(str(output), f"cannot write: {exc.strerror}",
+                             f"tidak dapat ditulis: {exc.strerror}") from None
+        for line in summary_lines(report, lang, with_warnings=False):
+            click.echo(line, err=True)
+    else:
+        click.echo(text, nl=False, color=color)
+    for w in report.warnings():  # stale waivers: always on stderr too
+        click.echo(f"{'peringatan' if lang == 'id' else 'warning'}: {w[lang]}", err=True)
+    if report.baseline_written is not None:
+        click.echo(f"baseline: {report.baseline_written} "
+                   f"{'sidik jari ditulis ke' if lang == 'id' else 'fingerprints written to'} {write_baseline}",
+                   err=True)
+    raise SystemExit(report.exit_code())
