@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from .base import Context, Kind, Params
 from .nomenclature import NomenclatureKind
+from .claim import ClaimKind
 from .cross_table import CrossTableKind
 from .sum import SumKind
 
@@ -10,6 +11,7 @@ KIND_CLASSES: list[type[Kind]] = [
     NomenclatureKind,
     SumKind,
     CrossTableKind,
+    ClaimKind,
 ]
 
 KINDS: dict[str, Kind] = {cls.name: cls() for cls in KIND_CLASSES}

@@ -62,7 +62,7 @@ class Context:
         enough to tell two findings apart.
         """
         vals: dict[str, Any] = {
-            "table": (table.number and f"Tabel {table.number}") or (table.title if table else "") or (table.id if table else ""),
+            "table": (table is not None and table.number and f"Tabel {table.number}") or (table.title if table else "") or (table.id if table else ""),
             "table_id": table.id if table else "",
             "name": getattr(subject, "name", "") or "",
             "code": getattr(subject, "code", None) or getattr(subject, "code_printed", None) or "",

@@ -1,0 +1,151 @@
+"""Kind ``claim``: prose statements honoured by the tables they refer to.
+
+``check``:
+- ``count``: "3 Program, 13 Kegiatan dan 37 Sub Kegiatan" vs the distinct codes (else
+  names) of that level in the table the claim refers to; rows with zero/empty pagu are
+  counted apart so the message says whether they explain the gap;
+- ``count_zero_pagu``: the gap is exactly the rows without pagu (a notice, not an error);
+- ``total``: a rupiah total vs the printed total of the table (and the sum of its rows);
+- ``contradiction``: two counts of one subject in one sentence that disagree;
+- ``reference``: "dapat dilihat pada tabel 2.5" where the document has no such table.
+Claims whose ``refers_to`` is None are about another year or no table: skipped.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator, Literal, Optional
+
+from ..finding import Finding
+from ..models import Claim, Document, Node, Table
+from ..text import norm_name, norm_space
+from .base import Context, Kind, Params
+from .claim_count import count_finding
+from .labels import bilingual, rp, rp_abs, table_label
+from .tree import leaf_sum, pagu_value, plan_year, total_node
+
+_TABLE_NO = re.compile(r"tabel\s*([0-9ivx]+(?:\s*\.\s*[0-9]+)*)", re.I)
+
+
+class ClaimParams(Params):
+    check: Literal["count", "count_zero_pagu", "total", "contradiction", "reference"]
+
+
+class ClaimKind(Kind):
+    name = "claim"
+    Params = ClaimParams
+
+    def evaluate(self, rule, ctx: Context) -> Iterator[Finding]:
+        check = rule.spec.check
+        for doc in ctx.dossier.documents:
+            if check == "contradiction":
+                yield from _contradictions(rule, ctx, doc)
+                continue
+            for c in doc.claims:
+                if check == "reference" and c.kind == "reference":
+                    f = _reference(rule, ctx, doc, c)
+                elif check in ("count", "count_zero_pagu") and c.kind == "count":
+                    t = target_table(doc, c)
+                    f = count_finding(rule, ctx, doc, c, t, zero_only=check == "count_zero_pagu") if t else None
+                elif check == "total" and c.kind == "total":
+                    f = _total(rule, ctx, doc, c)
+                else:
+                    f = None
+                if f is not None:
+                    yield f
+
+
+def target_table(doc: Document, c: Claim) -> Optional[Table]:
+    """The table a claim is about; a claim on proposals ("usulan") is about rkpd_awal."""
+    if c.refers_to is None:
+        return None
+    if c.qualifier and "usul" in c.qualifier.lower():
+        awal = doc.tables_with_role("rkpd_awal")
+        if awal:
+            return awal[0]
+    return doc.table(c.refers_to)
+
+
+def claim_year(doc: Document, c: Claim, t: Table) -> Optional[str]:
+    return str(c.year) if c.year else plan_year(doc, t)
+
+
+def _total(rule, ctx: Context, doc: Document, c: Claim) -> Optional[Finding]:
+    t = target_table(doc, c)
+    if t is None or c.value is None:
+        return None
+    year = claim_year(doc, c, t)
+    tn = total_node(t)
+    printed = pagu_value(tn, year) if tn is not None and year else None
+    rows, bad = leaf_sum(t, year) if year else (None, 0)
+    ref = printed if printed is not None else rows
+    if ref is None or ref == c.value:
+        return None
+    others = []
+    for o in doc.tables:
+        on = total_node(o)
+        ov = pagu_value(on, year) if on is not None else None
+        if o is not t and ov is not None:
+            others.append((abs(ov - c.value), o, ov))
+    others.sort(key=lambda x: x[0])
+    near = others[0] if others and others[0][0] < abs(ref - c.value) else None
+    if near:
+        near_txt = (f" Nilai terdekat: total {table_label(near[1], 'id')} {rp(near[2])} (selisih {rp_abs(near[0])}).",
+                    f" Closest: the total of {table_label(near[1], 'en')} {rp(near[2])} (difference {rp_abs(near[0])}).")
+    else:
+        near_txt = ("", "")
+    if printed is not None:
+        ref_txt = (f"total tercetak {table_label(t, 'id')} {rp(printed)} (selisih {rp_abs(c.value - printed)})",
+                   f"the printed total of {table_label(t, 'en')} is {rp(printed)} (difference {rp_abs(c.value - printed)})")
+    else:
+        ref_txt = (f"{table_label(t, 'id')} tidak mencetak total", f"{table_label(t, 'en')} prints no total")
+    rows_txt = ("", "")
+    if rows is not None:
+        extra = (f", {bad} baris tidak terbaca" if bad else "", f", {bad} rows unreadable" if bad else "")
+        rows_txt = (f"; jumlah pagu sub kegiatannya {rp(rows)}{extra[0]}",
+                    f"; its sub kegiatan add up to {rp(rows)}{extra[1]}")
+    vals = bilingual(ref_txt=ref_txt, rows_txt=rows_txt, near_txt=near_txt,
+                     table=(table_label(t, "id"), table_label(t, "en")))
+    vals.update(claimed=rp(c.value), raw=norm_space(c.raw), section=c.section or "")
+    return ctx.finding(
+        rule, doc, table=t, subject=c, locator=c.id, expected=ref, found=c.value,
+        difference=ref - c.value, values=vals,
+        evidence={"claimed": c.value, "printed_total": printed, "rows_sum": rows, "unreadable_rows": bad,
+                  "year": year, "sentence": norm_space(c.sentence),
+                  "closest_other_table": {"table": near[1].id, "total": near[2]} if near else None})
+
+
+def _contradictions(rule, ctx: Context, doc: Document) -> Iterator[Finding]:
+    groups: dict[tuple, list[Claim]] = {}
+    for c in doc.claims:
+        if c.kind == "count" and c.subject and c.value is not None:
+            key = (norm_name(c.sentence), c.subject, c.year, (c.qualifier or "").lower())
+            groups.setdefault(key, []).append(c)
+    for (_, subject, _, _), cs in groups.items():
+        values = sorted({c.value for c in cs})
+        if len(values) < 2:
+            continue
+        first = cs[0]
+        raws = ", ".join(f'"{norm_space(c.raw)}"' for c in cs)
+        vals = {"raws": raws, "values": ", ".join(str(v) for v in values), "subject": subject,
+                "sentence": norm_space(first.sentence)[:200]}
+        yield ctx.finding(rule, doc, subject=first, locator=first.id, found=values, values=vals,
+                          evidence={"claims": [c.id for c in cs], "values": values,
+                                    "sentence": norm_space(first.sentence)})
+
+
+def _reference(rule, ctx: Context, doc: Document, c: Claim) -> Optional[Finding]:
+    if c.refers_to is not None:
+        if doc.table(c.refers_to) is not None:
+            return None
+        wanted = c.refers_to
+    else:
+        m = _TABLE_NO.search(c.raw) or _TABLE_NO.search(c.sentence)
+        if not m:
+            return None
+        wanted = re.sub(r"\s+", "", m.group(1))
+        numbers = {(t.number or "").lower() for d in ctx.dossier.documents for t in d.tables}
+        if wanted.lower() in numbers:
+            return None
+    vals = {"raw": norm_space(c.raw), "wanted": wanted, "sentence": norm_space(c.sentence)[:200]}
+    return ctx.finding(rule, doc, subject=c, locator=c.id, found=wanted, values=vals,
+                       evidence={"wanted": wanted, "sentence": norm_space(c.sentence)})
