@@ -1,0 +1,122 @@
+"""The common reader of the plan table (T-C.33) and the rancangan akhir RKPD table.
+
+Both print bidang rows (``5 3 <pagu N> <pagu N+1>``), program and kegiatan rows (code,
+name, indicators, ``<target N> <pagu N> <target N+1> <pagu N+1>``), sub kegiatan rows
+whose cells differ per table (``SubRowReader``), and a final total. ``read_plan_table``
+turns a region into one ``Table``; it judges whether the table is complete.
+"""
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+from ...models import Indicator, Money, Table
+from ...numbers import infer_style
+from .base import ParseContext, Region
+from .plan_cells import Segment, join_text, money, pair_targets, segments, split_name
+from .plan_lines import read_cells
+from .plan_rows import CodeReader, RawRow, collect_rows
+from .plan_tree import TreeBuilder, indicator, label_for, table_years
+
+# reads a sub kegiatan row: (builder, row, segments, years, style) -> None (adds the node)
+SubRowReader = Callable[[TreeBuilder, RawRow, list[Segment], list[str], Optional[str]], None]
+
+
+def amounts(row: RawRow) -> int:
+    n = sum(c.kind == "amt" for c in row.lead)
+    for no, text in [(row.line.no, row.head)] + [(ln.no, ln.text) for ln in row.body]:
+        got = read_cells(text, no) if text else None
+        if got:
+            n += sum(c.kind == "amt" for c in got[1])
+    return n
+
+
+def row_segments(row: RawRow) -> list[Segment]:
+    head = [] if row.displaced else [(row.line.no, row.head)]
+    return segments(head + [(ln.no, ln.text) for ln in row.body])
+
+
+def read_plan_table(ctx: ParseContext, region: Region, table_id: str, role: str,
+                    sub_row: SubRowReader) -> list[Table]:
+    lines = ctx.lines[region.start + 1:region.end]
+    style = infer_style([t for ln in lines for t in ln.text.split()])
+    reader = CodeReader(ctx.nomenclature, "." if style == "id" else ",")
+    rows = collect_rows(lines, reader, lambda r: amounts(r) >= 2)
+    years = table_years(ctx, [region.title] + [ln.text for ln in lines[:4]])
+    ys = [str(y) for y in years]
+    tb = TreeBuilder(ctx, table_id)
+    for row in rows.rows:
+        level = row.code.level
+        segs = row_segments(row)
+        if level == "urusan":
+            continue
+        if level == "bidang":
+            cells = row.lead + [c for s in segs for c in s.cells]
+            pagu = {y: money(c, style) for y, c in zip(ys, [c for c in cells if c.kind == "amt"])}
+            name = label_for(ctx.nomenclature, row.code.bidang, row.labels) or ""
+            tb.add(row, name, [], pagu, [n for s in segs for n in s.lines])
+        elif level in ("program", "kegiatan"):
+            _upper_row(tb, row, segs, ys, style)
+        else:
+            sub_row(tb, row, segs, ys, style)
+    for ln in rows.stray:
+        ctx.note("cell-unparsed", f"{table_id}: amounts that belong to no row: {ln.text}", ln.no)
+    total = None
+    if rows.total:
+        amts = [c for c in rows.total if c.kind == "amt"]
+        total = tb.add_total({y: money(c, style) for y, c in zip(ys, amts)}, [c.line for c in amts])
+    complete, why = _judge(tb, rows.rows, total, ys)
+    if not complete:
+        ctx.note("table-truncated", f"{table_id}: the table is incomplete ({why})",
+                 lines[0].no if lines else None, lines[-1].no if lines else None)
+    first = ctx.lines[region.start].no
+    last = ctx.lines[region.end - 1].no if region.end > region.start else first
+    return [Table(id=table_id, title=join_text([region.title]), role=role, years=years,
+                  nodes=tb.nodes, complete=complete, span=ctx.span(first, last))]
+
+
+def _upper_row(tb: TreeBuilder, row: RawRow, segs: list[Segment], ys: list[str], style) -> None:
+    """A program or kegiatan row: name, indicators with targets, pagu on the first one."""
+    if row.displaced:
+        name, rest = row.head, []
+    else:
+        first = [t for _, t in segs[0].texts] if segs else []
+        name, rest = split_name(first, tb.officials(row), row.code.level)
+    pagu: dict[str, Money] = {}
+    lead = [c for c in row.lead if c.kind == "amt"]
+    if lead:
+        pagu = {y: money(c, style) for y, c in zip(ys, lead)}
+    indicators: list[Indicator] = []
+    for k, seg in enumerate(segs):
+        texts = rest if (k == 0 and not row.displaced) else [t for _, t in seg.texts]
+        targets, amts = pair_targets(seg.cells, ys, style)
+        if amts and not pagu:
+            pagu = amts
+        nos = [n for n, _ in seg.texts]
+        lines = (nos[len(nos) - len(rest):] if rest else []) if k == 0 and not row.displaced else nos
+        ind = indicator(texts, targets, lines + [c.line for c in seg.cells], tb.ctx)
+        if ind:
+            indicators.append(ind)
+    tb.add(row, name, indicators, pagu, [n for s in segs for n in s.lines])
+
+
+def _judge(tb: TreeBuilder, rows: list[RawRow], total, ys: list[str]) -> tuple[bool, str]:
+    if not rows:
+        return False, "no rows"
+    levels = [r.code.level for r in rows if r.code.level != "urusan"]
+    if levels and levels[0] in ("kegiatan", "subkegiatan"):
+        return False, f"it starts at a {levels[0]} row"
+    bidang = [n for n in tb.nodes if n.level == "bidang"]
+    if bidang and any(n.level == "program" and (n.parent is None or (total and n.parent == total.id))
+                      for n in tb.nodes):
+        return False, "a program has no bidang row"
+    if amounts(rows[-1]) < 2:
+        return False, "the last row lacks its amounts"
+    if total is not None and ys:
+        y = ys[0]
+        top = [n for n in tb.nodes if n.parent == total.id and y in n.pagu and n.pagu[y].value is not None]
+        printed = total.pagu.get(y)
+        if printed is not None and printed.value is not None and top:
+            shown = sum(n.pagu[y].value for n in top)
+            if shown < printed.value:
+                return False, f"the rows shown add up to {shown} of the printed total {printed.value} for {y}"
+    return True, ""

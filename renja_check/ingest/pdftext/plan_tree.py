@@ -1,0 +1,134 @@
+"""Building the node tree of the plan / RKPD tables from their rows.
+
+``TreeBuilder`` keeps the current bidang, program and kegiatan, resolves each row's
+code (``codes.resolve_code``) with the row above as its parent, gives node ids
+(``<table>:<code>`` or ``<table>:L<line>``) and hangs everything under the ``total``.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ...models import Indicator, Money, Node, Span
+from .base import ParseContext
+from .codes import PrintedCode, pool, resolve_code
+from .plan_cells import join_text
+from .plan_rows import RawRow
+
+PARENT = {"program": "bidang", "kegiatan": "program", "subkegiatan": "kegiatan"}
+
+
+def table_years(ctx: ParseContext, title_lines: list[str]) -> list[int]:
+    if ctx.year:
+        return [ctx.year, ctx.forward_year or ctx.year + 1]
+    found = [int(y) for t in title_lines for y in re.findall(r"\b(20\d\d)\b", t)]
+    if found:
+        return [found[0], found[0] + 1]
+    return []
+
+
+class TreeBuilder:
+    def __init__(self, ctx: ParseContext, table_id: str):
+        self.ctx = ctx
+        self.tid = table_id
+        self.nodes: list[Node] = []
+        self.ids: set[str] = set()
+        self.current: dict[str, Node] = {}
+
+    # -- codes -------------------------------------------------------------
+    def parent_of(self, level: str, pc: PrintedCode) -> Optional[Node]:
+        want = PARENT.get(level)
+        node = self.current.get(want) if want else None
+        if node is None:
+            return None
+        prefix = {"bidang": pc.bidang, "program": pc.bidang, "kegiatan": pc.program}[want]
+        if node.code and prefix and not node.code.startswith(prefix):
+            return None
+        return node
+
+    def officials(self, row: RawRow) -> list[str]:
+        """Official names the row's name may take (for cutting name from indicator)."""
+        pc = row.code
+        nom = self.ctx.nomenclature
+        if pc.full and pc.code:
+            e = nom.get(pc.code)
+            return [e.name] if e else []
+        parent = self.parent_of(pc.level, pc)
+        bid = pc.bidang or (self.ctx.bidang[0] if self.ctx.bidang else None)
+        if pc.level == "kegiatan":
+            return [e.name for _, e in pool(nom, "kegiatan", pc.program, bid)]
+        if pc.level == "subkegiatan":
+            under = parent.code if parent is not None and parent.code else pc.program
+            names = [e.name for _, e in pool(nom, "subkegiatan", under, bid)]
+            return names or [e.name for _, e in pool(nom, "subkegiatan", pc.program, bid)]
+        return []
+
+    def resolve(self, row: RawRow, name: str) -> tuple[Optional[str], str]:
+        pc = row.code
+        parent = self.parent_of(pc.level, pc)
+        res = resolve_code(pc, name, self.ctx.nomenclature, self.ctx.bidang,
+                           parent.code if parent is not None else None)
+        for c in res.conflicts:
+            self.ctx.note("code-conflict", f"{self.tid} {pc.raw} '{name}': {c}", row.line.no, level="info")
+        if res.status == "unresolved":
+            self.ctx.note("code-unresolved", f"{self.tid} {pc.raw} '{name}': no nomenclature entry matches "
+                          f"(candidates: {', '.join(res.candidates) or '-'})", row.line.no)
+        return res.code, res.status
+
+    # -- nodes -------------------------------------------------------------
+    def node_id(self, code: Optional[str], line: int) -> str:
+        nid = f"{self.tid}:{code}" if code else f"{self.tid}:L{line}"
+        if nid in self.ids:
+            nid = f"{self.tid}:L{line}"
+        self.ids.add(nid)
+        return nid
+
+    def add(self, row: RawRow, name: str, indicators: list[Indicator], pagu: dict[str, Money],
+            lines: list[int], **fields) -> Node:
+        pc = row.code
+        level = pc.level
+        code, status = self.resolve(row, name) if level in ("kegiatan", "subkegiatan") else (pc.code, "printed")
+        parent = self.parent_of(level, pc)
+        first = row.line.no
+        last = first if row.displaced else max([first] + lines)
+        node = Node(id=self.node_id(code, first), level=level, code_printed=pc.raw, code=code,
+                    code_status=status, name=name, parent=parent.id if parent is not None else None,
+                    ordinal=str(pc.ordinal) if pc.ordinal is not None else None,
+                    indicators=indicators, pagu=pagu, span=self.ctx.span(first, last),
+                    **{k: v for k, v in fields.items() if v})
+        self.nodes.append(node)
+        self.current[level] = node
+        for lower in ("program", "kegiatan", "subkegiatan")[("bidang", "program", "kegiatan", "subkegiatan").index(level):]:
+            if lower != level:
+                self.current.pop(lower, None)
+        return node
+
+    def add_total(self, pagu: dict[str, Money], lines: list[int]) -> Node:
+        node = Node(id=self.node_id("total", 0), level="total", name="TOTAL", pagu=pagu,
+                    span=self.ctx.span(min(lines), max(lines)))
+        for i, n in enumerate(self.nodes):
+            if n.parent is None:
+                self.nodes[i] = n.model_copy(update={"parent": node.id})
+        self.nodes.insert(0, node)
+        return node
+
+
+def indicator(texts: list[tuple[int, str]] | list[str], targets, lines: list[int], ctx: ParseContext) -> Optional[Indicator]:
+    words = [t if isinstance(t, str) else t[1] for t in texts]
+    text = join_text(words)
+    if not text and not targets:
+        return None
+    span = ctx.span(min(lines), max(lines)) if lines else None
+    return Indicator(text=text, targets=targets, span=span)
+
+
+def label_for(nomenclature, code: str, labels: list[str]) -> Optional[str]:
+    """The header label that names an urusan/bidang row (its official name, or the only one)."""
+    from .codes import score_name
+
+    entry = nomenclature.get(code)
+    if entry:
+        scored = sorted(((score_name(lab, entry.name), lab) for lab in labels), reverse=True)
+        if scored and scored[0][0] >= 80:
+            return scored[0][1]
+    return None
