@@ -129,7 +129,8 @@ def _skip_ws(text: str, pos: int) -> int:
 
 
 def _json_error(where: str, exc: json.JSONDecodeError) -> InputError:
-    truncated = exc.pos >= len(exc.doc.rstrip()) - 1
+    doc = exc.doc.strip()
+    truncated = exc.pos >= len(doc) - 1 or (doc.startswith("[") and not doc.endswith("]"))
     what_en = "truncated JSON (the file ends early)" if truncated else f"invalid JSON: {exc.msg}"
     what_id = "JSON terpotong (berkas berakhir sebelum waktunya)" if truncated else f"JSON tidak sah: {exc.msg}"
     return InputError(f"{where}:{exc.lineno}", f"{what_en} at line {exc.lineno} column {exc.colno}",

@@ -128,7 +128,7 @@ def test_encrypted_pdf(tmp_path):
     p = tmp_path / "enc.pdf"
     write_pdf(p, [["RENCANA KERJA"]], encrypt=True)
     e = _err(p)
-    assert "encrypt" in e.message["en"].lower() or "damaged" in e.message["en"].lower()
+    assert "encrypted" in e.message["en"] and "terenkripsi" in e.message["id"]
 
 
 def test_pdf_that_is_no_renja(tmp_path):
