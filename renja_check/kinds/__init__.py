@@ -5,6 +5,8 @@ from .base import Context, Kind, Params
 from .nomenclature import NomenclatureKind
 from .claim import ClaimKind
 from .cross_table import CrossTableKind
+from .required import RequiredKind
+from .unit import UnitKind
 from .sum import SumKind
 
 KIND_CLASSES: list[type[Kind]] = [
@@ -12,6 +14,8 @@ KIND_CLASSES: list[type[Kind]] = [
     SumKind,
     CrossTableKind,
     ClaimKind,
+    RequiredKind,
+    UnitKind,
 ]
 
 KINDS: dict[str, Kind] = {cls.name: cls() for cls in KIND_CLASSES}

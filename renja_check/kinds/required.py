@@ -1,0 +1,93 @@
+"""Kind ``required``: mandatory cells of plan rows are filled, and money matches work.
+
+``field``: ``target`` / ``pagu`` (per year), ``lokasi``, ``sumber_dana`` must be
+filled; ``target_without_pagu`` (a target kept with zero/empty pagu) and
+``pagu_without_target`` (money with no target) flag rows whose money and work
+disagree. Years are the plan year plus ``year_offsets`` (0 = plan year, 1 = the
+prakiraan maju). A column the table does not carry at all is not required of it.
+"""
+from __future__ import annotations
+
+from typing import Iterator, Literal, Optional
+
+from ..finding import Finding
+from ..models import Node, Table
+from .base import Context, Kind, Params, walk_tables
+from .compare import blank
+from .labels import bilingual, node_label, rp, table_label
+from .tree import pagu, pagu_value, plan_year
+
+FIELD_ID = {"lokasi": "lokasi", "sumber_dana": "sumber dana"}
+FIELD_EN = {"lokasi": "lokasi (location)", "sumber_dana": "sumber dana (funding source)"}
+
+
+class RequiredParams(Params):
+    field: Literal["target", "pagu", "lokasi", "sumber_dana", "target_without_pagu", "pagu_without_target"]
+    roles: list[str] = ["rencana"]
+    levels: list[str] = ["subkegiatan"]
+    year_offsets: list[int] = [0]
+
+
+def target_of(n: Node, year: str):
+    """The first filled target of the node for the year (Quantity) or None."""
+    for ind in n.indicators:
+        q = ind.targets.get(year)
+        if q is not None and q.status != "empty":
+            return q
+    return None
+
+
+class RequiredKind(Kind):
+    name = "required"
+    Params = RequiredParams
+
+    def evaluate(self, rule, ctx: Context) -> Iterator[Finding]:
+        p: RequiredParams = rule.spec
+        for doc, table in walk_tables(ctx.dossier, p.roles):
+            rows = [n for n in table.nodes if n.level in p.levels]
+            base = plan_year(doc, table)
+            years = [str(int(base) + o) for o in p.year_offsets] if base else []
+            for n in rows:
+                vals = bilingual(node=(node_label(n, "id"), node_label(n, "en")),
+                                 table=(table_label(table, "id"), table_label(table, "en")))
+                if p.field in ("lokasi", "sumber_dana"):
+                    if _has_column(rows, p.field) and blank(getattr(n, p.field)):
+                        vals.update(bilingual(what=(FIELD_ID[p.field], FIELD_EN[p.field])))
+                        yield ctx.finding(rule, doc, table=table, subject=n, values=vals, key=p.field)
+                    continue
+                for year in years:
+                    f = _year_check(rule, ctx, doc, table, rows, n, year, p.field, dict(vals, year=year))
+                    if f is not None:
+                        yield f
+
+
+def _has_column(rows: list[Node], field: str) -> bool:
+    return any(not blank(getattr(n, field)) for n in rows)
+
+
+def _year_check(rule, ctx, doc, table: Table, rows, n: Node, year: str, field: str, vals) -> Optional[Finding]:
+    has_targets = any(ind.targets.get(year) is not None for r in rows for ind in r.indicators)
+    has_pagu = any(pagu(r, year) is not None for r in rows)
+    q = target_of(n, year)
+    m = pagu(n, year)
+    v = pagu_value(n, year)
+    if field == "target":
+        if has_targets and q is None:
+            return ctx.finding(rule, doc, table=table, subject=n, values=vals, key=year,
+                               evidence={"year": year, "indicators": [i.text for i in n.indicators]})
+    elif field == "pagu":
+        if has_pagu and m is None:
+            return ctx.finding(rule, doc, table=table, subject=n, values=vals, key=year,
+                               evidence={"year": year})
+    elif field == "target_without_pagu":
+        if q is not None and q.value and m is not None and v == 0:
+            vals.update(target=q.raw.strip(), pagu=m.raw.strip() or "-")
+            return ctx.finding(rule, doc, table=table, subject=n, found=0, values=vals, key=year,
+                               evidence={"year": year, "target": q.raw.strip(), "pagu_raw": m.raw})
+    elif field == "pagu_without_target":
+        if v and has_targets and (q is None or q.value == 0):
+            vals.update(pagu=rp(v), target=(q.raw.strip() if q is not None else "-"))
+            return ctx.finding(rule, doc, table=table, subject=n, found=v, values=vals, key=year,
+                               evidence={"year": year, "pagu": v,
+                                         "target": q.raw.strip() if q is not None else None})
+    return None
