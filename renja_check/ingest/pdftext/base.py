@@ -20,6 +20,9 @@ from ...text import norm_space
 class Line:
     no: int  # 1-based line number in the source file
     text: str  # whitespace-normalised (U+00A0 -> space), stripped
+    # the raw line ended with whitespace: in pdf text a wrapped cell goes on, a cell's last
+    # line usually has none (used to tell a name cell from the indicator cell below it)
+    open_end: bool = False
 
     @property
     def raw(self) -> str:  # kept for symmetry; text is what parsers use
@@ -31,7 +34,7 @@ def split_lines(text: str) -> list[Line]:
     for i, raw in enumerate(text.splitlines(), start=1):
         t = norm_space(raw)
         if t:
-            out.append(Line(i, t))
+            out.append(Line(i, t, raw[-1:].isspace()))
     return out
 
 

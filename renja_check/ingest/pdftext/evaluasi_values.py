@@ -1,0 +1,196 @@
+"""The value cells of an evaluation row (Tabel 2.1, T-C.29) when empty cells have vanished.
+
+A row line like ``59 kali 29 kali 8 kali 0 kali 0% 69 kali 98 kali 166% DPA: ...`` is
+split into value tokens and the keterangan that follows (``split_values``). Tokens are
+then assigned to the value columns (``place``): in order, by kind (a percentage can only
+stand in a rate column, a quantity only in a quantity column), and - when order and kind
+leave several readings - by the printed formulas: readings under which a formula
+printed in the row does not hold are dropped. A token is placed only when every
+remaining reading puts it in the same column; the others are reported as unplaced.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Optional
+
+from ...kinds.formula_expr import DIV0, Formula
+from ...models import Quantity
+from ...numbers import NUMBER_TOKEN, parse_quantity, spreadsheet_error
+
+_NUM = re.compile(rf"^(?:{NUMBER_TOKEN})$")
+_PCT = re.compile(rf"^(?:{NUMBER_TOKEN})%$")
+_UNIT_WORD = re.compile(r"^[A-Za-z][A-Za-z/&.'-]*$")
+_GRADE = re.compile(r"^(?:AA|A|BB|B|CC|C|D)$")  # SAKIP predicate printed as a target
+EMPTY = ("-", "–", "—")
+
+
+@dataclass
+class Token:
+    kind: str  # Q quantity, P percent, E spreadsheet error, D dash (empty), G grade
+    raw: str
+
+    def quantity(self) -> Quantity:
+        if self.kind == "G":
+            return Quantity(raw=self.raw, status="ok", note="predikat (not a number)")
+        return parse_quantity(self.raw)
+
+
+def _is_value_start(word: str) -> bool:
+    return bool(_NUM.match(word) or _PCT.match(word) or spreadsheet_error(word) or word in EMPTY)
+
+
+def _run(words: list[str], i: int) -> tuple[list[Token], int]:
+    """Value tokens from ``words[i]`` on; returns (tokens, index after the last one)."""
+    toks: list[Token] = []
+    n = len(words)
+    while i < n:
+        w = words[i]
+        if spreadsheet_error(w):
+            toks.append(Token("E", w))
+            i += 1
+        elif w in EMPTY:
+            toks.append(Token("D", w))
+            i += 1
+        elif _PCT.match(w):
+            toks.append(Token("P", w))
+            i += 1
+        elif _NUM.match(w):
+            if i + 1 < n and words[i + 1] == "%":
+                toks.append(Token("P", w + "%"))
+                i += 2
+                continue
+            # unit: the words up to the next value (at most 3), else one word
+            j = i + 1
+            while j < n and j - i <= 3 and _UNIT_WORD.match(words[j]) and not _is_value_start(words[j]):
+                j += 1
+            if j < n and j > i + 1 and _is_value_start(words[j]):
+                unit_end = j
+            else:
+                unit_end = i + 2 if i + 1 < n and _UNIT_WORD.match(words[i + 1]) else i + 1
+            toks.append(Token("Q", " ".join(words[i:unit_end])))
+            i = unit_end
+        else:
+            break
+    return toks, i
+
+
+@dataclass
+class Split:
+    text: str  # the words before the values (indicator text), may be ""
+    tokens: list[Token]
+    rest: str  # the words after the values (keterangan)
+
+    @property
+    def messy(self) -> bool:
+        """The rest holds numbers too: a free-text cell ("11 unit kendaraan roda dua dan 5 unit")."""
+        return bool(re.search(r"(?:^|\s)\d[\d.,]*(?:%|\s+[A-Za-z])", self.rest))
+
+
+def split_values(text: str) -> Optional[Split]:
+    """Find where the values of a row line start; None when the line holds no values."""
+    words = text.split()
+    for i, w in enumerate(words):
+        if not _is_value_start(w):
+            continue
+        toks, end = _run(words, i)
+        numeric = [t for t in toks if t.kind != "D"]
+        if not numeric:
+            continue
+        if len(toks) == 1 and i > 0 and (end < len(words) or re.fullmatch(r"(19|20)\d\d", w)):
+            continue  # one number inside a text ("... Tahun 2021 ...")
+        return Split(" ".join(words[:i]), toks, " ".join(words[end:]))
+    if len(words) >= 2 and _GRADE.match(words[-1]):
+        return Split(" ".join(words[:-1]), [Token("G", words[-1])], "")
+    return None
+
+
+# -- placement ---------------------------------------------------------------------
+
+@dataclass
+class Placement:
+    values: dict[str, Token] = field(default_factory=dict)  # column id -> token
+    unplaced: list[Token] = field(default_factory=list)
+    readings: int = 0  # type-compatible readings found
+
+    @property
+    def ambiguous(self) -> bool:
+        return bool(self.unplaced)
+
+
+def _fits(tok: Token, col: str, rate_cols: set[str], pct_quantities: bool) -> bool:
+    if tok.kind == "D":
+        return True
+    if tok.kind in ("E",):
+        return col in rate_cols
+    if tok.kind == "P":
+        return col in rate_cols or pct_quantities
+    return col not in rate_cols  # Q, G
+
+
+def _num(tok: Optional[Token]) -> Optional[Decimal]:
+    if tok is None or tok.kind in ("D", "E", "G"):
+        return None
+    return tok.quantity().value
+
+
+def _score(assign: dict[str, Token], formulas: list[Formula], tol: Decimal) -> tuple[int, int]:
+    """(results contradicting their formula, results confirming it) under this reading."""
+    fails = holds = 0
+    for f in formulas:
+        res = assign.get(f.result)
+        if res is None or res.kind in ("D", "G"):
+            continue  # a blank result proves nothing: cells vanish, authors blank them
+        vals = {c: _num(assign.get(c)) for c in f.operands}
+        got = f.compute(vals)
+        if res.kind == "E":
+            fails += got != DIV0
+            holds += got == DIV0
+            continue
+        printed = _num(res)
+        if printed is None or got is None:
+            continue
+        if got == DIV0:
+            fails += 1
+            continue
+        if abs(got - printed) > (tol if f.is_rate else Decimal(0)):
+            fails += 1
+        else:
+            holds += 1
+    return fails, holds
+
+
+def place(tokens: list[Token], columns: list[str], rate_cols: set[str], formulas: list[Formula],
+          tol: Decimal = Decimal("0.5"), single_to: Optional[str] = None) -> Placement:
+    """Assign tokens (in order) to value columns; see the module docstring.
+
+    ``single_to``: the column a lone token belongs to by the table's template (the
+    Renstra target of a program row); without it a lone token stays unplaced.
+    """
+    if not tokens:
+        return Placement()
+    if len(tokens) == 1 and single_to:
+        return Placement(values={single_to: tokens[0]}, readings=1)
+    pct_q = tokens[0].kind == "P" and len(tokens) == len(columns)
+    readings = []
+    for cols in itertools.combinations(columns, len(tokens)):
+        if all(_fits(t, c, rate_cols, pct_q) for t, c in zip(tokens, cols)):
+            readings.append(dict(zip(cols, tokens)))
+    if not readings:
+        return Placement(unplaced=list(tokens))
+    scored = [(_score(r, formulas, tol), r) for r in readings]
+    # keep the readings no printed result contradicts - unless none of them is confirmed
+    # by any result: then the formulas prove nothing and every reading stays possible
+    good = [(h, r) for (f, h), r in scored if f == 0]
+    pool = [r for _, r in good] if any(h for h, _ in good) else [r for _, r in scored]
+    values: dict[str, Token] = {}
+    unplaced: list[Token] = []
+    for tok in tokens:
+        cols = {next(c for c, t in r.items() if t is tok) for r in pool}
+        if len(cols) == 1:
+            values[cols.pop()] = tok
+        elif tok.kind != "D":
+            unplaced.append(tok)
+    return Placement(values=values, unplaced=unplaced, readings=len(readings))
