@@ -131,8 +131,12 @@ def load_waivers(path: Path) -> list[Waiver]:
         where = f"{path}:{line}" if line else str(path)
         if not isinstance(entry, dict):
             raise InputError(where, f"waiver {i} is not a mapping", f"waiver ke-{i} bukan pemetaan")
+        fields = _strip_lines(entry)
+        if "where" in fields:  # filled by the loader, never written by hand
+            raise InputError(where, f"waiver {i}: where: Extra inputs are not permitted",
+                             f"waiver ke-{i}: where: kolom tidak dikenal")
         try:
-            waivers.append(Waiver(**_strip_lines(entry), where=where))
+            waivers.append(Waiver(**fields, where=where))
         except ValidationError as exc:
             err = exc.errors()[0]
             field = ".".join(str(p) for p in err["loc"]) or "waiver"

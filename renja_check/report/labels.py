@@ -1,6 +1,8 @@
 """Labels and value formatting shared by the human-readable formats (text, markdown)."""
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 from ..numbers import format_int
@@ -57,6 +59,25 @@ def fmt_value(value: Any, lang: str = "id") -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(fmt_value(v, lang) for v in value)
     return str(value)
+
+
+def display_path(path: str) -> str:
+    """A path as people want to read it: relative to the working directory when under it."""
+    if not path or not os.path.isabs(path):
+        return path
+    try:
+        return Path(path).relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path
+
+
+def where(f: Any) -> str:
+    """``file:line`` (or ``file:start-end``) of a finding, the document when it has no span."""
+    if f.span is None:
+        return display_path(f.document) or "-"
+    s = f.span
+    lines = f"{s.line_start}" if s.line_start == s.line_end else f"{s.line_start}-{s.line_end}"
+    return f"{display_path(s.file)}:{lines}"
 
 
 def expected_found(f: Any, lang: str = "id", sep: str = "; ") -> str:

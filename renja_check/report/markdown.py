@@ -9,7 +9,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from ..finding import Finding
-from .labels import fmt_value, label
+from .labels import fmt_value, label, where as where_of
 from .model import SEVERITIES, CheckReport
 
 TITLE = {"id": "Hasil Verifikasi Renja (renja-check)", "en": "Renja verification results (renja-check)"}
@@ -57,7 +57,7 @@ def _row(report: CheckReport, f: Finding, lang: str) -> str:
     waiver = report.waiver_for(f)
     if waiver is not None:
         sev += f"; {label('waived', lang)}: {waiver.reason}"
-    where = f"`{f.span.label()}`" if f.span else (f"`{f.document}`" if f.document else "-")
+    where = f"`{where_of(f)}`"
     if f.locator:
         where += f"\n`{f.locator}`"
     msg = f.text(lang)

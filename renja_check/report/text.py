@@ -9,7 +9,7 @@ from itertools import groupby
 from typing import Callable
 
 from ..finding import Finding
-from .labels import expected_found, has_values, label, severity_counts, short_evidence
+from .labels import expected_found, has_values, label, severity_counts, short_evidence, where, display_path
 from .model import SEVERITIES, CheckReport
 
 WIDTH = 100
@@ -34,7 +34,7 @@ def render(report: CheckReport, lang: str = "id", *, color: bool = False) -> str
         group = list(group)
         heading = f"{label('table', lang).capitalize()} {table}" if table else label("no_table", lang)
         if doc:
-            heading = f"{heading} — {doc}"
+            heading = f"{heading} — {display_path(doc)}"
         out.append(style(heading, bold=True))
         by_sev = {s: [f for f in group if f.severity == s] for s in SEVERITIES}
         for sev in SEVERITIES:
@@ -53,11 +53,13 @@ def render(report: CheckReport, lang: str = "id", *, color: bool = False) -> str
 
 def _finding(report: CheckReport, f: Finding, lang: str, style: Callable[..., str]) -> list[str]:
     fg, bold = _COLOURS[f.severity]
-    where = f.span.label() if f.span else (f.document or "-")
-    head = f"  {style(label(f.severity, lang), fg=fg, bold=bold)} {style(f.rule, bold=True)} {where}"
-    if f.locator:
-        head += f"  [{f.locator}]"
+    head = f"  {style(label(f.severity, lang), fg=fg, bold=bold)} {style(f.rule, bold=True)} {where(f)}"
     lines = [head]
+    if f.locator:
+        if len(head) + len(f.locator) + 4 <= WIDTH:
+            lines[0] += f"  [{f.locator}]"
+        else:
+            lines.append(f"{INDENT}[{f.locator}]")
     lines.extend(_wrap(f.text(lang)))
     if has_values(f):
         lines.extend(_wrap(expected_found(f, lang, " · ")))
