@@ -7,6 +7,9 @@ from .claim import ClaimKind
 from .cross_table import CrossTableKind
 from .required import RequiredKind
 from .unit import UnitKind
+from .uniqueness import UniquenessKind
+from .cells import CellsKind
+from .notes import NotesKind
 from .sum import SumKind
 
 KIND_CLASSES: list[type[Kind]] = [
@@ -16,6 +19,9 @@ KIND_CLASSES: list[type[Kind]] = [
     ClaimKind,
     RequiredKind,
     UnitKind,
+    UniquenessKind,
+    CellsKind,
+    NotesKind,
 ]
 
 KINDS: dict[str, Kind] = {cls.name: cls() for cls in KIND_CLASSES}

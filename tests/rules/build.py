@@ -13,6 +13,8 @@ A case document is written like::
           - {id: s1, level: subkegiatan, parent: k1, pagu: {2023: "-"}, targets: {2023: "1 Dokumen"}}
     claims:
       - {kind: count, subject: subkegiatan, value: 37, refers_to: rencana}
+    notes:
+      - {level: warning, code: table-missing, message: "...", line: 12}
 
 Defaults fill what a case does not care about: spans (one line per node, in order),
 raw text of money (ints are printed with Indonesian grouping), ids of claims.
@@ -24,7 +26,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from renja_check.models import Claim, Document, Dossier, Indicator, Money, Node, Source, Span, Table
+from renja_check.models import Claim, Document, Dossier, Indicator, Money, Node, Note, Quantity, Source, Span, Table
 from renja_check.numbers import format_int, parse_money, parse_quantity
 
 
@@ -34,6 +36,13 @@ def _money(v: Any) -> Money:
     if isinstance(v, int):
         return Money(raw=format_int(v), value=v, status="ok")
     return parse_money(str(v), style="id")
+
+
+def _qty(v: Any):
+    """A target/value cell: a string parsed with ``parse_quantity``, or a Quantity mapping."""
+    if isinstance(v, dict):
+        return Quantity(**v)
+    return parse_quantity(str(v), style="id")
 
 
 def build_document(spec: dict[str, Any], path: str = "case.txt") -> Document:
@@ -54,12 +63,12 @@ def build_document(spec: dict[str, Any], path: str = "case.txt") -> Document:
             if "targets" in n:
                 indicators.append(Indicator(
                     text=n.pop("indicator", "Indikator"),
-                    targets={str(k): parse_quantity(str(v), style="id") for k, v in n.pop("targets").items()}))
+                    targets={str(k): _qty(v) for k, v in n.pop("targets").items()}))
             for ind in n.pop("indicators", []):
                 indicators.append(Indicator(
                     text=ind.get("text", ""),
-                    targets={str(k): parse_quantity(str(v), style="id") for k, v in ind.get("targets", {}).items()}))
-            values = {str(k): parse_quantity(str(v), style="id") for k, v in (n.pop("values", None) or {}).items()}
+                    targets={str(k): _qty(v) for k, v in ind.get("targets", {}).items()}))
+            values = {str(k): _qty(v) for k, v in (n.pop("values", None) or {}).items()}
             n.setdefault("name", "")
             if "code" in n and "code_status" not in n:
                 n["code_status"] = "printed"
@@ -77,9 +86,14 @@ def build_document(spec: dict[str, Any], path: str = "case.txt") -> Document:
         c.setdefault("raw", str(c.get("value")))
         c.setdefault("sentence", c["raw"])
         claims.append(Claim(span=span(), **c))
+    notes = []
+    for nt in spec.get("notes", []):  # {level, code, message, line (optional)}
+        nt = dict(nt)
+        ln = nt.pop("line", None)
+        notes.append(Note(span=Span(file=path, line_start=ln, line_end=ln) if ln else None, **nt))
     meta = {k: spec[k] for k in ("doc_type", "pemda", "perangkat_daerah", "bidang", "year", "forward_year")
             if k in spec}
-    return Document(source=Source(path=path, format="model-yaml"), tables=tables, claims=claims, **meta)
+    return Document(source=Source(path=path, format="model-yaml"), tables=tables, claims=claims, notes=notes, **meta)
 
 
 def build_dossier(spec: Any) -> Dossier:

@@ -1,0 +1,69 @@
+"""Kind ``cells``: cells that could not be read as numbers become findings.
+
+``statuses`` picks the cell statuses reported (``error``: a spreadsheet error pasted
+into the document, ``ambiguous``: a number readable two ways, ``invalid``: not a
+number); ``where`` picks the cells: ``pagu`` (money), ``target`` (indicator targets),
+``values`` (other numbered columns of evaluation tables).
+"""
+from __future__ import annotations
+
+from typing import Iterator, Literal
+
+from ..finding import Finding
+from .base import Context, Kind, Params, walk_tables
+from .labels import bilingual, node_label, table_label
+
+Where = Literal["pagu", "target", "values"]
+PROBLEM = {
+    "error": ("berisi galat lembar kerja", "holds a spreadsheet error"),
+    "ambiguous": ("berisi angka yang dapat dibaca dua cara", "holds a number readable two ways"),
+    "invalid": ("tidak terbaca sebagai angka", "cannot be read as a number"),
+}
+
+
+class CellsParams(Params):
+    statuses: list[Literal["error", "ambiguous", "invalid"]]
+    where: list[Where] = ["pagu", "target", "values"]
+    roles: list[str] = []
+
+
+class CellsKind(Kind):
+    name = "cells"
+    Params = CellsParams
+
+    def evaluate(self, rule, ctx: Context) -> Iterator[Finding]:
+        p: CellsParams = rule.spec
+        for doc, table in walk_tables(ctx.dossier, p.roles):
+            for n in table.nodes:
+                for where, col, cell, ind in _cells(n, p.where):
+                    if cell.status not in p.statuses:
+                        continue
+                    if where == "pagu":
+                        what = (f"pagu tahun {col}", f"pagu for {col}")
+                    elif where == "target":
+                        what = (f"target tahun {col}", f"target for {col}") if col.isdigit() and len(col) == 4 \
+                            else (f"kolom {col}", f"column {col}")
+                    else:
+                        what = (f"kolom {col}", f"column {col}")
+                    note = f" ({cell.note})" if cell.note else ""
+                    vals = bilingual(cell=what, problem=PROBLEM[cell.status],
+                                     node=(node_label(n, "id"), node_label(n, "en")),
+                                     table=(table_label(table, "id"), table_label(table, "en")))
+                    vals.update(raw=" ".join(cell.raw.split()), note=note)
+                    yield ctx.finding(rule, doc, table=table, subject=n, found=cell.raw, values=vals,
+                                      key=(where, col, ind),
+                                      evidence={"cell": where, "column": col, "status": cell.status,
+                                                "raw": cell.raw, "note": cell.note, "indicator": ind})
+
+
+def _cells(n, where):
+    if "pagu" in where:
+        for y, m in n.pagu.items():
+            yield "pagu", y, m, None
+    if "target" in where:
+        for ind in n.indicators:
+            for y, q in ind.targets.items():
+                yield "target", y, q, ind.text
+    if "values" in where:
+        for c, q in n.values.items():
+            yield "values", c, q, None

@@ -1,0 +1,52 @@
+"""Kind ``notes``: what the reader could not read, surfaced as findings.
+
+The reader's ``Document.notes`` (table missing, table truncated, row ambiguous ...)
+and tables marked incomplete tell a verifier what was not checked.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..finding import Finding
+from .base import Context, Kind, Params
+from .labels import bilingual, table_label
+
+
+class NotesParams(Params):
+    codes: list[str] = []  # note codes reported; empty = every code not excluded
+    exclude: list[str] = []
+    incomplete_tables: bool = False  # also report tables with complete = False
+    use_note_level: bool = True  # a note's own level (info/warning/error) is the severity
+
+
+class NotesKind(Kind):
+    name = "notes"
+    Params = NotesParams
+
+    def evaluate(self, rule, ctx: Context) -> Iterator[Finding]:
+        p: NotesParams = rule.spec
+        for doc in ctx.dossier.documents:
+            reported = []
+            for i, note in enumerate(doc.notes):
+                if (p.codes and note.code not in p.codes) or note.code in p.exclude:
+                    continue
+                reported.append(note)
+                text = " ".join(note.message.split())
+                vals = {"note": text, "note_en": text, "note_code": note.code}
+                yield ctx.finding(rule, doc, locator=f"note:{note.code}:{i}", span=note.span,
+                                  found=note.code, values=vals,
+                                  severity=note.level if p.use_note_level else None,
+                                  key=note.message,
+                                  evidence={"code": note.code, "level": note.level, "message": note.message})
+            if not p.incomplete_tables:
+                continue
+            for t in doc.tables:
+                if t.complete or any(n.span and t.span.line_start <= n.span.line_start <= t.span.line_end
+                                     for n in reported):
+                    continue
+                vals = bilingual(table=(table_label(t, "id"), table_label(t, "en")))
+                vals.update(bilingual(note=(f"{table_label(t, 'id')} tidak terbaca lengkap",
+                                            f"{table_label(t, 'en')} was not read completely")),
+                            note_code="table-incomplete")
+                yield ctx.finding(rule, doc, table=t, locator=t.id, span=t.span, found="table-incomplete",
+                                  values=vals, evidence={"code": "table-incomplete", "table": t.id})
