@@ -50,6 +50,8 @@ def fmt_value(value: Any, lang: str = "id") -> str:
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, int):
+        if abs(value) < 10_000:  # years, counts, line numbers: no grouping
+            return str(value)
         return format_int(value) if lang == "id" else f"{value:,}"
     if isinstance(value, float):
         text = f"{value:g}"
@@ -113,12 +115,20 @@ def _item(item: Any, lang: str) -> str:
     return fmt_value(item, lang)
 
 
-def short_evidence(evidence: dict[str, Any], lang: str = "id", width: int = 88, max_lines: int = 4) -> list[str]:
-    """The evidence of a finding in a few lines of at most ``width`` characters."""
+def short_evidence(evidence: dict[str, Any], lang: str = "id", width: int = 88, max_lines: int = 4,
+                   shown: tuple = ()) -> list[str]:
+    """The evidence of a finding in a few lines of at most ``width`` characters.
+
+    Lists (the addends, the rows compared) come first; scalars equal to one of ``shown``
+    (the expected / found / difference already printed) are left out.
+    """
+    items = [(k, v) for k, v in evidence.items() if isinstance(v, (list, tuple))]
+    items += [(k, v) for k, v in evidence.items()
+              if not isinstance(v, (list, tuple)) and not (v is not None and any(v == x for x in shown))]
     lines = []
-    for key, value in evidence.items():
+    for n, (key, value) in enumerate(items):
         if len(lines) == max_lines:
-            lines.append(f"… (+{len(evidence) - max_lines})")
+            lines.append(f"… (+{len(items) - n})")
             break
         if isinstance(value, (list, tuple)):
             sep = " + " if key in _SUM_KEYS else "; "

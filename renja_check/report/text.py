@@ -64,9 +64,11 @@ def _finding(report: CheckReport, f: Finding, lang: str, style: Callable[..., st
     if has_values(f):
         lines.extend(_wrap(expected_found(f, lang, " · ")))
     if f.evidence:
-        ev = short_evidence(f.evidence, lang, width=WIDTH - len(INDENT) - 2)
-        lines.append(f"{INDENT}{style(label('evidence', lang), dim=True)}:")
-        lines.extend(f"{INDENT}  {e}" for e in ev)
+        ev = short_evidence(f.evidence, lang, width=WIDTH - len(INDENT) - 2,
+                            shown=(f.expected, f.found, f.difference))
+        if ev:
+            lines.append(f"{INDENT}{style(label('evidence', lang), dim=True)}:")
+            lines.extend(f"{INDENT}  {e}" for e in ev)
     sugg = f.suggestion_text(lang)
     if sugg:
         lines.extend(_wrap(f"{label('suggestion', lang)}: {sugg}"))
@@ -92,9 +94,14 @@ def summary_lines(report: CheckReport, lang: str = "id", style: Callable[..., st
             f"{label('rules_run', lang)}: {s['rules_run']} · {secs} {label('seconds', lang)}")
     lines = [style(head, bold=True)]
     if s["per_rule"]:
-        per_rule = ", ".join(f"{code} {n}" for code, n in s["per_rule"].items())
-        lines.extend(textwrap.wrap(f"{label('per_rule', lang)}: {per_rule}", width=WIDTH,
-                                   initial_indent="  ", subsequent_indent="    "))
+        line = f"  {label('per_rule', lang)}:"
+        for i, (code, n) in enumerate(s["per_rule"].items()):
+            item = f" {code} {n}" + ("," if i < len(s["per_rule"]) - 1 else "")
+            if len(line) + len(item) > WIDTH:
+                lines.append(line)
+                line = "   "
+            line += item
+        lines.append(line)
     extra = []
     if s["suppressed"]:
         extra.append(f"{label('suppressed', lang)}: {s['suppressed']}")
