@@ -7,6 +7,7 @@ turns a region into one ``Table``; it judges whether the table is complete.
 """
 from __future__ import annotations
 
+import re
 from typing import Callable, Optional
 
 from ...models import Indicator, Money, Table
@@ -59,18 +60,20 @@ def read_plan_table(ctx: ParseContext, region: Region, table_id: str, role: str,
         else:
             sub_row(tb, row, segs, ys, style)
     for ln in rows.stray:
-        ctx.note("cell-unparsed", f"{table_id}: amounts that belong to no row: {ln.text}", ln.no)
+        ctx.note("cell-unparsed", f"{table_id}: angka tanpa baris / amounts that belong to no row: {ln.text}",
+                 ln.no)
     total = None
     if rows.total:
         amts = [c for c in rows.total if c.kind == "amt"]
         total = tb.add_total({y: money(c, style) for y, c in zip(ys, amts)}, [c.line for c in amts])
     complete, why = _judge(tb, rows.rows, total, ys)
     if not complete:
-        ctx.note("table-truncated", f"{table_id}: the table is incomplete ({why})",
+        ctx.note("table-truncated", f"{table_id}: tabel tidak lengkap / the table is incomplete ({why})",
                  lines[0].no if lines else None, lines[-1].no if lines else None)
     first = ctx.lines[region.start].no
     last = ctx.lines[region.end - 1].no if region.end > region.start else first
-    return [Table(id=table_id, title=join_text([region.title]), role=role, years=years,
+    title = [region.title] + [ln.text for ln in lines[:1] if re.match(r"^(DAN|TAHUN)\b", ln.text)]
+    return [Table(id=table_id, title=join_text(title), role=role, years=years,
                   nodes=tb.nodes, complete=complete, span=ctx.span(first, last))]
 
 

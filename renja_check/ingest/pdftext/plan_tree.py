@@ -9,9 +9,12 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ...models import Indicator, Money, Node, Span
+from rapidfuzz import fuzz
+
+from ...models import Indicator, Money, Node
+from ...text import norm_name
 from .base import ParseContext
-from .codes import PrintedCode, pool, resolve_code
+from .codes import PrintedCode, pool, resolve_code, score_name
 from .plan_cells import join_text
 from .plan_rows import RawRow
 
@@ -71,8 +74,8 @@ class TreeBuilder:
         for c in res.conflicts:
             self.ctx.note("code-conflict", f"{self.tid} {pc.raw} '{name}': {c}", row.line.no, level="info")
         if res.status == "unresolved":
-            self.ctx.note("code-unresolved", f"{self.tid} {pc.raw} '{name}': no nomenclature entry matches "
-                          f"(candidates: {', '.join(res.candidates) or '-'})", row.line.no)
+            self.ctx.note("code-unresolved", f"{self.tid} {pc.raw} '{name}': kode tidak dapat ditentukan / "
+                          f"no nomenclature entry matches (candidates: {', '.join(res.candidates) or '-'})", row.line.no)
         return res.code, res.status
 
     # -- nodes -------------------------------------------------------------
@@ -124,11 +127,13 @@ def indicator(texts: list[tuple[int, str]] | list[str], targets, lines: list[int
 
 def label_for(nomenclature, code: str, labels: list[str]) -> Optional[str]:
     """The header label that names an urusan/bidang row (its official name, or the only one)."""
-    from .codes import score_name
-
     entry = nomenclature.get(code)
     if entry:
         scored = sorted(((score_name(lab, entry.name), lab) for lab in labels), reverse=True)
         if scored and scored[0][0] >= 80:
             return scored[0][1]
+        # a short label inside the official name: "KESEHATAN" of "URUSAN PEMERINTAHAN BIDANG KESEHATAN"
+        inside = [lab for lab in labels if fuzz.token_set_ratio(norm_name(lab), norm_name(entry.name)) >= 95]
+        if len(inside) == 1:
+            return inside[0]
     return None
