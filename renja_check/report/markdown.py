@@ -24,7 +24,7 @@ def render(report: CheckReport, lang: str = "id", *, color: bool = False) -> str
     s = report.summary()
     out = [f"# {TITLE[lang]}", ""]
     if report.inputs:
-        out.append(f"**{label('inputs', lang).capitalize()}:** " + ", ".join(f"`{p}`" for p in report.inputs))
+        out += [f"**{label('inputs', lang).capitalize()}:** " + ", ".join(f"`{p}`" for p in report.inputs), ""]
     out.append(f"**{label('rules_run', lang).capitalize()}:** {s['rules_run']} · "
                f"**{label('documents', lang).capitalize()}:** {s['documents']} · renja-check {report.tool_version}")
     out += ["", f"## {label('summary', lang)}", "",

@@ -54,9 +54,10 @@ def render(report: CheckReport, lang: str = "id", *, color: bool = False) -> str
 def _finding(report: CheckReport, f: Finding, lang: str, style: Callable[..., str]) -> list[str]:
     fg, bold = _COLOURS[f.severity]
     head = f"  {style(label(f.severity, lang), fg=fg, bold=bold)} {style(f.rule, bold=True)} {where(f)}"
+    plain_len = len(f"  {label(f.severity, lang)} {f.rule} {where(f)}")
     lines = [head]
     if f.locator:
-        if len(head) + len(f.locator) + 4 <= WIDTH:
+        if plain_len + len(f.locator) + 4 <= WIDTH:
             lines[0] += f"  [{f.locator}]"
         else:
             lines.append(f"{INDENT}[{f.locator}]")
