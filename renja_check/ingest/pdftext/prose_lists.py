@@ -1,8 +1,7 @@
-"""Prose around the tables: section headings, sentences, and the bulleted program list.
+"""Prose around the tables: section headings and the bulleted program list.
 
 ``sections(ctx)`` labels every line with the section it stands in ("2.5", "3.3", or
-"BAB IV" where a chapter has no numbered sections). ``sentences(ctx)`` joins prose
-lines into sentences, keeping line numbers. ``prose_lists(ctx)`` reads the list
+"BAB IV" where a chapter has no numbered sections). ``prose_lists(ctx)`` reads the list
 "1. Program ... / a. <kegiatan> / <sub kegiatan>" (section 3.3 of the template) with the
 nomenclature as dictionary to tell a new item from a wrapped line; ``list_tables``
 stores it as a table ``daftar-<section>`` (role ``daftar_program``).
