@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
-from typing import Optional
 
 from ...models import Money, Quantity
 from ...numbers import parse_money, parse_quantity
@@ -157,9 +155,3 @@ def pair_targets(cells: list[Cell], years: list[str], style) -> tuple[dict[str, 
             targets[y] = quantity(c, style)
     return targets, pagu
 
-
-def as_int(text: str) -> Optional[int]:
-    try:
-        return int(Decimal(text))
-    except (InvalidOperation, ValueError):
-        return None
