@@ -125,11 +125,12 @@ class _Builder:
         if row.kind == "k2019" and code and len(inds) >= 2 and self._child(code, inds[0]):
             # "02 2.03 Kegiatan" / "Sub kegiatan name" / "indicator": the sub kegiatan
             # has no code of its own; the nomenclature tells its name from an indicator
-            self._add(Row(lines=row.lines[:1], code=row.code, kind=row.kind), level, parent, name,
-                      [], code, status, values=False)
             sub_name = inds.pop(0)
+            at = next((i for i, ln in enumerate(row.lines) if i and sub_name.startswith(ln.text)), 1)
+            self._add(Row(lines=row.lines[:at], code=row.code, kind=row.kind), level, parent, name,
+                      [], code, status, values=False)
             scode = self._child(code, sub_name)
-            sub = Row(lines=row.lines[1:] or row.lines, text=row.text, split=row.split, ket=row.ket,
+            sub = Row(lines=row.lines[at:] or row.lines, text=row.text, split=row.split, ket=row.ket,
                       messy=row.messy)
             self._add(sub, "subkegiatan", self.kegiatan, sub_name, inds, scode, "resolved")
             return
