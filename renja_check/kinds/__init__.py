@@ -11,6 +11,7 @@ from .uniqueness import UniquenessKind
 from .cells import CellsKind
 from .notes import NotesKind
 from .sum import SumKind
+from .formula import FormulaKind
 
 KIND_CLASSES: list[type[Kind]] = [
     NomenclatureKind,
@@ -22,6 +23,7 @@ KIND_CLASSES: list[type[Kind]] = [
     UniquenessKind,
     CellsKind,
     NotesKind,
+    FormulaKind,
 ]
 
 KINDS: dict[str, Kind] = {cls.name: cls() for cls in KIND_CLASSES}
