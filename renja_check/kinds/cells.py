@@ -34,8 +34,9 @@ class CellsKind(Kind):
     def evaluate(self, rule, ctx: Context) -> Iterator[Finding]:
         p: CellsParams = rule.spec
         for doc, table in walk_tables(ctx.dossier, p.roles):
+            columns = {c.id for c in table.columns}
             for n in table.nodes:
-                for where, col, cell, ind in _cells(n, p.where):
+                for where, col, cell, ind in _cells(n, p.where, columns):
                     if cell.status not in p.statuses:
                         continue
                     if where == "pagu":
@@ -56,7 +57,7 @@ class CellsKind(Kind):
                                                 "raw": cell.raw, "note": cell.note, "indicator": ind})
 
 
-def _cells(n, where):
+def _cells(n, where, columns):
     if "pagu" in where:
         for y, m in n.pagu.items():
             yield "pagu", y, m, None
@@ -66,4 +67,5 @@ def _cells(n, where):
                 yield "target", y, q, ind.text
     if "values" in where:
         for c, q in n.values.items():
-            yield "values", c, q, None
+            if c.isdigit() or c in columns:  # a reader's scratch key (e.g. "raw") is not a column
+                yield "values", c, q, None

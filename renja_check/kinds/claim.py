@@ -45,7 +45,8 @@ class ClaimKind(Kind):
                     f = _reference(rule, ctx, doc, c)
                 elif check in ("count", "count_zero_pagu") and c.kind == "count":
                     t = target_table(doc, c)
-                    f = count_finding(rule, ctx, doc, c, t, zero_only=check == "count_zero_pagu") if t else None
+                    f = count_finding(rule, ctx, doc, c, t, zero_only=check == "count_zero_pagu") \
+                        if t is not None and t.complete else None
                 elif check == "total" and c.kind == "total":
                     f = _total(rule, ctx, doc, c)
                 else:
@@ -76,7 +77,7 @@ def _total(rule, ctx: Context, doc: Document, c: Claim) -> Optional[Finding]:
     year = claim_year(doc, c, t)
     tn = total_node(t)
     printed = pagu_value(tn, year) if tn is not None and year else None
-    rows, bad = leaf_sum(t, year) if year else (None, 0)
+    rows, bad = leaf_sum(t, year) if year and t.complete else (None, 0)
     ref = printed if printed is not None else rows
     if ref is None or ref == c.value:
         return None
@@ -127,17 +128,29 @@ def _contradictions(rule, ctx: Context, doc: Document) -> Iterator[Finding]:
         first = cs[0]
         raws = ", ".join(f'"{norm_space(c.raw)}"' for c in cs)
         vals = {"raws": raws, "values": ", ".join(str(v) for v in values), "subject": subject,
-                "sentence": norm_space(first.sentence)[:200]}
+                "sentence": excerpt(first.sentence, [c.raw for c in cs])}
         yield ctx.finding(rule, doc, subject=first, locator=first.id, found=values, values=vals,
                           evidence={"claims": [c.id for c in cs], "values": values,
                                     "sentence": norm_space(first.sentence)})
+
+
+def excerpt(sentence: str, raws: list[str], margin: int = 60) -> str:
+    """The part of a sentence around the given words, with "..." where it was cut."""
+    s = norm_space(sentence)
+    pos = [(s.find(norm_space(r)), len(norm_space(r))) for r in raws if norm_space(r) in s]
+    if not pos:
+        return s if len(s) <= 2 * margin else s[:2 * margin] + " ..."
+    start = max(0, min(p for p, _ in pos) - margin)
+    end = min(len(s), max(p + n for p, n in pos) + margin)
+    return ("... " if start else "") + s[start:end].strip() + (" ..." if end < len(s) else "")
 
 
 def _reference(rule, ctx: Context, doc: Document, c: Claim) -> Optional[Finding]:
     if c.refers_to is not None:
         if doc.table(c.refers_to) is not None:
             return None
-        wanted = c.refers_to
+        m = re.fullmatch(r"T(\d+(?:\.\d+)*)(?:-.*)?", c.refers_to)
+        wanted = m.group(1) if m else c.refers_to
     else:
         m = _TABLE_NO.search(c.raw) or _TABLE_NO.search(c.sentence)
         if not m:
@@ -146,6 +159,6 @@ def _reference(rule, ctx: Context, doc: Document, c: Claim) -> Optional[Finding]
         numbers = {(t.number or "").lower() for d in ctx.dossier.documents for t in d.tables}
         if wanted.lower() in numbers:
             return None
-    vals = {"raw": norm_space(c.raw), "wanted": wanted, "sentence": norm_space(c.sentence)[:200]}
+    vals = {"raw": norm_space(c.raw), "wanted": wanted, "sentence": excerpt(c.sentence, [c.raw])}
     return ctx.finding(rule, doc, subject=c, locator=c.id, found=wanted, values=vals,
                        evidence={"wanted": wanted, "sentence": norm_space(c.sentence)})

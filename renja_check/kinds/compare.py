@@ -45,9 +45,20 @@ def same_funds(a: str, b: str) -> bool:
     return funds_key(a) == funds_key(b)
 
 
+# words that say what kind of place a name is, not which place
+_PLACE_WORDS = {"kota", "kabupaten", "kab", "kecamatan", "kec", "kelurahan", "kel", "desa", "provinsi",
+                "seluruh", "se", "di", "dan", "wilayah", "daerah"}
+
+
 def same_place(a: str, b: str, cutoff: float) -> bool:
+    """One place written two ways, or places of different granularity that share a name
+    ("BKPSDM Kota X" and "Kota X, X Selatan"); "Kecamatan Utara" and "Kecamatan Selatan" differ."""
     x, y = norm_name(a), norm_name(b)
-    return x == y or fuzz.token_set_ratio(x, y) >= cutoff
+    if x == y or fuzz.token_set_ratio(x, y) >= cutoff:
+        return True
+    wx = set(x.split()) - _PLACE_WORDS
+    wy = set(y.split()) - _PLACE_WORDS
+    return bool(wx & wy)
 
 
 def same_text(a: str, b: str, cutoff: float) -> bool:

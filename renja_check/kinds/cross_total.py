@@ -11,11 +11,17 @@ from typing import Optional
 
 from ..finding import Finding
 from ..models import Node
-from .labels import bilingual, node_label, rp, rp_abs
+from .labels import bilingual, node_label, rp, rp_abs, table_label
 from .match import match_tables
 from .tree import leaf_sum, pagu_value, total_node
 
 SHOWN = 8  # rows named in the message; evidence has all of them
+
+
+def _show(node: Node, year: str) -> str:
+    """A node's amount for messages: "-" for an empty cell, else rupiah."""
+    m = node.pagu.get(year)
+    return "-" if m is None or m.status == "empty" else rp(pagu_value(node, year))
 
 
 def _signed(v: int) -> str:
@@ -28,8 +34,8 @@ def changes(na: Node, nb: Node) -> list[dict]:
     for year in [y for y in na.pagu if y in nb.pagu]:
         va, vb = pagu_value(na, year), pagu_value(nb, year)
         if va is not None and vb is not None and va != vb:
-            out.append({"id": f"pagu {year} {rp(va)} -> {rp(vb)}",
-                        "en": f"pagu {year} {rp(va)} -> {rp(vb)}"})
+            out.append({"id": f"pagu {year} {_show(na, year)} -> {_show(nb, year)}",
+                        "en": f"pagu {year} {_show(na, year)} -> {_show(nb, year)}"})
     for ia, ib in zip(na.indicators, nb.indicators):
         for year in [y for y in ia.targets if y in ib.targets]:
             qa, qb = ia.targets[year], ib.targets[year]
@@ -63,7 +69,7 @@ def total_finding(rule, ctx, da, a, db, b, levels, base, severity) -> Optional[F
         if xa != xb:
             rows.append({"locator_a": na.id, "locator_b": nb.id, "code": nb.code or na.code,
                          "name": nb.name or na.name, "a": xa, "b": xb, "change": xb - xa,
-                         "label": node_label(nb, "id")})
+                         "label": node_label(nb, "id"), "shown": (_show(na, year), _show(nb, year))})
     only = ([{"locator": n.id, "name": n.name, "change": -(pagu_value(n, year) or 0), "in": a.id}
              for n in m.only_a if pagu_value(n, year)] +
             [{"locator": n.id, "name": n.name, "change": pagu_value(n, year) or 0, "in": b.id}
@@ -73,21 +79,31 @@ def total_finding(rule, ctx, da, a, db, b, levels, base, severity) -> Optional[F
     rest = change - explained
     sum_a, _ = leaf_sum(a, year, levels[0])
     sum_b, _ = leaf_sum(b, year, levels[0])
-    listed = "; ".join(f"{r['label']}: {rp(r['a'])} -> {rp(r['b'])} ({_signed(r['change'])})"
+    listed = "; ".join(f"{r['label']}: {r['shown'][0]} -> {r['shown'][1]} ({_signed(r['change'])})"
                        for r in rows[:SHOWN])
+    for r in rows:
+        del r["shown"], r["label"]
     more = len(rows) - SHOWN
     n_rows = len(rows) + len(only)
     if rest == 0:
         tail = (f"Selisih total seluruhnya dijelaskan oleh perbedaan pagu {n_rows} baris tersebut.",
                 f"The whole difference is explained by the {n_rows} rows that differ.")
     else:
-        tail = (f"Sisa {rp_abs(rest)} tidak dijelaskan oleh perbedaan baris (jumlah baris: "
-                f"{rp(sum_a)} dan {rp(sum_b)}; periksa subtotal/total tercetak).",
-                f"{rp_abs(rest)} is not explained by row differences (row sums: {rp(sum_a)} and "
-                f"{rp(sum_b)}; check the printed subtotals/totals).")
+        gaps = [(t, printed, rows_sum) for t, printed, rows_sum in ((a, va, sum_a), (b, vb, sum_b))
+                if rows_sum is not None and printed != rows_sum]
+        why_id = "; ".join(f"total tercetak {table_label(t, 'id')} {rp(pr)} tidak sama dengan jumlah "
+                           f"barisnya {rp(rs)} (selisih {rp_abs(pr - rs)})" for t, pr, rs in gaps)
+        why_en = "; ".join(f"the printed total of {table_label(t, 'en')} {rp(pr)} is not the sum of its "
+                           f"rows {rp(rs)} (difference {rp_abs(pr - rs)})" for t, pr, rs in gaps)
+        tail = (f"Sisa {rp_abs(rest)} tidak dijelaskan oleh perbedaan baris" + (f": {why_id}." if gaps else "."),
+                f"{rp_abs(rest)} is not explained by row differences" + (f": {why_en}." if gaps else "."))
     vals = dict(base, **bilingual(
-        rows=(listed + (f"; dan {more} baris lain" if more > 0 else ""),
-              listed + (f"; and {more} more rows" if more > 0 else "")),
+        rows_txt=((f"Perbedaan pagu per baris berjumlah {rp_abs(explained)}: " + listed
+                   + (f"; dan {more} baris lain" if more > 0 else "")) if rows else
+                  "Tidak ada sub kegiatan yang pagunya berbeda",
+                  (f"Row differences add up to {rp_abs(explained)}: " + listed
+                   + (f"; and {more} more rows" if more > 0 else "")) if rows else
+                  "No sub kegiatan has a different pagu"),
         tail=tail,
         only_txt=(f"; {len(only)} baris hanya ada di salah satu tabel" if only else "",
                   f"; {len(only)} rows are in one table only" if only else "")),
