@@ -1,7 +1,7 @@
 """Kind ``claim``: prose statements honoured by the tables they refer to.
 
 ``check``:
-- ``count``: "3 Program, 13 Kegiatan dan 37 Sub Kegiatan" vs the distinct codes (else
+- ``count``: "3 Program, 12 Kegiatan dan 30 Sub Kegiatan" vs the distinct codes (else
   names) of that level in the table the claim refers to; rows with zero/empty pagu are
   counted apart so the message says whether they explain the gap;
 - ``count_zero_pagu``: the gap is exactly the rows without pagu (a notice, not an error);
@@ -16,7 +16,7 @@ import re
 from typing import Iterator, Literal, Optional
 
 from ..finding import Finding
-from ..models import Claim, Document, Node, Table
+from ..models import Claim, Document, Table
 from ..text import norm_name, norm_space
 from .base import Context, Kind, Params
 from .claim_count import count_finding

@@ -1,4 +1,4 @@
-"""Count claims ("37 Sub Kegiatan") against the rows a table lists."""
+"""Count claims ("30 Sub Kegiatan") against the rows a table lists."""
 from __future__ import annotations
 
 from typing import Optional
