@@ -143,12 +143,17 @@ class Nomenclature:
     by_name: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
     _names: dict[str, list[str]] = field(default_factory=dict)  # level -> norm names
     _entries_by_level: dict[str, list[Entry]] = field(default_factory=dict)
+    _children: dict[str, list[Entry]] = field(default_factory=dict)
+    _match_cache: dict[tuple, list[Match]] = field(default_factory=dict)
     _cand_cache: dict[tuple, tuple[list[Entry], list[str]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for e in self.entries.values():
             self.by_name.setdefault((e.level, norm_name(e.name)), []).append(e)
             self._entries_by_level.setdefault(e.level, []).append(e)
+            pc = e.parent_code
+            if pc:
+                self._children.setdefault(pc, []).append(e)
         for lvl, es in self._entries_by_level.items():
             self._names[lvl] = [norm_name(e.name) for e in es]
 
@@ -168,8 +173,7 @@ class Nomenclature:
         return out
 
     def children(self, code: str) -> list[Entry]:
-        c = generic_code(normalize_code(code))
-        return [e for e in self.entries.values() if e.parent_code == c]
+        return list(self._children.get(generic_code(normalize_code(code)), []))
 
     def _candidates(self, level: str, bidang: tuple[str, ...]) -> tuple[list[Entry], list[str]]:
         """Entries of a level (restricted to the bidang and the generic penunjang), cached."""
@@ -190,6 +194,21 @@ class Nomenclature:
         bidang: Iterable[str] = (),
         limit: int = 5,
         cutoff: float = MATCH_CUTOFF,
+    ) -> list[Match]:
+        """Memoised ``_match_name``: readers and rules ask for the same names many times."""
+        key = (name, level, tuple(bidang), limit, cutoff)
+        hit = self._match_cache.get(key)
+        if hit is None:
+            hit = self._match_cache[key] = self._match_name(name, level, key[2], limit, cutoff)
+        return list(hit)
+
+    def _match_name(
+        self,
+        name: str,
+        level: str,
+        bidang: Iterable[str],
+        limit: int,
+        cutoff: float,
     ) -> list[Match]:
         """Ranked matches of a printed name among entries of ``level``.
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _PUNCT = re.compile(r"[^\w\s]")
 _WS = re.compile(r"\s+")
@@ -12,6 +13,7 @@ def norm_space(text: str) -> str:
     return _WS.sub(" ", (text or "").replace("\u00a0", " ")).strip()
 
 
+@lru_cache(maxsize=65536)
 def norm_name(text: str) -> str:
     """Case-, space- and punctuation-insensitive key for names.
 
