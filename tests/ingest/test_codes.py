@@ -65,6 +65,7 @@ def test_kegiatan_code_from_program_and_name():
     ("5.03.02.2.02.0003 Pengelolaan Promosi ASN", "5.03.02.2.02.0003", "Pengelolaan Promosi ASN"),
     ("10 10", None, "10 10"),
     ("1.500 orang", None, "1.500 orang"),
+    ("5 1.2 3 4 Nama", "5", "1.2 3 4 Nama"),  # dots only in the kegiatan part of a lossy print
 ])
 def test_read_code_splits_the_code_off_a_line(text, code, rest):
     pc, got_rest = read_code(text)

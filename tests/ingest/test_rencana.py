@@ -147,6 +147,21 @@ def test_a_table_cut_in_half_is_incomplete_with_a_note():
     assert any(n.code == "table-truncated" and "rencana" in n.message for n in doc.notes)
 
 
+def test_garbled_table_lines_never_raise():
+    import random
+
+    rng = random.Random(7)
+    base = sample_lines()
+    start = next(k for k, ln in enumerate(base) if ln.strip().startswith("RUMUSAN RENCANA PROGRAM"))
+    for _ in range(4):
+        lines = list(base)
+        for _ in range(60):
+            i = rng.randrange(start, start + 1570)
+            lines[i] = lines[i][::-1] if rng.random() < 0.5 else lines[i] + " " + lines[rng.randrange(start, start + 1570)]
+        doc = parse_lines(lines)
+        assert doc.table("rencana") is not None
+
+
 # -- another agency in the same template -------------------------------------------------------
 HEADER = ["Lokasi", "Rencana Tahun 2025", "Catatan Penting", "{labels}", "Prakiraan Maju Rencana Tahun", "2026",
           "Target Capaian", "Kinerja", "Kebutuhan", "Dana/Pagu Indikatif", "Sumber Dana", "Target", "Capaian",

@@ -80,7 +80,8 @@ def parse_printed(raw: str) -> Optional[PrintedCode]:
     if len(tokens) == 6 and all(t.isdigit() for t in tokens) and tokens[3] == "2":
         return _build(raw, "subkegiatan", tokens, full=True)
     level = LOSSY_LEVELS.get(len(tokens))
-    if level is None:
+    # lossy print: only the kegiatan part (4th token) may carry dots
+    if level is None or not all(t.isdigit() for i, t in enumerate(tokens) if i != 3):
         return None
     return _build(raw, level, tokens, full=level in ("urusan", "bidang", "program"))
 
