@@ -74,7 +74,10 @@ def test_sample_tree_shape_and_printed_totals(sample_doc):
 def test_program_split_across_pages_takes_glued_amounts_and_indicators_from_the_next_page(sample_doc):
     p = nodes(sample_doc)["rencana:5.03.02"]
     assert p.name == "PROGRAM KEPEGAWAIAN DAERAH" and p.code_printed == "5 3 2"
-    assert (p.pagu["2023"].value, p.pagu["2024"].value) == (3_151_927_500, 2_246_554_400)
+    # printed glued as 3,151,927,500 then 2,246,554,400; only the swapped order agrees with
+    # its kegiatan in both years, so the year columns follow the rows (and a note says so)
+    assert (p.pagu["2023"].value, p.pagu["2024"].value) == (2_246_554_400, 3_151_927_500)
+    assert any(n.code == "column-order" and "rencana:5.03.02" in n.message for n in sample_doc.notes)
     assert [i.text for i in p.indicators] == [
         "Indeks Dimensi Disiplin ; Indeks Dimensi Kinerja ; Indeks Dimensi Kualifikasi",
         "Persentase ASN berkinerja minimal bernilai baik",
@@ -268,3 +271,18 @@ def test_another_agency_plan_table(agency_doc):
     assert rekaan.code is None and rekaan.code_status == "unresolved" and rekaan.id.startswith("rencana:L")
     assert rekaan.parent == "rencana:1.02.03.2.01"
     assert any(n.code == "code-unresolved" for n in doc.notes)
+
+
+def test_glued_amounts_keep_printed_order_when_rows_do_not_decide(tmp_path):
+    """If neither order of glued amounts agrees with the rows, the printed order stays."""
+    from renja_check.ingest.pdftext import parse_text
+    from renja_check.paths import sample_renja
+
+    text = sample_renja().read_text(encoding="utf-8")
+    glued = "3,151,927,5002,246,554,4005 3 2 PROGRAM KEPEGAWAIAN DAERAH"
+    assert glued in text
+    altered = text.replace(glued, "3,151,927,5012,246,554,4005 3 2 PROGRAM KEPEGAWAIAN DAERAH")
+    doc = parse_text(altered, "altered.txt")
+    p = nodes(doc)["rencana:5.03.02"]
+    assert (p.pagu["2023"].value, p.pagu["2024"].value) == (3_151_927_501, 2_246_554_400)
+    assert not any(n.code == "column-order" for n in doc.notes)

@@ -45,6 +45,7 @@ def read_plan_table(ctx: ParseContext, region: Region, table_id: str, role: str,
     years = table_years(ctx, [region.title] + [ln.text for ln in lines[:4]])
     ys = [str(y) for y in years]
     tb = TreeBuilder(ctx, table_id)
+    glued: list[str] = []  # ids of nodes whose amounts stood glued before their code
     for row in rows.rows:
         level = row.code.level
         segs = row_segments(row)
@@ -57,11 +58,15 @@ def read_plan_table(ctx: ParseContext, region: Region, table_id: str, role: str,
             tb.add(row, name, [], pagu, [n for s in segs for n in s.lines])
         elif level in ("program", "kegiatan"):
             _upper_row(tb, row, segs, ys, style)
+            if len([c for c in row.lead if c.kind == "amt"]) >= 2:
+                glued.append(tb.nodes[-1].id)
         else:
             sub_row(tb, row, segs, ys, style)
     for ln in rows.stray:
         ctx.note("cell-unparsed", f"{table_id}: angka tanpa baris / amounts that belong to no row: {ln.text}",
                  ln.no)
+    for node_id in glued:
+        _order_glued_amounts(tb, node_id, ys)
     total = None
     if rows.total:
         amts = [c for c in rows.total if c.kind == "amt"]
@@ -100,6 +105,33 @@ def _upper_row(tb: TreeBuilder, row: RawRow, segs: list[Segment], ys: list[str],
         if ind:
             indicators.append(ind)
     tb.add(row, name, indicators, pagu, [n for s in segs for n in s.lines])
+
+
+def _order_glued_amounts(tb: TreeBuilder, node_id: str, ys: list[str]) -> None:
+    """Amounts glued before a displaced code (``3,151,927,5002,246,554,4005 3 2 PROGRAM``)
+    lost their column order in extraction. Keep the printed order unless only the swapped
+    order agrees with the node's own rows in every year; the amounts themselves are kept
+    as printed, only their year columns are decided, and a note says so."""
+    node = next(n for n in tb.nodes if n.id == node_id)
+    if len(ys) != 2 or not all(y in node.pagu and node.pagu[y].value is not None for y in ys):
+        return
+    kids = [n for n in tb.nodes if n.parent == node_id]
+    sums = {}
+    for y in ys:
+        vals = [n.pagu[y].value for n in kids if y in n.pagu]
+        if not vals or any(v is None for v in vals):
+            return
+        sums[y] = sum(vals)
+    a, b = ys
+    printed_fits = node.pagu[a].value == sums[a] and node.pagu[b].value == sums[b]
+    swapped_fits = node.pagu[b].value == sums[a] and node.pagu[a].value == sums[b]
+    if printed_fits or not swapped_fits:
+        return
+    node.pagu = {a: node.pagu[b], b: node.pagu[a]}
+    tb.ctx.note(
+        "column-order", f"{node_id}: amounts glued before the code; their year columns were taken "
+        f"from the sums of the node's rows ({a}: {node.pagu[a].raw}, {b}: {node.pagu[b].raw})",
+        node.span.line_start, node.span.line_end, level="info")
 
 
 def _judge(tb: TreeBuilder, rows: list[RawRow], total, ys: list[str]) -> tuple[bool, str]:
