@@ -153,7 +153,8 @@ class Note(Model):
 
     level: Literal["info", "warning", "error"] = "warning"
     code: str  # e.g. "table-missing", "table-truncated", "cell-unparsed"
-    message: str
+    message: str  # English
+    message_id: Optional[str] = None  # Bahasa Indonesia (readers write both)
     span: Optional[Span] = None
 
 

@@ -52,8 +52,9 @@ class ParseContext:
         return Span(file=self.path, line_start=first, line_end=last if last is not None else first)
 
     def note(self, code: str, message: str, first: Optional[int] = None, last: Optional[int] = None,
-             level: str = "warning") -> None:
-        self.notes.append(Note(level=level, code=code, message=message,
+             level: str = "warning", id: Optional[str] = None) -> None:
+        """Record a reader note: ``message`` in English, ``id`` in Bahasa Indonesia."""
+        self.notes.append(Note(level=level, code=code, message=message, message_id=id,
                                span=self.span(first, last) if first else None))
 
 
