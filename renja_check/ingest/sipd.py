@@ -226,7 +226,9 @@ class _Builder:
                     self.notes.append(Note(
                         level="warning", code="sipd-total-disagrees", span=span,
                         message=f"{level} {code}: printed total for {y} is {m.raw} on this row but "
-                                f"{old.raw} on line {node.span.line_start}; the first is kept"))
+                                f"{old.raw} on line {node.span.line_start}; the first is kept",
+                        message_id=f"{level} {code}: total tercetak {y} di baris ini {m.raw}, tetapi "
+                                   f"{old.raw} di baris {node.span.line_start}; yang pertama dipakai"))
         return nid
 
 
@@ -252,7 +254,8 @@ def build_document(rows: list[tuple[dict, int, int]], path: str, digest: Optiona
         unit = str(row.get("kode_sub_skpd") or row["kode_skpd"])
         if str(row.get("tahun")).strip() != str(year):
             b.notes.append(Note(level="warning", code="sipd-year-mixed", span=span,
-                                message=f"row has tahun {row.get('tahun')!r}, the file {year}"))
+                                message=f"row has tahun {row.get('tahun')!r}, the file {year}",
+                                message_id=f"baris bertahun {row.get('tahun')!r}, berkas bertahun {year}"))
         prefix = f"{TABLE_ID}:{unit}:" if multi else f"{TABLE_ID}:"
         parent = total_id
         if multi:
@@ -279,7 +282,8 @@ def build_document(rows: list[tuple[dict, int, int]], path: str, digest: Optiona
                   nodes=list(b.nodes.values()), span=b.span(rows[0][1], rows[-1][2]))
     if multi:
         b.notes.append(Note(level="info", code="sipd-sub-units",
-                            message=f"{len(units)} sub units; each is a 'lainnya' node under the total"))
+                            message=f"{len(units)} sub units; each is a 'lainnya' node under the total",
+                            message_id=f"{len(units)} sub unit; masing-masing menjadi simpul 'lainnya' di bawah total"))
     return Document(
         doc_type="renja",
         pemda=norm_space(main.get("nama_daerah") or main.get("nama_pemda") or "") or None,

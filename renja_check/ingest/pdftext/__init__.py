@@ -54,7 +54,8 @@ def parse_text(text: str, path: str) -> Document:
     found = {r.kind for r in regions}
     for kind in ("evaluasi", "kinerja_pelayanan", "review_rkpd", "rencana", "rkpd_akhir"):
         if kind not in found:
-            ctx.note("table-missing", f"table of kind '{kind}' not found in the document", level="warning")
+            ctx.note("table-missing", f"table of kind '{kind}' not found in the document", level="warning",
+                     id=f"tabel jenis '{kind}' tidak ditemukan dalam dokumen")
     claims = PARSERS["claims"](ctx, regions, tables)
     doc = Document(
         doc_type="renja",

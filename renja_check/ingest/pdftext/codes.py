@@ -54,6 +54,7 @@ class Resolution:
     status: str  # printed | resolved | unresolved
     candidates: tuple[str, ...] = ()
     conflicts: tuple[str, ...] = ()  # what in the print disagrees with the chosen code
+    conflicts_id: tuple[str, ...] = ()  # the same in Bahasa Indonesia
     official_name: Optional[str] = None
     score: float = 0.0
 
@@ -168,7 +169,8 @@ def resolve_code(printed: PrintedCode, name: str, nomenclature: Nomenclature,
         code = normalize_code(printed.code or "")
         entry = nomenclature.get(code)
         return Resolution(code=code, status="printed", official_name=entry.name if entry else None,
-                          conflicts=() if entry else ("code not in the nomenclature",))
+                          conflicts=() if entry else ("code not in the nomenclature",),
+                          conflicts_id=() if entry else ("kode tidak ada dalam nomenklatur",))
     level = printed.level
     if level == "kegiatan":
         tiers = [pool(nomenclature, "kegiatan", parent_code or printed.program, bid)]
@@ -190,16 +192,19 @@ def resolve_code(printed: PrintedCode, name: str, nomenclature: Nomenclature,
         positional = _positional(printed, parent_code, nomenclature)
         return Resolution(code=None, status="unresolved", candidates=(positional,) if positional else ())
     score, code, entry = hits[0]
-    conflicts = []
+    conflicts, conflicts_id = [], []
     if printed.program and not code.startswith(printed.program + "."):
         conflicts.append(f"program {printed.program} printed, the name belongs to {code}")
+        conflicts_id.append(f"tercetak program {printed.program}, namanya milik {code}")
     if printed.ordinal is not None and int(code.split(".")[-1]) != printed.ordinal:
         conflicts.append(f"ordinal {printed.ordinal} printed, the name's code ends in {code.split('.')[-1]}")
+        conflicts_id.append(f"tercetak nomor urut {printed.ordinal}, kode namanya berakhir {code.split('.')[-1]}")
     if parent_code and level == "subkegiatan" and len(parent_code.split(".")) == 5 \
             and not code.startswith(parent_code + "."):
         conflicts.append(f"under kegiatan {parent_code}, the name belongs to {code}")
+        conflicts_id.append(f"di bawah kegiatan {parent_code}, namanya milik {code}")
     return Resolution(code=code, status="resolved", candidates=candidates, conflicts=tuple(conflicts),
-                      official_name=entry.name, score=score)
+                      conflicts_id=tuple(conflicts_id), official_name=entry.name, score=score)
 
 
 def _positional(printed: PrintedCode, parent_code: Optional[str], nomenclature: Nomenclature) -> Optional[str]:

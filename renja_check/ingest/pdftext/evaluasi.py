@@ -36,7 +36,7 @@ def parse(ctx: ParseContext, region: Region, *args) -> list[Table]:
     data, header, index_text, last = _pages(ctx, lines)
     if not index_text:
         ctx.note("table-unreadable", "Tabel 2.1: no column-index row (1 2 3 ... 12) found",
-                 lines[0].no)
+                 lines[0].no, id="Tabel 2.1: baris nomor kolom (1 2 3 ... 12) tidak ditemukan")
         return []
     columns, years = build_columns(" ".join(header), index_text)
     formulas: list[Formula] = []
@@ -45,7 +45,8 @@ def parse(ctx: ParseContext, region: Region, *args) -> list[Table]:
             try:
                 formulas.append(parse_formula(c.formula))
             except FormulaError as exc:
-                ctx.note("formula-unreadable", f"Tabel 2.1 column {c.id}: {exc}", lines[0].no)
+                ctx.note("formula-unreadable", f"Tabel 2.1 column {c.id}: {exc}", lines[0].no,
+                         id=f"Tabel 2.1 kolom {c.id}: rumus {c.formula!r} tidak terbaca ({exc})")
     rate_cols = {f.result for f in formulas if f.is_rate}
     nodes = _Builder(ctx, formulas, rate_cols).build(read_rows(data))
     return [Table(id=TABLE_ID, number=region.number or "2.1", title=_title(lines), role="evaluasi",
@@ -71,7 +72,8 @@ def _pages(ctx: ParseContext, lines: list[Line]) -> tuple[list[Optional[Line]], 
         if INDEX_ROW.match(t):
             for s in stray if index_text else []:  # before the first: the title  # text inside a header block that was followed by rows
                 ctx.note("stray-text", f"Tabel 2.1: text inside a page header, not assigned to a row: "
-                         f"{s.text!r}", s.no)
+                         f"{s.text!r}", s.no,
+                         id=f"Tabel 2.1: teks di dalam kepala halaman, tidak masuk ke baris mana pun: {s.text!r}")
             if index_text:
                 data.append(None)
             index_text = index_text or t
@@ -220,7 +222,8 @@ class _Builder:
         if row.messy:
             raw = " ".join(" ".join(row.messy).split())
             self.ctx.note("row-ambiguous", f"Tabel 2.1: values written as free text, not placed: {raw!r}",
-                          row.first, row.last)
+                          row.first, row.last,
+                          id=f"Tabel 2.1: nilai ditulis sebagai teks bebas, tidak ditempatkan: {raw!r}")
             return {"raw": Quantity(raw=raw, status="ambiguous", note="free text in value cells")}
         if row.split is None:
             return {}
@@ -234,5 +237,6 @@ class _Builder:
             left = ", ".join(t.raw for t in pl.unplaced)
             values["raw"] = Quantity(raw=raw, status="ambiguous", note=f"not placed: {left}")
             self.ctx.note("row-ambiguous", f"Tabel 2.1: cannot tell the columns of {left!r} in {raw!r}",
-                          row.first, row.last)
+                          row.first, row.last,
+                          id=f"Tabel 2.1: kolom untuk {left!r} dalam {raw!r} tidak dapat ditentukan")
         return values

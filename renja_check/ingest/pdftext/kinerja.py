@@ -29,7 +29,8 @@ def parse(ctx: ParseContext, region: Region, *args) -> list[Table]:
     lines = ctx.lines[region.start:region.end]
     idx = next((i for i, ln in enumerate(lines) if _INDEX.match(ln.text)), None)
     if idx is None:
-        ctx.note("table-unreadable", "Tabel 2.2: no column-index row (1) (2) ... found", lines[0].no)
+        ctx.note("table-unreadable", "Tabel 2.2: no column-index row (1) (2) ... found", lines[0].no,
+                 id="Tabel 2.2: baris nomor kolom (1) (2) ... tidak ditemukan")
         return []
     ncols = len(re.findall(r"\(\d+\)", lines[idx].text))
     years = [int(y) for ln in lines[1:idx] for y in re.findall(r"^(?:Tahun\s+)?((?:19|20)\d\d)$", ln.text)]
@@ -49,7 +50,9 @@ def parse(ctx: ParseContext, region: Region, *args) -> list[Table]:
                 nodes.append(_node(ctx, cur, columns, years))
             if cells is None:  # the next row, but not the expected number of cells
                 ctx.note("row-ambiguous", f"Tabel 2.2: row {m.group(1)} does not have {nval} cells; "
-                         f"kept as printed: {ln.text!r}", ln.no)
+                         f"kept as printed: {ln.text!r}", ln.no,
+                         id=f"Tabel 2.2: baris {m.group(1)} tidak berisi {nval} sel; "
+                            f"disimpan seperti tercetak: {ln.text!r}")
             cur = {"no": m.group(1), "name": cells[0] if cells else m.group(2),
                    "cells": cells[1] if cells else None, "note": [cells[2]] if cells else [],
                    "lines": [ln], "raw": ln.text}

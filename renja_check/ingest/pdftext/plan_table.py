@@ -63,8 +63,8 @@ def read_plan_table(ctx: ParseContext, region: Region, table_id: str, role: str,
         else:
             sub_row(tb, row, segs, ys, style)
     for ln in rows.stray:
-        ctx.note("cell-unparsed", f"{table_id}: angka tanpa baris / amounts that belong to no row: {ln.text}",
-                 ln.no)
+        ctx.note("cell-unparsed", f"{table_id}: amounts that belong to no row: {ln.text}", ln.no,
+                 id=f"{table_id}: angka tanpa baris: {ln.text}")
     for node_id in glued:
         _order_glued_amounts(tb, node_id, ys)
     total = None
@@ -73,8 +73,9 @@ def read_plan_table(ctx: ParseContext, region: Region, table_id: str, role: str,
         total = tb.add_total({y: money(c, style) for y, c in zip(ys, amts)}, [c.line for c in amts])
     complete, why = _judge(tb, rows.rows, total, ys)
     if not complete:
-        ctx.note("table-truncated", f"{table_id}: tabel tidak lengkap / the table is incomplete ({why})",
-                 lines[0].no if lines else None, lines[-1].no if lines else None)
+        ctx.note("table-truncated", f"{table_id}: the table is incomplete ({why[1]})",
+                 lines[0].no if lines else None, lines[-1].no if lines else None,
+                 id=f"{table_id}: tabel tidak lengkap ({why[0]})")
     first = ctx.lines[region.start].no
     last = ctx.lines[region.end - 1].no if region.end > region.start else first
     title = [region.title] + [ln.text for ln in lines[:1] if re.match(r"^(DAN|TAHUN)\b", ln.text)]
@@ -131,21 +132,24 @@ def _order_glued_amounts(tb: TreeBuilder, node_id: str, ys: list[str]) -> None:
     tb.ctx.note(
         "column-order", f"{node_id}: amounts glued before the code; their year columns were taken "
         f"from the sums of the node's rows ({a}: {node.pagu[a].raw}, {b}: {node.pagu[b].raw})",
-        node.span.line_start, node.span.line_end, level="info")
+        node.span.line_start, node.span.line_end, level="info",
+        id=f"{node_id}: angka menempel sebelum kode; kolom tahunnya diambil dari jumlah baris-baris "
+           f"di bawahnya ({a}: {node.pagu[a].raw}, {b}: {node.pagu[b].raw})")
 
 
-def _judge(tb: TreeBuilder, rows: list[RawRow], total, ys: list[str]) -> tuple[bool, str]:
+def _judge(tb: TreeBuilder, rows: list[RawRow], total, ys: list[str]) -> tuple[bool, tuple[str, str]]:
+    """(complete, (why in Bahasa Indonesia, why in English))."""
     if not rows:
-        return False, "no rows"
+        return False, ("tidak ada baris", "no rows")
     levels = [r.code.level for r in rows if r.code.level != "urusan"]
     if levels and levels[0] in ("kegiatan", "subkegiatan"):
-        return False, f"it starts at a {levels[0]} row"
+        return False, (f"dimulai dari baris {levels[0]}", f"it starts at a {levels[0]} row")
     bidang = [n for n in tb.nodes if n.level == "bidang"]
     if bidang and any(n.level == "program" and (n.parent is None or (total and n.parent == total.id))
                       for n in tb.nodes):
-        return False, "a program has no bidang row"
+        return False, ("ada program tanpa baris bidang", "a program has no bidang row")
     if amounts(rows[-1]) < 2:
-        return False, "the last row lacks its amounts"
+        return False, ("baris terakhir tanpa angka pagu", "the last row lacks its amounts")
     if total is not None and ys:
         y = ys[0]
         top = [n for n in tb.nodes if n.parent == total.id and y in n.pagu and n.pagu[y].value is not None]
@@ -153,5 +157,6 @@ def _judge(tb: TreeBuilder, rows: list[RawRow], total, ys: list[str]) -> tuple[b
         if printed is not None and printed.value is not None and top:
             shown = sum(n.pagu[y].value for n in top)
             if shown < printed.value:
-                return False, f"the rows shown add up to {shown} of the printed total {printed.value} for {y}"
-    return True, ""
+                return False, (f"baris yang ada berjumlah {shown} dari total tercetak {printed.value} tahun {y}",
+                               f"the rows shown add up to {shown} of the printed total {printed.value} for {y}")
+    return True, ("", "")

@@ -71,11 +71,14 @@ class TreeBuilder:
         parent = self.parent_of(pc.level, pc)
         res = resolve_code(pc, name, self.ctx.nomenclature, self.ctx.bidang,
                            parent.code if parent is not None else None)
-        for c in res.conflicts:
-            self.ctx.note("code-conflict", f"{self.tid} {pc.raw} '{name}': {c}", row.line.no, level="info")
+        for c, c_id in zip(res.conflicts, res.conflicts_id):
+            self.ctx.note("code-conflict", f"{self.tid} {pc.raw} '{name}': {c}", row.line.no, level="info",
+                          id=f"{self.tid} {pc.raw} '{name}': {c_id}")
         if res.status == "unresolved":
-            self.ctx.note("code-unresolved", f"{self.tid} {pc.raw} '{name}': kode tidak dapat ditentukan / "
-                          f"no nomenclature entry matches (candidates: {', '.join(res.candidates) or '-'})", row.line.no)
+            cands = ", ".join(res.candidates) or "-"
+            self.ctx.note("code-unresolved", f"{self.tid} {pc.raw} '{name}': no nomenclature entry matches "
+                          f"(candidates: {cands})", row.line.no,
+                          id=f"{self.tid} {pc.raw} '{name}': kode tidak dapat ditentukan (kandidat: {cands})")
         return res.code, res.status
 
     # -- nodes -------------------------------------------------------------

@@ -112,9 +112,10 @@ def _resolve(ctx: ParseContext, sc: Scan, cells: dict[int, Cells]) -> dict[int, 
                 codes[id(c)] = pick.code if pick else None
                 if pick is None and ms and ms[0].score >= CODE_CONFIDENT:
                     ctx.note("code-inconsistent",
-                             f"Tabel 2.5: nama sub kegiatan '{cells[id(c)].name}' cocok dengan {ms[0].code}, "
-                             f"di luar kegiatan {kcode} / the name matches {ms[0].code}, outside kegiatan {kcode}",
-                             c.first, c.last, level="info")
+                             f"Tabel 2.5: the sub kegiatan name '{cells[id(c)].name}' matches {ms[0].code}, "
+                             f"outside kegiatan {kcode}", c.first, c.last, level="info",
+                             id=f"Tabel 2.5: nama sub kegiatan '{cells[id(c)].name}' cocok dengan {ms[0].code}, "
+                                f"di luar kegiatan {kcode}")
         pvotes = Counter(parent_code(codes[id(k)]) for k in prog.kegiatan if codes.get(id(k)))
         codes[id(prog)] = pvotes.most_common(1)[0][0] if pvotes else None
     return codes
@@ -212,11 +213,11 @@ class _Builder:
 def _completeness(ctx: ParseContext, sc: Scan, tables: list[Table]) -> None:
     awal, analisis = tables
     for code, msg_id, msg_en, line in sc.problems:
-        ctx.note(code, f"Tabel 2.5: {msg_id} / {msg_en}", line)
+        ctx.note(code, f"Tabel 2.5: {msg_en}", line, id=f"Tabel 2.5: {msg_id}")
     if sc.total is None:
         awal.complete = analisis.complete = False
-        ctx.note("table-truncated", "Tabel 2.5 berakhir tanpa baris TOTAL; tabel mungkin terpotong / "
-                 "Tabel 2.5 ends without its TOTAL line; the table may be cut", sc.last_line)
+        ctx.note("table-truncated", "Tabel 2.5 ends without its TOTAL line; the table may be cut", sc.last_line,
+                 id="Tabel 2.5 berakhir tanpa baris TOTAL; tabel mungkin terpotong")
     for prog in sc.programs:
         for keg in prog.kegiatan:
             for side, other, table in (("awal", "analisis", analisis), ("analisis", "awal", awal)):
@@ -225,8 +226,10 @@ def _completeness(ctx: ParseContext, sc: Scan, tables: list[Table]) -> None:
                     if c.letter not in theirs:
                         table.complete = False
                         ctx.note("row-unpaired",
-                                 f"Tabel 2.5: sub kegiatan '{c.ordinal}' (kegiatan {keg.number}) hanya ada di sisi "
-                                 f"{side} / only on the {side} side", c.first, c.last)
+                                 f"Tabel 2.5: sub kegiatan '{c.ordinal}' (kegiatan {keg.number}) is only on the "
+                                 f"{side} side", c.first, c.last,
+                                 id=f"Tabel 2.5: sub kegiatan '{c.ordinal}' (kegiatan {keg.number}) hanya ada di "
+                                    f"sisi {side}")
     copies = [c for _, _, c in _all_copies(sc)]
     if copies and copies[-1].target is None and copies[-1].pagu is None:  # cut inside a row
         (awal if copies[-1].side == "awal" else analisis).complete = False
