@@ -1,7 +1,10 @@
 """Kind ``notes``: what the reader could not read, surfaced as findings.
 
 The reader's ``Document.notes`` (table missing, table truncated, row ambiguous ...)
-and tables marked incomplete tell a verifier what was not checked.
+and tables marked incomplete tell a verifier what was not checked. A note is rendered
+in the finding's language (``Note.message_id`` in Bahasa Indonesia, ``Note.message`` in
+English). A note has no expected or found value: both stay ``None``, and the note's
+code is in the message and the locator, so reports print no empty comparison.
 """
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ class NotesParams(Params):
     codes: list[str] = []  # note codes reported; empty = every code not excluded
     exclude: list[str] = []
     incomplete_tables: bool = False  # also report tables with complete = False
-    use_note_level: bool = True  # a note's own level (info/warning/error) is the severity
+    use_note_level: bool = True  # the note's own level (info/warning/error) is the severity
 
 
 class NotesKind(Kind):
@@ -31,13 +34,10 @@ class NotesKind(Kind):
                 if (p.codes and note.code not in p.codes) or note.code in p.exclude:
                     continue
                 reported.append(note)
-                text = " ".join(note.message.split())
-                vals = {"note": text, "note_en": text, "note_code": note.code}
-                yield ctx.finding(rule, doc, locator=f"note:{note.code}:{i}", span=note.span,
-                                  found=note.code, values=vals,
-                                  severity=note.level if p.use_note_level else None,
-                                  key=note.message,
-                                  evidence={"code": note.code, "level": note.level, "message": note.message})
+                vals = bilingual(note=(_one_line(note.message_id or note.message), _one_line(note.message)))
+                vals["note_code"] = note.code
+                yield ctx.finding(rule, doc, locator=f"note:{note.code}:{i}", span=note.span, values=vals,
+                                  severity=note.level if p.use_note_level else None, key=note.message)
             if not p.incomplete_tables:
                 continue
             for t in doc.tables:
@@ -48,5 +48,9 @@ class NotesKind(Kind):
                 vals.update(bilingual(note=(f"{table_label(t, 'id')} tidak terbaca lengkap",
                                             f"{table_label(t, 'en')} was not read completely")),
                             note_code="table-incomplete")
-                yield ctx.finding(rule, doc, table=t, locator=t.id, span=t.span, found="table-incomplete",
-                                  values=vals, evidence={"code": "table-incomplete", "table": t.id})
+                yield ctx.finding(rule, doc, table=t, locator=t.id, span=t.span, values=vals,
+                                  key="table-incomplete")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
