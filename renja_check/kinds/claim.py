@@ -7,8 +7,13 @@
 - ``count_zero_pagu``: the gap is exactly the rows without pagu (a notice, not an error);
 - ``total``: a rupiah total vs the printed total of the table (and the sum of its rows);
 - ``contradiction``: two counts of one subject in one sentence that disagree;
-- ``reference``: "dapat dilihat pada tabel 2.5" where the document has no such table.
+- ``reference``: "dapat dilihat pada tabel 2.5" where the document has no such table;
+- ``disagreement``: counts of one subject stated in different sentences that disagree
+  (see ``claim_agree``).
 Claims whose ``refers_to`` is None are about another year or no table: skipped.
+When the referred table is incomplete (cut by extraction), ``fallback_roles`` names the
+roles of a complete table of the same document to compare with instead (first match);
+the message then says so. Without a fallback such claims are skipped.
 """
 from __future__ import annotations
 
@@ -19,7 +24,8 @@ from ..finding import Finding
 from ..models import Claim, Document, Table
 from ..text import norm_name, norm_space
 from .base import Context, Kind, Params
-from .claim_count import count_finding
+from .claim_agree import disagreements
+from .claim_count import count_finding, fallback_text
 from .labels import bilingual, rp, rp_abs, table_label
 from .tree import leaf_sum, pagu_value, plan_year, total_node
 
@@ -27,7 +33,11 @@ _TABLE_NO = re.compile(r"tabel\s*([0-9ivx]+(?:\s*\.\s*[0-9]+)*)", re.I)
 
 
 class ClaimParams(Params):
-    check: Literal["count", "count_zero_pagu", "total", "contradiction", "reference"]
+    check: Literal["count", "count_zero_pagu", "total", "contradiction", "reference", "disagreement"]
+    # roles of a complete table to compare with when the referred table is incomplete
+    fallback_roles: list[str] = []
+    # disagreement: only claims about tables with these roles (the plan as finally stated)
+    roles: list[str] = []
 
 
 class ClaimKind(Kind):
@@ -40,15 +50,19 @@ class ClaimKind(Kind):
             if check == "contradiction":
                 yield from _contradictions(rule, ctx, doc)
                 continue
+            if check == "disagreement":
+                yield from disagreements(rule, ctx, doc, rule.spec.roles)
+                continue
+            fallback = rule.spec.fallback_roles
             for c in doc.claims:
                 if check == "reference" and c.kind == "reference":
                     f = _reference(rule, ctx, doc, c)
                 elif check in ("count", "count_zero_pagu") and c.kind == "count":
-                    t = target_table(doc, c)
-                    f = count_finding(rule, ctx, doc, c, t, zero_only=check == "count_zero_pagu") \
-                        if t is not None and t.complete else None
+                    t, referred = compared_table(doc, c, fallback)
+                    f = count_finding(rule, ctx, doc, c, t, zero_only=check == "count_zero_pagu",
+                                      referred=referred) if t is not None else None
                 elif check == "total" and c.kind == "total":
-                    f = _total(rule, ctx, doc, c)
+                    f = _total(rule, ctx, doc, c, fallback)
                 else:
                     f = None
                 if f is not None:
@@ -66,17 +80,42 @@ def target_table(doc: Document, c: Claim) -> Optional[Table]:
     return doc.table(c.refers_to)
 
 
+def compared_table(doc: Document, c: Claim, fallback_roles: list[str]) -> tuple[Optional[Table], Optional[Table]]:
+    """(table to compare a claim with, the incomplete referred table when a fallback replaced it).
+
+    A complete referred table is used as it is; an incomplete one is replaced by the first
+    complete table of the document with one of ``fallback_roles``; else (None, None).
+    """
+    t = target_table(doc, c)
+    if t is None or t.complete:
+        return t, None
+    for role in fallback_roles:
+        for o in doc.tables_with_role(role):
+            if o is not t and o.complete:
+                return o, t
+    return None, None
+
+
 def claim_year(doc: Document, c: Claim, t: Table) -> Optional[str]:
     return str(c.year) if c.year else plan_year(doc, t)
 
 
-def _total(rule, ctx: Context, doc: Document, c: Claim) -> Optional[Finding]:
+def _total(rule, ctx: Context, doc: Document, c: Claim, fallback: list[str]) -> Optional[Finding]:
     t = target_table(doc, c)
     if t is None or c.value is None:
         return None
     year = claim_year(doc, c, t)
     tn = total_node(t)
     printed = pagu_value(tn, year) if tn is not None and year else None
+    referred = None
+    if printed is None and not t.complete:  # a cut table without its total: use a complete one
+        used, referred = compared_table(doc, c, fallback)
+        if used is None:
+            return None
+        t = used
+        year = claim_year(doc, c, t)
+        tn = total_node(t)
+        printed = pagu_value(tn, year) if tn is not None and year else None
     rows, bad = leaf_sum(t, year) if year and t.complete else (None, 0)
     ref = printed if printed is not None else rows
     if ref is None or ref == c.value:
@@ -105,13 +144,15 @@ def _total(rule, ctx: Context, doc: Document, c: Claim) -> Optional[Finding]:
         rows_txt = (f"; jumlah pagu sub kegiatannya {rp(rows)}{extra[0]}",
                     f"; its sub kegiatan add up to {rp(rows)}{extra[1]}")
     vals = bilingual(ref_txt=ref_txt, rows_txt=rows_txt, near_txt=near_txt,
-                     table=(table_label(t, "id"), table_label(t, "en")))
+                     table=(table_label(t, "id"), table_label(t, "en")),
+                     fallback_txt=fallback_text(referred, t))
     vals.update(claimed=rp(c.value), raw=norm_space(c.raw), section=c.section or "")
     return ctx.finding(
         rule, doc, table=t, subject=c, locator=c.id, expected=ref, found=c.value,
         difference=ref - c.value, values=vals,
         evidence={"claimed": c.value, "printed_total": printed, "rows_sum": rows, "unreadable_rows": bad,
                   "year": year, "sentence": norm_space(c.sentence),
+                  "referred_table": referred.id if referred is not None else None,
                   "closest_other_table": {"table": near[1].id, "total": near[2]} if near else None})
 
 

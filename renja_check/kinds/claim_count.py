@@ -36,7 +36,22 @@ def amount(tree: Tree, n: Node, year: str) -> Optional[int]:
     return -1 if any(k < 0 for k in kids) else sum(kids)
 
 
-def count_finding(rule, ctx, doc: Document, c: Claim, t: Table, zero_only: bool) -> Optional[Finding]:
+def fallback_text(referred: Optional[Table], used: Table) -> tuple[str, str]:
+    """The message sentence saying a claim was compared with another table than the one it names."""
+    if referred is None:
+        return "", ""
+    return (f" Catatan: tabel yang dirujuk ({table_label(referred, 'id')}) tidak lengkap; "
+            f"dibandingkan dengan {table_label(used, 'id')}.",
+            f" Note: the table referred to ({table_label(referred, 'en')}) is incomplete; "
+            f"compared with {table_label(used, 'en')}.")
+
+
+def count_finding(rule, ctx, doc: Document, c: Claim, t: Table, zero_only: bool,
+                  referred: Optional[Table] = None) -> Optional[Finding]:
+    """A finding when the claimed count differs from the rows of ``t``.
+
+    ``referred``: the incomplete table the claim names, when ``t`` replaces it (fallback).
+    """
     if c.subject is None or c.value is None:
         return None
     tree = Tree(t)
@@ -71,6 +86,7 @@ def count_finding(rule, ctx, doc: Document, c: Claim, t: Table, zero_only: bool)
         subject=(subj_id, subj_en),
         zero_txt=zero_txt,
         usulan=(" usulan" if c.qualifier else "", " proposed" if c.qualifier else ""),
+        fallback_txt=fallback_text(referred, t),
     )
     vals.update(claimed=str(c.value), listed=str(listed), with_pagu=str(with_pagu),
                 raw=norm_space(c.raw), section=c.section or "")
@@ -80,4 +96,5 @@ def count_finding(rule, ctx, doc: Document, c: Claim, t: Table, zero_only: bool)
         evidence={"subject": c.subject, "claimed": c.value, "listed": listed, "with_pagu": with_pagu,
                   "zero_pagu": [{"locator": n.id, "code": n.code, "name": n.name} for n in zero],
                   "year": year, "table": t.id, "qualifier": c.qualifier,
+                  "referred_table": referred.id if referred is not None else None,
                   "sentence": norm_space(c.sentence)})
