@@ -57,7 +57,8 @@ def restyle(raw: str, value: int) -> str:
 
 def replace_on_lines(lines: list[str], first: int, last: int, old: str, new: str) -> bool:
     for i in range(first - 1, min(last, len(lines))):
-        m = re.search(rf"(?<![\d.,]){re.escape(old)}(?![\d.,]*\d)", lines[i])
+        pattern = r"[ \u00a0]+".join(re.escape(part) for part in old.split())
+        m = re.search(rf"(?<![\d.,]){pattern}(?![\d.,]*\d)", lines[i])
         if m:
             lines[i] = lines[i][: m.start()] + new + lines[i][m.end():]
             return True

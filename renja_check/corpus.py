@@ -83,9 +83,18 @@ def align_words(a: list[str], b: list[str]) -> list[tuple[Optional[str], Optiona
     return out
 
 
+# words whose absence does not make another entry ("Tugas Fungsi" is "Tugas dan Fungsi")
+FUNCTION_WORDS = frozenset({"dan", "atau", "serta", "bagi", "untuk", "yang", "di", "ke", "dari",
+                            "pada", "dengan", "dalam"})
+
+
 def word_gap(a: str, b: str) -> int:
-    """Number of words of two normalised names with no counterpart in the other."""
-    return sum(1 for x, y in align_words(a.split(), b.split()) if x is None or y is None)
+    """Number of content words of two normalised names with no counterpart in the other.
+
+    Function words (``dan``, ``atau`` ...) are not counted: dropping one is a misspelling of
+    the same entry, while a missing content word ("Pendukung") makes another entry."""
+    return sum(1 for x, y in align_words(a.split(), b.split())
+               if (x is None or y is None) and (x or y) not in FUNCTION_WORDS)
 
 
 def guarded_score(a: str, b: str) -> float:
