@@ -4,6 +4,10 @@
 into the document, ``ambiguous``: a number readable two ways, ``invalid``: not a
 number); ``where`` picks the cells: ``pagu`` (money), ``target`` (indicator targets),
 ``values`` (other numbered columns of evaluation tables).
+
+``skip_formula_errors`` (on by default) leaves a spreadsheet error in a column that
+carries a printed formula (``8=(7/6)``) to the formula rule (FM02), which reports it
+with its cause: one defect, one finding. Errors elsewhere are still reported here.
 """
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from typing import Iterator, Literal
 
 from ..finding import Finding
 from .base import Context, Kind, Params, walk_tables
+from .formula_expr import FormulaError, parse_formula
 from .labels import bilingual, node_label, table_label
 
 Where = Literal["pagu", "target", "values"]
@@ -25,6 +30,7 @@ class CellsParams(Params):
     statuses: list[Literal["error", "ambiguous", "invalid"]]
     where: list[Where] = ["pagu", "target", "values"]
     roles: list[str] = []
+    skip_formula_errors: bool = True  # errors in formula result columns are FM02's
 
 
 class CellsKind(Kind):
@@ -35,9 +41,12 @@ class CellsKind(Kind):
         p: CellsParams = rule.spec
         for doc, table in walk_tables(ctx.dossier, p.roles):
             columns = {c.id for c in table.columns}
+            formula_cols = _formula_columns(table) if p.skip_formula_errors else set()
             for n in table.nodes:
                 for where, col, cell, ind in _cells(n, p.where, columns):
                     if cell.status not in p.statuses:
+                        continue
+                    if cell.status == "error" and where == "values" and col in formula_cols:
                         continue
                     if where == "pagu":
                         what = (f"pagu tahun {col}", f"pagu for {col}")
@@ -69,3 +78,15 @@ def _cells(n, where, columns):
         for c, q in n.values.items():
             if c.isdigit() or c in columns:  # a reader's scratch key (e.g. "raw") is not a column
                 yield "values", c, q, None
+
+
+def _formula_columns(table) -> set[str]:
+    """Columns whose printed formula the formula rules can read (and so report errors of)."""
+    out = set()
+    for c in table.columns:
+        if c.formula:
+            try:
+                out.add(parse_formula(c.formula).result)
+            except FormulaError:
+                continue
+    return out

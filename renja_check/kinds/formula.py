@@ -1,27 +1,32 @@
 """Kind ``formula``: the formulas printed in a table's columns hold on every row.
 
-For every row of the tables with the given roles and every column formula
-(``8=(7/6)``, ``10=(5+7+9)``, the derived ``11=(10/4)``), one ``check``:
+For every row of the tables with printed column formulas (``8=(7/6)``, ``10=(5+7+9)``,
+the derived ``11=(10/4)``), one ``check``:
 
 - ``mismatch``: the printed result differs from the recomputation by more than the
   tolerance (rates in percentage points, sums in units);
-- ``error``: a spreadsheet error (``#DIV/0!``) is printed as the result;
+- ``error``: a spreadsheet error (``#DIV/0!``) is printed as the result, with its cause;
 - ``blank``: the result is empty while every operand is present;
-- ``units``: the operands (and a sum's result) carry units that cannot be combined.
+- ``units``: the cells a row's formulas combine carry units that cannot be combined;
+  one finding per row naming the odd unit out (``formula_units``).
 
 Spreadsheet semantics: an empty operand of a sum counts as 0. A row whose values
 could not all be placed (``values["raw"]`` ambiguous) is checked only on formulas
-whose cells are all present.
+whose cells are all present. Evidence is short (``formula_evidence``) and the
+fingerprint is made from the row's codes and names, never its line.
 """
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 from typing import Iterator, Literal, Optional
 
 from ..finding import Finding
 from ..models import Node, Quantity, Table
 from .base import Context, Kind, Params, walk_tables
+from .formula_evidence import cell_text, columns_of, content_fingerprint, number, row_identity
 from .formula_expr import DIV0, Formula, FormulaError, parse_formula
+from .formula_units import join_words, mixes_units, row_units, sentence
 from .labels import bilingual, node_label, table_label
 
 PERSON = ["orang", "peserta", "pegawai", "pns", "asn", "cpns", "casn", "pppk", "jiwa", "aparatur"]
@@ -29,7 +34,7 @@ PERSON = ["orang", "peserta", "pegawai", "pns", "asn", "cpns", "casn", "pppk", "
 
 class FormulaParams(Params):
     check: Literal["mismatch", "error", "blank", "units"] = "mismatch"
-    roles: list[str] = ["evaluasi"]
+    roles: list[str] = []  # every table that prints column formulas
     rate_tolerance: Decimal = Decimal("0.5")  # percentage points
     sum_tolerance: Decimal = Decimal("0")
     same_units: list[list[str]] = [PERSON]  # units that name the same thing
@@ -45,14 +50,41 @@ class FormulaKind(Kind):
             formulas = _formulas(table)
             if not formulas:
                 continue
-            labels = {c.id: c.label for c in table.columns}
-            parents = {n.id: n for n in table.nodes}
+            row = _Row(rule, ctx, doc, table)
+            seen: Counter = Counter()
             for node in table.nodes:
                 if not node.values:
                     continue
-                ambiguous = "raw" in node.values
+                ident = row_identity(node, row.parents)
+                seen[ident] += 1
+                row.node, row.nth = node, seen[ident]
+                if p.check == "units":
+                    yield from _units(p, row, formulas)
+                    continue
                 for f in formulas:
-                    yield from _check(p, rule, ctx, doc, table, node, f, labels, parents, ambiguous)
+                    yield from _check(p, row, f)
+
+
+class _Row:
+    """The table-level context of the row being checked and how its findings are made."""
+
+    def __init__(self, rule, ctx: Context, doc, table: Table):
+        self.rule, self.ctx, self.doc, self.table = rule, ctx, doc, table
+        self.columns = {c.id: c for c in table.columns}
+        self.parents = {n.id: n for n in table.nodes}
+        self.node: Node = None  # type: ignore[assignment]
+        self.nth = 1
+
+    @property
+    def ambiguous(self) -> bool:
+        return "raw" in self.node.values
+
+    def finding(self, expected, found, difference=None, evidence=None, values=None, key=None) -> Finding:
+        f = self.ctx.finding(self.rule, self.doc, table=self.table, subject=self.node, expected=expected,
+                             found=found, difference=difference, evidence=evidence, values=values)
+        fp = content_fingerprint(self.rule, self.doc, self.table, self.node, self.parents, self.nth,
+                                 expected, found, key)
+        return f.model_copy(update={"fingerprint": fp})
 
 
 def _formulas(table: Table) -> list[Formula]:
@@ -70,34 +102,41 @@ def _present(q: Optional[Quantity]) -> bool:
     return q is not None and q.status == "ok" and q.value is not None
 
 
-def _check(p, rule, ctx, doc, table, node: Node, f: Formula, labels, parents, ambiguous) -> Iterator[Finding]:
+def _check(p: FormulaParams, row: _Row, f: Formula) -> Iterator[Finding]:
+    node = row.node
     res = node.values.get(f.result)
     ops = {c: node.values.get(c) for c in f.operands}
-    if ambiguous and not all(_present(q) for q in ops.values()):
-        if p.check != "error" or res is None or res.status != "error":
-            return
+    unreadable = [c for c, q in ops.items() if q is not None and q.status in ("error", "invalid", "ambiguous")]
     known = {c: (q.value if _present(q) else None) for c, q in ops.items()}
-    if any(q is not None and q.status in ("error", "invalid", "ambiguous") for q in ops.values()):
-        return  # an unreadable operand: nothing to recompute
-    got = f.compute(known)
-    evidence = {"formula": f.text, "operands": {c: _ev(ops[c], labels.get(c, c)) for c in f.operands},
-                "result": _ev(res, labels.get(f.result, f.result))}
-    vals = _values(table, node, f, labels, parents, res)
+    got = None if unreadable else f.compute(known)
+    evidence = {"formula": f.text,
+                "operands": {c: cell_text(ops[c]) for c in f.operands},
+                "result": {f.result: cell_text(res)},
+                "columns": columns_of(f.operands + [f.result], row.columns)}
+    if row.ambiguous:
+        evidence["printed_row"] = cell_text(node.values["raw"])
+    if got is not None:
+        evidence["recomputed"] = "#DIV/0!" if got == DIV0 else number(got)
+    vals = _values(row, f, res)
 
-    def make(expected, found, difference=None, extra=None, key=None):
-        v = dict(vals, **(extra or {}))
-        return ctx.finding(rule, doc, table=table, subject=node, expected=expected, found=found,
-                           difference=difference, evidence=evidence, values=v, key=(f.result, key))
+    def make(expected, found, difference=None, extra=None):
+        return row.finding(expected, found, difference, evidence, dict(vals, **(extra or {})), key=f.result)
 
     if p.check == "error":
         if res is not None and res.status == "error":
-            cause = _cause(f, ops, got)
-            yield make(_show(got, f), res.raw.strip(), extra=bilingual(cause=cause))
+            cause = _cause(f, ops, got, unreadable)
+            yield make(_show(got, f), cell_text(res), extra=bilingual(cause=cause))
         return
+    if unreadable:
+        return  # an unreadable operand: nothing to recompute
+    if row.ambiguous and not all(_present(q) for q in ops.values()):
+        return
+    if mixes_units(node, f, p.same_units):
+        return  # the result of mixed units means nothing; FM04 reports the row
     if p.check == "blank":
-        if not ambiguous and (res is None or res.status == "empty") and all(_present(q) for q in ops.values()):
+        if not row.ambiguous and (res is None or res.status == "empty") and all(_present(q) for q in ops.values()):
             if got != DIV0 and got is not None:
-                yield make(_show(got, f), res.raw.strip() if res else "", extra={"recomputed": _show(got, f)})
+                yield make(_show(got, f), cell_text(res) or "", extra={"recomputed": _show(got, f)})
         return
     if p.check == "mismatch":
         if not _present(res) or got is None or got == DIV0:
@@ -109,26 +148,34 @@ def _check(p, rule, ctx, doc, table, node: Node, f: Formula, labels, parents, am
         if abs(diff) <= tol:
             return
         d_int = int(diff) if diff == diff.to_integral_value() else None
-        yield make(_show(got, f), res.raw.strip(), d_int,
+        yield make(_show(got, f), cell_text(res), d_int,
                    extra={"recomputed": _show(got, f), "diff": _num(abs(diff)) + ("%" if f.is_rate else "")})
+
+
+def _units(p: FormulaParams, row: _Row, formulas: list[Formula]) -> Iterator[Finding]:
+    node = row.node
+    r = row_units(node, formulas, p.same_units)
+    if r is None:
         return
-    if p.check == "units":
-        cells = [c for c in f.operands if _present(ops[c]) and ops[c].unit]
-        if f.is_sum and _present(res) and res.unit and res.unit != "%":
-            cells.append(f.result)
-        units = {c: (node.values[c].unit or "") for c in cells}
-        groups = {_unit_key(u, p.same_units) for u in units.values()}
-        if len(groups) > 1:
-            listing = ", ".join(f"{c}: {u}" for c, u in units.items())
-            yield make(None, listing, extra=bilingual(units=(listing, listing)), key=tuple(sorted(groups)))
-
-
-def _unit_key(unit: str, same: list[list[str]]) -> str:
-    u = unit.lower().strip(" .")
-    for group in same:
-        if u in {g.lower() for g in group}:
-            return group[0].lower()
-    return u
+    cols = sorted({c for g in r.groups for c in g.columns}, key=lambda c: (not c.isdigit(), int(c) if c.isdigit() else 0, c))
+    evidence = {
+        "formulas": [f.text for f in r.formulas],
+        "operands": {c: cell_text(node.values[c]) for c in cols},
+        "units": {c: node.values[c].unit for c in cols},
+        "odd": [c for g in r.odd for c in g.columns],
+        "majority": "/".join(r.majority.units) if r.majority else None,
+        "columns": columns_of(cols, row.columns),
+    }
+    if row.ambiguous:
+        evidence["printed_row"] = cell_text(node.values["raw"])
+    found = "; ".join(f"{','.join(g.columns)}: {'/'.join(g.units)}" for g in r.odd)
+    expected = "/".join(r.majority.units) if r.majority else None
+    vals = _values(row, r.formulas[0] if r.formulas else formulas[0], None)
+    texts = [f.text for f in r.formulas]
+    vals.update(bilingual(units=(sentence(r, node, "id"), sentence(r, node, "en")),
+                          formulas=(join_words(texts, "id"), join_words(texts, "en"))))
+    key = tuple((g.key, tuple(g.columns)) for g in sorted(r.groups, key=lambda g: g.key))
+    yield row.finding(expected, found, evidence=evidence, values=vals, key=key)
 
 
 def _num(v: Decimal) -> str:
@@ -145,13 +192,10 @@ def _show(got, f: Formula) -> Optional[str]:
     return _num(got) + ("%" if f.is_rate else "")
 
 
-def _ev(q: Optional[Quantity], label: str) -> dict:
-    if q is None:
-        return {"label": label, "raw": "", "status": "blank"}
-    return {"label": label, "raw": q.raw.strip(), "value": q.value, "unit": q.unit, "status": q.status}
-
-
-def _cause(f: Formula, ops: dict[str, Optional[Quantity]], got) -> tuple[str, str]:
+def _cause(f: Formula, ops: dict[str, Optional[Quantity]], got, unreadable: list[str]) -> tuple[str, str]:
+    if unreadable:
+        cols = ", ".join(unreadable)
+        return (f"masukan kolom {cols} tidak terbaca sebagai angka", f"input column {cols} is not a readable number")
     d = f.divisor
     if got == DIV0 and d is not None:
         q = ops.get(d)
@@ -161,8 +205,9 @@ def _cause(f: Formula, ops: dict[str, Optional[Quantity]], got) -> tuple[str, st
     return (f"masukan lengkap, seharusnya {_show(got, f)}", f"the inputs are present, it should be {_show(got, f)}")
 
 
-def _values(table, node: Node, f: Formula, labels, parents, res) -> dict:
-    parent = parents.get(node.parent) if node.parent else None
+def _values(row: _Row, f: Formula, res) -> dict:
+    node, table = row.node, row.table
+    parent = row.parents.get(node.parent) if node.parent else None
     row_id = node_label(node, "id")
     row_en = node_label(node, "en")
     if node.level == "indikator" and parent is not None:
@@ -171,16 +216,16 @@ def _values(table, node: Node, f: Formula, labels, parents, res) -> dict:
     elif node.indicators:
         row_id += f", indikator \"{node.indicators[0].text}\""
         row_en += f", indicator \"{node.indicators[0].text}\""
-    inputs = "; ".join(f"kolom {c} = {(node.values[c].raw.strip() if c in node.values else 'kosong')}"
-                       for c in f.operands)
-    inputs_en = "; ".join(f"column {c} = {(node.values[c].raw.strip() if c in node.values else 'blank')}"
-                          for c in f.operands)
+    blank = ("tidak terpetakan", "not placed") if row.ambiguous else ("kosong", "blank")
+    inputs = "; ".join(f"kolom {c} = {cell_text(node.values.get(c)) or blank[0]}" for c in f.operands)
+    inputs_en = "; ".join(f"column {c} = {cell_text(node.values.get(c)) or blank[1]}" for c in f.operands)
+    printed = cell_text(res) if res is not None else None
     return {
         **bilingual(table=(table_label(table, "id"), table_label(table, "en")), row=(row_id, row_en),
                     inputs=(inputs, inputs_en)),
         "column": f.result,
-        "column_label": labels.get(f.result, f.result),
+        "column_label": columns_of([f.result], row.columns)[f.result],
         "formula": f.text,
-        "printed": res.raw.strip() if res is not None and res.raw.strip() else "(kosong)",
-        "printed_en": res.raw.strip() if res is not None and res.raw.strip() else "(blank)",
+        "printed": printed or "(kosong)",
+        "printed_en": printed or "(blank)",
     }

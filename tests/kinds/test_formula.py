@@ -29,3 +29,53 @@ def test_compute_spreadsheet_semantics():
 def test_bad_formulas_raise(bad):
     with pytest.raises(FormulaError):
         parse_formula(bad)
+
+
+# --- evidence labels, one finding per row, stable fingerprints (sample facts allowed in tests) ---
+
+from renja_check.api import check  # noqa: E402
+from renja_check.kinds.formula_evidence import number, short_label  # noqa: E402
+from renja_check.kinds.formula_units import span_list  # noqa: E402
+from renja_check.models import Column  # noqa: E402
+from renja_check.paths import sample_renja  # noqa: E402
+
+
+@pytest.mark.parametrize("label,short", [
+    ("Target dan Realisasi Kinerja Program PD Tahun 2021: Realisasi", "Realisasi 2021"),
+    ("Target dan Realisasi Kinerja Program PD Tahun 2021: Tingkat Realisasi (%)", "Tingkat Realisasi (%)"),
+    ("Realisasi Target Kinerja Hasil Program s.d. Tahun 2020", "Realisasi s.d. 2020"),
+    ("Target Capaian Kinerja Renstra PD Tahun 2021", "Target Renstra 2021"),
+    ("Perkiraan s.d. Tahun 2022: Tingkat Capaian (%) [rumus turunan: 10/4]", "Tingkat Capaian (%)"),
+    ("Target 2022", "Target 2022"),
+])
+def test_short_label_from_header(label, short):
+    assert short_label(Column(id="x", label=label)) == short
+
+
+def test_numbers_and_column_spans():
+    assert number(Decimal("75.000")) == 75 and number(Decimal("33.3333")) == "33.33"
+    assert span_list(["4", "5", "6", "7", "9"], "id") == "4-7 dan 9"
+    assert span_list(["4", "6", "7"], "en") == "4, 6 and 7"
+
+
+def _fm_cl(path):
+    return [f for f in check([path], select=["FM", "CL01"]).findings]
+
+
+def test_sample_one_units_finding_per_row_and_one_finding_per_error_cell():
+    fs = _fm_cl(sample_renja())
+    fm04 = [f for f in fs if f.rule == "FM04"]
+    assert len(fm04) == 11 and len({f.locator for f in fm04}) == 11
+    row582 = next(f for f in fm04 if f.span.line_start == 582)
+    assert "kolom 10 '210 kali' sedangkan kolom 4-7 dan 9 'orang'" in row582.text("id")
+    fm02_cells = {f.locator for f in fs if f.rule == "FM02"}
+    assert len(fm02_cells) == 2 and not [f for f in fs if f.rule == "CL01" and f.locator in fm02_cells]
+    assert not [f for f in fs if f.rule == "FM01" and f.span.line_start == 1700]  # mixed units: FM04's
+
+
+def test_formula_fingerprints_survive_a_line_shift(tmp_path):
+    shifted = tmp_path / "renja.txt"
+    shifted.write_text("\n\n\n" + sample_renja().read_text(encoding="utf-8"), encoding="utf-8")
+    a = {(f.rule, f.fingerprint) for f in _fm_cl(sample_renja())}
+    b = {(f.rule, f.fingerprint) for f in _fm_cl(shifted)}
+    assert a == b and len(a) == len(_fm_cl(sample_renja()))

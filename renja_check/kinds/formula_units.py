@@ -1,0 +1,145 @@
+"""Units of one row across all its column formulas (rule FM04): one finding per row.
+
+The cells a row's formulas combine (operands, and the result of a sum) are grouped by
+unit, synonyms together (``orang``/``peserta``). With more than one group the row is
+inconsistent; the group used by most cells is the majority and the others are the odd
+ones out. On a row the reader could not place completely (``values["raw"]``), only
+formulas whose operands were all placed are used, and the majority is counted on the
+printed row (``199 orang`` that could not be placed still counts for ``orang``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ..models import Node, Quantity
+from .formula_evidence import cell_text
+from .formula_expr import Formula
+
+
+@dataclass
+class UnitGroup:
+    key: str
+    columns: list[str]
+    units: list[str]  # spellings as printed, in order of appearance
+    weight: int = 0
+
+
+@dataclass
+class RowUnits:
+    groups: list[UnitGroup]  # largest first
+    majority: Optional[UnitGroup]
+    formulas: list[Formula]  # the formulas whose cells mix units
+
+    @property
+    def odd(self) -> list[UnitGroup]:
+        return [g for g in self.groups if g is not self.majority]
+
+
+def unit_key(unit: str, same: list[list[str]]) -> str:
+    u = unit.lower().strip(" .")
+    for group in same:
+        if u in {g.lower() for g in group}:
+            return group[0].lower()
+    return u
+
+
+def _present(q: Optional[Quantity]) -> bool:
+    return q is not None and q.status == "ok" and q.value is not None
+
+
+def _cells(node: Node, f: Formula, ambiguous: bool) -> list[str]:
+    ops = {c: node.values.get(c) for c in f.operands}
+    if ambiguous and not all(_present(q) for q in ops.values()):
+        return []
+    cells = [c for c, q in ops.items() if _present(q) and q.unit]
+    res = node.values.get(f.result)
+    if f.is_sum and _present(res) and res.unit and res.unit != "%":
+        cells.append(f.result)
+    return cells
+
+
+def mixes_units(node: Node, f: Formula, same: list[list[str]]) -> bool:
+    """True when the cells formula ``f`` combines on this row carry different units."""
+    cells = _cells(node, f, "raw" in node.values)
+    return len({unit_key(node.values[c].unit or "", same) for c in cells}) > 1
+
+
+def row_units(node: Node, formulas: list[Formula], same: list[list[str]]) -> Optional[RowUnits]:
+    """The row's unit groups, or None when no formula of the row combines different units."""
+    raw_q = node.values.get("raw")
+    ambiguous = raw_q is not None
+    groups: dict[str, UnitGroup] = {}
+    mixing: list[Formula] = []
+    for f in formulas:
+        keys = set()
+        for c in _cells(node, f, ambiguous):
+            unit = node.values[c].unit or ""
+            k = unit_key(unit, same)
+            keys.add(k)
+            g = groups.setdefault(k, UnitGroup(k, [], []))
+            if c not in g.columns:
+                g.columns.append(c)
+            if unit not in g.units:
+                g.units.append(unit)
+        if len(keys) > 1:
+            mixing.append(f)
+    if not mixing:
+        return None  # cells of different units that no formula combines are another rule's matter
+    printed = " ".join((raw_q.raw or "").split()) if ambiguous else ""
+    for g in groups.values():
+        g.columns.sort(key=_col_order)
+        g.weight = len(g.columns)
+        if printed:
+            g.weight = max(g.weight, sum(_count(printed, u) for u in g.units))
+    ordered = sorted(groups.values(), key=lambda g: (-g.weight, _col_order(g.columns[0])))
+    majority = ordered[0] if ordered[0].weight > ordered[1].weight else None
+    return RowUnits(ordered, majority, mixing)
+
+
+def _count(text: str, unit: str) -> int:
+    return len(re.findall(r"\d\s*" + re.escape(unit) + r"(?!\w)", text, flags=re.I))
+
+
+def _col_order(c: str):
+    return (0, int(c)) if c.isdigit() else (1, c)
+
+
+def span_list(cols: list[str], lang: str) -> str:
+    """["4","5","6","7","9"] -> "4-7 dan 9"; ["4","6","7"] -> "4, 6 dan 7"."""
+    runs: list[list[str]] = []
+    for c in cols:
+        if runs and c.isdigit() and runs[-1][-1].isdigit() and int(c) == int(runs[-1][-1]) + 1:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    items: list[str] = []
+    for r in runs:
+        items += [f"{r[0]}-{r[-1]}"] if len(r) >= 3 else r
+    return join_words(items, lang)
+
+
+def join_words(items: list[str], lang: str) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    conj = " dan " if lang == "id" else " and "
+    return ", ".join(items[:-1]) + conj + items[-1]
+
+
+def describe(g: UnitGroup, node: Node, lang: str) -> str:
+    """``kolom 10 '210 kali'`` (one cell: as printed) or ``kolom 4-7 dan 9 'orang'``."""
+    if len(g.columns) == 1:
+        word = "kolom" if lang == "id" else "column"
+        return f"{word} {g.columns[0]} '{cell_text(node.values[g.columns[0]])}'"
+    word = "kolom" if lang == "id" else "columns"
+    return f"{word} {span_list(g.columns, lang)} " + "/".join(f"'{u}'" for u in g.units)
+
+
+def sentence(r: RowUnits, node: Node, lang: str) -> str:
+    odd = "; ".join(describe(g, node, lang) for g in r.odd)
+    if r.majority is not None:
+        sep = " sedangkan " if lang == "id" else " whereas "
+        return odd + sep + describe(r.majority, node, lang)
+    none = " (tidak ada satuan mayoritas)" if lang == "id" else " (no unit is used by most cells)"
+    return odd + none
