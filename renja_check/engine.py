@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 from .corpus import Corpus, load_corpus
 from .finding import Finding, fingerprint, sort_key
 from .kinds import KINDS, Context
+from .kinds.labels import table_label
 from .models import Dossier
 from .ruleset import RuleSet
 
@@ -28,6 +29,9 @@ class RunStats(BaseModel):
 class RunResult(BaseModel):
     findings: list[Finding]
     stats: RunStats
+    # table id -> its label per language ({"id": "Tabel 2.5 (...)", "en": "Table 2.5 (...)"}),
+    # for reports: findings carry only the table id
+    tables: dict[str, dict[str, str]] = Field(default_factory=dict)
 
 
 def run(ruleset: RuleSet, dossier: Dossier, corpus: Optional[Corpus] = None) -> RunResult:
@@ -65,7 +69,11 @@ def run(ruleset: RuleSet, dossier: Dossier, corpus: Optional[Corpus] = None) -> 
         per_severity=dict(Counter(f.severity for f in findings)),
         duration_ms=round((time.perf_counter() - t0) * 1000, 2),
     )
-    return RunResult(findings=findings, stats=stats)
+    tables: dict[str, dict[str, str]] = {}
+    for doc in dossier.documents:
+        for t in doc.tables:
+            tables.setdefault(t.id, {lang: table_label(t, lang) for lang in ("id", "en")})
+    return RunResult(findings=findings, stats=stats, tables=tables)
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -31,9 +31,13 @@ ROLE_ID = {
 
 
 def table_label(table: Optional[Table], lang: str = "id") -> str:
-    """"Tabel 2.5 (Rancangan Awal RKPD)", "Rumusan Rencana Program dan Kegiatan"."""
+    """"Tabel 2.5 (Rancangan Awal RKPD)", "Rumusan Rencana Program dan Kegiatan", "Uraian program 3.3"."""
     if table is None:
         return ""
+    if table.role == "daftar_program":  # a prose list, id "daftar-<section>"
+        section = table.id.partition("-")[2]
+        return f"Uraian program {section}" if section[:1].isdigit() or section.startswith("BAB") \
+            else "Uraian program"
     word = "Tabel" if lang == "id" else "Table"
     what = SIDE_ID.get(table.side or "") or ROLE_ID.get(table.role) or _short_title(table.title)
     if table.number:

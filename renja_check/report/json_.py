@@ -1,6 +1,6 @@
 """JSON and JSON Lines: the documented machine contract (README, "JSON output contract").
 
-``json``: one object with tool, lang, inputs, summary, findings, unused/expired waivers.
+``json``: one object with tool, lang, inputs, summary, tables, findings, unused/expired waivers.
 ``jsonl``: one finding object per line, same finding shape, nothing else.
 Money is always an integer of rupiah; messages are rendered in the chosen language.
 """
@@ -30,6 +30,7 @@ def report_dict(report: CheckReport, lang: str = "id") -> dict[str, Any]:
         "lang": lang,
         "inputs": list(report.inputs),
         "summary": report.summary(),
+        "tables": {tid: report.table_heading(tid, lang) for tid in report.tables},
         "findings": [finding_dict(report, f, lang) for f in report.findings],
         "unused_waivers": [w.to_dict() for w in report.unused_waivers],
         "expired_waivers": [w.to_dict() for w in report.expired_waivers],

@@ -43,8 +43,7 @@ def render(report: CheckReport, lang: str = "id", *, color: bool = False) -> str
     if not report.findings:
         out += ["", label("no_findings", lang)]
     for table, group in groupby(report.findings, key=lambda f: f.table or ""):
-        heading = f"{label('table', lang).capitalize()} {table}" if table else label("no_table", lang)
-        out += ["", f"## {heading}", "",
+        out += ["", f"## {cell(report.table_heading(table, lang))}", "",
                 "| " + " | ".join(label(k, lang) for k in ("severity", "rule", "location", "message",
                                                            "expected", "found", "difference")) + " |",
                 "|---|---|---|---|---:|---:|---:|"]

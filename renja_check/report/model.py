@@ -13,6 +13,7 @@ from .. import __version__
 from ..baseline import Screened, Waiver
 from ..engine import RunResult, RunStats
 from ..finding import SEVERITY_ORDER, Finding, sort_key
+from .labels import label
 
 FAIL_ON = ("error", "warning", "info", "never")
 EXIT_OK, EXIT_FINDINGS = 0, 1
@@ -57,6 +58,7 @@ class CheckReport:
     elapsed_ms: Optional[float] = None  # wall time of the whole check (reading + rules)
     baseline_written: Optional[int] = None  # entries written by --write-baseline
     tool_version: str = __version__
+    tables: dict[str, dict[str, str]] = field(default_factory=dict)  # table id -> {lang: label}
 
     @classmethod
     def build(cls, result: RunResult, screened: Optional[Screened] = None, rules: Any = (),
@@ -66,7 +68,8 @@ class CheckReport:
                    rules=[r if isinstance(r, RuleInfo) else RuleInfo.of(r) for r in rules],
                    inputs=[str(p) for p in inputs], waived=dict(screened.waived),
                    suppressed=screened.suppressed, unused_waivers=list(screened.unused_waivers),
-                   expired_waivers=list(screened.expired_waivers), fail_on=fail_on)
+                   expired_waivers=list(screened.expired_waivers), fail_on=fail_on,
+                   tables={k: dict(v) for k, v in result.tables.items()})
 
     # --- what counts --------------------------------------------------------------------
     def waiver_for(self, f: Finding) -> Optional[Waiver]:
@@ -85,6 +88,16 @@ class CheckReport:
 
     def exit_code(self) -> int:
         return EXIT_FINDINGS if self.failing() else EXIT_OK
+
+    # --- tables ----------------------------------------------------------------------------
+    def table_heading(self, table_id: Optional[str], lang: str = "id") -> str:
+        """What people call a table: "Tabel 2.5 (Hasil Analisis Kebutuhan)", "Rumusan Rencana
+        Program dan Kegiatan"; "Tabel <id>" when the run did not label it, "(di luar tabel)"
+        for findings outside any table."""
+        if not table_id:
+            return label("no_table", lang)
+        names = self.tables.get(table_id) or {}
+        return names.get(lang) or names.get("id") or f"{label('table', lang).capitalize()} {table_id}"
 
     # --- rule metadata -------------------------------------------------------------------
     def rule_infos(self) -> list[RuleInfo]:

@@ -32,7 +32,7 @@ def render(report: CheckReport, lang: str = "id", *, color: bool = False) -> str
     key = (lambda f: (f.document, f.table or "")) if len(docs) > 1 else (lambda f: ("", f.table or ""))
     for (doc, table), group in groupby(report.findings, key=key):
         group = list(group)
-        heading = f"{label('table', lang).capitalize()} {table}" if table else label("no_table", lang)
+        heading = report.table_heading(table, lang)
         if doc:
             heading = f"{heading} — {display_path(doc)}"
         out.append(style(heading, bold=True))

@@ -194,7 +194,8 @@ def test_every_format_via_cli(dossier, tmp_path):
     shapes = {
         "sarif": lambda t: json.loads(t)["runs"][0]["results"][0]["ruleId"] == "TS01",
         "junit": lambda t: ET.fromstring(t.encode()).get("failures") == "2",
-        "markdown": lambda t: t.startswith("# Hasil Verifikasi Renja") and "## Tabel rencana" in t
+        "markdown": lambda t: t.startswith("# Hasil Verifikasi Renja")
+        and "## Rumusan Rencana Program dan Kegiatan" in t
         and "| galat | TS01 |" in t,
         "github": lambda t: t.splitlines()[0].startswith("::error file=") and "title=TS01::" in t,
     }

@@ -54,7 +54,15 @@ def findings() -> list[Finding]:
     ]
 
 
-def report(waive_first: bool = False, fail_on: str = "error", unused: bool = False) -> CheckReport:
+TABLES = {
+    "rencana": {"id": "Rumusan Rencana Program dan Kegiatan", "en": "Rumusan Rencana Program dan Kegiatan"},
+    "rkpd_akhir": {"id": "Tabel 4.1 (Rancangan Akhir RKPD)", "en": "Table 4.1 (Rancangan Akhir RKPD)"},
+}
+
+
+def report(waive_first: bool = False, fail_on: str = "error", unused: bool = False,
+           tables: dict | None = None) -> CheckReport:
+    """``tables``: the run's table labels (None: the run labelled no table)."""
     fs = findings()
     waivers = []
     if waive_first:
@@ -64,5 +72,5 @@ def report(waive_first: bool = False, fail_on: str = "error", unused: bool = Fal
         waivers.append(Waiver(rule="PG91", fingerprint="0000000000000000", reason="stale", where="waivers.yaml:5"))
     stats = RunStats(rules_run=len(RULES), documents=1, duration_ms=12.5)
     screened = screen(fs, None, waivers)
-    return CheckReport.build(RunResult(findings=fs, stats=stats), screened, rules=RULES, inputs=[DOC],
-                             fail_on=fail_on)
+    result = RunResult(findings=fs, stats=stats, tables=tables or {})
+    return CheckReport.build(result, screened, rules=RULES, inputs=[DOC], fail_on=fail_on)

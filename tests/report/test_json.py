@@ -6,7 +6,7 @@ from renja_check.report import json_
 
 from .synthetic import report
 
-TOP = {"tool", "format_version", "lang", "inputs", "summary", "findings", "unused_waivers",
+TOP = {"tool", "format_version", "lang", "inputs", "summary", "tables", "findings", "unused_waivers",
        "expired_waivers", "warnings"}
 SUMMARY = {"findings", "counted", "per_severity", "per_rule", "suppressed", "waived", "unused_waivers",
            "expired_waivers", "documents", "rules_run", "nodes", "claims", "duration_ms", "elapsed_ms",
