@@ -36,7 +36,7 @@ class NotesKind(Kind):
                 reported.append(note)
                 vals = bilingual(note=(_one_line(note.message_id or note.message), _one_line(note.message)))
                 vals["note_code"] = note.code
-                yield ctx.finding(rule, doc, locator=f"note:{note.code}:{i}", span=note.span, values=vals,
+                yield ctx.finding(rule, doc, locator=f"note:{note.code}", span=note.span, values=vals,
                                   severity=note.level if p.use_note_level else None, key=note.message)
             if not p.incomplete_tables:
                 continue
