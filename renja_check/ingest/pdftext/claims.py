@@ -43,6 +43,16 @@ FOLLOWING_KINDS = ("review_rkpd", "rencana", "rkpd_akhir")
 DEFAULT_IDS = {"evaluasi": "T2.1", "kinerja_pelayanan": "T2.2", "review_rkpd": "T2.5-awal",
                "rencana": "rencana", "rkpd_akhir": "rkpd_akhir"}
 NUMBER_IDS = {"2.1": "T2.1", "2.2": "T2.2", "2.5": "T2.5-awal"}
+PAGE_NO_RE = re.compile(r"^\d{1,3}$")
+SENTENCE_END_RE = re.compile(r"[.!?:](?=\s+[A-Z(])")
+LINE_END_PUNCT_RE = re.compile(r"[.,;:-]$")
+# the table titles as one pattern per flag set (one scan per line instead of one per title)
+_TITLE_ANY = [re.compile("|".join(f"(?:{p.pattern})" for _, p in TABLE_TITLES if p.flags == f), f)
+              for f in {p.flags for _, p in TABLE_TITLES}]
+# a sentence without any of these words holds no claim (COUNT_RE, MONEY_RE, REF_*_RE need one)
+CLAIM_WORD_RE = re.compile(r"program|kegiatan|rp|tabel|bawah", re.I)
+_ASCII_NON_ALPHA = bytes(c for c in range(128) if not chr(c).isalpha())
+_ASCII_LOWER = bytes(c for c in range(128) if chr(c).islower())
 
 
 @dataclass
@@ -63,19 +73,28 @@ class Sentence:
 
 def _skip(text: str) -> bool:
     """Running footers, page numbers, table titles."""
-    return bool(FOOTER_RE.match(text) or re.match(r"^\d{1,3}$", text) or TITLE_RE.match(text)
-                or any(p.match(text) for _, p in TABLE_TITLES))
+    return bool(FOOTER_RE.match(text) or PAGE_NO_RE.match(text) or TITLE_RE.match(text)
+                or any(p.match(text) for p in _TITLE_ANY))
+
+
+def _mostly_upper(text: str) -> bool:
+    """At least 3 letters, more than 90% of them upper case."""
+    if text.isascii():  # fast path, same count
+        letters = text.encode().translate(None, _ASCII_NON_ALPHA)
+        n = len(letters)
+        return n >= 3 and len(letters.translate(None, _ASCII_LOWER)) / n > 0.9
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.9
 
 
 def _standalone(text: str, nxt: Optional[str]) -> bool:
     """A heading or title line: its own sentence, never glued to the prose around it."""
     if BAB_LINE_RE.match(text) or HEADING_RE.match(text):
         return True
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.9:
+    if _mostly_upper(text):
         return True
     # a short line closing without punctuation, the next line starting a new sentence
-    return (len(text) < 45 and not re.search(r"[.,;:-]$", text) and not CONNECTOR_END_RE.search(text)
+    return (len(text) < 45 and not LINE_END_PUNCT_RE.search(text) and not CONNECTOR_END_RE.search(text)
             and bool(nxt) and nxt[:1].isupper())
 
 
@@ -107,15 +126,19 @@ def sentences(ctx: ParseContext) -> list[Sentence]:
 
 
 def _split_block(ctx: ParseContext, idx: list[int], section: str) -> list[Sentence]:
-    text, offsets = "", []
-    for i in idx:
-        t = ctx.lines[i].text
-        if text:
-            text += "" if text.endswith("-") and t[:1].islower() else " "
-        offsets.append((len(text), ctx.lines[i].no))
-        text += t
+    if len(idx) == 1:  # most blocks: one line
+        ln = ctx.lines[idx[0]]
+        text, offsets = ln.text, [(0, ln.no)]
+    else:
+        text, offsets = "", []
+        for i in idx:
+            t = ctx.lines[i].text
+            if text:
+                text += "" if text.endswith("-") and t[:1].islower() else " "
+            offsets.append((len(text), ctx.lines[i].no))
+            text += t
     out, start = [], 0
-    for m in re.finditer(r"[.!?:](?=\s+[A-Z(])", text):
+    for m in SENTENCE_END_RE.finditer(text):
         if ABBREV_RE.search(text[start:m.end()]) and not text[start:m.end()].endswith("-."):
             continue
         out.append((start, m.end()))
@@ -128,6 +151,9 @@ def _split_block(ctx: ParseContext, idx: list[int], section: str) -> list[Senten
         a += lead
         seg = text[a:b].rstrip()
         if not seg:
+            continue
+        if len(offsets) == 1:
+            result.append(Sentence(seg, [(0, offsets[0][1])], section, idx[0]))
             continue
         first_line = max((no for off, no in offsets if off <= a), default=offsets[0][1])
         offs = [(0, first_line)] + [(off - a, no) for off, no in offsets if a < off < b]
@@ -155,6 +181,7 @@ class _Reader:
         self.ctx, self.regions, self.tables = ctx, regions, tables
         self.claims: list[Claim] = []
         self.ids: dict[int, int] = {}
+        self._bab_nos: Optional[list[int]] = None  # line numbers of chapter headings
 
     def new_id(self, line: int) -> str:
         k = self.ids.get(line, 0) + 1
@@ -183,8 +210,9 @@ class _Reader:
             first = self.ctx.lines[r.start].no
             if first <= line:
                 continue
-            between = [ln for ln in self.ctx.lines if line < ln.no < first and BAB_LINE_RE.match(ln.text)]
-            if between:
+            if self._bab_nos is None:
+                self._bab_nos = [ln.no for ln in self.ctx.lines if BAB_LINE_RE.match(ln.text)]
+            if any(line < no < first for no in self._bab_nos):
                 return None
             return self.region_table(r) if r.kind in kinds else None
         return None
@@ -231,6 +259,8 @@ class _Reader:
             refers_to=refers_to, span=self.ctx.span(first, last)))
 
     def sentence(self, s: Sentence, years, carried, nxt) -> None:
+        if not CLAIM_WORD_RE.search(s.text):
+            return
         found: list[tuple[int, int, str, object]] = []  # (start, end, kind, payload)
         runs = self.count_runs(s.text)
         for run in runs:
