@@ -25,11 +25,17 @@ _ERR_RE = re.compile(r"#(?:DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!)|#{3,}")
 _RP_RE = re.compile(r"^\s*rp\.?\s*", re.I)
 _NUM_RE = re.compile(r"^[+-]?\d[\d.,]*$")
 NUMBER_TOKEN = r"[+-]?\d{1,3}(?:[.,]\d{3})+(?:,\d+|\.\d+)?|[+-]?\d+(?:[.,]\d+)?"
+_SPACES_RE = re.compile(r"[\s\u00a0\u202f]+")
+_MONEY_DASH_END_RE = re.compile(r"(,-|,—|,–|\.-)$")
+_ZERO_CENTS_RE = re.compile(r"^(.*?)(?:[,.]00)+$")
+_GROUPED_RE = re.compile(r"\d[.,]\d{3}")
+_EN_STYLE_RES = (re.compile(r"\d{1,3}(,\d{3}){2,}(\.\d+)?"), re.compile(r"\d{1,3}(,\d{3})+\.\d+"))
+_ID_STYLE_RES = (re.compile(r"\d{1,3}(\.\d{3}){2,}(,\d+)?"), re.compile(r"\d{1,3}(\.\d{3})+,\d+"))
 
 
 def clean(text: str) -> str:
     """Normalise spaces (incl. U+00A0) and strip."""
-    return re.sub(r"[\s\u00a0\u202f]+", " ", text or "").strip()
+    return _SPACES_RE.sub(" ", text or "").strip()
 
 
 def spreadsheet_error(text: str) -> Optional[str]:
@@ -88,11 +94,11 @@ def parse_money(text: str, style: Optional[Style] = None, scale: int = 1) -> Mon
     if t in EMPTY_MARKS:
         return Money(raw=raw, status="empty", scale=scale)
     t = _RP_RE.sub("", t)
-    t = re.sub(r"(,-|,—|,–|\.-)$", "", t)  # "321,-"
+    t = _MONEY_DASH_END_RE.sub("", t)  # "321,-"
     t = t.replace(" ", "")
     # money never has decimals other than ,00 / .00
-    m = re.match(r"^(.*?)(?:[,.]00)+$", t)
-    if m and re.search(r"\d[.,]\d{3}", m.group(1) or ""):
+    m = _ZERO_CENTS_RE.match(t)
+    if m and _GROUPED_RE.search(m.group(1) or ""):
         t = m.group(1)
     value, status, note = parse_decimal(t, style)
     if value is None:
@@ -145,9 +151,11 @@ def infer_style(tokens: list[str]) -> Optional[Style]:
     en = id_ = 0
     for tok in tokens:
         t = clean(tok).replace(" ", "")
-        if re.fullmatch(r"\d{1,3}(,\d{3}){2,}(\.\d+)?", t) or re.fullmatch(r"\d{1,3}(,\d{3})+\.\d+", t):
+        if "," not in t and "." not in t:  # every style pattern needs a separator
+            continue
+        if _EN_STYLE_RES[0].fullmatch(t) or _EN_STYLE_RES[1].fullmatch(t):
             en += 1
-        elif re.fullmatch(r"\d{1,3}(\.\d{3}){2,}(,\d+)?", t) or re.fullmatch(r"\d{1,3}(\.\d{3})+,\d+", t):
+        elif _ID_STYLE_RES[0].fullmatch(t) or _ID_STYLE_RES[1].fullmatch(t):
             id_ += 1
     if en and not id_:
         return "en"
