@@ -155,6 +155,7 @@ class Nomenclature:
     _children: dict[str, list[Entry]] = field(default_factory=dict)
     _match_cache: dict[tuple, list[Match]] = field(default_factory=dict)
     _cand_cache: dict[tuple, tuple[list[Entry], list[str]]] = field(default_factory=dict)
+    _sorted_cache: dict[tuple, list[str]] = field(default_factory=dict)  # words of names, sorted
 
     def __post_init__(self) -> None:
         for e in self.entries.values():
@@ -191,6 +192,13 @@ class Nomenclature:
             es = [e for e in self._entries_by_level.get(level, []) if _in_bidang(e.code, bidang)]
             self._cand_cache[k] = (es, [norm_name(e.name) for e in es])
         return self._cand_cache[k]
+
+    def _sorted_names(self, level: str, bidang: tuple[str, ...]) -> list[str]:
+        """``_candidates`` names with their words sorted (token_sort_ratio's own preprocessing)."""
+        k = (level, bidang)
+        if k not in self._sorted_cache:
+            self._sorted_cache[k] = [_sorted_words(n) for n in self._candidates(level, bidang)[1]]
+        return self._sorted_cache[k]
 
     # -- lookups by name --------------------------------------------------
     def by_exact_name(self, name: str, level: str) -> list[Entry]:
@@ -245,11 +253,12 @@ class Nomenclature:
         if len(hits) >= limit or not key:
             return hits[:limit]
         candidates, names = self._candidates(level, tuple(bidang))
-        results = process.extract(key, names, scorer=fuzz.token_sort_ratio, limit=limit * 8,
-                                  score_cutoff=cutoff)
-        for _, _score, idx in results:
+        # token_sort_ratio(key, name) == ratio of the word-sorted strings: the names are sorted once
+        results = process.extract(_sorted_words(key), self._sorted_names(level, tuple(bidang)),
+                                  scorer=fuzz.ratio, limit=limit * 8, score_cutoff=cutoff)
+        for _, tsr, idx in results:
             e = candidates[idx]
-            score = guarded_score(key, names[idx])
+            score = max(0.0, tsr - WORD_PENALTY * word_gap(key, names[idx]))  # guarded_score
             if score < cutoff:
                 continue
             for c in admit(e):
@@ -258,6 +267,10 @@ class Nomenclature:
                     hits.append(Match(e, c, float(score), False))
         hits.sort(key=lambda m: (-m.score, m.code))
         return hits[:limit]
+
+
+def _sorted_words(name: str) -> str:
+    return " ".join(sorted(name.split()))
 
 
 def _in_bidang(code: str, bidang: tuple[str, ...]) -> bool:
