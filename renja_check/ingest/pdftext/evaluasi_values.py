@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import Decimal
 from typing import Optional
 
@@ -36,6 +37,11 @@ class Token:
         if self.kind == "G":
             return Quantity(raw=self.raw, status="ok", note="predikat (not a number)")
         return parse_quantity(self.raw)
+
+    @cached_property
+    def number(self) -> Optional[Decimal]:
+        """``quantity().value``, parsed once (``place`` scores every reading with it)."""
+        return self.quantity().value
 
 
 def _is_value_start(word: str) -> bool:
@@ -133,7 +139,7 @@ def _fits(tok: Token, col: str, rate_cols: set[str], pct_quantities: bool) -> bo
 def _num(tok: Optional[Token]) -> Optional[Decimal]:
     if tok is None or tok.kind in ("D", "E", "G"):
         return None
-    return tok.quantity().value
+    return tok.number
 
 
 def _score(assign: dict[str, Token], formulas: list[Formula], tol: Decimal) -> tuple[int, int]:
