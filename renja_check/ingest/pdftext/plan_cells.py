@@ -87,7 +87,10 @@ def split_name(texts: list[str], officials: list[str], level: str) -> tuple[str,
 
     if officials:
         def best(cands):
-            scored = [(max(score_name(name_of(k, w)[0], o) for o in officials), -k, -w, (k, w)) for k, w in cands]
+            scored = []
+            for k, w in cands:
+                name = name_of(k, w)[0]
+                scored.append((max(score_name(name, o) for o in officials), -k, -w, (k, w)))
             return max(scored) if scored else None
         top = best(cuts)
         if top and top[0] < ACCEPT:
