@@ -197,7 +197,7 @@ class Nomenclature:
         """``_candidates`` names with their words sorted (token_sort_ratio's own preprocessing)."""
         k = (level, bidang)
         if k not in self._sorted_cache:
-            self._sorted_cache[k] = [_sorted_words(n) for n in self._candidates(level, bidang)[1]]
+            self._sorted_cache[k] = [sorted_words(n) for n in self._candidates(level, bidang)[1]]
         return self._sorted_cache[k]
 
     # -- lookups by name --------------------------------------------------
@@ -254,7 +254,7 @@ class Nomenclature:
             return hits[:limit]
         candidates, names = self._candidates(level, tuple(bidang))
         # token_sort_ratio(key, name) == ratio of the word-sorted strings: the names are sorted once
-        results = process.extract(_sorted_words(key), self._sorted_names(level, tuple(bidang)),
+        results = process.extract(sorted_words(key), self._sorted_names(level, tuple(bidang)),
                                   scorer=fuzz.ratio, limit=limit * 8, score_cutoff=cutoff)
         for _, tsr, idx in results:
             e = candidates[idx]
@@ -269,7 +269,8 @@ class Nomenclature:
         return hits[:limit]
 
 
-def _sorted_words(name: str) -> str:
+def sorted_words(name: str) -> str:
+    """The words of a name in sorted order (``fuzz.ratio`` of two of these == ``token_sort_ratio``)."""
     return " ".join(sorted(name.split()))
 
 

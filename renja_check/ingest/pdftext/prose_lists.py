@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
+from ...corpus import sorted_words
 from ...models import Node, Span, Table
 from .base import ParseContext
 from ...text import norm_name
@@ -85,13 +86,24 @@ def _names(ctx: ParseContext, level: str) -> list[str]:
 
 
 _NAME_CACHE: dict = {}
+_SORTED_CACHE: dict = {}  # same keys: the names with their words sorted
 
 
 def _best(ctx: ParseContext, text: str, level: str) -> float:
     """How well ``text`` matches a whole official name."""
     key = norm_name(text)
-    return max((min(fuzz.token_sort_ratio(key, n), fuzz.ratio(key, n) + 10) for n in _names(ctx, level)),
-               default=0.0)
+    names = _names(ctx, level)
+    ck = (id(ctx.nomenclature), tuple(ctx.bidang), level)
+    if ck not in _SORTED_CACHE:
+        _SORTED_CACHE[ck] = [sorted_words(n) for n in names]
+    # max over names of min(token_sort_ratio, ratio + 10): token_sort_ratio is the ratio of the
+    # word-sorted strings; go down the names by it and stop once it cannot beat the best
+    best = 0.0
+    for _, tsr, idx in process.extract(sorted_words(key), _SORTED_CACHE[ck], scorer=fuzz.ratio, limit=None):
+        if tsr <= best:
+            break
+        best = max(best, min(tsr, fuzz.ratio(key, names[idx]) + 10))
+    return best
 
 
 def _prefix(ctx: ParseContext, text: str, level: str) -> float:
