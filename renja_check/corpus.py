@@ -97,6 +97,14 @@ def word_gap(a: str, b: str) -> int:
                if (x is None or y is None) and (x or y) not in FUNCTION_WORDS)
 
 
+def _unpaired_floor(xs: list[str], ys: list[str]) -> int:
+    """Content words of ``xs`` no word of ``ys`` can pair with (absent from ``ys``, none of its
+    words scoring WORD_PAIR_CUTOFF): a lower bound of ``word_gap``, cheaper than aligning."""
+    present = set(ys)
+    return sum(1 for x in xs if x not in present and x not in FUNCTION_WORDS
+               and process.extractOne(x, ys, scorer=fuzz.ratio, score_cutoff=WORD_PAIR_CUTOFF) is None)
+
+
 def guarded_score(a: str, b: str) -> float:
     """token_sort_ratio of two normalised names, minus WORD_PENALTY per unpaired word."""
     return max(0.0, fuzz.token_sort_ratio(a, b) - WORD_PENALTY * word_gap(a, b))
@@ -256,8 +264,16 @@ class Nomenclature:
         # token_sort_ratio(key, name) == ratio of the word-sorted strings: the names are sorted once
         results = process.extract(sorted_words(key), self._sorted_names(level, tuple(bidang)),
                                   scorer=fuzz.ratio, limit=limit * 8, score_cutoff=cutoff)
+        words = key.split()
         for _, tsr, idx in results:
             e = candidates[idx]
+            if cutoff > 0:  # skip the alignment when unpairable words alone sink the score
+                other = names[idx].split()
+                floor = _unpaired_floor(words, other)
+                if tsr - WORD_PENALTY * floor >= cutoff:
+                    floor += _unpaired_floor(other, words)  # the two sides' unpaired words add up
+                if tsr - WORD_PENALTY * floor < cutoff:
+                    continue
             score = max(0.0, tsr - WORD_PENALTY * word_gap(key, names[idx]))  # guarded_score
             if score < cutoff:
                 continue
