@@ -142,6 +142,12 @@ def score_name(name: str, official: str) -> float:
     return float(min(fuzz.token_sort_ratio(a, b), fuzz.ratio(a, b) + 10))
 
 
+def best_score(name: str, officials: Iterable[str]) -> float:
+    """``max(score_name(name, o) for o in officials)``, normalising ``name`` once."""
+    a = norm_name(name)
+    return max(float(min(fuzz.token_sort_ratio(a, b), fuzz.ratio(a, b) + 10)) for b in map(norm_name, officials))
+
+
 def best_in_pool(name: str, candidates: Iterable[tuple[str, Entry]], ordinal: Optional[int] = None,
                  cutoff: float = NAME_CUTOFF) -> list[tuple[float, str, Entry]]:
     """Candidates scoring at least ``cutoff``, best first; the printed ordinal breaks ties."""

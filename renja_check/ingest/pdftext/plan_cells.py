@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ...models import Money, Quantity
 from ...numbers import parse_money, parse_quantity
-from .codes import score_name
+from .codes import best_score
 from .plan_lines import Cell, read_cells
 
 IND_START = re.compile(
@@ -87,10 +87,7 @@ def split_name(texts: list[str], officials: list[str], level: str) -> tuple[str,
 
     if officials:
         def best(cands):
-            scored = []
-            for k, w in cands:
-                name = name_of(k, w)[0]
-                scored.append((max(score_name(name, o) for o in officials), -k, -w, (k, w)))
+            scored = [(best_score(name_of(k, w)[0], officials), -k, -w, (k, w)) for k, w in cands]
             return max(scored) if scored else None
         top = best(cuts)
         if top and top[0] < ACCEPT:
