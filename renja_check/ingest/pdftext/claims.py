@@ -98,9 +98,10 @@ def _standalone(text: str, nxt: Optional[str]) -> bool:
             and bool(nxt) and nxt[:1].isupper())
 
 
-def sentences(ctx: ParseContext) -> list[Sentence]:
-    """Prose sentences, joined across line breaks; blocks break at headings and list items."""
-    secs = sections(ctx)
+def sentences(ctx: ParseContext, secs: Optional[list[str]] = None) -> list[Sentence]:
+    """Prose sentences, joined across line breaks; blocks break at headings and list items.
+    ``secs``: ``sections(ctx)`` when the caller has it already."""
+    secs = sections(ctx) if secs is None else secs
     out: list[Sentence] = []
     block: list[int] = []
 
@@ -320,7 +321,8 @@ def _subject(word: str) -> str:
 
 def parse(ctx: ParseContext, regions: list[Region], tables: list[Table], *args) -> list[Claim]:
     """Claims of the document's prose; appends the prose program lists to ``tables``."""
-    claims = _Reader(ctx, regions, tables).run(sentences(ctx))
+    secs = sections(ctx)
+    claims = _Reader(ctx, regions, tables).run(sentences(ctx, secs))
     known = {t.id for t in tables}
-    tables.extend(t for t in list_tables(ctx) if t.id not in known)
+    tables.extend(t for t in list_tables(ctx, secs) if t.id not in known)
     return claims

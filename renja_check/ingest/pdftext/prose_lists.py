@@ -177,9 +177,10 @@ def prose_lists(ctx: ParseContext) -> list[tuple[str, str, Span]]:
             for it in _list_items(ctx)]
 
 
-def list_tables(ctx: ParseContext) -> list[Table]:
-    """The prose program lists as tables ``daftar-<section>`` (names as printed, no pagu)."""
-    secs = sections(ctx)
+def list_tables(ctx: ParseContext, secs: Optional[list[str]] = None) -> list[Table]:
+    """The prose program lists as tables ``daftar-<section>`` (names as printed, no pagu).
+    ``secs``: ``sections(ctx)`` when the caller has it already."""
+    secs = sections(ctx) if secs is None else secs
     by_section: dict[str, list[Item]] = {}
     for it in _list_items(ctx):
         by_section.setdefault(secs[it.first] or "prosa", []).append(it)
