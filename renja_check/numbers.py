@@ -25,7 +25,6 @@ _ERR_RE = re.compile(r"#(?:DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!)|#{3,}")
 _RP_RE = re.compile(r"^\s*rp\.?\s*", re.I)
 _NUM_RE = re.compile(r"^[+-]?\d[\d.,]*$")
 NUMBER_TOKEN = r"[+-]?\d{1,3}(?:[.,]\d{3})+(?:,\d+|\.\d+)?|[+-]?\d+(?:[.,]\d+)?"
-_SPACES_RE = re.compile(r"[\s\u00a0\u202f]+")
 _MONEY_DASH_END_RE = re.compile(r"(,-|,—|,–|\.-)$")
 _ZERO_CENTS_RE = re.compile(r"^(.*?)(?:[,.]00)+$")
 _GROUPED_RE = re.compile(r"\d[.,]\d{3}")
@@ -35,7 +34,7 @@ _ID_STYLE_RES = (re.compile(r"\d{1,3}(\.\d{3}){2,}(,\d+)?"), re.compile(r"\d{1,3
 
 def clean(text: str) -> str:
     """Normalise spaces (incl. U+00A0) and strip."""
-    return _SPACES_RE.sub(" ", text or "").strip()
+    return " ".join((text or "").split())  # str.split: every Unicode space, U+00A0 and U+202F too
 
 
 def spreadsheet_error(text: str) -> Optional[str]:

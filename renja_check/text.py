@@ -7,10 +7,12 @@ from functools import lru_cache
 
 _PUNCT = re.compile(r"[^\w\s]")
 _WS = re.compile(r"\s+")
+_HYPHEN_BREAK = re.compile(r"-\s+")
 
 
 def norm_space(text: str) -> str:
-    return _WS.sub(" ", (text or "").replace("\u00a0", " ")).strip()
+    # == _WS.sub(" ", ...).strip(): str.split and \s use the same whitespace (U+00A0 included)
+    return " ".join((text or "").split())
 
 
 @lru_cache(maxsize=65536)
@@ -23,6 +25,6 @@ def norm_name(text: str) -> str:
     """
     t = unicodedata.normalize("NFKC", text or "")
     t = t.replace("\u00a0", " ").lower()
-    t = re.sub(r"-\s+", "-", t)
+    t = _HYPHEN_BREAK.sub("-", t)
     t = _PUNCT.sub(" ", t)
     return _WS.sub(" ", t).strip()
