@@ -2,7 +2,9 @@
 
 ``check``: ``code_duplicate`` (one code twice under the same parent, same level),
 ``name_two_codes`` (one name under two codes; the program penunjang repeated under
-every bidang of the PD is one generic code, not two), ``code_two_names`` (one code
+every bidang of the PD is one generic code, not two; a name the nomenclature itself gives
+to every one of the codes, such as "Pembangunan Sarana, Prasarana dan Utilitas Sekolah"
+under two kegiatan, is no defect), ``code_two_names`` (one code
 under two names that are not near-identical).
 """
 from __future__ import annotations
@@ -23,6 +25,16 @@ class UniquenessParams(Params):
     roles: list[str] = []
     levels: list[str] = ["program", "kegiatan", "subkegiatan"]
     cutoff: float = 90.0  # names at least this similar count as one name
+
+
+def _official_names(ctx: Context, codes: list[str]) -> dict[str, str]:
+    """code -> its name in the nomenclature (codes the nomenclature lacks are left out)."""
+    out = {}
+    for c in codes:
+        e = ctx.corpus.nomenclature.get(c)
+        if e is not None:
+            out[c] = e.name
+    return out
 
 
 class UniquenessKind(Kind):
@@ -64,9 +76,17 @@ class UniquenessKind(Kind):
             codes = sorted({usable_code(n) for n in nodes})
             if len({generic_code(c) for c in codes}) < 2:
                 return None
+            official = _official_names(ctx, codes)
+            if all(norm_name(official.get(c) or "") == key[1] for c in codes):
+                return None  # the nomenclature gives this name to every one of the codes
+            others = [f'{c} = "{official[c]}"' if official.get(c) else f"{c} = ?"
+                      for c in codes if norm_name(official.get(c) or "") != key[1]]
             vals.update(name=first.name, codes=", ".join(codes), lines=lines)
+            vals.update(bilingual(official=("; nomenklatur: " + ", ".join(others),
+                                            "; nomenclature: " + ", ".join(others))))
             return ctx.finding(rule, doc, table=table, subject=first, found=codes, values=vals,
-                               evidence={"codes": codes, "nodes": [n.id for n in nodes]})
+                               evidence={"codes": codes, "nodes": [n.id for n in nodes],
+                                         "official_names": {c: official.get(c) for c in codes}})
         names: list[str] = []
         for n in nodes:
             if not any(same_text(n.name, m, p.cutoff) for m in names):
