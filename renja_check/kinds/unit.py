@@ -5,7 +5,9 @@
   columns of a row (``orang``/``Orang`` is one unit; ``Dokumen``/``Laporan`` two);
 - ``across_tables``: the same sub kegiatan's indicator has another unit in a paired table;
 - ``indicator``: the unit contradicts the indicator text ("Jumlah Laporan ..." counted
-  in "Dokumen"), judged with a small explicit vocabulary of unit nouns.
+  in "Dokumen"), judged with a small explicit vocabulary of unit nouns. A sub kegiatan
+  whose indicator and unit are exactly the nomenclature's standard pair for its code is
+  not reported: the national standard is followed, however odd it reads.
 """
 from __future__ import annotations
 
@@ -121,6 +123,15 @@ class UnitKind(Kind):
                                                     "b": {"table": b.id, "locator": nb.id, "units": ub}})
 
 
+def standard_pair(ctx: Context, n, ind: Indicator, unit: str) -> bool:
+    """The (indicator, unit) of a sub kegiatan is the nomenclature's standard pair for its code."""
+    if n.level != "subkegiatan" or not n.code:
+        return False
+    e = ctx.corpus.nomenclature.get(n.code)
+    return (e is not None and e.level == "subkegiatan" and bool(e.indikator) and bool(e.satuan)
+            and norm_name(e.indikator) == norm_name(ind.text) and unit_key(e.satuan) == unit_key(unit))
+
+
 def _contradiction(rule, ctx, doc, table, n, ind, us, vals) -> Optional[Finding]:
     noun = counted_noun(ind.text)
     if noun is None or not us:
@@ -128,7 +139,7 @@ def _contradiction(rule, ctx, doc, table, n, ind, us, vals) -> Optional[Finding]
     bad = {}
     for y, u in us.items():
         un = unit_noun(u)
-        if un is not None and NOUN_GROUP[un] != NOUN_GROUP[noun]:
+        if un is not None and NOUN_GROUP[un] != NOUN_GROUP[noun] and not standard_pair(ctx, n, ind, u):
             bad[y] = u
     if not bad:
         return None
