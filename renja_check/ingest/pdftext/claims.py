@@ -46,9 +46,11 @@ NUMBER_IDS = {"2.1": "T2.1", "2.2": "T2.2", "2.5": "T2.5-awal"}
 PAGE_NO_RE = re.compile(r"^\d{1,3}$")
 SENTENCE_END_RE = re.compile(r"[.!?:](?=\s+[A-Z(])")
 LINE_END_PUNCT_RE = re.compile(r"[.,;:-]$")
-# the table titles as one pattern per flag set (one scan per line instead of one per title)
-_TITLE_ANY = [re.compile("|".join(f"(?:{p.pattern})" for _, p in TABLE_TITLES if p.flags == f), f)
-              for f in {p.flags for _, p in TABLE_TITLES}]
+# what _skip drops (footers, page numbers, table titles) as one pattern per flag set: one scan
+# per line instead of one per pattern
+_SKIP_PATTERNS = [FOOTER_RE, PAGE_NO_RE, TITLE_RE] + [p for _, p in TABLE_TITLES]
+_SKIP_ANY = [re.compile("|".join(f"(?:{p.pattern})" for p in _SKIP_PATTERNS if p.flags == f), f)
+             for f in {p.flags for p in _SKIP_PATTERNS}]
 # a sentence without any of these words holds no claim (COUNT_RE, MONEY_RE, REF_*_RE need one)
 CLAIM_WORD_RE = re.compile(r"program|kegiatan|rp|tabel|bawah", re.I)
 _ASCII_NON_ALPHA = bytes(c for c in range(128) if not chr(c).isalpha())
@@ -73,8 +75,7 @@ class Sentence:
 
 def _skip(text: str) -> bool:
     """Running footers, page numbers, table titles."""
-    return bool(FOOTER_RE.match(text) or PAGE_NO_RE.match(text) or TITLE_RE.match(text)
-                or any(p.match(text) for p in _TITLE_ANY))
+    return any(p.match(text) for p in _SKIP_ANY)
 
 
 def _mostly_upper(text: str) -> bool:
@@ -94,8 +95,8 @@ def _standalone(text: str, nxt: Optional[str]) -> bool:
     if _mostly_upper(text):
         return True
     # a short line closing without punctuation, the next line starting a new sentence
-    return (len(text) < 45 and not LINE_END_PUNCT_RE.search(text) and not CONNECTOR_END_RE.search(text)
-            and bool(nxt) and nxt[:1].isupper())
+    return (len(text) < 45 and bool(nxt) and nxt[:1].isupper()  # cheap tests first
+            and not LINE_END_PUNCT_RE.search(text) and not CONNECTOR_END_RE.search(text))
 
 
 def sentences(ctx: ParseContext, secs: Optional[list[str]] = None) -> list[Sentence]:
@@ -225,7 +226,7 @@ class _Reader:
         for k, s in enumerate(sents):
             if s.section != section:
                 section, carried = s.section, None
-            years = [(m.start(), int(m.group(1))) for m in YEAR_RE.finditer(s.text)]
+            years = [(m.start(), int(m.group(1))) for m in YEAR_RE.finditer(s.text)] if "20" in s.text else []
             nxt = sents[k + 1] if k + 1 < len(sents) and sents[k + 1].section == s.section else None
             self.sentence(s, years, carried, nxt)
             if years:
