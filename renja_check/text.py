@@ -25,6 +25,6 @@ def norm_name(text: str) -> str:
     """
     t = unicodedata.normalize("NFKC", text or "")
     t = t.replace("\u00a0", " ").lower()
-    t = _HYPHEN_BREAK.sub("-", t)
-    t = _PUNCT.sub(" ", t)
-    return _WS.sub(" ", t).strip()
+    if "-" in t:
+        t = _HYPHEN_BREAK.sub("-", t)
+    return " ".join(_PUNCT.sub(" ", t).split())  # split/join == _WS.sub(" ", ...).strip()
