@@ -70,10 +70,13 @@ class Region:
 
 
 # Titles that open a table, by the role the table plays. Matched on whole lines.
+# A numbered title starts with a capital T and is not a prose reference wrapped onto the
+# start of a line ("tabel 2.5." ending a sentence).
+_NUMBERED = r"^T(?i:abel)\s+{}\b(?!\s*[.,;:)]\s*$)"
 TABLE_TITLES: list[tuple[str, re.Pattern[str]]] = [
-    ("evaluasi", re.compile(r"^TABEL\s+2\.1\b", re.I)),
-    ("kinerja_pelayanan", re.compile(r"^TABEL\s+2\.2\b", re.I)),
-    ("review_rkpd", re.compile(r"^TABEL\s+2\.5\b", re.I)),
+    ("evaluasi", re.compile(_NUMBERED.format(r"2\.1"))),
+    ("kinerja_pelayanan", re.compile(_NUMBERED.format(r"2\.2"))),
+    ("review_rkpd", re.compile(_NUMBERED.format(r"2\.5"))),
     ("rencana", re.compile(r"^RUMUSAN\s+RENCANA\s+PROGRAM\s+DAN\s+KEGIATAN", re.I)),
     ("rkpd_akhir", re.compile(r"^RANCANGAN\s+AKHIR\s+RENCANA\s+KERJA\s+PEMERINTAH\s+DAERAH", re.I)),
 ]
