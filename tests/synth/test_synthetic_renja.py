@@ -195,3 +195,13 @@ def test_injected_defect_found_alone(name):
     assert rules <= expected | applicable, [f"{f.rule}: {f.text('en')}" for f in new]
     if name == "XT08":  # the needs analysis may change a row: that pair is information only
         assert {f.severity for f in new if f.rule == "XT01"} == {"info"}
+
+
+def test_prose_reference_at_line_start_opens_no_table():
+    # the synthetic 2.5 paragraph wraps "... Dapat dilihat pada" / "tabel 2.5." (found on the
+    # unseen agency: it used to open a second, empty Tabel 2.5 region)
+    from renja_check.ingest.pdftext.base import find_regions, split_lines
+
+    text = render(default_spec())
+    assert "\ntabel 2.5. \n" in text
+    assert [r.kind for r in find_regions(split_lines(text))] == ["review_rkpd", "rencana", "rkpd_akhir"]
