@@ -21,7 +21,10 @@ DocType = Literal["renja", "renstra", "rkpd", "rpjmd"]
 Level = Literal[
     "total", "urusan", "bidang", "program", "kegiatan", "subkegiatan", "indikator", "lainnya"
 ]
-CellStatus = Literal["ok", "empty", "error", "ambiguous", "invalid"]
+# fraction: a money amount with a fraction of a rupiah (exact, but not integer rupiah);
+# compound: a target cell holding several values or units ("105/14 Orang/bulan", "85% %"),
+# its ``note`` starting with the shape: "several-values:", "doubled-unit:", "two-units:"
+CellStatus = Literal["ok", "empty", "error", "ambiguous", "invalid", "fraction", "compound"]
 CodeStatus = Literal["printed", "resolved", "unresolved", "legacy", "none"]
 
 

@@ -6,7 +6,8 @@ Forms seen: ``15.322.725.321`` (Indonesian thousands), ``15,322,725,321`` (Engli
 
 Money is always an ``int`` of rupiah. A string that could be read two ways
 (``1.500`` = 1500 or 1.5) is returned with status ``ambiguous`` unless the caller
-says which style the table uses.
+says which style the table uses. An amount with a fraction of a rupiah
+(``8619767008.59``) is status ``fraction``: exact but not whole (``money_exact``).
 """
 from __future__ import annotations
 
@@ -92,6 +93,19 @@ def parse_money(text: str, style: Optional[Style] = None, scale: int = 1) -> Mon
         return Money(raw=raw, status="error", scale=scale, note=err)
     if t in EMPTY_MARKS:
         return Money(raw=raw, status="empty", scale=scale)
+    value, status, note = parse_decimal(_money_token(t), style)
+    if value is None:
+        return Money(raw=raw, status="invalid", scale=scale, note=note)
+    scaled = value * scale
+    if scaled != scaled.to_integral_value():
+        # cents are not ambiguity: the amount is exact, only not a whole rupiah
+        return Money(raw=raw, value=int(scaled), status="fraction" if status == "ok" else status,
+                     scale=scale, note=f"fraction of a rupiah in {raw!r}" if status == "ok" else note)
+    return Money(raw=raw, value=int(scaled), status=status, scale=scale, note=note)
+
+
+def _money_token(t: str) -> str:
+    """A cleaned money cell without ``Rp``, a closing ``,-`` and zero cents (``,00``)."""
     t = _RP_RE.sub("", t)
     t = _MONEY_DASH_END_RE.sub("", t)  # "321,-"
     t = t.replace(" ", "")
@@ -99,17 +113,28 @@ def parse_money(text: str, style: Optional[Style] = None, scale: int = 1) -> Mon
     m = _ZERO_CENTS_RE.match(t)
     if m and _GROUPED_RE.search(m.group(1) or ""):
         t = m.group(1)
-    value, status, note = parse_decimal(t, style)
-    if value is None:
-        return Money(raw=raw, status="invalid", scale=scale, note=note)
-    scaled = value * scale
-    if scaled != scaled.to_integral_value():
-        return Money(raw=raw, value=int(scaled), status="ambiguous", scale=scale,
-                     note=f"fraction of a rupiah in {raw!r}")
-    return Money(raw=raw, value=int(scaled), status=status, scale=scale, note=note)
+    return t
 
 
-_QTY_RE = re.compile(rf"^\s*({NUMBER_TOKEN})\s*(%|.+)?$")
+def money_exact(m: Money) -> Optional[Decimal]:
+    """The exact amount of a readable money cell, cents kept (``fraction`` cells); else None.
+
+    ``Money.value`` stays integer rupiah (the whole part of a ``fraction`` cell); this is
+    for adding fractional amounts exactly, e.g. subtotals printed with cents that add up.
+    An empty cell is 0. A ``fraction`` cell is re-read from ``raw`` with no style; one
+    that cannot be read without its table's style gives None.
+    """
+    if m.status == "empty":
+        return Decimal(0)
+    if m.status == "ok" and m.value is not None:
+        return Decimal(m.value)
+    if m.status != "fraction":
+        return None
+    value, status, _ = parse_decimal(_money_token(clean(m.raw)), None)
+    return value * m.scale if value is not None and status == "ok" else None
+
+
+_QTY_RE = re.compile(rf"^\s*({NUMBER_TOKEN})(?!\d)\s*(%|.+)?$")  # "0,0063" is one number
 
 
 def parse_quantity(text: str, style: Optional[Style] = None) -> Quantity:

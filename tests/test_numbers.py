@@ -20,7 +20,9 @@ from renja_check.numbers import format_rupiah, infer_style, parse_money, parse_q
     ("-", None, None, "empty"),
     ("", None, None, "empty"),
     ("#DIV/0!", None, None, "error"),
-    ("12,5", "id", 12, "ambiguous"),  # a fraction of a rupiah is not money
+    ("12,5", "id", 12, "fraction"),  # a fraction of a rupiah: exact, not whole rupiah
+    ("8619767008.59", None, 8619767008, "fraction"),
+    ("1.500", None, 1500, "ambiguous"),  # true ambiguity stays ambiguous
     ("abc", None, None, "invalid"),
     ("1.234.56", None, None, "invalid"),
 ])
@@ -62,3 +64,17 @@ def test_format_rupiah():
     assert format_rupiah(15322725321) == "Rp 15.322.725.321"
     assert format_rupiah(-1) == "-Rp 1"
     assert format_rupiah(None) == "-"
+
+
+def test_money_exact_keeps_cents_of_fraction_cells():
+    from decimal import Decimal
+
+    from renja_check.numbers import money_exact
+
+    assert money_exact(parse_money("2252448473.6")) == Decimal("2252448473.6")
+    assert money_exact(parse_money("102600000.4")) + money_exact(parse_money("2252448473.6")) \
+        == Decimal(2355048474)
+    assert money_exact(parse_money("Rp 1.234.567,00", style="id")) == Decimal(1234567)
+    assert money_exact(parse_money("-")) == 0
+    assert money_exact(parse_money("1.500")) is None  # ambiguous: no exact amount
+    assert money_exact(parse_money("#DIV/0!")) is None

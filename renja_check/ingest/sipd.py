@@ -21,7 +21,9 @@ total) holding its own urusan > ... > subkegiatan subtree, with ids
 **Pagu.** The plan pagu of year N is ``pagu_indikatif``: SIPD's printed subtotals
 (``total_pagu_indikatif_*``) add up from it. ``pagu`` (the budget column, which differs
 on a few rows) is kept in ``Node.keterangan`` when it differs. ``pagu_n_depan`` is
-the pagu of N+1. A fractional rupiah amount is ``ambiguous`` (as ``parse_money``).
+the pagu of N+1. JSON numbers are decoded exactly (``Decimal``, never float); an amount
+with a fraction of a rupiah (``8619767008.59``) is status ``fraction`` (as ``parse_money``):
+``value`` is its whole rupiah, ``raw`` the exact print, ``numbers.money_exact`` the amount.
 
 **Subtotals.** Each parent node takes the printed total of its first row; when a
 later row of the same parent prints another total, the first is kept and a
@@ -35,7 +37,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from bisect import bisect_right
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Optional
 
@@ -78,7 +82,7 @@ def decode_rows(raw: bytes, where: str) -> list[tuple[dict, int, int]]:
     def line_of(pos: int) -> int:
         return bisect_right(newlines, pos - 1) + 1
 
-    dec = json.JSONDecoder()
+    dec = json.JSONDecoder(parse_float=Decimal)  # exact amounts: no float ever
     pos = _skip_ws(text, 0)
     if pos >= len(text) or text[pos] != "[":
         try:
@@ -142,16 +146,21 @@ def _json_error(where: str, exc: json.JSONDecodeError) -> InputError:
 def _money(v: Any) -> Money:
     if v is None or v == "":
         return Money(raw="", status="empty")
-    if isinstance(v, bool) or not isinstance(v, (int, float, str)):
+    if isinstance(v, bool) or not isinstance(v, (int, float, Decimal, str)):
         return Money(raw=str(v), status="invalid", note=f"not an amount: {v!r}")
+    if isinstance(v, float):  # rows built by callers; decoded files give Decimal
+        v = Decimal(repr(v))
     if isinstance(v, str):
         try:
-            v = float(v) if "." in v else int(v)
-        except ValueError:
+            v = Decimal(v.strip())
+        except InvalidOperation:
             return Money(raw=v, status="invalid", note=f"not an amount: {v!r}")
-    if isinstance(v, float):
-        if v != int(v):
-            return Money(raw=repr(v), value=int(v), status="ambiguous", note=f"fraction of a rupiah in {v!r}")
+        if not v.is_finite():
+            return Money(raw=str(v), status="invalid", note=f"not an amount: {str(v)!r}")
+    if isinstance(v, Decimal):
+        if v != v.to_integral_value():
+            raw = format(v, "f")
+            return Money(raw=raw, value=int(v), status="fraction", note=f"fraction of a rupiah in {raw!r}")
         v = int(v)
     return Money(raw=format_int(v), value=v)
 
@@ -176,18 +185,44 @@ def _indicators(texts: Any, targets: Any, year: str, units: Any, span: Span) -> 
     return out
 
 
+PLACEHOLDERS = frozenset({"undefined", "null", "none", "nan"})  # left by the export, not a target
+_NUMBER_UNIT = re.compile(r"^[+-]?\d[\d.,]*\s*(%|[^\W\d_]+)$")  # one number, one unit word
+
+
+def _placeholder(text: Any) -> bool:
+    """No indicator written: blank, a dash, ``0`` or an export placeholder (``undefined``)."""
+    words = norm_name(str(text or "")).split()
+    return not words or words == ["0"] or set(words) <= PLACEHOLDERS or norm_space(str(text)) in ("-", "--")
+
+
+def unit_same(a: str, b: str) -> bool:
+    """Two prints of one unit (``%``/``persen`` aside, case and spacing ignored)."""
+    return norm_name(a) == norm_name(b) or (a.strip() == "%" and b.strip() == "%")
+
+
 def _quantity(target: str, satuan: str) -> Quantity:
     """A target like ``2 Dokumen``; the unit is cross-checked with ``satuan_output``.
 
-    When the text ends with the satuan, the satuan is the unit and the rest the number;
-    a compound number (``25/14 Orang/bulan``) is kept ``ambiguous`` with no value.
+    When the text ends with the satuan, the satuan is the unit and the rest the number.
+    A placeholder (``undefined``, ``null``) is ``invalid``. A head that is not one number is
+    ``compound`` (see ``models.CellStatus``): the unit written twice (``85% %``, value kept),
+    a number with another unit (``100 % Laporan``) or several values (``25/14 Orang/bulan``).
     """
     t, sat = norm_space(target), norm_space(satuan)
+    if norm_name(t).split() and set(norm_name(t).split()) <= PLACEHOLDERS:
+        return Quantity(raw=target, status="invalid", note=f"placeholder {t!r}, no target written")
     if sat and len(t) > len(sat) and t.lower().endswith(sat.lower()):
         head = t[: len(t) - len(sat)].strip()
         q = parse_quantity(head, style="id")
+        if q.unit and q.value is not None and q.status == "ok" and unit_same(q.unit, sat):
+            return q.model_copy(update={"raw": target, "unit": sat, "status": "compound",
+                                        "note": f"doubled-unit: {head!r} then {sat!r}"})
+        if q.unit and q.value is not None and q.status == "ok" and _NUMBER_UNIT.match(head) \
+                and not sat[:1].isdigit():
+            return Quantity(raw=target, unit=sat, status="compound",
+                            note=f"two-units: {q.unit!r} and {sat!r}")
         if q.unit or q.status == "invalid":
-            return Quantity(raw=target, unit=sat, status="ambiguous", note=f"compound target {head!r}")
+            return Quantity(raw=target, unit=sat, status="compound", note=f"several-values: {head!r}")
         return q.model_copy(update={"raw": target, "unit": t[len(t) - len(sat):]})
     q = parse_quantity(t, style="id").model_copy(update={"raw": target})
     if sat and q.unit is None and q.value is not None:
@@ -308,7 +343,7 @@ def _sub_node(b: _Builder, row: dict, prefix: str, parent: str, span: Span) -> t
     if "pagu" in row and _money(row["pagu"]).value != pagu_plan.value:
         ket = f"pagu SIPD {_money(row['pagu']).raw} (pagu indikatif {pagu_plan.raw})"
     indicators = []
-    if norm_space(row.get("tolak_ukur_output") or ""):
+    if not _placeholder(row.get("tolak_ukur_output")):
         tgt = norm_space(row.get("target_teks_output") or "")
         indicators.append(Indicator(text=norm_space(row["tolak_ukur_output"]),
                                     targets={str(b.year): _quantity(tgt, row.get("satuan_output") or "")} if tgt else {},

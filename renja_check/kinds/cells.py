@@ -2,7 +2,8 @@
 
 ``statuses`` picks the cell statuses reported (``error``: a spreadsheet error pasted
 into the document, ``ambiguous``: a number readable two ways, ``invalid``: not a
-number); ``where`` picks the cells: ``pagu`` (money), ``target`` (indicator targets),
+number, ``fraction``: money with a fraction of a rupiah, ``compound``: a target cell with
+several values or units, worded by its shape); ``where`` picks the cells: ``pagu`` (money), ``target`` (indicator targets),
 ``values`` (other numbered columns of evaluation tables).
 
 ``skip_formula_errors`` (on by default) leaves a spreadsheet error in a column that
@@ -23,11 +24,30 @@ PROBLEM = {
     "error": ("berisi galat lembar kerja", "holds a spreadsheet error"),
     "ambiguous": ("berisi angka yang dapat dibaca dua cara", "holds a number readable two ways"),
     "invalid": ("tidak terbaca sebagai angka", "cannot be read as a number"),
+    "fraction": ("memuat pecahan rupiah", "holds a fraction of a rupiah"),
+    "compound": ("berisi lebih dari satu nilai", "holds more than one value"),
+}
+# a compound cell says its shape first in its note (models.CellStatus)
+COMPOUND = {
+    "several-values": ("berisi beberapa nilai dalam satu sel", "holds several values in one cell"),
+    "doubled-unit": ("menuliskan satuannya dua kali", "writes its unit twice"),
+    "two-units": ("memuat dua satuan berbeda", "holds two different units"),
 }
 
 
+def problem(cell) -> tuple[str, str]:
+    """What is wrong with the cell, in both languages."""
+    if cell.status == "compound":
+        shape = (cell.note or "").split(":", 1)[0]
+        if shape in COMPOUND:
+            return COMPOUND[shape]
+    if cell.status == "invalid" and (cell.note or "").startswith("placeholder"):
+        return ("berisi teks pengganti, bukan target", "holds a placeholder, not a target")
+    return PROBLEM[cell.status]
+
+
 class CellsParams(Params):
-    statuses: list[Literal["error", "ambiguous", "invalid"]]
+    statuses: list[Literal["error", "ambiguous", "invalid", "fraction", "compound"]]
     where: list[Where] = ["pagu", "target", "values"]
     roles: list[str] = []
     skip_formula_errors: bool = True  # errors in formula result columns are FM02's
@@ -56,7 +76,7 @@ class CellsKind(Kind):
                     else:
                         what = (f"kolom {col}", f"column {col}")
                     note = f" ({cell.note})" if cell.note else ""
-                    vals = bilingual(cell=what, problem=PROBLEM[cell.status],
+                    vals = bilingual(cell=what, problem=problem(cell),
                                      node=(node_label(n, "id"), node_label(n, "en")),
                                      table=(table_label(table, "id"), table_label(table, "en")))
                     vals.update(raw=" ".join(cell.raw.split()), note=note)

@@ -82,11 +82,15 @@ def _year_check(rule, ctx, doc, table: Table, rows, n: Node, year: str, field: s
     elif field == "target_without_pagu":
         if q is not None and q.value and m is not None and v == 0:
             vals.update(target=q.raw.strip(), pagu=m.raw.strip() or "-")
+            vals.update(bilingual(pagu_txt=("pagunya kosong (-)", "its pagu is empty (-)") if m.status == "empty"
+                                  else ("pagunya nol", "its pagu is zero")))
             return ctx.finding(rule, doc, table=table, subject=n, found=0, values=vals, key=year,
                                evidence={"year": year, "target": q.raw.strip(), "pagu_raw": m.raw})
     elif field == "pagu_without_target":
         if v and has_targets and (q is None or q.value == 0):
             vals.update(pagu=rp(v), target=(q.raw.strip() if q is not None else "-"))
+            vals.update(bilingual(target_txt=("tidak mempunyai target", "has no target") if q is None
+                                  else (f"targetnya nol ({q.raw.strip()})", f"its target is zero ({q.raw.strip()})")))
             return ctx.finding(rule, doc, table=table, subject=n, found=v, values=vals, key=year,
                                evidence={"year": year, "pagu": v,
                                          "target": q.raw.strip() if q is not None else None})

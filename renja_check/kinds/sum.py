@@ -5,13 +5,21 @@ two-sided table is a table of its own). Empty children ("-") count as 0 and are
 listed as empty in the evidence. A child whose amount cannot be read makes the
 sum unverifiable: ``check: unverifiable`` reports those instead of a false
 difference. A parent whose children print no amount at all is left alone.
+
+Amounts with a fraction of a rupiah (status ``fraction``, SIPD's ``7684767008.59``) are
+added exactly (``numbers.money_exact``, Decimal): a sum that holds to the cent is
+verified, one that does not is a difference (rounded to whole rupiah in the finding,
+the exact figures in the evidence).
 """
 from __future__ import annotations
 
-from typing import Iterator, Literal
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Iterator, Literal, Optional
 
 from ..finding import Finding
+from ..numbers import money_exact
 from .base import Context, Kind, Params, walk_tables
+from .cells import problem
 from .labels import bilingual, count_levels, node_label, rp, rp_abs, table_label, year_phrase
 from .tree import UNREADABLE, Tree, addends, pagu, years_of
 
@@ -39,12 +47,15 @@ class SumKind(Kind):
                     continue
                 for year in years:
                     m = pagu(node, year)
-                    if m is None or m.status != "ok" or m.value is None:
+                    if m is None or m.status not in ("ok", "fraction") or m.value is None:
                         continue
                     adds = addends(tree, node, year)
                     if not adds or all(a.money is None for a in adds):
                         continue  # no child prints an amount: nothing to add up
-                    bad = [a for a in adds if not a.readable]
+                    exact = _exact(m, adds)
+                    bad = [] if exact else [a for a in adds if not a.readable]
+                    if exact is None and m.status != "ok":
+                        continue  # a fractional total over unreadable rows: CL05/CL02 say why
                     vals = _values(table, node, year, len(years) > 1, adds)
                     vals.update(printed=rp(m.value))
                     if p.check == "unverifiable":
@@ -53,18 +64,36 @@ class SumKind(Kind):
                         continue
                     if bad:
                         continue
-                    total = sum(a.value for a in adds)
-                    diff = total - m.value
+                    total, printed = sum(a.value for a in adds), m.value
+                    diff = total - printed
+                    if exact:  # whole rupiah of the exact amounts; under half a rupiah apart is equal
+                        diff = int((exact[1] - exact[0]).to_integral_value(ROUND_HALF_UP))
+                        total = int(exact[1].to_integral_value(ROUND_HALF_UP))
+                        printed = total - diff
                     if abs(diff) <= p.tolerance:
                         continue
-                    vals.update(sum=rp(total), difference=rp_abs(diff))
+                    vals.update(sum=rp(total), difference=rp_abs(diff), printed=rp(printed))
                     yield ctx.finding(
-                        rule, doc, table=table, subject=node, expected=total, found=m.value,
+                        rule, doc, table=table, subject=node, expected=total, found=printed,
                         difference=diff, values=vals, key=year,
                         evidence={"year": int(year) if year.isdigit() else year,
-                                  "printed": m.value, "sum": total, "difference": diff,
+                                  "printed": printed, "sum": total, "difference": diff,
                                   "addends": [a.evidence() for a in adds],
-                                  "empty_addends": sum(1 for a in adds if a.empty)})
+                                  "empty_addends": sum(1 for a in adds if a.empty),
+                                  **({"exact": {"printed": str(exact[0]), "sum": str(exact[1])}}
+                                     if exact else {})})
+
+
+def _exact(m, adds) -> Optional[tuple[Decimal, Decimal]]:
+    """(printed, sum) in exact Decimal when a fraction of a rupiah is involved and every
+    amount can be read exactly; None otherwise (integer sums need no Decimal)."""
+    if m.status != "fraction" and not any(a.money is not None and a.money.status == "fraction" for a in adds):
+        return None
+    printed = money_exact(m)
+    parts = [a.exact for a in adds]
+    if printed is None or any(x is None for x in parts):
+        return None
+    return printed, sum(parts, Decimal(0))
 
 
 def _values(table, node, year, several, adds) -> dict:
@@ -91,8 +120,8 @@ def _what(node, lang) -> str:
 
 
 def _unverifiable(rule, ctx, doc, table, node, year, printed, adds, bad, vals) -> Finding:
-    cells = "; ".join(f"{node_label(a.node, 'id')}: '{a.money.raw.strip()}' ({a.money.status})" for a in bad)
-    cells_en = "; ".join(f"{node_label(a.node, 'en')}: '{a.money.raw.strip()}' ({a.money.status})" for a in bad)
+    cells = "; ".join(f"{node_label(a.node, 'id')}: '{a.money.raw.strip()}' {problem(a.money)[0]}" for a in bad)
+    cells_en = "; ".join(f"{node_label(a.node, 'en')}: '{a.money.raw.strip()}' {problem(a.money)[1]}" for a in bad)
     readable = sum(a.value for a in adds if a.readable)
     vals.update(bilingual(cells=(cells, cells_en)), bad=str(len(bad)), partial=rp(readable))
     return ctx.finding(

@@ -6,14 +6,17 @@ these helpers only read it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Iterator, Optional
 
 from ..models import Document, Money, Node, Table
+from ..numbers import money_exact
 
 # levels that carry pagu in the program hierarchy (indicator rows and free rows do not)
 HIERARCHY = ("total", "urusan", "bidang", "program", "kegiatan", "subkegiatan")
-# statuses of a money cell that cannot be added
-UNREADABLE = ("error", "ambiguous", "invalid")
+# statuses of a money cell that cannot be added as integer rupiah (a ``fraction`` cell can
+# be added exactly with ``numbers.money_exact``; the sum kind does so)
+UNREADABLE = ("error", "ambiguous", "invalid", "fraction")
 
 
 class Tree:
@@ -60,6 +63,11 @@ class Addend:
     @property
     def empty(self) -> bool:
         return self.money is None or self.money.status == "empty"
+
+    @property
+    def exact(self) -> Optional[Decimal]:
+        """The exact amount (cents kept), 0 when empty or absent, None when unreadable."""
+        return Decimal(0) if self.money is None else money_exact(self.money)
 
     def evidence(self) -> dict:
         d = {"locator": self.node.id, "code": self.node.code or self.node.code_printed,
