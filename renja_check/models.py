@@ -22,7 +22,7 @@ Level = Literal[
     "total", "urusan", "bidang", "program", "kegiatan", "subkegiatan", "indikator", "lainnya"
 ]
 # fraction: a money amount with a fraction of a rupiah (exact, but not integer rupiah);
-# compound: a target cell holding several values or units ("105/14 Orang/bulan", "85% %"),
+# compound: a target cell holding several values or units ("20/12 Orang/bulan", "85% %"),
 # its ``note`` starting with the shape: "several-values:", "doubled-unit:", "two-units:"
 CellStatus = Literal["ok", "empty", "error", "ambiguous", "invalid", "fraction", "compound"]
 CodeStatus = Literal["printed", "resolved", "unresolved", "legacy", "none"]

@@ -7,7 +7,7 @@ Forms seen: ``15.322.725.321`` (Indonesian thousands), ``15,322,725,321`` (Engli
 Money is always an ``int`` of rupiah. A string that could be read two ways
 (``1.500`` = 1500 or 1.5) is returned with status ``ambiguous`` unless the caller
 says which style the table uses. An amount with a fraction of a rupiah
-(``8619767008.59``) is status ``fraction``: exact but not whole (``money_exact``).
+(``1234567.59``) is status ``fraction``: exact but not whole (``money_exact``).
 """
 from __future__ import annotations
 

@@ -22,7 +22,7 @@ total) holding its own urusan > ... > subkegiatan subtree, with ids
 (``total_pagu_indikatif_*``) add up from it. ``pagu`` (the budget column, which differs
 on a few rows) is kept in ``Node.keterangan`` when it differs. ``pagu_n_depan`` is
 the pagu of N+1. JSON numbers are decoded exactly (``Decimal``, never float); an amount
-with a fraction of a rupiah (``8619767008.59``) is status ``fraction`` (as ``parse_money``):
+with a fraction of a rupiah (``1234567.59``) is status ``fraction`` (as ``parse_money``):
 ``value`` is its whole rupiah, ``raw`` the exact print, ``numbers.money_exact`` the amount.
 
 **Subtotals.** Each parent node takes the printed total of its first row; when a

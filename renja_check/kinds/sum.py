@@ -6,7 +6,7 @@ listed as empty in the evidence. A child whose amount cannot be read makes the
 sum unverifiable: ``check: unverifiable`` reports those instead of a false
 difference. A parent whose children print no amount at all is left alone.
 
-Amounts with a fraction of a rupiah (status ``fraction``, SIPD's ``7684767008.59``) are
+Amounts with a fraction of a rupiah (status ``fraction``, SIPD's ``1234567.59``) are
 added exactly (``numbers.money_exact``, Decimal): a sum that holds to the cent is
 verified, one that does not is a difference (rounded to whole rupiah in the finding,
 the exact figures in the evidence).
