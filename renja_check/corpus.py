@@ -29,7 +29,7 @@ PARENT_LEVEL = {"bidang": "urusan", "program": "bidang", "kegiatan": "program", 
 # other (no word of the other scores WORD_PAIR_CUTOFF with it, after aligning the two
 # word lists) costs WORD_PENALTY points, so "Pengadaan Sarana dan Prasarana Gedung
 # Kantor" does not match "Pengadaan Sarana dan Prasarana Pendukung Gedung Kantor"
-# while a misspelt word ("Prognoosis") still pairs with its official spelling.
+# while a misspelt word ("Anggran") still pairs with its official spelling.
 MATCH_CUTOFF = 85.0
 WORD_PAIR_CUTOFF = 75.0
 WORD_PENALTY = 15.0

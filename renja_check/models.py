@@ -142,7 +142,7 @@ class Claim(Model):
     kind: ClaimKind
     subject: Optional[Subject] = None  # for counts
     value: Optional[int] = None  # the count, or rupiah for totals
-    raw: str  # the matched words ("37 Sub Kegiatan", "Rp 15.322.392.321,-")
+    raw: str  # the matched words ("37 Sub Kegiatan", "Rp 12.345.678.901,-")
     sentence: str
     year: Optional[int] = None
     section: Optional[str] = None  # "2.1", "2.5", "3.3", "BAB IV"

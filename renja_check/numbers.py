@@ -1,7 +1,7 @@
 """Reading numbers as printed in Indonesian planning documents.
 
-Forms seen: ``15.322.725.321`` (Indonesian thousands), ``15,322,725,321`` (English),
-``Rp14.841.380.059,00``, ``Rp 15.322.392.321,-``, ``72,58`` (decimal comma),
+Forms seen: ``12.345.678.901`` (Indonesian thousands), ``12,345,678,901`` (English),
+``Rp12.345.678.901,00``, ``Rp 12.345.678.901,-``, ``72,58`` (decimal comma),
 ``203.07%`` (decimal point), ``-`` (empty), ``#DIV/0!`` (spreadsheet error).
 
 Money is always an ``int`` of rupiah. A string that could be read two ways

@@ -52,7 +52,7 @@ _PLACE_WORDS = {"kota", "kabupaten", "kab", "kecamatan", "kec", "kelurahan", "ke
 
 def same_place(a: str, b: str, cutoff: float) -> bool:
     """One place written two ways, or places of different granularity that share a name
-    ("BKPSDM Kota X" and "Kota X, X Selatan"); "Kecamatan Utara" and "Kecamatan Selatan" differ."""
+    ("Badan Kota X" and "Kota X, X Selatan"); "Kecamatan Utara" and "Kecamatan Selatan" differ."""
     x, y = norm_name(a), norm_name(b)
     if x == y or fuzz.token_set_ratio(x, y) >= cutoff:
         return True

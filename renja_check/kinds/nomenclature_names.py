@@ -9,7 +9,7 @@
   is accepted too: a differing word pair counts as a correction when the official
   word is rare in the whole nomenclature (at most ``RARE`` names) and the printed
   word is common (at least ``COMMON`` names) and close to it.
-* ``word_diff`` marks the words that differ, for messages ("Prognoosis -> Prognosis").
+* ``word_diff`` marks the words that differ, for messages ("Anggran -> Anggaran").
 """
 from __future__ import annotations
 

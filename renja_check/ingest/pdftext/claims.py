@@ -1,5 +1,5 @@
 """Claims in prose: counts ("3 Program, 13 Kegiatan dan 37 Sub Kegiatan"), totals
-("Rp 15.322.392.321,-") and table references ("dapat dilihat pada tabel 2.5").
+("Rp 12.345.678.901,-") and table references ("dapat dilihat pada tabel 2.5").
 
 Sentences are joined across line breaks (``sentences``). A count is taken only in an
 enumeration of levels or after a prose cue word (``terdapat``, ``usulan`` ...), so that

@@ -109,7 +109,7 @@ def _upper_row(tb: TreeBuilder, row: RawRow, segs: list[Segment], ys: list[str],
 
 
 def _order_glued_amounts(tb: TreeBuilder, node_id: str, ys: list[str]) -> None:
-    """Amounts glued before a displaced code (``3,151,927,5002,246,554,4005 3 2 PROGRAM``)
+    """Amounts glued before a displaced code (``1,200,000,0001,100,000,0001 2 2 PROGRAM``)
     lost their column order in extraction. Keep the printed order unless only the swapped
     order agrees with the node's own rows in every year; the amounts themselves are kept
     as printed, only their year columns are decided, and a note says so."""

@@ -5,7 +5,7 @@ RKPD) and the right copy (HASIL ANALISIS KEBUTUHAN). In the PDF text the two cop
 follow each other; a copy is ``<letter>. <name> <lokasi> <indicator> <target> <pagu>``
 and its ``<target> <pagu>`` line often carries the start of the next copy. Rows carry
 only the kegiatan number (``1 1``) and the sub kegiatan letter (``a.``); program
-subtotals are Roman-numbered (``I 10,909,930,647 I 11,051,497,647``); page labels
+subtotals are Roman-numbered (``I 1,234,567,890 I 1,234,000,000``); page labels
 (program / kegiatan names, column headers) come after a page's rows.
 
 ``scan`` walks the lines once and returns programs > kegiatan > copies, the total, and
@@ -47,7 +47,7 @@ class Copy:
     first: int  # line number of the letter
     parts: list[tuple[int, str]] = field(default_factory=list)  # (line no, text) before the target
     target: Optional[str] = None  # "1 dokumen"
-    pagu: Optional[str] = None  # "333,000" / "-"
+    pagu: Optional[str] = None  # "125,000" / "-"
     last: int = 0  # last line number of the copy
     catatan: list[tuple[int, str]] = field(default_factory=list)
     closed: bool = False
