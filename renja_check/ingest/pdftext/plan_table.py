@@ -11,7 +11,7 @@ import re
 from typing import Callable, Optional
 
 from ...models import Indicator, Money, Table
-from ...numbers import infer_style
+from ...numbers import format_rupiah, infer_style
 from .base import ParseContext, Region
 from .plan_cells import Segment, join_text, money, pair_targets, segments, split_name
 from .plan_lines import read_cells
@@ -157,6 +157,8 @@ def _judge(tb: TreeBuilder, rows: list[RawRow], total, ys: list[str]) -> tuple[b
         if printed is not None and printed.value is not None and top:
             shown = sum(n.pagu[y].value for n in top)
             if shown < printed.value:
-                return False, (f"baris yang ada berjumlah {shown} dari total tercetak {printed.value} tahun {y}",
-                               f"the rows shown add up to {shown} of the printed total {printed.value} for {y}")
+                return False, (f"baris yang terbaca berjumlah {format_rupiah(shown)} dari total tercetak "
+                               f"{format_rupiah(printed.value)} tahun {y}",
+                               f"the rows read add up to {format_rupiah(shown)} of the printed total "
+                               f"{format_rupiah(printed.value)} for {y}")
     return True, ("", "")
