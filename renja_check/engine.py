@@ -59,7 +59,12 @@ def run(ruleset: RuleSet, dossier: Dossier, corpus: Optional[Corpus] = None) -> 
                 fingerprint=fingerprint(rule.code, "crash", type(exc).__name__),
             ))
     findings = _dedupe(findings)
-    findings.sort(key=sort_key)
+    tables: dict[str, dict[str, str]] = {}  # table id -> labels, in reading order
+    for doc in dossier.documents:
+        for t in sorted(doc.tables, key=lambda t: t.span.line_start):
+            tables.setdefault(t.id, {lang: table_label(t, lang) for lang in ("id", "en")})
+    order = {tid: i for i, tid in enumerate(tables)}
+    findings.sort(key=lambda f: sort_key(f, order))
     stats = RunStats(
         rules_run=len(ruleset.rules),
         documents=len(dossier.documents),
@@ -69,10 +74,6 @@ def run(ruleset: RuleSet, dossier: Dossier, corpus: Optional[Corpus] = None) -> 
         per_severity=dict(Counter(f.severity for f in findings)),
         duration_ms=round((time.perf_counter() - t0) * 1000, 2),
     )
-    tables: dict[str, dict[str, str]] = {}
-    for doc in dossier.documents:
-        for t in doc.tables:
-            tables.setdefault(t.id, {lang: table_label(t, lang) for lang in ("id", "en")})
     return RunResult(findings=findings, stats=stats, tables=tables)
 
 

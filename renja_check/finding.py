@@ -62,9 +62,16 @@ def fingerprint(*parts: Any) -> str:
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
 
 
-def sort_key(f: Finding) -> tuple:
+def sort_key(f: Finding, order: Optional[dict[str, int]] = None) -> tuple:
+    """Document, then table (in the order ``order`` gives, e.g. reading order; findings
+    outside tables first), severity (errors first), line, rule, locator."""
+    if f.table is None:
+        rank = -1
+    else:
+        rank = order.get(f.table, len(order)) if order else 0
     return (
         f.document,
+        rank,
         f.table or "",
         -SEVERITY_ORDER[f.severity],
         f.span.line_start if f.span else 0,

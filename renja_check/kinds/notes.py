@@ -36,7 +36,8 @@ class NotesKind(Kind):
                 reported.append(note)
                 vals = bilingual(note=(_one_line(note.message_id or note.message), _one_line(note.message)))
                 vals["note_code"] = note.code
-                yield ctx.finding(rule, doc, locator=f"note:{note.code}", span=note.span, values=vals,
+                yield ctx.finding(rule, doc, table=_table_at(doc, note), locator=f"note:{note.code}",
+                                  span=note.span, values=vals,
                                   severity=note.level if p.use_note_level else None, key=note.message)
             if not p.incomplete_tables:
                 continue
@@ -50,6 +51,15 @@ class NotesKind(Kind):
                             note_code="table-incomplete")
                 yield ctx.finding(rule, doc, table=t, locator=t.id, span=t.span, values=vals,
                                   key="table-incomplete")
+
+
+def _table_at(doc, note):
+    """The table whose lines hold the note, so reports group the note with its table."""
+    if not note.span:
+        return None
+    line = note.span.line_start
+    inside = [t for t in doc.tables if t.span.line_start <= line <= t.span.line_end]
+    return min(inside, key=lambda t: t.span.line_end - t.span.line_start, default=None)
 
 
 def _one_line(text: str) -> str:

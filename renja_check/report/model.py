@@ -64,7 +64,8 @@ class CheckReport:
     def build(cls, result: RunResult, screened: Optional[Screened] = None, rules: Any = (),
               inputs: Any = (), fail_on: str = "error") -> "CheckReport":
         screened = screened or Screened(findings=result.findings)
-        return cls(findings=sorted(screened.findings, key=sort_key), stats=result.stats,
+        order = {tid: i for i, tid in enumerate(result.tables)}
+        return cls(findings=sorted(screened.findings, key=lambda f: sort_key(f, order)), stats=result.stats,
                    rules=[r if isinstance(r, RuleInfo) else RuleInfo.of(r) for r in rules],
                    inputs=[str(p) for p in inputs], waived=dict(screened.waived),
                    suppressed=screened.suppressed, unused_waivers=list(screened.unused_waivers),
