@@ -11,8 +11,9 @@ from pathlib import Path
 
 from renja_check.ingest import load_dossier
 
-DEFAULT = Path("/work/shared/reference/nomenclature/join-project-ms-grup__e-monev-utara-be/"
-               "src/app/renja-rkpd/seeder/renja-2026")
+# the 54 SIPD-RI files of the shared reference material, beside the checkout
+DEFAULT = (Path(__file__).resolve().parents[2] / "shared" / "reference" / "nomenclature"
+           / "join-project-ms-grup__e-monev-utara-be" / "src" / "app" / "renja-rkpd" / "seeder" / "renja-2026")
 
 
 def main() -> None:

@@ -18,8 +18,9 @@ from renja_check import api
 from renja_check.corpus import load_nomenclature
 from renja_check.paths import sample_renja
 
-DEFAULT = Path("/work/shared/reference/nomenclature/join-project-ms-grup__e-monev-utara-be/"
-               "src/app/renja-rkpd/seeder/renja-2026")
+# the 54 SIPD-RI files of the shared reference material, beside the checkout
+DEFAULT = (Path(__file__).resolve().parents[2] / "shared" / "reference" / "nomenclature"
+           / "join-project-ms-grup__e-monev-utara-be" / "src" / "app" / "renja-rkpd" / "seeder" / "renja-2026")
 
 
 def sipd_run(folder: Path) -> None:
