@@ -23,6 +23,7 @@ from ..finding import Finding
 from ..models import Document, Node, Table
 from ..text import norm_name
 from .nomenclature_names import render_diff, same_name, word_diff
+from .labels import table_label
 
 PLAN_ROLES = ("rkpd_awal", "kebutuhan", "rencana", "rkpd_akhir")
 BUDGET_ROLES = ("rencana", "rkpd_akhir", "kebutuhan", "rkpd_awal")
@@ -72,8 +73,9 @@ def cross_table(rule, ctx, p) -> Iterator[Finding]:
                     reported.add(key)
                     yield ctx.finding(
                         rule, doc, table=t2, subject=b, expected=a.name, found=b.name, key=sorted(key),
-                        values={"table1": _label(t1), "table2": _label(t2), "name1": a.name, "code1": a.code,
-                                "name2": b.name, "code2": b.code},
+                        values={"table1": table_label(t1, "id"), "table2": table_label(t2, "id"),
+                                "table1_en": table_label(t1, "en"), "table2_en": table_label(t2, "en"),
+                                "name1": a.name, "code1": a.code, "name2": b.name, "code2": b.code},
                         evidence={"table1": t1.id, "node1": a.id, "code1": a.code, "line1": a.span.line_start,
                                   "table2": t2.id, "node2": b.id, "code2": b.code, "line2": b.span.line_start})
 
@@ -88,10 +90,6 @@ def _pair(xs: list[Node], ys: list[Node], similarity: float) -> list[tuple[Node,
             used.add(best[0])
             out.append((a, ys[best[0]]))
     return out
-
-
-def _label(t: Table) -> str:
-    return f"Tabel {t.number}" if t.number else (t.title or t.id)
 
 
 def _budget_tables(doc: Document) -> list[Table]:
