@@ -25,8 +25,8 @@ from ..models import Claim, Document, Table
 from ..text import norm_name, norm_space
 from .base import Context, Kind, Params
 from .claim_agree import disagreements
-from .claim_count import count_finding, fallback_text
-from .labels import bilingual, rp, rp_abs, table_label
+from .claim_count import count_finding, fallback_text, node_key
+from .labels import LEVEL_EN, LEVEL_ID, bilingual, rp, rp_abs, table_label
 from .tree import leaf_sum, pagu_value, plan_year, total_node
 
 _TABLE_NO = re.compile(r"tabel\s*([0-9ivx]+(?:\s*\.\s*[0-9]+)*)", re.I)
@@ -54,7 +54,10 @@ class ClaimKind(Kind):
                 yield from disagreements(rule, ctx, doc, rule.spec.roles)
                 continue
             fallback = rule.spec.fallback_roles
+            torn = _contradicted(doc)
             for c in doc.claims:
+                if c.id in torn and check in ("count", "count_zero_pagu"):
+                    continue  # a sentence that states two counts of one subject is KL04's
                 if check == "reference" and c.kind == "reference":
                     f = _reference(rule, ctx, doc, c)
                 elif check in ("count", "count_zero_pagu") and c.kind == "count":
@@ -156,23 +159,40 @@ def _total(rule, ctx: Context, doc: Document, c: Claim, fallback: list[str]) -> 
                   "closest_other_table": {"table": near[1].id, "total": near[2]} if near else None})
 
 
-def _contradictions(rule, ctx: Context, doc: Document) -> Iterator[Finding]:
+def _contradiction_groups(doc: Document) -> list[list[Claim]]:
+    """Count claims of one sentence about one subject that state different values."""
     groups: dict[tuple, list[Claim]] = {}
     for c in doc.claims:
         if c.kind == "count" and c.subject and c.value is not None:
             key = (norm_name(c.sentence), c.subject, c.year, (c.qualifier or "").lower())
             groups.setdefault(key, []).append(c)
-    for (_, subject, _, _), cs in groups.items():
+    return [cs for cs in groups.values() if len({c.value for c in cs}) > 1]
+
+
+def _contradicted(doc: Document) -> set[str]:
+    return {c.id for cs in _contradiction_groups(doc) for c in cs}
+
+
+def _contradictions(rule, ctx: Context, doc: Document) -> Iterator[Finding]:
+    for cs in _contradiction_groups(doc):
         values = sorted({c.value for c in cs})
-        if len(values) < 2:
-            continue
         first = cs[0]
+        subject = first.subject
         raws = ", ".join(f'"{norm_space(c.raw)}"' for c in cs)
         vals = {"raws": raws, "values": ", ".join(str(v) for v in values), "subject": subject,
-                "sentence": excerpt(first.sentence, [c.raw for c in cs])}
-        yield ctx.finding(rule, doc, subject=first, locator=first.id, found=values, values=vals,
-                          evidence={"claims": [c.id for c in cs], "values": values,
-                                    "sentence": norm_space(first.sentence)})
+                "sentence": excerpt(first.sentence, [c.raw for c in cs]), "listed_txt": "", "listed_txt_en": ""}
+        evidence = {"claims": [c.id for c in cs], "values": values, "sentence": norm_space(first.sentence)}
+        t, _ = compared_table(doc, first, rule.spec.fallback_roles)
+        expected = None
+        if t is not None:
+            listed = len({k for n in t.nodes if n.level == subject for k in [node_key(n)] if k})
+            if listed:
+                expected = listed
+                vals["listed_txt"] = f" {table_label(t, 'id')} mencantumkan {listed} {LEVEL_ID[subject]}."
+                vals["listed_txt_en"] = f" {table_label(t, 'en')} lists {listed} {LEVEL_EN[subject]}."
+                evidence.update(table=t.id, listed=listed)
+        yield ctx.finding(rule, doc, subject=first, locator=first.id, expected=expected, found=values,
+                          values=vals, evidence=evidence)
 
 
 def excerpt(sentence: str, raws: list[str], margin: int = 60) -> str:
