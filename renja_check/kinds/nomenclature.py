@@ -20,7 +20,9 @@ from ..corpus import normalize_code
 from ..finding import Finding
 from ..models import Document, Node, Table
 from . import nomenclature_cross as cross
+from ..text import norm_name
 from .base import Context, Kind, Params, walk_tables
+from .labels import table_label
 from .nomenclature_names import (
     edition_known, first_edition, looks_legacy, other_entries, render_diff, same_name, word_diff,
 )
@@ -50,14 +52,12 @@ class NomenclatureKind(Kind):
         if p.check in cross.CHECKS:
             yield from cross.CHECKS[p.check](rule, ctx, p)
             return
+        if p.check == "name":
+            yield from self._names(rule, ctx, p)
+            return
         fn = getattr(self, f"_{p.check}")
-        for doc, table in walk_tables(ctx.dossier, p.roles):
-            if table.role in p.skip_roles:
-                continue
-            by_id = {n.id: n for n in table.nodes}
-            for node in table.nodes:
-                if node.level in p.levels and node.code and node.code_status in CODED:
-                    yield from fn(rule, ctx, doc, table, node, by_id)
+        for doc, table, node, by_id in _coded_nodes(ctx, p):
+            yield from fn(rule, ctx, doc, table, node, by_id)
 
     # -- per node checks ---------------------------------------------------------------
     def _code_exists(self, rule, ctx, doc: Document, table: Table, node: Node, by_id) -> Iterator[Finding]:
@@ -84,21 +84,36 @@ class NomenclatureKind(Kind):
                               values={"first": first, "year": doc.year},
                               evidence={"code": node.code, "sumber": e.sumber, "first_edition": first})
 
-    def _name(self, rule, ctx, doc, table, node, by_id) -> Iterator[Finding]:
+    def _names(self, rule, ctx, p) -> Iterator[Finding]:
+        """One finding per (document, code, printed name), naming every table that prints it."""
         nom = ctx.corpus.nomenclature
-        e = nom.get(node.code)
-        printed = node.name_printed or node.name
-        if e is None or not printed or e.level != node.level or same_name(printed, e.name, nom, node.level):
-            return
-        if other_entries(printed, node.level, node.code, nom):
-            return  # reported by ``other_entry``
-        pairs = word_diff(printed, e.name)
-        yield ctx.finding(
-            rule, doc, table=table, subject=node, expected=e.name, found=printed,
-            values={"official": e.name, "level_id": LEVEL_ID.get(node.level, node.level),
-                    "diff_id": render_diff(pairs, "id"), "diff_en": render_diff(pairs, "en")},
-            suggestion={"id": f"Gunakan nama resmi: {e.name}", "en": f"Use the official name: {e.name}"},
-            evidence={"code": node.code, "diff": [list(p) for p in pairs]})
+        groups: dict[tuple, list[tuple[Document, Table, Node]]] = {}
+        for doc, table, node, _ in _coded_nodes(ctx, p):
+            e = nom.get(node.code)
+            printed = node.name_printed or node.name
+            if e is None or not printed or e.level != node.level or same_name(printed, e.name, nom, node.level):
+                continue
+            if other_entries(printed, node.level, node.code, nom):
+                continue  # reported by ``other_entry``
+            key = (id(doc), node.code, norm_name(printed))
+            groups.setdefault(key, []).append((doc, table, node))
+        for hits in groups.values():
+            doc, table, node = hits[0]
+            e = nom.get(node.code)
+            printed = node.name_printed or node.name
+            pairs = word_diff(printed, e.name)
+            tables = list(dict.fromkeys(t.id for _, t, _ in hits))
+            by_tid = {t.id: t for _, t, _ in hits}
+            yield ctx.finding(
+                rule, doc, table=table, subject=node, expected=e.name, found=printed,
+                values={"official": e.name, "level_id": LEVEL_ID.get(node.level, node.level),
+                        "table": join_labels([table_label(by_tid[t], "id") for t in tables], "id"),
+                        "table_en": join_labels([table_label(by_tid[t], "en") for t in tables], "en"),
+                        "diff_id": render_diff(pairs, "id"), "diff_en": render_diff(pairs, "en")},
+                suggestion={"id": f"Gunakan nama resmi: {e.name}", "en": f"Use the official name: {e.name}"},
+                evidence={"code": node.code, "diff": [list(x) for x in pairs], "tables": tables,
+                          "nodes": [n.id for _, _, n in hits],
+                          "lines": [n.span.line_start if n.span else None for _, _, n in hits]})
 
     def _other_entry(self, rule, ctx, doc, table, node, by_id) -> Iterator[Finding]:
         nom = ctx.corpus.nomenclature
@@ -145,6 +160,25 @@ class NomenclatureKind(Kind):
         yield ctx.finding(rule, doc, table=table, subject=node, expected=doc.bidang, found=bidang,
                           values={"bidang": bidang, "agency_bidang": ", ".join(doc.bidang)},
                           evidence={"code": node.code, "agency_bidang": doc.bidang})
+
+
+def _coded_nodes(ctx, p) -> Iterator[tuple[Document, Table, Node, dict[str, Node]]]:
+    for doc, table in walk_tables(ctx.dossier, p.roles):
+        if table.role in p.skip_roles:
+            continue
+        by_id = {n.id: n for n in table.nodes}
+        for node in table.nodes:
+            if node.level in p.levels and node.code and node.code_status in CODED:
+                yield doc, table, node, by_id
+
+
+def join_labels(labels: list[str], lang: str = "id") -> str:
+    """"A", "A dan B", "A, B dan C" (distinct labels, in order)."""
+    labels = list(dict.fromkeys(x for x in labels if x))
+    word = " dan " if lang == "id" else " and "
+    if not labels:
+        return ""
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + word + labels[-1]
 
 
 def _concrete(generic: str, like: str) -> str:
