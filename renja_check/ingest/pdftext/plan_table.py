@@ -16,7 +16,7 @@ from .base import ParseContext, Region
 from .plan_cells import Segment, join_text, money, pair_targets, segments, split_name
 from .plan_lines import read_cells
 from .plan_rows import CodeReader, RawRow, collect_rows
-from .plan_tree import TreeBuilder, indicator, label_for, table_years
+from .plan_tree import TreeBuilder, indicator, label_for, split_compound, table_years
 
 # reads a sub kegiatan row: (builder, row, segments, years, style) -> None (adds the node)
 SubRowReader = Callable[[TreeBuilder, RawRow, list[Segment], list[str], Optional[str]], None]
@@ -104,7 +104,7 @@ def _upper_row(tb: TreeBuilder, row: RawRow, segs: list[Segment], ys: list[str],
         lines = (nos[len(nos) - len(rest):] if rest else []) if k == 0 and not row.displaced else nos
         ind = indicator(texts, targets, lines + [c.line for c in seg.cells], tb.ctx)
         if ind:
-            indicators.append(ind)
+            indicators.extend(split_compound(ind))
     tb.add(row, name, indicators, pagu, [n for s in segs for n in s.lines])
 
 

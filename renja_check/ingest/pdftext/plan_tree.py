@@ -11,6 +11,7 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
+from ...numbers import parse_quantity
 from ...models import Indicator, Money, Node
 from ...text import norm_name
 from .base import ParseContext
@@ -126,6 +127,32 @@ def indicator(texts: list[tuple[int, str]] | list[str], targets, lines: list[int
         return None
     span = ctx.span(min(lines), max(lines)) if lines else None
     return Indicator(text=text, targets=targets, span=span)
+
+
+def split_compound(ind: Indicator) -> list[Indicator]:
+    """``Indeks A ; Indeks B ; Indeks C`` with targets ``4 ; 25 ; 15 Indeks``: three indicators
+    printed in one cell, each with its own target (the unit written once, after the last value).
+    Anything that does not line up part for part stays one indicator as printed."""
+    parts = [p.strip() for p in ind.text.split(";")]
+    if len(parts) < 2 or not all(parts) or not ind.targets:
+        return [ind]
+    split: dict[str, list[str]] = {}
+    for year, q in ind.targets.items():
+        vals = [v.strip() for v in q.raw.split(";")]
+        if len(vals) != len(parts) or not all(vals):
+            return [ind]
+        split[year] = vals
+    out = []
+    for i, text in enumerate(parts):
+        targets = {}
+        for year, vals in split.items():
+            unit = parse_quantity(vals[-1]).unit
+            q = parse_quantity(vals[i])
+            if q.unit is None and unit and q.value is not None:  # the unit printed once, at the end
+                q = q.model_copy(update={"unit": unit})
+            targets[year] = q
+        out.append(Indicator(text=text, targets=targets, span=ind.span))
+    return out
 
 
 def label_for(nomenclature, code: str, labels: list[str]) -> Optional[str]:
