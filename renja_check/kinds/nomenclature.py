@@ -7,6 +7,7 @@ One kind, the rule's ``params.check`` selects the check:
   the known editions the finding is a warning saying the edition is unknown;
 * ``edition``      the code is in force in the edition of the document's year;
 * ``name``         the name equals the official name of its code (word diff as evidence);
+                   one finding per (document, code, printed name), naming every table;
 * ``other_entry``  the name is the official name of *another* code;
 * ``parent``       the node sits under the kegiatan/program/bidang its code belongs to;
 * ``penunjang``    program penunjang ``X.XX.01`` sits under one of the agency's bidang;
@@ -41,6 +42,8 @@ class NomenclatureParams(Params):
     roles: list[str] = []  # table roles checked; empty = every table
     skip_roles: list[str] = ["daftar_program"]
     similarity: float = 80.0  # cross_table / prose_list: two names are "the same node" above this
+    entry_score: float = 90.0  # prose_list: a listed name means an official entry at this name_score
+    indicator_score: float = 90.0  # cross_table: an indicator is the standard one at this score
 
 
 class NomenclatureKind(Kind):

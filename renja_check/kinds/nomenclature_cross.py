@@ -6,8 +6,10 @@
   one node named as two different official entries.
 * ``prose_list_spelling`` / ``prose_list_entry``: each sub kegiatan of a prose list
   (table role ``daftar_program``) is matched with the budgeted sub kegiatan of the
-  plan tables; a close but unequal name is a misspelling, a name that is another
-  official entry (at the place of a budgeted one) is a different entry.
+  plan tables; a close but unequal name is a misspelling, a name that is (or is a
+  slightly misprinted form of: ``name_score`` >= ``entry_score``) another official
+  entry at the place of a budgeted one is a different entry. One listed item gives
+  at most one of the two.
 * ``indicator`` / ``satuan``: a sub kegiatan's indicator and unit against the standard
   indicator of the corpus, where it has one.
 """
@@ -22,7 +24,7 @@ from ..corpus import MATCH_CUTOFF, generic_code, guarded_score
 from ..finding import Finding
 from ..models import Document, Node, Table
 from ..text import norm_name
-from .nomenclature_names import render_diff, same_name, word_diff
+from .nomenclature_names import name_score, render_diff, same_name, word_diff
 from .labels import table_label
 
 PLAN_ROLES = ("rkpd_awal", "kebutuhan", "rencana", "rkpd_akhir")
@@ -71,13 +73,21 @@ def cross_table(rule, ctx, p) -> Iterator[Finding]:
                     if key in reported:
                         continue
                     reported.add(key)
+                    likely = _direction(ctx, a, b, p)
+                    ev = {"table1": t1.id, "node1": a.id, "code1": a.code, "line1": a.span.line_start,
+                          "table2": t2.id, "node2": b.id, "code2": b.code, "line2": b.span.line_start}
+                    if likely:
+                        ev.update({"likely_code": likely[0], "indicator": likely[1]})
                     yield ctx.finding(
                         rule, doc, table=t2, subject=b, expected=a.name, found=b.name, key=sorted(key),
                         values={"table1": table_label(t1, "id"), "table2": table_label(t2, "id"),
                                 "table1_en": table_label(t1, "en"), "table2_en": table_label(t2, "en"),
-                                "name1": a.name, "code1": a.code, "name2": b.name, "code2": b.code},
-                        evidence={"table1": t1.id, "node1": a.id, "code1": a.code, "line1": a.span.line_start,
-                                  "table2": t2.id, "node2": b.id, "code2": b.code, "line2": b.span.line_start})
+                                "name1": a.name, "code1": a.code, "name2": b.name, "code2": b.code,
+                                "direction_id": f" Indikatornya adalah indikator standar {likely[0]}, "
+                                                f"jadi nama {likely[0]} kemungkinan yang benar." if likely else "",
+                                "direction_en": f" Its indicator is the standard indicator of {likely[0]}, "
+                                                f"so the name of {likely[0]} is likely right." if likely else ""},
+                        suggestion=_likely_suggestion(likely, a, b), evidence=ev)
 
 
 def _pair(xs: list[Node], ys: list[Node], similarity: float) -> list[tuple[Node, Node]]:
@@ -100,8 +110,11 @@ def _budget_tables(doc: Document) -> list[Table]:
     return []
 
 
-def _listed(ctx, p) -> Iterator[tuple[Document, Table, Node, list[Node], list[Node]]]:
-    """Each listed sub kegiatan not budgeted under its name: (doc, list table, node, all budgeted, same place)."""
+def _listed(ctx, p) -> Iterator[tuple[Document, Table, Node, list[Node], list[Node], Optional[str]]]:
+    """Each listed sub kegiatan not budgeted under its name.
+
+    Yields (doc, list table, node, all budgeted, same place, kegiatan code of the place).
+    """
     nom = ctx.corpus.nomenclature
     for doc in ctx.dossier.documents:
         lists = doc.tables_with_role("daftar_program")
@@ -131,13 +144,41 @@ def _listed(ctx, p) -> Iterator[tuple[Document, Table, Node, list[Node], list[No
                 # a budgeted sub kegiatan of that kegiatan that the list does not name
                 listed = {norm_name(s.name) for s in siblings.get(n.parent, [])}
                 place = [b for b in place if norm_name(b.name) not in listed]
-                yield doc, lt, n, budget, place
+                yield doc, lt, n, budget, place, keg_code
+
+
+def _listed_entries(ctx, doc: Document, n: Node, keg_code: Optional[str], p) -> list:
+    """Official sub kegiatan a listed name means: its exact name, else a close official name."""
+    nom = ctx.corpus.nomenclature
+    exact = nom.by_exact_name(n.name, "subkegiatan")
+    if exact:
+        return exact
+    cands = [m.entry for m in nom.match_name(n.name, "subkegiatan", bidang=doc.bidang)]
+    if keg_code:
+        cands += nom.children(keg_code)
+    scored = {e.code: (name_score(n.name, e.name), e) for e in cands}
+    return [e for sc, e in sorted(scored.values(), key=lambda t: -t[0]) if sc >= p.entry_score]
+
+
+def _other_entry(ctx, doc, n, place, keg_code, p):
+    """(budgeted node, listed entries) when the listed name is another official entry than the budgeted one."""
+    if not place:
+        return None
+    entries = _listed_entries(ctx, doc, n, keg_code, p)
+    if not entries:
+        return None
+    best = max(place, key=lambda b: _similar(n.name, b.name))
+    if len(place) > 1 and _similar(n.name, best.name) < p.similarity:
+        return None
+    if best.code and generic_code(best.code) in {generic_code(e.code) for e in entries}:
+        return None
+    return best, entries
 
 
 def prose_list_spelling(rule, ctx, p) -> Iterator[Finding]:
     nom = ctx.corpus.nomenclature
-    for doc, lt, n, budget, place in _listed(ctx, p):
-        if nom.by_exact_name(n.name, "subkegiatan"):
+    for doc, lt, n, budget, place, keg_code in _listed(ctx, p):
+        if nom.by_exact_name(n.name, "subkegiatan") or _other_entry(ctx, doc, n, place, keg_code, p):
             continue  # an official name: ``prose_list_entry``
         pool = place or budget
         best = max(pool, key=lambda b: guarded_score(norm_name(n.name), norm_name(b.name)))
@@ -155,21 +196,47 @@ def prose_list_spelling(rule, ctx, p) -> Iterator[Finding]:
 
 
 def prose_list_entry(rule, ctx, p) -> Iterator[Finding]:
-    nom = ctx.corpus.nomenclature
-    for doc, lt, n, budget, place in _listed(ctx, p):
-        entries = nom.by_exact_name(n.name, "subkegiatan")
-        if not entries or not place:
+    for doc, lt, n, budget, place, keg_code in _listed(ctx, p):
+        hit = _other_entry(ctx, doc, n, place, keg_code, p)
+        if hit is None:
             continue
-        best = max(place, key=lambda b: _similar(n.name, b.name))
-        if len(place) > 1 and _similar(n.name, best.name) < p.similarity:
-            continue
-        if best.code and any(e.code in (best.code, generic_code(best.code)) for e in entries):
-            continue
+        best, entries = hit
         yield ctx.finding(
             rule, doc, table=lt, subject=n, expected=best.name, found=n.name,
-            values={"budgeted": best.name, "budget_code": best.code or "-", "listed_code": entries[0].code},
+            values={"budgeted": best.name, "budget_code": best.code or "-", "listed_code": _concrete(entries[0].code, best.code),
+                    "listed_name": entries[0].name},
             evidence={"budget_node": best.id, "budget_line": best.span.line_start,
-                      "listed_codes": [e.code for e in entries]})
+                      "listed_codes": [e.code for e in entries],
+                      "listed_score": round(name_score(n.name, entries[0].name), 1)})
+
+
+def _concrete(code: str, like: Optional[str]) -> str:
+    if code.startswith("X.XX") and like and len(like.split(".")) > 2:
+        return code.replace("X.XX", ".".join(like.split(".")[:2]), 1)
+    return code
+
+
+def _likely_suggestion(likely, a: Node, b: Node) -> Optional[dict[str, str]]:
+    if not likely:
+        return None  # the rule's own suggestion
+    name = a.name if a.code == likely[0] else b.name
+    return {"id": f"Kemungkinan yang dimaksud {likely[0]} {name}; samakan nama dan kode di semua tabel.",
+            "en": f"Likely meant: {likely[0]} {name}; use the same name and code in every table."}
+
+
+def _direction(ctx, a: Node, b: Node, p) -> Optional[tuple[str, str]]:
+    """(code, indicator text) when the rows' indicator is the standard indicator of exactly one of the two codes."""
+    nom = ctx.corpus.nomenclature
+    texts = [i.text for i in a.indicators + b.indicators if i.text]
+    hits = []
+    for node in (a, b):
+        e = nom.get(node.code)
+        std = e.indikator if e is not None else ""
+        t = next((t for t in texts if std and (norm_name(t) == norm_name(std)
+                                               or name_score(t, std) >= p.indicator_score)), None)
+        if t is not None:
+            hits.append((node.code, t))
+    return hits[0] if len(hits) == 1 else None
 
 
 def _standard(ctx, node: Node):

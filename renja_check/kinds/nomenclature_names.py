@@ -9,6 +9,9 @@
   is accepted too: a differing word pair counts as a correction when the official
   word is rare in the whole nomenclature (at most ``RARE`` names) and the printed
   word is common (at least ``COMMON`` names) and close to it.
+* ``name_score`` is ``corpus.guarded_score`` after joining words one name writes
+  apart and the other together ("Kerja Sama" / "Kerjasama"), which the guard would
+  otherwise count as three unpaired words.
 * ``word_diff`` marks the words that differ, for messages ("Anggran -> Anggaran").
 """
 from __future__ import annotations
@@ -19,7 +22,7 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
-from ..corpus import Entry, Nomenclature, align_words
+from ..corpus import Entry, Nomenclature, align_words, guarded_score
 from ..text import norm_name
 
 KNOWN_EDITIONS = (2024, 2025, 2026)
@@ -115,3 +118,24 @@ def other_entries(name: str, level: str, code: str, nom: Nomenclature) -> list[E
     """Official entries of ``level`` whose name is exactly ``name`` but whose code is not ``code``."""
     mine = nom.get(code)
     return [e for e in nom.by_exact_name(name, level) if mine is None or e.code != mine.code]
+
+
+def _join_split(words: list[str], other: set[str]) -> list[str]:
+    """Join adjacent ``words`` whose concatenation is a word of ``other`` (and none of ``words``)."""
+    own, out, i = set(words), [], 0
+    while i < len(words):
+        if i + 1 < len(words) and words[i] + words[i + 1] in other and words[i] + words[i + 1] not in own:
+            out.append(words[i] + words[i + 1])
+            i += 2
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+def name_score(a: str, b: str) -> float:
+    """Guarded similarity of two names, spelling of compound words ("kerja sama") ignored."""
+    wa, wb = norm_name(a).split(), norm_name(b).split()
+    wb = _join_split(wb, set(wa))
+    wa = _join_split(wa, set(wb))
+    return guarded_score(" ".join(wa), " ".join(wb))
