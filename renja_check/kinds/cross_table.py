@@ -21,10 +21,11 @@ from ..finding import Finding
 from ..text import norm_name
 from .base import Context, Kind, Params
 from .compare import blank, pair_indicators, same_funds, same_place, same_text
-from .cross_total import changes, total_finding
-from .labels import bilingual, node_label, rp, rp_abs, table_label, year_phrase
+from .cross_presence import cap, presence
+from .cross_total import changes, show, total_finding
+from .labels import bilingual, node_label, rp_abs, table_label, year_phrase
 from .match import match_tables, table_pairs
-from .tree import pagu, pagu_value, plan_year
+from .tree import pagu_value
 
 
 class Pair(BaseModel):
@@ -32,6 +33,9 @@ class Pair(BaseModel):
     a: str
     b: str
     severity: Optional[Literal["error", "warning", "info"]] = None
+    # role of the table a was derived from (rkpd_awal for the needs analysis): a b value equal
+    # to that table's value is said so in the message (the change made in a was not carried over)
+    origin: Optional[str] = None
 
 
 class CrossParams(Params):
@@ -59,21 +63,24 @@ class CrossTableKind(Kind):
                     continue
                 m = match_tables(a, b, p.levels)
                 if p.field == "presence":
-                    yield from _presence(rule, ctx, m.only_a, da, a, b, base, sev, "a")
-                    yield from _presence(rule, ctx, m.only_b, db, b, a, base, sev, "b")
+                    yield from presence(rule, ctx, m, da, a, db, b, base, sev)
                     continue
                 several = len({y for n, _ in m.pairs for y in n.pagu}) > 1
+                org = _origin(ctx, da, a, b, pair.origin, p.levels) if p.field in ("pagu", "target") else None
                 for na, nb in m.pairs:
-                    vals = dict(base, **bilingual(node=(node_label(nb, "id"), node_label(nb, "en"))))
+                    vals = dict(base, **bilingual(node=(node_label(nb, "id"), node_label(nb, "en")),
+                                                  Node=(cap(node_label(nb, "id")), cap(node_label(nb, "en")))))
                     ev = {"a": {"table": a.id, "locator": na.id, "line": na.span.line_start},
                           "b": {"table": b.id, "locator": nb.id, "line": nb.span.line_start}}
+                    no = org[1].get(na.id) if org else None
                     for exp, fnd, diff, extra, key in _compare(p, na, nb, several):
-                        v = dict(vals, **extra)
+                        v = dict(vals, **extra, **_origin_vals(p.field, org, no, na, nb, a, b, extra))
+                        evid = dict(ev, **{k: x for k, x in extra.items() if not k.endswith("_en")})
+                        if v.get("origin"):
+                            evid["origin"] = v.pop("origin")
                         yield ctx.finding(rule, db, table=b, subject=nb, expected=exp, found=fnd,
                                           difference=diff, values=v, severity=sev,
-                                          evidence=dict(ev, **{k: x for k, x in extra.items()
-                                                               if not k.endswith("_en")}),
-                                          key=(a.id, key))
+                                          evidence=evid, key=(a.id, key))
 
 
 def _compare(p: CrossParams, na, nb, several: bool):
@@ -84,7 +91,7 @@ def _compare(p: CrossParams, na, nb, several: bool):
             if va is None or vb is None or va == vb:
                 continue
             yield va, vb, va - vb, dict(
-                _money_vals(pagu(na, year), pagu(nb, year)), difference=rp_abs(va - vb), year=year,
+                _money_vals(na, nb, year), difference=rp_abs(va - vb), year=year,
                 **bilingual(year_txt=(year_phrase(year, several, "id"), year_phrase(year, several, "en")))), year
     elif p.field == "target":
         for ia, ib in pair_indicators(na, nb):
@@ -122,28 +129,47 @@ def _score(x: str, y: str) -> float:
     return fuzz.token_sort_ratio(norm_name(x), norm_name(y))
 
 
-def _money_vals(ma, mb) -> dict:
-    def show(m, lang):
-        if m.status == "empty":
-            return "kosong (-)" if lang == "id" else "empty (-)"
-        return rp(m.value)
-    return bilingual(a=(show(ma, "id"), show(ma, "en")), b=(show(mb, "id"), show(mb, "en")))
+def _money_vals(na, nb, year) -> dict:
+    return bilingual(a=(show(na, year, "id"), show(na, year, "en")),
+                     b=(show(nb, year, "id"), show(nb, year, "en")))
 
 
-def _presence(rule, ctx, nodes, doc, here, other, base, sev, side) -> Iterator[Finding]:
-    if not other.complete:
-        return
-    year = plan_year(doc, here)
-    for n in nodes:
-        v = pagu_value(n, year) if year else None
-        ptxt = (f" (pagu{year_phrase(year, True, 'id')} {rp(v)})", f" (pagu{year_phrase(year, True, 'en')} {rp(v)})") \
-            if v is not None else ("", "")
-        vals = dict(base, **bilingual(
-            node=(node_label(n, "id"), node_label(n, "en")),
-            table_has=(table_label(here, "id"), table_label(here, "en")),
-            table_lacks=(table_label(other, "id"), table_label(other, "en")),
-            pagu_txt=ptxt))
-        yield ctx.finding(rule, doc, table=here, subject=n, found=n.name, values=vals, severity=sev,
-                          evidence={"present_in": here.id, "absent_from": other.id, "pagu": v,
-                                    "side": side},
-                          key=other.id)
+def _origin(ctx: Context, da, a, b, role: Optional[str], levels):
+    """(table, {id of a node of a: its node in the table a was derived from}) or None."""
+    if not role:
+        return None
+    cands = [(d, t) for d, t in ctx.dossier.tables_with_role(role) if t is not a and t is not b]
+    if not cands:
+        return None
+    cands.sort(key=lambda dt: (dt[1].id != a.pair, dt[0] is not da))
+    o = cands[0][1]
+    return o, {na.id: no for no, na in match_tables(o, a, levels).pairs}
+
+
+def _origin_vals(field, org, no, na, nb, a, b, extra) -> dict:
+    """origin_txt: b's value equals the origin table's (a's change was not carried over)."""
+    empty = bilingual(origin_txt=("", ""))
+    if no is None:
+        return empty
+    o, year = org[0], extra.get("year")
+    if field == "pagu":
+        vo, va, vb = pagu_value(no, year), pagu_value(na, year), pagu_value(nb, year)
+        if year not in no.pagu or vo is None or vo != vb or vo == va:
+            return empty
+        value = vo
+    else:
+        ia = next((i for i in na.indicators if i.text == extra.get("indicator")), None)
+        io = next((x for x, y in pair_indicators(no, na) if y is ia), None)
+        ib = next((y for x, y in pair_indicators(na, nb) if x is ia), None)
+        qo = io.targets.get(year) if io else None
+        qb = ib.targets.get(year) if ib else None
+        if qo is None or qb is None or qo.value is None or qo.value != qb.value or qo.value == ia.targets[year].value:
+            return empty
+        value = qo.raw.strip()
+    lo_id, la_id, lb_id = (table_label(t, "id") for t in (o, a, b))
+    lo_en, la_en, lb_en = (table_label(t, "en") for t in (o, a, b))
+    out = bilingual(origin_txt=(
+        f"; nilai pada {lb_id} sama dengan {lo_id}: perubahan pada {la_id} tidak dipakai",
+        f"; the value in {lb_en} equals {lo_en}: the change made in {la_en} was not carried over"))
+    out["origin"] = {"table": o.id, "locator": no.id, "value": value, "line": no.span.line_start}  # evidence
+    return out

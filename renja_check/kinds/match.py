@@ -4,7 +4,12 @@ Nodes of one level are paired by resolved code first; nodes left over are paired
 by normalised name when at least one side has no usable code (two different codes
 are two different nodes: the program penunjang repeats its names under every
 bidang). Names repeated within a table are told apart by their parents' names; a
-last pass pairs near-identical names (typos) one to one.
+further pass pairs near-identical names (typos) one to one.
+
+A last pass pairs the leftovers that are one row printed under two codes (``recoded``):
+a node of a and a node of b under the same kegiatan whose names are similar (guarded
+score >= RECODED_CUTOFF) or whose pagu agree (equal, not zero, in every common year).
+They are neither matched (their fields are not compared) nor missing.
 """
 from __future__ import annotations
 
@@ -13,12 +18,14 @@ from typing import Iterable, Iterator, Optional
 
 from rapidfuzz import fuzz
 
+from ..corpus import guarded_score, parent_code
 from ..models import Document, Dossier, Node, Table
 from ..text import norm_name
-from .tree import Tree
+from .tree import Tree, pagu_value
 
 CODED = ("printed", "resolved")
 NAME_CUTOFF = 92.0
+RECODED_CUTOFF = 80.0
 
 
 @dataclass
@@ -26,6 +33,7 @@ class Matching:
     pairs: list[tuple[Node, Node]] = field(default_factory=list)
     only_a: list[Node] = field(default_factory=list)
     only_b: list[Node] = field(default_factory=list)
+    recoded: list[tuple[Node, Node]] = field(default_factory=list)  # one row, two codes
 
 
 def usable_code(node: Node) -> Optional[str]:
@@ -50,6 +58,8 @@ def match_tables(a: Table, b: Table, levels: Iterable[str] = ("subkegiatan",)) -
             out.pairs += pairs
         pairs, ra, rb = _fuzzy(ra, rb)
         out.pairs += pairs
+        pairs, ra, rb = _recoded(ta, tb, ra, rb)
+        out.recoded += pairs
         out.only_a += ra
         out.only_b += rb
     return out
@@ -104,6 +114,51 @@ def _fuzzy(ra: list[Node], rb: list[Node]):
     scored.sort(key=lambda t: -t[0])
     pairs, used = [], set()
     for _, x, y in scored:
+        if x.id in used or y.id in used:
+            continue
+        pairs.append((x, y))
+        used |= {x.id, y.id}
+    return pairs, [n for n in ra if n.id not in used], [n for n in rb if n.id not in used]
+
+
+def _kegiatan(tree: Tree, node: Node) -> tuple[Optional[str], Optional[tuple]]:
+    """The kegiatan a node sits under: (code, from its own code or its parent's; parent name)."""
+    p = tree.parent(node)
+    if p is not None and p.level == "total":
+        p = None
+    code = parent_code(usable_code(node)) if usable_code(node) else (usable_code(p) if p else None)
+    name = (p.level, norm_name(p.name)) if p is not None and p.name.strip() else None
+    return code, name
+
+
+def _same_kegiatan(kx, ky) -> bool:
+    if kx[0] and ky[0]:
+        return kx[0] == ky[0]  # two codes decide (kegiatan names repeat under every bidang)
+    return kx[1] is not None and kx[1] == ky[1]
+
+
+def same_pagu(x: Node, y: Node) -> bool:
+    """Readable, equal and not zero in every year both print (at least one)."""
+    years = [yr for yr in x.pagu if yr in y.pagu]
+    vals = [(pagu_value(x, yr), pagu_value(y, yr)) for yr in years]
+    return bool(vals) and all(a is not None and a == b for a, b in vals) and any(a for a, _ in vals)
+
+
+def _recoded(ta: Tree, tb: Tree, ra: list[Node], rb: list[Node]):
+    scored = []
+    for x in ra:
+        kx = _kegiatan(ta, x)
+        for y in rb:
+            if not _same_kegiatan(kx, _kegiatan(tb, y)):
+                continue
+            nx, ny = norm_name(x.name), norm_name(y.name)
+            score = guarded_score(nx, ny) if nx and ny else 0.0
+            money = same_pagu(x, y)
+            if score >= RECODED_CUTOFF or money:
+                scored.append((money, score, x, y))
+    scored.sort(key=lambda t: (not t[0], -t[1]))
+    pairs, used = [], set()
+    for _, _, x, y in scored:
         if x.id in used or y.id in used:
             continue
         pairs.append((x, y))
