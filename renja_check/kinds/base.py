@@ -75,7 +75,7 @@ class Context:
         vals["line"] = span.line_start if span else ""
         vals.update(values or {})
         loc = locator or getattr(subject, "id", None)
-        message = {lang: render(text, vals) for lang, text in rule.message.items()}
+        message = {lang: _sentence(render(text, vals)) for lang, text in rule.message.items()}
         sugg = suggestion
         if sugg is None and rule.suggestion:
             sugg = {lang: render(text, vals) for lang, text in rule.suggestion.items()}
@@ -97,6 +97,11 @@ class Context:
             suggestion=sugg,
             fingerprint=fp,
         )
+
+
+def _sentence(text: str) -> str:
+    """A message is a sentence: it starts with a capital ("sub kegiatan ..." -> "Sub kegiatan ...")."""
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
 
 
 def _fmt(v: Any) -> str:
