@@ -216,7 +216,7 @@ def _values(row: _Row, f: Formula, res) -> dict:
     elif node.indicators:
         row_id += f", indikator \"{node.indicators[0].text}\""
         row_en += f", indicator \"{node.indicators[0].text}\""
-    blank = ("tidak terpetakan", "not placed") if row.ambiguous else ("kosong", "blank")
+    blank = ("kosong atau tidak terbaca", "blank or not read") if row.ambiguous else ("kosong", "blank")
     inputs = "; ".join(f"kolom {c} = {cell_text(node.values.get(c)) or blank[0]}" for c in f.operands)
     inputs_en = "; ".join(f"column {c} = {cell_text(node.values.get(c)) or blank[1]}" for c in f.operands)
     printed = cell_text(res) if res is not None else None
