@@ -4,12 +4,14 @@
 code and by normalised name. Program penunjang rows are stored in the generic
 ``X.XX.01...`` form; ``lookup(code)`` maps a concrete ``5.03.01.2.06.0004`` onto it.
 Sub kegiatan codes are normalised to 4 digits (``.03`` == ``.0003``).
+
+Code helpers live in ``nomenclature_codes``, word-level name scoring in
+``nomenclature_match``; both are re-exported here, so ``from .corpus import ...``
+keeps working for every name.
 """
 from __future__ import annotations
 
 import csv
-import difflib
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -17,22 +19,27 @@ from typing import Iterable, Optional
 
 from rapidfuzz import fuzz, process
 
+from .nomenclature_codes import LEVELS, PARENT_LEVEL, generic_code, level_of, normalize_code, parent_code
+from .nomenclature_match import (
+    FUNCTION_WORDS,
+    MATCH_CUTOFF,
+    WORD_PAIR_CUTOFF,
+    WORD_PENALTY,
+    _unpaired_floor,
+    align_words,
+    guarded_score,
+    sorted_words,
+    word_gap,
+)
 from .paths import corpus_dir
 from .text import norm_name
 
-LEVELS = ("urusan", "bidang", "program", "kegiatan", "subkegiatan")
-PARENT_LEVEL = {"bidang": "urusan", "program": "bidang", "kegiatan": "program", "subkegiatan": "kegiatan"}
-
-# Fuzzy name matching. Names are normalised with ``text.norm_name`` (case, spaces,
-# punctuation) and scored with ``fuzz.token_sort_ratio`` (0..100). A candidate below
-# MATCH_CUTOFF is dropped. The guard: a word of one name with no counterpart in the
-# other (no word of the other scores WORD_PAIR_CUTOFF with it, after aligning the two
-# word lists) costs WORD_PENALTY points, so "Pengadaan Sarana dan Prasarana Gedung
-# Kantor" does not match "Pengadaan Sarana dan Prasarana Pendukung Gedung Kantor"
-# while a misspelt word ("Anggran") still pairs with its official spelling.
-MATCH_CUTOFF = 85.0
-WORD_PAIR_CUTOFF = 75.0
-WORD_PENALTY = 15.0
+__all__ = [
+    "LEVELS", "PARENT_LEVEL", "normalize_code", "parent_code", "level_of", "generic_code",
+    "FUNCTION_WORDS", "MATCH_CUTOFF", "WORD_PAIR_CUTOFF", "WORD_PENALTY", "align_words", "word_gap",
+    "guarded_score", "sorted_words", "Entry", "Match", "Nomenclature", "Corpus",
+    "load_nomenclature", "load_corpus",
+]
 
 
 @dataclass(frozen=True)
@@ -56,91 +63,6 @@ class Match:
     code: str  # concrete code (X.XX replaced by the bidang when given)
     score: float
     exact: bool
-
-
-def align_words(a: list[str], b: list[str]) -> list[tuple[Optional[str], Optional[str]]]:
-    """Word-level alignment of two names: pairs (a_word, b_word); None marks a missing word.
-
-    Equal words pair; inside a replaced block words pair by position when they score
-    ``WORD_PAIR_CUTOFF`` or more (a misspelling), else each stands alone.
-    """
-    out: list[tuple[Optional[str], Optional[str]]] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op == "equal":
-            out.extend(zip(a[i1:i2], b[j1:j2]))
-            continue
-        xs, ys = a[i1:i2], b[j1:j2]
-        for k in range(max(len(xs), len(ys))):
-            x = xs[k] if k < len(xs) else None
-            y = ys[k] if k < len(ys) else None
-            if x and y and fuzz.ratio(x, y) >= WORD_PAIR_CUTOFF:
-                out.append((x, y))
-            else:
-                if x:
-                    out.append((x, None))
-                if y:
-                    out.append((None, y))
-    return out
-
-
-# words whose absence does not make another entry ("Tugas Fungsi" is "Tugas dan Fungsi")
-FUNCTION_WORDS = frozenset({"dan", "atau", "serta", "bagi", "untuk", "yang", "di", "ke", "dari",
-                            "pada", "dengan", "dalam"})
-
-
-def word_gap(a: str, b: str) -> int:
-    """Number of content words of two normalised names with no counterpart in the other.
-
-    Function words (``dan``, ``atau`` ...) are not counted: dropping one is a misspelling of
-    the same entry, while a missing content word ("Pendukung") makes another entry."""
-    return sum(1 for x, y in align_words(a.split(), b.split())
-               if (x is None or y is None) and (x or y) not in FUNCTION_WORDS)
-
-
-def _unpaired_floor(xs: list[str], ys: list[str]) -> int:
-    """Content words of ``xs`` no word of ``ys`` can pair with (absent from ``ys``, none of its
-    words scoring WORD_PAIR_CUTOFF): a lower bound of ``word_gap``, cheaper than aligning."""
-    present = set(ys)
-    return sum(1 for x in xs if x not in present and x not in FUNCTION_WORDS
-               and process.extractOne(x, ys, scorer=fuzz.ratio, score_cutoff=WORD_PAIR_CUTOFF) is None)
-
-
-def guarded_score(a: str, b: str) -> float:
-    """token_sort_ratio of two normalised names, minus WORD_PENALTY per unpaired word."""
-    return max(0.0, fuzz.token_sort_ratio(a, b) - WORD_PENALTY * word_gap(a, b))
-
-
-def normalize_code(code: str) -> str:
-    """Dotted code with a 4-digit sub kegiatan part and 2-digit bidang/program parts."""
-    parts = [p for p in re.split(r"[.\s]+", (code or "").strip()) if p]
-    if len(parts) == 6 and parts[5].isdigit():
-        parts[5] = f"{int(parts[5]):04d}"
-    for i in (1, 2, 4):
-        if len(parts) > i and parts[i].isdigit() and len(parts[i]) == 1:
-            parts[i] = f"0{parts[i]}"
-    return ".".join(parts)
-
-
-def parent_code(code: str) -> Optional[str]:
-    parts = code.split(".")
-    if len(parts) <= 1:
-        return None
-    if len(parts) == 5:  # kegiatan x.xx.xx.2.xx -> program x.xx.xx
-        return ".".join(parts[:3])
-    return ".".join(parts[:-1])
-
-
-def level_of(code: str) -> Optional[str]:
-    n = len(code.split("."))
-    return {1: "urusan", 2: "bidang", 3: "program", 5: "kegiatan", 6: "subkegiatan"}.get(n)
-
-
-def generic_code(code: str) -> str:
-    """``5.03.01.2.06.0004`` -> ``X.XX.01.2.06.0004`` (program penunjang)."""
-    parts = code.split(".")
-    if len(parts) >= 3 and parts[2] == "01":
-        return ".".join(["X", "XX"] + parts[2:])
-    return code
 
 
 def _editions(sumber: str) -> tuple[str, ...]:
@@ -283,11 +205,6 @@ class Nomenclature:
                     hits.append(Match(e, c, float(score), False))
         hits.sort(key=lambda m: (-m.score, m.code))
         return hits[:limit]
-
-
-def sorted_words(name: str) -> str:
-    """The words of a name in sorted order (``fuzz.ratio`` of two of these == ``token_sort_ratio``)."""
-    return " ".join(sorted(name.split()))
 
 
 def _in_bidang(code: str, bidang: tuple[str, ...]) -> bool:
