@@ -32,26 +32,23 @@ later row of the same parent prints another total, the first is kept and a
 **Spans.** ``line_start``/``line_end`` are the real lines of the row's ``{`` and
 ``}`` in the JSON file (found while decoding), so a verifier can open the file at
 the row. A parent node spans the row that introduced it.
+
+Decoding lives in ``sipd_decode``, cell values (amounts, targets) in ``sipd_values``;
+this module builds the table.
 """
 from __future__ import annotations
 
-import hashlib
-import json
-import re
-from bisect import bisect_right
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Optional
 
 from ..corpus import normalize_code
 from ..errors import InputError
-from ..models import Document, Indicator, Money, Node, Note, Quantity, Source, Span, Table
-from ..numbers import format_int, parse_quantity
-from ..text import norm_name, norm_space
+from ..models import Document, Indicator, Node, Note, Source, Span, Table
+from ..text import norm_space
 from .common import read_bytes, sha256
+from .sipd_decode import REQUIRED, decode_rows  # noqa: F401  (REQUIRED re-exported)
+from .sipd_values import PLACEHOLDERS, _indicators, _money, _placeholder, _quantity, unit_same  # noqa: F401
 
-REQUIRED = ("tahun", "kode_skpd", "nama_skpd", "kode_urusan", "kode_bidang_urusan", "kode_program",
-            "nama_program", "kode_giat", "nama_giat", "kode_sub_giat", "nama_sub_giat")
 TABLE_ID = "sipd"
 # (level, code key, name key, printed-total suffix)
 CHAIN = (
@@ -69,168 +66,7 @@ def parse_sipd_file(path: Path) -> Document:
     return build_document(rows, str(path), sha256(raw))
 
 
-# -- decoding ----------------------------------------------------------------------------
-
-def decode_rows(raw: bytes, where: str) -> list[tuple[dict, int, int]]:
-    """The rows of a SIPD export with the 1-based lines of each row's first and last char."""
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(where, f"not UTF-8 text (offset {exc.start})", f"bukan teks UTF-8 (posisi {exc.start})") from None
-    newlines = [i for i, ch in enumerate(text) if ch == "\n"]
-
-    def line_of(pos: int) -> int:
-        return bisect_right(newlines, pos - 1) + 1
-
-    dec = json.JSONDecoder(parse_float=Decimal)  # exact amounts: no float ever
-    pos = _skip_ws(text, 0)
-    if pos >= len(text) or text[pos] != "[":
-        try:
-            value = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise _json_error(where, exc) from None
-        raise InputError(where, f"not a SIPD-RI Renja export: expected a JSON list of rows, found {type(value).__name__}",
-                         f"bukan ekspor Renja SIPD-RI: yang diharapkan daftar (list) JSON baris, ditemukan {type(value).__name__}")
-    rows: list[tuple[dict, int, int]] = []
-    pos = _skip_ws(text, pos + 1)
-    try:
-        if pos < len(text) and text[pos] == "]":
-            pos += 1
-        else:
-            while True:
-                value, end = dec.raw_decode(text, pos)
-                if not isinstance(value, dict):
-                    raise InputError(f"{where}:{line_of(pos)}",
-                                     f"row {len(rows) + 1} is a {type(value).__name__}, not an object",
-                                     f"baris data ke-{len(rows) + 1} berupa {type(value).__name__}, bukan objek")
-                rows.append((value, line_of(pos), line_of(end - 1)))
-                pos = _skip_ws(text, end)
-                if pos < len(text) and text[pos] == ",":
-                    pos = _skip_ws(text, pos + 1)
-                    continue
-                if pos < len(text) and text[pos] == "]":
-                    pos += 1
-                    break
-                raise json.JSONDecodeError("expected ',' or ']'", text, pos)
-    except json.JSONDecodeError as exc:
-        raise _json_error(where, exc) from None
-    if _skip_ws(text, pos) != len(text):
-        raise _json_error(where, json.JSONDecodeError("extra data after the list", text, pos))
-    if not rows:
-        raise InputError(where, "empty SIPD export: the list holds no rows", "ekspor SIPD kosong: daftar tidak berisi baris")
-    for row, first, _ in rows:
-        missing = [k for k in REQUIRED if k not in row]
-        if missing:
-            raise InputError(f"{where}:{first}", f"not a SIPD-RI Renja row: missing {', '.join(missing)}",
-                             f"bukan baris Renja SIPD-RI: tidak ada {', '.join(missing)}")
-    return rows
-
-
-def _skip_ws(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] in " \t\r\n":
-        pos += 1
-    return pos
-
-
-def _json_error(where: str, exc: json.JSONDecodeError) -> InputError:
-    doc = exc.doc.strip()
-    truncated = exc.pos >= len(doc) - 1 or (doc.startswith("[") and not doc.endswith("]"))
-    what_en = "truncated JSON (the file ends early)" if truncated else f"invalid JSON: {exc.msg}"
-    what_id = "JSON terpotong (berkas berakhir sebelum waktunya)" if truncated else f"JSON tidak sah: {exc.msg}"
-    return InputError(f"{where}:{exc.lineno}", f"{what_en} at line {exc.lineno} column {exc.colno}",
-                      f"{what_id} pada baris {exc.lineno} kolom {exc.colno}")
-
-
 # -- building the model ------------------------------------------------------------------
-
-def _money(v: Any) -> Money:
-    if v is None or v == "":
-        return Money(raw="", status="empty")
-    if isinstance(v, bool) or not isinstance(v, (int, float, Decimal, str)):
-        return Money(raw=str(v), status="invalid", note=f"not an amount: {v!r}")
-    if isinstance(v, float):  # rows built by callers; decoded files give Decimal
-        v = Decimal(repr(v))
-    if isinstance(v, str):
-        try:
-            v = Decimal(v.strip())
-        except InvalidOperation:
-            return Money(raw=v, status="invalid", note=f"not an amount: {v!r}")
-        if not v.is_finite():
-            return Money(raw=str(v), status="invalid", note=f"not an amount: {str(v)!r}")
-    if isinstance(v, Decimal):
-        if v != v.to_integral_value():
-            raw = format(v, "f")
-            return Money(raw=raw, value=int(v), status="fraction", note=f"fraction of a rupiah in {raw!r}")
-        v = int(v)
-    return Money(raw=format_int(v), value=v)
-
-
-def _lines(text: Any) -> list[str]:
-    return [norm_space(x) for x in str(text or "").split("\n")]
-
-
-def _indicators(texts: Any, targets: Any, year: str, units: Any, span: Span) -> list[Indicator]:
-    """Parallel newline-separated lists of indicators and targets, empties and repeats dropped."""
-    names, tgts, sats = _lines(texts), _lines(targets), _lines(units)
-    out: list[Indicator] = []
-    seen: set[str] = set()
-    for i, name in enumerate(names):
-        key = norm_name(name)
-        if not name or key in seen:
-            continue
-        seen.add(key)
-        tgt = tgts[i] if i < len(tgts) and len(tgts) == len(names) else (tgts[0] if len(tgts) == 1 else "")
-        sat = sats[i] if i < len(sats) and len(sats) == len(names) else ""
-        out.append(Indicator(text=name, targets={year: _quantity(tgt, sat)} if tgt else {}, span=span))
-    return out
-
-
-PLACEHOLDERS = frozenset({"undefined", "null", "none", "nan"})  # left by the export, not a target
-_NUMBER_UNIT = re.compile(r"^[+-]?\d[\d.,]*\s*(%|[^\W\d_]+)$")  # one number, one unit word
-
-
-def _placeholder(text: Any) -> bool:
-    """No indicator written: blank, a dash, ``0`` or an export placeholder (``undefined``)."""
-    words = norm_name(str(text or "")).split()
-    return not words or words == ["0"] or set(words) <= PLACEHOLDERS or norm_space(str(text)) in ("-", "--")
-
-
-def unit_same(a: str, b: str) -> bool:
-    """Two prints of one unit (``%``/``persen`` aside, case and spacing ignored)."""
-    return norm_name(a) == norm_name(b) or (a.strip() == "%" and b.strip() == "%")
-
-
-def _quantity(target: str, satuan: str) -> Quantity:
-    """A target like ``2 Dokumen``; the unit is cross-checked with ``satuan_output``.
-
-    When the text ends with the satuan, the satuan is the unit and the rest the number.
-    A placeholder (``undefined``, ``null``) is ``invalid``. A head that is not one number is
-    ``compound`` (see ``models.CellStatus``): the unit written twice (``85% %``, value kept),
-    a number with another unit (``100 % Laporan``) or several values (``25/14 Orang/bulan``).
-    """
-    t, sat = norm_space(target), norm_space(satuan)
-    if norm_name(t).split() and set(norm_name(t).split()) <= PLACEHOLDERS:
-        return Quantity(raw=target, status="invalid", note=f"placeholder {t!r}, no target written")
-    if sat and len(t) > len(sat) and t.lower().endswith(sat.lower()):
-        head = t[: len(t) - len(sat)].strip()
-        q = parse_quantity(head, style="id")
-        if q.unit and q.value is not None and q.status == "ok" and unit_same(q.unit, sat):
-            return q.model_copy(update={"raw": target, "unit": sat, "status": "compound",
-                                        "note": f"doubled-unit: {head!r} then {sat!r}"})
-        if q.unit and q.value is not None and q.status == "ok" and _NUMBER_UNIT.match(head) \
-                and not sat[:1].isdigit():
-            return Quantity(raw=target, unit=sat, status="compound",
-                            note=f"two-units: {q.unit!r} and {sat!r}")
-        if q.unit or q.status == "invalid":
-            return Quantity(raw=target, unit=sat, status="compound", note=f"several-values: {head!r}")
-        return q.model_copy(update={"raw": target, "unit": t[len(t) - len(sat):]})
-    q = parse_quantity(t, style="id").model_copy(update={"raw": target})
-    if sat and q.unit is None and q.value is not None:
-        return q.model_copy(update={"unit": sat})
-    if sat and q.unit and norm_name(q.unit) != norm_name(sat):
-        return q.model_copy(update={"note": f"satuan_output is {sat!r}, target says {q.unit!r}"})
-    return q
-
 
 class _Builder:
     def __init__(self, path: str, year: int):
