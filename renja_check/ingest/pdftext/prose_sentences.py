@@ -1,0 +1,134 @@
+"""Prose sentences of a text-layer document, joined across line breaks.
+
+Running footers, page numbers and table titles are dropped; headings, titles and list
+items break blocks; a block is cut at sentence ends (abbreviations such as ``Rp.`` or
+``Kab.`` do not end a sentence). Each ``Sentence`` keeps the line of every char offset.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from .base import ParseContext, TABLE_TITLES
+from .prose_lists import BAB_LINE_RE, CONNECTOR_END_RE, HEADING_RE, ITEM_RE, sections
+from .review_rows import FOOTER_RE
+
+TITLE_RE = re.compile(r"^TABEL\s+\d+(?:\.\d+)*\b")  # a title (upper case), not a reference
+ABBREV_RE = re.compile(r"(?:\b(?:Rp|No|Th|Tgl|dll|dsb|dkk|Kab|Kec|Jl|Dr|Ir|H|St)|\b[A-Za-z])\.$")
+PAGE_NO_RE = re.compile(r"^\d{1,3}$")
+SENTENCE_END_RE = re.compile(r"[.!?:](?=\s+[A-Z(])")
+LINE_END_PUNCT_RE = re.compile(r"[.,;:-]$")
+# what _skip drops (footers, page numbers, table titles) as one pattern per flag set: one scan
+# per line instead of one per pattern
+_SKIP_PATTERNS = [FOOTER_RE, PAGE_NO_RE, TITLE_RE] + [p for _, p in TABLE_TITLES]
+_SKIP_ANY = [re.compile("|".join(f"(?:{p.pattern})" for p in _SKIP_PATTERNS if p.flags == f), f)
+             for f in {p.flags for p in _SKIP_PATTERNS}]
+_ASCII_NON_ALPHA = bytes(c for c in range(128) if not chr(c).isalpha())
+_ASCII_LOWER = bytes(c for c in range(128) if chr(c).islower())
+
+
+@dataclass
+class Sentence:
+    text: str
+    offsets: list[tuple[int, int]]  # (char offset where a line starts, line number)
+    section: str
+    index: int  # index in ctx.lines of the first line
+
+    def line_at(self, pos: int) -> int:
+        no = self.offsets[0][1]
+        for off, n in self.offsets:
+            if off > pos:
+                break
+            no = n
+        return no
+
+
+def _skip(text: str) -> bool:
+    """Running footers, page numbers, table titles."""
+    return any(p.match(text) for p in _SKIP_ANY)
+
+
+def _mostly_upper(text: str) -> bool:
+    """At least 3 letters, more than 90% of them upper case."""
+    if text.isascii():  # fast path, same count
+        letters = text.encode().translate(None, _ASCII_NON_ALPHA)
+        n = len(letters)
+        return n >= 3 and len(letters.translate(None, _ASCII_LOWER)) / n > 0.9
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.9
+
+
+def _standalone(text: str, nxt: Optional[str]) -> bool:
+    """A heading or title line: its own sentence, never glued to the prose around it."""
+    if BAB_LINE_RE.match(text) or HEADING_RE.match(text):
+        return True
+    if _mostly_upper(text):
+        return True
+    # a short line closing without punctuation, the next line starting a new sentence
+    return (len(text) < 45 and bool(nxt) and nxt[:1].isupper()  # cheap tests first
+            and not LINE_END_PUNCT_RE.search(text) and not CONNECTOR_END_RE.search(text))
+
+
+def sentences(ctx: ParseContext, secs: Optional[list[str]] = None) -> list[Sentence]:
+    """Prose sentences, joined across line breaks; blocks break at headings and list items.
+    ``secs``: ``sections(ctx)`` when the caller has it already."""
+    secs = sections(ctx) if secs is None else secs
+    out: list[Sentence] = []
+    block: list[int] = []
+
+    def flush() -> None:
+        if block:
+            out.extend(_split_block(ctx, block, secs[block[0]]))
+            block.clear()
+
+    keep = [i for i, ln in enumerate(ctx.lines) if not _skip(ln.text)]
+    for k, i in enumerate(keep):
+        t = ctx.lines[i].text
+        nxt = ctx.lines[keep[k + 1]].text if k + 1 < len(keep) else None
+        if _standalone(t, nxt):
+            flush()
+            block.append(i)
+            flush()
+            continue
+        if ITEM_RE.match(t):
+            flush()
+        block.append(i)
+    flush()
+    return out
+
+
+def _split_block(ctx: ParseContext, idx: list[int], section: str) -> list[Sentence]:
+    if len(idx) == 1:  # most blocks: one line
+        ln = ctx.lines[idx[0]]
+        text, offsets = ln.text, [(0, ln.no)]
+    else:
+        text, offsets = "", []
+        for i in idx:
+            t = ctx.lines[i].text
+            if text:
+                text += "" if text.endswith("-") and t[:1].islower() else " "
+            offsets.append((len(text), ctx.lines[i].no))
+            text += t
+    out, start = [], 0
+    for m in SENTENCE_END_RE.finditer(text):
+        if ABBREV_RE.search(text[start:m.end()]) and not text[start:m.end()].endswith("-."):
+            continue
+        out.append((start, m.end()))
+        start = m.end()
+    out.append((start, len(text)))
+    result = []
+    for a, b in out:
+        seg = text[a:b]
+        lead = len(seg) - len(seg.lstrip())
+        a += lead
+        seg = text[a:b].rstrip()
+        if not seg:
+            continue
+        if len(offsets) == 1:
+            result.append(Sentence(seg, [(0, offsets[0][1])], section, idx[0]))
+            continue
+        first_line = max((no for off, no in offsets if off <= a), default=offsets[0][1])
+        offs = [(0, first_line)] + [(off - a, no) for off, no in offsets if a < off < b]
+        result.append(Sentence(seg, offs, section, idx[0]))
+    return result
