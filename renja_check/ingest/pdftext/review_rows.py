@@ -9,15 +9,16 @@ subtotals are Roman-numbered (``I 1,234,567,890 I 1,234,000,000``); page labels
 (program / kegiatan names, column headers) come after a page's rows.
 
 ``scan`` walks the lines once and returns programs > kegiatan > copies, the total, and
-every line outside a row (the label pool) for the caller to pair names with.
+every line outside a row (the label pool) for the caller to pair names with; the
+block dataclasses live in ``review_blocks``.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Callable, Optional
 
 from .base import Line
+from .review_blocks import Copy, Kegiatan, Program, Scan  # re-exported for ``review``
 
 AMT = r"\d{1,3}(?:[.,]\d{3})+|0"
 _NUM = r"\d+(?:[.,]\d+)?%?"
@@ -35,50 +36,6 @@ SUBTOTAL_RE = re.compile(
 TOTAL_RE = re.compile(rf"^TOTAL\s+(?P<a1>{AMT}|-)(?:\s+TOTAL\s+(?P<a2>{AMT}|-))?(?P<rest>.*)$", re.I)
 FOOTER_RE = re.compile(r"^RENCANA KERJA\b.*\b(?:TH\.?|TAHUN)\s*\d{4}$")
 PAGE_NO_RE = re.compile(r"^\d{1,3}$")
-
-
-@dataclass
-class Copy:
-    """One side's copy of a sub kegiatan row."""
-
-    side: str  # "awal" | "analisis"
-    letter: str  # "a"
-    ordinal: str  # as printed: "a." / "a"
-    first: int  # line number of the letter
-    parts: list[tuple[int, str]] = field(default_factory=list)  # (line no, text) before the target
-    target: Optional[str] = None  # "1 dokumen"
-    pagu: Optional[str] = None  # "125,000" / "-"
-    last: int = 0  # last line number of the copy
-    catatan: list[tuple[int, str]] = field(default_factory=list)
-    closed: bool = False
-
-
-@dataclass
-class Kegiatan:
-    number: str
-    line: int
-    copies: list[Copy] = field(default_factory=list)
-
-    def side(self, side: str) -> list[Copy]:
-        return [c for c in self.copies if c.side == side]
-
-
-@dataclass
-class Program:
-    ordinal: Optional[str]  # "I" as printed; None when no subtotal line was printed
-    line: int
-    left: Optional[str] = None  # subtotal as printed, awal side
-    right: Optional[str] = None  # analisis side
-    kegiatan: list[Kegiatan] = field(default_factory=list)
-
-
-@dataclass
-class Scan:
-    programs: list[Program] = field(default_factory=list)
-    total: Optional[tuple[int, Optional[str], Optional[str]]] = None  # (line, left, right)
-    labels: list[tuple[int, str]] = field(default_factory=list)  # lines outside rows
-    problems: list[tuple[str, str, str, int]] = field(default_factory=list)  # (code, id, en, line)
-    last_line: int = 0
 
 
 def _next_letter(letter: str) -> str:
