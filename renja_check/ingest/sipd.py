@@ -43,7 +43,7 @@ from typing import Any, Optional
 
 from ..corpus import normalize_code
 from ..errors import InputError
-from ..models import Document, Indicator, Node, Note, Source, Span, Table
+from ..models import Document, Indicator, Money, Node, Note, Source, Span, Table
 from ..text import norm_space
 from .common import read_bytes, sha256
 from .sipd_decode import REQUIRED, decode_rows  # noqa: F401  (REQUIRED re-exported)
