@@ -58,6 +58,26 @@ class ParseContext:
                                span=self.span(first, last) if first else None))
 
 
+class NodeIds:
+    """Document-unique node ids by the convention of DEVELOPING.md: ``<table>:<code>`` when the
+    code is resolved, else (or when that id is taken) ``<table>:L<first line>``, then
+    ``.2``, ``.3`` for further rows starting on the same line."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def make(self, table_id: str, code: Optional[str], line: int) -> str:
+        nid = f"{table_id}:{code}" if code else f"{table_id}:L{line}"
+        if nid in self.used:
+            nid = f"{table_id}:L{line}"
+        k = 1
+        while nid in self.used:
+            k += 1
+            nid = f"{table_id}:L{line}.{k}"
+        self.used.add(nid)
+        return nid
+
+
 @dataclass(frozen=True)
 class Region:
     """Lines [start, end) of ``ctx.lines`` (indices, not line numbers) holding one table."""

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 from ...kinds.formula_expr import Formula, FormulaError, parse_formula
 from ...models import Indicator, Node, Quantity, Table
 from ...text import norm_name
-from .base import Line, ParseContext, Region
+from .base import Line, NodeIds, ParseContext, Region
 from .evaluasi_header import (FOOTER, HEADER_START, INDEX_ROW, PAGE_NO, VALUE_COLUMNS, build_columns,
                               is_header_text)
 from .evaluasi_rows import SECTION_HEAD, Row, join_cell, name_and_indicators, read_rows
@@ -107,7 +107,7 @@ class _Builder:
     def __init__(self, ctx: ParseContext, formulas: list[Formula], rate_cols: set[str]):
         self.ctx, self.formulas, self.rate_cols = ctx, formulas, rate_cols
         self.nodes: list[Node] = []
-        self.ids: set[str] = set()
+        self.ids = NodeIds()
         self.program: Optional[Node] = None
         self.kegiatan: Optional[Node] = None  # the current kegiatan (legacy or 2019)
         self.subkegiatan: Optional[Node] = None
@@ -174,11 +174,7 @@ class _Builder:
         return "indikator", self.subkegiatan or self.kegiatan or self.program
 
     def _id(self, code: Optional[str], first: int) -> str:
-        nid = f"{TABLE_ID}:{code}" if code else f"{TABLE_ID}:L{first}"
-        if nid in self.ids:
-            nid = f"{TABLE_ID}:L{first}"
-        self.ids.add(nid)
-        return nid
+        return self.ids.make(TABLE_ID, code, first)
 
     # -- codes -------------------------------------------------------------------
     def _code(self, row: Row, level: str, name: str) -> tuple[Optional[str], str]:

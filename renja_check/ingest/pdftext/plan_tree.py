@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 from ...numbers import parse_quantity
 from ...models import Indicator, Money, Node
 from ...text import norm_name
-from .base import ParseContext
+from .base import NodeIds, ParseContext
 from .codes import PrintedCode, pool, resolve_code, score_name
 from .plan_cells import join_text
 from .plan_rows import RawRow
@@ -36,7 +36,7 @@ class TreeBuilder:
         self.ctx = ctx
         self.tid = table_id
         self.nodes: list[Node] = []
-        self.ids: set[str] = set()
+        self.ids = NodeIds()
         self.current: dict[str, Node] = {}
 
     # -- codes -------------------------------------------------------------
@@ -84,11 +84,7 @@ class TreeBuilder:
 
     # -- nodes -------------------------------------------------------------
     def node_id(self, code: Optional[str], line: int) -> str:
-        nid = f"{self.tid}:{code}" if code else f"{self.tid}:L{line}"
-        if nid in self.ids:
-            nid = f"{self.tid}:L{line}"
-        self.ids.add(nid)
-        return nid
+        return self.ids.make(self.tid, code, line)
 
     def add(self, row: RawRow, name: str, indicators: list[Indicator], pagu: dict[str, Money],
             lines: list[int], **fields) -> Node:

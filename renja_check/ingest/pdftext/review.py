@@ -19,7 +19,7 @@ from typing import Optional
 from ...corpus import Match, parent_code
 from ...models import Column, Indicator, Node, Table
 from ...numbers import NUMBER_TOKEN, infer_style, parse_money, parse_quantity
-from .base import ParseContext, Region
+from .base import NodeIds, ParseContext, Region
 from .review_cells import Cells, split_cells
 from .review_labels import best_label, is_label_like, label_texts, split_double
 from .review_rows import Copy, Kegiatan, Program, Scan, scan
@@ -125,18 +125,7 @@ class _Builder:
     def __init__(self, ctx, sc, cells, codes, labels, ykey, style) -> None:
         self.ctx, self.sc, self.cells, self.codes = ctx, sc, cells, codes
         self.labels, self.ykey, self.style = labels, ykey, style
-        self.used: set[str] = set()
-
-    def node_id(self, tid: str, code: Optional[str], line: int) -> str:
-        nid = f"{tid}:{code}" if code else f"{tid}:L{line}"
-        if nid in self.used:
-            nid = f"{tid}:L{line}"
-        k = 1
-        while nid in self.used:
-            k += 1
-            nid = f"{tid}:L{line}.{k}"
-        self.used.add(nid)
-        return nid
+        self.node_id = NodeIds().make
 
     def block_name(self, code: Optional[str], level: str, near: int) -> tuple[str, Optional[str]]:
         """(name, name_printed): the page label paired with the official name, else the
