@@ -29,6 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from . import __version__
 from .errors import InputError
 from .finding import Finding
+from .record import Record
 from .ruleset import _LineLoader, _strip_lines
 
 BASELINE_VERSION = 1
@@ -51,7 +52,7 @@ class Waiver(BaseModel):
                 "expires": self.expires.isoformat() if self.expires else None, "where": self.where}
 
 
-class Screened(BaseModel):
+class Screened(Record):
     """Findings after baseline and waivers: what the report shows and what it set aside."""
 
     findings: list[Finding]  # shown; waived ones included (see ``waived``)

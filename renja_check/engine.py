@@ -6,17 +6,16 @@ import traceback
 from collections import Counter
 from typing import Optional
 
-from pydantic import BaseModel, Field
-
 from .corpus import Corpus, load_corpus
 from .finding import Finding, fingerprint, sort_key
 from .kinds import KINDS, Context
 from .kinds.labels import table_label
 from .models import Dossier
+from .record import Field, Record
 from .ruleset import RuleSet
 
 
-class RunStats(BaseModel):
+class RunStats(Record):
     rules_run: int = 0
     documents: int = 0
     nodes: int = 0
@@ -26,7 +25,7 @@ class RunStats(BaseModel):
     duration_ms: float = 0.0
 
 
-class RunResult(BaseModel):
+class RunResult(Record):
     findings: list[Finding]
     stats: RunStats
     # table id -> its label per language ({"id": "Tabel 2.5 (...)", "en": "Table 2.5 (...)"}),

@@ -5,16 +5,15 @@ import hashlib
 import json
 from typing import Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from .models import Span
+from .record import ConfigDict, Field, Record
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
 LANGS = ("id", "en")
 
 
-class Finding(BaseModel):
+class Finding(Record):
     """One defect (or one notice) found by one rule.
 
     ``message`` and ``suggestion`` carry both languages; ``text(lang)`` picks one.

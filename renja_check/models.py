@@ -1,7 +1,9 @@
 """The document model: what a parser reads, what rules check.
 
-Everything is pydantic v2 with ``extra="forbid"`` so that a hand-edited
-extraction (``renja-check extract`` output) is validated strictly on load.
+Every class is a light record (``renja_check.record``): built fast, without
+validation, by the readers; a hand-edited extraction (``renja-check extract``
+output) is validated strictly on load by ``Document.model_validate`` (pydantic,
+``extra="forbid"``, built lazily from these same declarations).
 
 Money is an integer number of rupiah (``Money.value``); other numbers
 (targets, realisations, percentages) are ``Decimal`` kept next to the raw
@@ -13,7 +15,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from .record import ConfigDict, Field, Record
 
 SCHEMA_VERSION = 1
 
@@ -28,7 +30,7 @@ CellStatus = Literal["ok", "empty", "error", "ambiguous", "invalid", "fraction",
 CodeStatus = Literal["printed", "resolved", "unresolved", "legacy", "none"]
 
 
-class Model(BaseModel):
+class Model(Record):
     model_config = ConfigDict(extra="forbid")
 
 

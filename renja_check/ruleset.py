@@ -11,15 +11,15 @@ from pathlib import Path
 from typing import Any, Optional
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import InputError
 from .paths import rules_dir
+from .record import ConfigDict, Field, Record, ValidationError
 
 Text = dict[str, str]  # {"id": ..., "en": ...}
 
 
-class Rule(BaseModel):
+class Rule(Record):
     model_config = ConfigDict(extra="forbid")
 
     code: str = Field(pattern=r"^[A-Z]{2,3}\d{2,3}$", description="permanent code, never reused")
@@ -44,7 +44,7 @@ class Rule(BaseModel):
         return f"{self.source_file}:{self.source_line}"
 
 
-class RuleSet(BaseModel):
+class RuleSet(Record):
     rules: list[Rule]
 
     def get(self, code: str) -> Optional[Rule]:
@@ -107,7 +107,7 @@ def load_rule_file(path: Path) -> list[Rule]:
         if not isinstance(entry, dict):
             raise InputError(where, "each rule is a mapping")
         try:
-            rule = Rule(**_strip_lines(entry), source_file=str(path), source_line=line)
+            rule = Rule.model_validate({**_strip_lines(entry), "source_file": str(path), "source_line": line})
         except ValidationError as exc:
             raise InputError(where, _first_error(exc, entry)) from None
         kind = KINDS.get(rule.kind)
@@ -118,7 +118,7 @@ def load_rule_file(path: Path) -> list[Rule]:
                 if lang not in getattr(rule, field):
                     raise InputError(where, f"{field} has no '{lang}' text")
         try:
-            spec = kind.Params(**rule.params)
+            spec = kind.Params.model_validate(rule.params)
         except ValidationError as exc:
             raise InputError(where, "params: " + _first_error(exc, entry.get("params", {}))) from None
         rules.append(rule.model_copy(update={"spec": spec}))

@@ -5,10 +5,10 @@ import json
 from pathlib import Path
 
 import yaml
-from pydantic import ValidationError
 
 from ..errors import InputError
 from ..models import Document
+from ..record import ValidationError
 from .common import read_bytes
 
 MAGIC_KEY = "schema_version"

@@ -1,6 +1,6 @@
 """What every kind shares: the evaluation context and how a finding is made.
 
-A kind is a small evaluator: a pydantic ``Params`` model (the rule's ``params``)
+A kind is a small evaluator: a ``Params`` record (validated by pydantic on load) (the rule's ``params``)
 and ``evaluate(rule, ctx)`` yielding findings. No I/O, no printing.
 """
 from __future__ import annotations
@@ -9,15 +9,14 @@ import string
 from dataclasses import dataclass
 from typing import Any, ClassVar, Iterable, Iterator, Optional, Union
 
-from pydantic import BaseModel, ConfigDict
-
 from ..corpus import Corpus
 from ..finding import Finding, fingerprint
 from ..models import Claim, Document, Dossier, Node, Span, Table
 from ..numbers import format_int, format_rupiah
+from ..record import ConfigDict, Record
 
 
-class Params(BaseModel):
+class Params(Record):
     model_config = ConfigDict(extra="forbid")
 
 

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from typing import Iterator, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz
 
 from ..finding import Finding
+from ..record import ConfigDict, Record
 from ..text import norm_name
 from .base import Context, Kind, Params
 from .compare import blank, pair_indicators, same_funds, same_place, same_text
@@ -28,7 +28,7 @@ from .match import match_tables, table_pairs
 from .tree import pagu_value
 
 
-class Pair(BaseModel):
+class Pair(Record):
     model_config = ConfigDict(extra="forbid")
     a: str
     b: str

@@ -1,0 +1,356 @@
+"""Light records: annotated classes as fast slotted objects with pydantic's surface.
+
+The document model, findings and run results are built by the thousand on every check;
+pydantic's per-object validation and its import cost dominated start-up. A ``Record``
+subclass is declared exactly like a pydantic model::
+
+    class Span(Record):
+        file: str
+        line_start: int
+        page: Optional[int] = None
+        tags: list[str] = Field(default_factory=list)
+
+and gets a keyword-only ``__init__`` (no validation, no copying), ``__slots__``, ``==``,
+``repr``, ``model_dump(mode=..., exclude_none=...)``, ``model_copy(update=..., deep=...)``,
+``model_fields`` and pickling. ``model_config = ConfigDict(frozen=True)`` makes instances
+immutable and hashable.
+
+What users write is still validated by pydantic: ``Cls.model_validate(data)`` builds (once,
+lazily) a pydantic mirror of the class from the same annotations and ``Field`` arguments,
+validates strictly (``extra="forbid"``), and returns records. Its errors are raised as
+``record.ValidationError`` (``.errors()`` like pydantic's). ``model_json_schema()`` comes
+from the mirror too. pydantic is imported only on those paths.
+"""
+from __future__ import annotations
+
+import copy
+import datetime as _dt
+import types
+from decimal import Decimal
+from enum import Enum
+from pathlib import PurePath
+from typing import Any, ClassVar, Optional
+
+__all__ = ["Record", "Field", "FieldInfo", "ConfigDict", "ValidationError"]
+
+_MISSING: Any = type("_Missing", (), {"__repr__": lambda self: "<missing>"})()
+_FACTORY: Any = type("_Factory", (), {"__repr__": lambda self: "<factory>"})()
+
+
+def ConfigDict(**kw: Any) -> dict:  # noqa: N802 - pydantic's spelling, so declarations stay the same
+    return dict(kw)
+
+
+class FieldInfo:
+    """A field's default (or default factory) plus pydantic ``Field`` arguments for the mirror."""
+
+    __slots__ = ("default", "default_factory", "exclude", "kwargs", "annotation")
+
+    def __init__(self, default: Any = _MISSING, *, default_factory: Any = None, exclude: bool = False,
+                 **kwargs: Any) -> None:
+        if default is Ellipsis:
+            default = _MISSING
+        if default_factory is None and isinstance(default, (list, dict, set)):
+            default_factory = (lambda v: lambda: copy.copy(v))(default)  # never share a mutable default
+            kwargs["_default"] = default
+            default = _MISSING
+        self.default = default
+        self.default_factory = default_factory
+        self.exclude = exclude
+        self.kwargs = kwargs
+        self.annotation: Any = None
+
+    def is_required(self) -> bool:
+        return self.default is _MISSING and self.default_factory is None
+
+    def pydantic_kwargs(self) -> dict:
+        kw = {k: v for k, v in self.kwargs.items() if k != "_default"}
+        if "_default" in self.kwargs:
+            kw["default"] = self.kwargs["_default"]
+        elif self.default_factory is not None:
+            kw["default_factory"] = self.default_factory
+        elif self.default is not _MISSING:
+            kw["default"] = self.default
+        if self.exclude:
+            kw["exclude"] = True
+        return kw
+
+    def __repr__(self) -> str:
+        return f"FieldInfo(annotation={self.annotation!r}, required={self.is_required()})"
+
+
+def Field(default: Any = _MISSING, *, default_factory: Any = None, exclude: bool = False,  # noqa: N802
+          **kwargs: Any) -> Any:
+    """pydantic's ``Field``: a default or ``default_factory``; other arguments (``pattern``,
+    ``min_length``, ``description``) apply when validating user input (``model_validate``)."""
+    return FieldInfo(default, default_factory=default_factory, exclude=exclude, **kwargs)
+
+
+class ValidationError(ValueError):
+    """pydantic's validation error, re-raised so callers need not import pydantic."""
+
+    def __init__(self, original: Exception) -> None:
+        super().__init__(str(original))
+        self.original = original
+
+    def errors(self) -> list[dict]:
+        return self.original.errors()  # type: ignore[attr-defined]
+
+
+def _is_classvar(annotation: Any) -> bool:
+    text = annotation if isinstance(annotation, str) else repr(annotation)
+    return text.startswith(("ClassVar", "typing.ClassVar", "t.ClassVar"))
+
+
+def _make_init(cls: type, fields: dict[str, FieldInfo], frozen: bool) -> Any:
+    params, body, env = [], [], {"_FACTORY": _FACTORY, "_set": object.__setattr__}
+    for name, info in fields.items():
+        if info.default_factory is not None:
+            env[f"_f_{name}"] = info.default_factory
+            params.append(f"{name}=_FACTORY")
+            body.append(f"if {name} is _FACTORY: {name} = _f_{name}()")
+        elif info.default is not _MISSING:
+            env[f"_d_{name}"] = info.default
+            params.append(f"{name}=_d_{name}")
+        else:
+            params.append(name)
+        body.append(f"_set(self, '{name}', {name})" if frozen else f"self.{name} = {name}")
+    sig = ("self, *, " + ", ".join(params)) if params else "self"
+    src = f"def __init__({sig}):\n" + "".join(f"    {line}\n" for line in body or ["pass"])
+    exec(src, env)  # noqa: S102 - generated from field names only, like dataclasses does
+    init = env["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    return init
+
+
+class _RecordMeta(type):
+    def __new__(mcs, name: str, bases: tuple, ns: dict, **kw: Any):
+        annotations = ns.get("__annotations__", {})
+        inherited: dict[str, FieldInfo] = {}
+        for b in reversed(bases):
+            inherited.update(getattr(b, "model_fields", {}) or {})
+        own: dict[str, FieldInfo] = {}
+        for fname, ann in annotations.items():
+            if _is_classvar(ann):
+                continue
+            value = ns.pop(fname, _MISSING)
+            info = value if isinstance(value, FieldInfo) else FieldInfo(value)
+            info.annotation = ann
+            own[fname] = info
+        config = dict(ns.get("model_config") or {})
+        frozen = bool(config.get("frozen")) or any(getattr(b, "__record_frozen__", False) for b in bases)
+        ns["__slots__"] = tuple(f for f in own if f not in inherited)
+        ns["__record_frozen__"] = frozen
+        cls = super().__new__(mcs, name, bases, ns, **kw)
+        fields = {**inherited, **own}
+        cls.model_fields = fields
+        cls.__record_names__ = tuple(fields)
+        cls.__init__ = _make_init(cls, fields, frozen)
+        if frozen:
+            cls.__setattr__ = Record._frozen_setattr
+            if "__hash__" not in ns:
+                cls.__hash__ = Record._frozen_hash
+        return cls
+
+
+def _rebuild(cls: type, values: tuple) -> Any:
+    obj = cls.__new__(cls)
+    for name, value in zip(cls.__record_names__, values):
+        object.__setattr__(obj, name, value)
+    return obj
+
+
+def _dump(v: Any, json: bool, exclude_none: bool) -> Any:
+    if v is None or v.__class__ in (str, int, bool, float):
+        return v
+    if isinstance(v, Record):
+        return v._dump(json, exclude_none, None)
+    if isinstance(v, dict):
+        return {(_json_key(k) if json else k): _dump(x, json, exclude_none) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_dump(x, json, exclude_none) for x in v]
+    if isinstance(v, tuple):
+        out = [_dump(x, json, exclude_none) for x in v]
+        return out if json else tuple(out)
+    if not json:
+        return v
+    if isinstance(v, Decimal):
+        return str(v)
+    if isinstance(v, (set, frozenset)):
+        return [_dump(x, json, exclude_none) for x in v]
+    if isinstance(v, (_dt.date, _dt.datetime, _dt.time)):
+        return v.isoformat()
+    if isinstance(v, Enum):
+        return _dump(v.value, json, exclude_none)
+    if isinstance(v, PurePath):
+        return str(v)
+    return v
+
+
+def _json_key(k: Any) -> Any:
+    return k if isinstance(k, str) else str(_dump(k, True, False))
+
+
+class Record(metaclass=_RecordMeta):
+    """Base of the light records (see the module docstring)."""
+
+    __slots__ = ()
+    model_fields: ClassVar[dict[str, FieldInfo]]  # filled in by the metaclass
+    __record_names__: ClassVar[tuple[str, ...]] = ()
+    __record_frozen__: ClassVar[bool] = False
+
+    def _values(self) -> tuple:
+        return tuple(getattr(self, n) for n in self.__record_names__)
+
+    def __eq__(self, other: Any) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable records are unhashable, like pydantic's
+
+    def _frozen_hash(self) -> int:
+        return hash((self.__class__.__name__, _hashable(self._values())))
+
+    def _frozen_setattr(self, name: str, value: Any) -> None:
+        raise TypeError(f"{self.__class__.__name__} is frozen: cannot set '{name}'")
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__record_names__)
+        return f"{self.__class__.__name__}({inner})"
+
+    def __reduce__(self) -> tuple:
+        return _rebuild, (self.__class__, self._values())
+
+    def __copy__(self) -> Any:
+        return _rebuild(self.__class__, self._values())
+
+    def __deepcopy__(self, memo: dict) -> Any:
+        return _rebuild(self.__class__, copy.deepcopy(self._values(), memo))
+
+    # --- pydantic's surface ------------------------------------------------------------
+
+    @classmethod
+    def model_construct(cls, **values: Any) -> Any:
+        return cls(**values)
+
+    def model_copy(self, *, update: Optional[dict[str, Any]] = None, deep: bool = False) -> Any:
+        new = self.__deepcopy__({}) if deep else self.__copy__()
+        for name, value in (update or {}).items():
+            if name not in self.model_fields:
+                raise TypeError(f"{self.__class__.__name__} has no field '{name}'")
+            object.__setattr__(new, name, value)
+        return new
+
+    def _dump(self, json: bool, exclude_none: bool, exclude: Any) -> dict:
+        out = {}
+        fields = self.model_fields
+        for name in self.__record_names__:
+            if fields[name].exclude or (exclude and name in exclude):
+                continue
+            value = getattr(self, name)
+            if value is None and exclude_none:
+                continue
+            out[name] = _dump(value, json, exclude_none)
+        return out
+
+    def model_dump(self, *, mode: str = "python", exclude_none: bool = False, exclude: Any = None) -> dict:
+        """Fields as plain data; ``mode="json"``: JSON types only (Decimal as string, like pydantic)."""
+        return self._dump(mode == "json", exclude_none, exclude)
+
+    def model_dump_json(self, *, indent: Optional[int] = None, exclude_none: bool = False) -> str:
+        import json
+
+        data = self._dump(True, exclude_none, None)
+        if indent is None:
+            return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        return json.dumps(data, ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def model_validate(cls, obj: Any) -> Any:
+        """Validate user data strictly with pydantic (built lazily) and return records."""
+        if isinstance(obj, cls):
+            return obj
+        if isinstance(obj, Record):
+            obj = obj.model_dump()
+        mirror = _mirror(cls)
+        import pydantic
+
+        try:
+            validated = mirror.model_validate(obj)
+        except pydantic.ValidationError as exc:
+            raise ValidationError(exc) from None
+        return _from_mirror(validated)
+
+    @classmethod
+    def model_json_schema(cls, **kw: Any) -> dict:
+        return _mirror(cls).model_json_schema(**kw)
+
+
+def _hashable(v: Any) -> Any:
+    if isinstance(v, Record):
+        return (v.__class__.__name__, _hashable(v._values()))
+    if isinstance(v, dict):
+        return tuple((k, _hashable(x)) for k, x in v.items())
+    if isinstance(v, (list, tuple)):
+        return tuple(_hashable(x) for x in v)
+    if isinstance(v, set):
+        return frozenset(_hashable(x) for x in v)
+    return v
+
+
+# --- the lazily built pydantic mirrors ----------------------------------------------------
+
+_MIRRORS: dict[type, Any] = {}
+_RECORD_OF: dict[Any, type] = {}
+
+
+def _mirror(cls: type) -> Any:
+    """The pydantic model validating what ``cls`` declares (built once per class)."""
+    got = _MIRRORS.get(cls)
+    if got is not None:
+        return got
+    import typing
+
+    import pydantic
+
+    hints = typing.get_type_hints(cls, include_extras=True)
+    spec = {}
+    for name, info in cls.model_fields.items():
+        spec[name] = (_mirror_type(hints[name]), pydantic.Field(**info.pydantic_kwargs()))
+    config = pydantic.ConfigDict(extra="forbid", frozen=cls.__record_frozen__, arbitrary_types_allowed=True)
+    model = pydantic.create_model(cls.__name__, __config__=config, __module__=cls.__module__, **spec)
+    model.__doc__ = cls.__doc__
+    _MIRRORS[cls] = model
+    _RECORD_OF[model] = cls
+    return model
+
+
+def _mirror_type(tp: Any) -> Any:
+    import typing
+
+    if isinstance(tp, type) and issubclass(tp, Record):
+        return _mirror(tp)
+    origin = typing.get_origin(tp)
+    if origin is None or origin is typing.Literal:
+        return tp
+    args = typing.get_args(tp)
+    if origin is typing.Annotated:
+        return typing.Annotated[(_mirror_type(args[0]), *args[1:])]
+    new = tuple(_mirror_type(a) for a in args)
+    if origin is typing.Union or origin is types.UnionType:
+        return typing.Union[new]
+    return origin[new] if len(new) != 1 else origin[new[0]]
+
+
+def _from_mirror(v: Any) -> Any:
+    cls = _RECORD_OF.get(type(v))
+    if cls is not None:
+        return _rebuild(cls, tuple(_from_mirror(getattr(v, n)) for n in cls.__record_names__))
+    if isinstance(v, list):
+        return [_from_mirror(x) for x in v]
+    if isinstance(v, dict):
+        return {k: _from_mirror(x) for k, x in v.items()}
+    if isinstance(v, tuple):
+        return tuple(_from_mirror(x) for x in v)
+    return v
