@@ -24,18 +24,17 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from . import __version__
 from .errors import InputError
 from .finding import Finding
-from .record import Record
+from .record import ConfigDict, Field, Record, ValidationError
 from .ruleset import _LineLoader, _strip_lines
 
 BASELINE_VERSION = 1
 
 
-class Waiver(BaseModel):
+class Waiver(Record):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     rule: str = Field(min_length=1)
@@ -137,7 +136,7 @@ def load_waivers(path: Path) -> list[Waiver]:
             raise InputError(where, f"waiver {i}: where: Extra inputs are not permitted",
                              f"waiver ke-{i}: where: kolom tidak dikenal")
         try:
-            waivers.append(Waiver(**fields, where=where))
+            waivers.append(Waiver.model_validate({**fields, "where": where}))
         except ValidationError as exc:
             err = exc.errors()[0]
             field = ".".join(str(p) for p in err["loc"]) or "waiver"

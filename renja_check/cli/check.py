@@ -7,9 +7,7 @@ from typing import Optional
 
 import click
 
-from .. import api
-from ..report import FAIL_ON, FORMATS, render
-from ..report.text import summary_lines
+from ..report.names import FAIL_ON, FORMAT_NAMES
 from .common import input_errors, lang_option
 
 _multi = dict(multiple=True, metavar="CODE[,CODE]")
@@ -17,7 +15,7 @@ _multi = dict(multiple=True, metavar="CODE[,CODE]")
 
 @click.command("check")
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(list(FORMAT_NAMES)), default="text", show_default=True,
               help="Bentuk keluaran / output format.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="Tulis laporan ke berkas / write the report to FILE.")
@@ -43,6 +41,10 @@ def check_cmd(inputs: tuple[Path, ...], fmt: str, output: Optional[Path], lang: 
 
     Check a Renja (no INPUT: the embedded sample). Exit 0 clean, 1 findings, 2 bad input.
     """
+    from .. import api  # imported here: --help must not pay for the engine
+    from ..report import render
+    from ..report.text import summary_lines
+
     report = api.check_report(
         list(inputs), select=select, ignore=ignore, rule_files=rule_files or None,
         extra_rule_files=extra_rule_files, baseline=baseline, waivers=waivers,

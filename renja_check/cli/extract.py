@@ -6,8 +6,6 @@ from typing import Optional
 
 import click
 
-from .. import api
-from ..ingest.model_io import dump_document
 from .common import input_errors, lang_option
 
 
@@ -19,6 +17,9 @@ from .common import input_errors, lang_option
 @input_errors
 def extract_cmd(file: Optional[Path], fmt: str, output: Optional[Path], lang: str) -> None:
     """Baca satu Renja dan tulis modelnya (YAML/JSON). Tanpa FILE: sampel bawaan."""
+    from .. import api
+    from ..ingest.model_io import dump_document
+
     doc = api.extract(file)
     text = dump_document(doc, fmt)
     if output:

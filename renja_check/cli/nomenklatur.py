@@ -11,8 +11,7 @@ from typing import Optional
 
 import click
 
-from ..corpus import LEVELS, load_nomenclature
-from ..nomenclature_search import card, search
+from ..nomenclature_codes import LEVELS
 from .common import EXIT_INPUT, lang_option
 
 T = {
@@ -53,6 +52,9 @@ def _editions(e) -> str:
 @lang_option
 def cari_cmd(text: str, level: Optional[str], bidang: Optional[str], limit: int, lang: str) -> None:
     """Cari nama (peringkat kecocokan) / search names, ranked."""
+    from ..corpus import load_nomenclature
+    from ..nomenclature_search import search
+
     t = T[lang]
     hits = search(load_nomenclature(), text, level=level, bidang=bidang, limit=limit)
     if not hits:
@@ -68,6 +70,9 @@ def cari_cmd(text: str, level: Optional[str], bidang: Optional[str], limit: int,
 @lang_option
 def kode_cmd(code: str, lang: str) -> None:
     """Tampilkan satu kode / show one code."""
+    from ..corpus import load_nomenclature
+    from ..nomenclature_search import card
+
     t = T[lang]
     c = card(load_nomenclature(), code)
     if c is None:

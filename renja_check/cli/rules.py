@@ -5,8 +5,6 @@ from pathlib import Path
 
 import click
 
-from .. import api
-from ..report.catalogue import render_catalogue, render_explain
 from .common import input_errors, lang_option
 
 _rules_option = click.option(
@@ -21,6 +19,9 @@ _rules_option = click.option(
 @input_errors
 def rules_cmd(lang: str, fmt: str, rule_files: tuple[Path, ...]) -> None:
     """Daftar aturan: kode, tingkat, jenis, nama, judul. / The rule catalogue."""
+    from .. import api
+    from ..report.catalogue import render_catalogue
+
     click.echo(render_catalogue(api.rule_catalogue(rule_files or None), lang, fmt), nl=False)
 
 
@@ -31,4 +32,7 @@ def rules_cmd(lang: str, fmt: str, rule_files: tuple[Path, ...]) -> None:
 @input_errors
 def explain_cmd(code: str, lang: str, rule_files: tuple[Path, ...]) -> None:
     """Jelaskan satu aturan (uraian, dasar hukum, parameter, contoh). / Explain one rule."""
+    from .. import api
+    from ..report.catalogue import render_explain
+
     click.echo(render_explain(api.explain_rule(code, rule_files or None), lang), nl=False)

@@ -7,15 +7,17 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from .. import __version__
-from ..baseline import Screened, Waiver
 from ..engine import RunResult, RunStats
 from ..finding import SEVERITY_ORDER, Finding, sort_key
 from .labels import label
+from .names import FAIL_ON
 
-FAIL_ON = ("error", "warning", "info", "never")
+if TYPE_CHECKING:
+    from ..baseline import Screened, Waiver
+
 EXIT_OK, EXIT_FINDINGS = 0, 1
 TOOL_NAME = "renja-check"
 SEVERITIES = ("error", "warning", "info")
@@ -63,7 +65,10 @@ class CheckReport:
     @classmethod
     def build(cls, result: RunResult, screened: Optional[Screened] = None, rules: Any = (),
               inputs: Any = (), fail_on: str = "error") -> "CheckReport":
-        screened = screened or Screened(findings=result.findings)
+        if screened is None:
+            from ..baseline import Screened
+
+            screened = Screened(findings=result.findings)
         order = {tid: i for i, tid in enumerate(result.tables)}
         return cls(findings=sorted(screened.findings, key=lambda f: sort_key(f, order)), stats=result.stats,
                    rules=[r if isinstance(r, RuleInfo) else RuleInfo.of(r) for r in rules],
