@@ -1,8 +1,8 @@
 """What every kind shares: the evaluation context and how a finding is made.
 
-A kind is a small evaluator: a ``Params`` record (the rule's ``params``, validated by pydantic
-when the rule file is loaded)
-and ``evaluate(rule, ctx)`` yielding findings. No I/O, no printing.
+A kind is a small evaluator: a ``Params`` record (the rule's ``params``, validated by
+pydantic when the rule file is loaded) and ``evaluate(rule, ctx)`` yielding findings.
+No I/O, no printing.
 """
 from __future__ import annotations
 
