@@ -31,6 +31,7 @@ from .nomenclature_match import (
     sorted_words,
     word_gap,
 )
+from .cache import cached, sources
 from .paths import corpus_dir
 from .text import norm_name
 
@@ -219,7 +220,14 @@ def load_nomenclature(path: Optional[Path] = None) -> Nomenclature:
 
 @lru_cache(maxsize=1)
 def _default() -> Nomenclature:
-    return _read(corpus_dir() / "nomenclature" / "nomenklatur.csv")
+    """The shipped nomenclature, indexed; cached by the CSV's content (``renja_check.cache``)."""
+    path = corpus_dir() / "nomenclature" / "nomenklatur.csv"
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return _read(path)
+    modules = (__name__, "renja_check.text", "renja_check.nomenclature_codes")
+    return cached("nomenclature", [*sources(*modules), data], lambda: _read(path))
 
 
 def _read(path: Path) -> Nomenclature:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import copy
 import datetime as _dt
+import sys
 import types
 from decimal import Decimal
 from enum import Enum
@@ -354,3 +355,21 @@ def _from_mirror(v: Any) -> Any:
     if isinstance(v, tuple):
         return tuple(_from_mirror(x) for x in v)
     return v
+
+
+def declaration_key(*classes: type) -> str:
+    """The declarations of ``classes`` and of the records of their modules, as text: a cache
+    of records (``renja_check.cache``) keyed on it is dropped when a declaration changes."""
+    seen: dict[str, type] = {}
+    for cls in classes:
+        module = sys.modules.get(cls.__module__)
+        for c in [cls, *(vars(module).values() if module else ())]:
+            if isinstance(c, type) and issubclass(c, Record) and c is not Record:
+                seen[f"{c.__module__}.{c.__qualname__}"] = c
+    lines = []
+    for name in sorted(seen):
+        for fname, info in seen[name].model_fields.items():
+            factory = getattr(info.default_factory, "__qualname__", None)
+            lines.append(f"{name}.{fname}: {info.annotation!r} = {info.default!r} {factory} "
+                         f"{info.exclude} {sorted(info.kwargs.items(), key=str)!r}")
+    return "\n".join(lines)

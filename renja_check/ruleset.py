@@ -12,9 +12,10 @@ from typing import Any, Optional
 
 import yaml
 
+from .cache import cached, sources
 from .errors import InputError
 from .paths import rules_dir
-from .record import ConfigDict, Field, Record, ValidationError
+from .record import ConfigDict, Field, Record, ValidationError, declaration_key
 
 Text = dict[str, str]  # {"id": ..., "en": ...}
 
@@ -63,7 +64,7 @@ class RuleSet(Record):
         return RuleSet(rules=rules)
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when installed
     """SafeLoader that records the line of every mapping as ``__line__``."""
 
 
@@ -141,8 +142,23 @@ def _first_error(exc: ValidationError, entry: Any) -> str:
 
 
 def load_ruleset(paths: Optional[list[Path]] = None) -> RuleSet:
-    """All rule files of ``rules/`` (or the given files), codes unique."""
-    files = paths or sorted(rules_dir().glob("*.yaml"))
+    """All rule files of ``rules/`` (or the given files), codes unique.
+
+    Parsed and validated once per content: the result is cached by the hash of the files'
+    bytes and paths and of the rule and params declarations (``renja_check.cache``)."""
+    from .kinds import KINDS
+
+    files = [Path(f) for f in paths or sorted(rules_dir().glob("*.yaml"))]
+    try:
+        parts = [declaration_key(Rule, *(k.Params for k in KINDS.values())), *sources(__name__)]
+        for f in files:
+            parts += [str(f), f.read_bytes()]
+    except OSError:  # unreadable: let the loader report it
+        return _load_ruleset(files)
+    return cached("rules", parts, lambda: _load_ruleset(files))
+
+
+def _load_ruleset(files: list[Path]) -> RuleSet:
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for f in files:

@@ -1,0 +1,103 @@
+"""A cache of parsed *shipped or user-written data* (rule files, the nomenclature).
+
+Parsing and validating the rule files and indexing the nomenclature cost more than
+checking a document; their result depends only on the bytes of those files and on
+the code reading them. ``cached(name, parts, build)`` keeps ``build()``'s result in
+``<cache dir>/<name>-<key>.pickle``, the key being a hash of the package version and
+``parts`` (file contents, paths, the record declarations the result is made of).
+It is never a cache of results on an input document: the first check of a new
+document does all the work.
+
+The cache dir is ``$RENJA_CHECK_CACHE``, else ``$XDG_CACHE_HOME/renja-check``, else
+``~/.cache/renja-check``; ``RENJA_CHECK_CACHE=off`` disables it. Deleting it is always
+safe. A cache file that cannot be read (or is not private to the user) is ignored and
+rewritten; a cache that cannot be written is silently skipped.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Callable, Iterable, Optional, TypeVar, Union
+
+from . import __version__
+
+T = TypeVar("T")
+OFF = ("off", "0", "no", "false")
+
+
+def cache_dir() -> Optional[Path]:
+    env = os.environ.get("RENJA_CHECK_CACHE")
+    if env is not None:
+        return None if env.strip().lower() in OFF or not env.strip() else Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "renja-check"
+
+
+def key_of(parts: Iterable[Union[bytes, str]]) -> str:
+    h = hashlib.sha256(f"renja-check {__version__}\0".encode())
+    for p in parts:
+        b = p if isinstance(p, bytes) else p.encode("utf-8", "surrogateescape")
+        h.update(len(b).to_bytes(8, "little"))
+        h.update(b)
+    return h.hexdigest()[:32]
+
+
+def sources(*modules: str) -> list[bytes]:
+    """The source bytes of modules (``renja_check.corpus``): part of a key, so a cache made
+    by other code is never used (in a checkout, an edit invalidates it)."""
+    import sys
+
+    out = []
+    for m in modules:
+        path = getattr(sys.modules.get(m), "__file__", None)
+        try:
+            out.append(Path(path).read_bytes() if path else m.encode())
+        except OSError:
+            out.append(m.encode())
+    return out
+
+
+def cached(name: str, parts: Iterable[Union[bytes, str]], build: Callable[[], T]) -> T:
+    """``build()``, or its pickled result from an earlier run with the same ``parts``."""
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    path = folder / f"{name}-{key_of(parts)}.pickle"
+    value = _read(path)
+    if value is not None:
+        return value
+    value = build()
+    _write(folder, name, path, value)
+    return value
+
+
+def _read(path: Path) -> object:
+    try:
+        with open(path, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if (hasattr(os, "getuid") and st.st_uid != os.getuid()) or st.st_mode & 0o022:
+                return None  # only a file this user wrote and nobody else can change
+            return pickle.load(fh)
+    except Exception:  # missing, truncated, or made by other code: rebuild
+        return None
+
+
+def _write(folder: Path, name: str, path: Path, value: object) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}-", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+        for old in folder.glob(f"{name}-*.pickle"):  # one entry per name: the cache stays small
+            if old != path:
+                old.unlink(missing_ok=True)
+    except Exception:
+        pass

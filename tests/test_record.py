@@ -1,0 +1,63 @@
+"""The light records under the document model and findings keep pydantic's public surface."""
+import copy
+import pickle
+from decimal import Decimal
+
+import pytest
+
+from renja_check.finding import Finding
+from renja_check.ingest import load_document
+from renja_check.models import Document, Node, Quantity, Span, Table
+from renja_check.paths import sample_renja
+from renja_check.record import ValidationError
+
+
+def _finding(**kw):
+    return Finding(rule="PG01", rule_name="a.b", severity="error", message={"id": "x", "en": "x"},
+                   span=Span(file="f", line_start=1, line_end=1), evidence={"a": [1]}, **kw)
+
+
+def test_defaults_are_not_shared_and_fields_are_slots():
+    a = Table(id="T", role="r", span=Span(file="f", line_start=1, line_end=1))
+    b = Table(id="U", role="r", span=a.span)
+    a.nodes.append("x")
+    assert b.nodes == [] and not hasattr(a, "__dict__")
+    with pytest.raises(TypeError):
+        Table(id="T", role="r", span=a.span, bogus=1)  # unknown keyword, like extra="forbid"
+
+
+def test_finding_is_frozen_hashable_and_picklable():
+    f = _finding()
+    with pytest.raises(TypeError):
+        f.rule = "PG02"
+    assert hash(f) == hash(_finding()) and f == _finding() and f != _finding(fingerprint="z")
+    assert pickle.loads(pickle.dumps(f)) == f == copy.deepcopy(f)
+    g = f.model_copy(update={"fingerprint": "z"})
+    assert g.fingerprint == "z" and f.fingerprint == ""
+
+
+def test_model_dump_modes():
+    q = Quantity(raw="1,50", value=Decimal("1.50"))
+    assert q.model_dump()["value"] == Decimal("1.50")
+    assert q.model_dump(mode="json") == {"raw": "1,50", "value": "1.50", "unit": None, "status": "ok",
+                                         "note": None}
+    assert q.model_dump(exclude_none=True) == {"raw": "1,50", "value": Decimal("1.50"), "status": "ok"}
+    assert list(Node.model_fields)[:3] == ["id", "level", "code_printed"]
+
+
+def test_model_validate_is_strict_and_returns_records():
+    data = {"source": {"path": "x", "format": "model-yaml"}, "year": "2023",
+            "tables": [{"id": "T", "role": "r", "span": {"file": "f", "line_start": 1, "line_end": 2}}]}
+    doc = Document.model_validate(data)
+    assert doc.year == 2023 and isinstance(doc.tables[0].span, Span)
+    with pytest.raises(ValidationError) as exc:
+        Document.model_validate({**data, "bogus": 1})
+    assert exc.value.errors()[0]["loc"] == ("bogus",)
+
+
+def test_readers_build_what_validation_would():
+    """No reader relies on pydantic's coercion: validating a read document changes nothing."""
+    doc = load_document(sample_renja())
+    again = Document.model_validate(doc.model_dump())
+    assert again == doc
+    assert again.model_dump(mode="json") == doc.model_dump(mode="json")
