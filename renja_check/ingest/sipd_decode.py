@@ -6,7 +6,6 @@ Amounts are decoded exactly (``Decimal``, never float). Malformed input raises
 from __future__ import annotations
 
 import json
-from bisect import bisect_right
 from decimal import Decimal
 
 from ..errors import InputError
@@ -21,10 +20,7 @@ def decode_rows(raw: bytes, where: str) -> list[tuple[dict, int, int]]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(where, f"not UTF-8 text (offset {exc.start})", f"bukan teks UTF-8 (posisi {exc.start})") from None
-    newlines = [i for i, ch in enumerate(text) if ch == "\n"]
-
-    def line_of(pos: int) -> int:
-        return bisect_right(newlines, pos - 1) + 1
+    line_of = LineCounter(text).line
 
     dec = json.JSONDecoder(parse_float=Decimal)  # exact amounts: no float ever
     pos = _skip_ws(text, 0)
@@ -68,6 +64,25 @@ def decode_rows(raw: bytes, where: str) -> list[tuple[dict, int, int]]:
             raise InputError(f"{where}:{first}", f"not a SIPD-RI Renja row: missing {', '.join(missing)}",
                              f"bukan baris Renja SIPD-RI: tidak ada {', '.join(missing)}")
     return rows
+
+
+class LineCounter:
+    """1-based line of a position, for positions asked in (mostly) increasing order.
+
+    Newlines are counted by ``str.count`` from the last position asked, so reading every row
+    of a file scans it once (``scanned`` counts the characters scanned, for tests).
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text, self.pos, self.lines, self.scanned = text, 0, 1, 0
+
+    def line(self, pos: int) -> int:
+        if pos < self.pos:  # going back (an error report): count from the start
+            self.pos, self.lines = 0, 1
+        self.lines += self.text.count("\n", self.pos, pos)
+        self.scanned += pos - self.pos
+        self.pos = pos
+        return self.lines
 
 
 def _skip_ws(text: str, pos: int) -> int:

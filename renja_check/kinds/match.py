@@ -168,7 +168,8 @@ def _recoded(ta: Tree, tb: Tree, ra: list[Node], rb: list[Node]):
 
 def table_pairs(dossier: Dossier, role_a: str, role_b: str) -> Iterator[tuple[Document, Table, Document, Table]]:
     """Every (table of role a, table of role b) in the dossier, across documents too."""
+    tables_b = dossier.tables_with_role(role_b)  # once: not rebuilt for every table of role a
     for da, a in dossier.tables_with_role(role_a):
-        for db, b in dossier.tables_with_role(role_b):
+        for db, b in tables_b:
             if a is not b:
                 yield da, a, db, b

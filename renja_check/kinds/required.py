@@ -47,16 +47,19 @@ class RequiredKind(Kind):
             rows = [n for n in table.nodes if n.level in p.levels]
             base = plan_year(doc, table)
             years = [str(int(base) + o) for o in p.year_offsets] if base else []
+            # table-wide facts, once per table (not once per row: that was quadratic)
+            has_column = p.field in ("lokasi", "sumber_dana") and _has_column(rows, p.field)
+            has = {y: _has_year(rows, y) for y in years}
             for n in rows:
                 vals = bilingual(node=(node_label(n, "id"), node_label(n, "en")),
                                  table=(table_label(table, "id"), table_label(table, "en")))
                 if p.field in ("lokasi", "sumber_dana"):
-                    if _has_column(rows, p.field) and blank(getattr(n, p.field)):
+                    if has_column and blank(getattr(n, p.field)):
                         vals.update(bilingual(what=(FIELD_ID[p.field], FIELD_EN[p.field])))
                         yield ctx.finding(rule, doc, table=table, subject=n, values=vals, key=p.field)
                     continue
                 for year in years:
-                    f = _year_check(rule, ctx, doc, table, rows, n, year, p.field, dict(vals, year=year))
+                    f = _year_check(rule, ctx, doc, table, has[year], n, year, p.field, dict(vals, year=year))
                     if f is not None:
                         yield f
 
@@ -65,9 +68,15 @@ def _has_column(rows: list[Node], field: str) -> bool:
     return any(not blank(getattr(n, field)) for n in rows)
 
 
-def _year_check(rule, ctx, doc, table: Table, rows, n: Node, year: str, field: str, vals) -> Optional[Finding]:
-    has_targets = any(ind.targets.get(year) is not None for r in rows for ind in r.indicators)
-    has_pagu = any(pagu(r, year) is not None for r in rows)
+def _has_year(rows: list[Node], year: str) -> tuple[bool, bool]:
+    """Whether the table carries targets / pagu for the year at all (any row has one)."""
+    return (any(ind.targets.get(year) is not None for r in rows for ind in r.indicators),
+            any(pagu(r, year) is not None for r in rows))
+
+
+def _year_check(rule, ctx, doc, table: Table, has: tuple[bool, bool], n: Node, year: str, field: str,
+                vals) -> Optional[Finding]:
+    has_targets, has_pagu = has
     q = target_of(n, year)
     m = pagu(n, year)
     v = pagu_value(n, year)
