@@ -98,7 +98,7 @@ def main() -> None:
         for _ in range(a.n):
             for name, cmd in cmds.items():
                 res[name].append(run_once(cmd, env))
-        scale_res = {k: [run_once(cmd, env) for _ in range(max(1, a.n // 2))] for k, cmd in scale.items()}
+        scale_res = {k: [run_once(cmd, env) for _ in range(max(1, a.n // 3))] for k, cmd in scale.items()}
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -19,7 +19,6 @@ import argparse
 import random
 import re
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -27,7 +26,6 @@ from renja_check.corpus import load_corpus
 from renja_check.engine import run
 from renja_check.ingest.pdftext import parse_text
 from renja_check.models import Document, Node
-from renja_check.numbers import format_int
 from renja_check.paths import sample_renja
 from renja_check.ruleset import load_ruleset
 

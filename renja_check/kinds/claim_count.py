@@ -64,7 +64,7 @@ def count_finding(rule, ctx, doc: Document, c: Claim, t: Table, zero_only: bool,
     if listed == 0 or listed == c.value:
         return None
     zero = []
-    for k, nodes in keys.items():
+    for nodes in keys.values():
         amounts = [amount(tree, n, year) for n in nodes] if year else [None]
         if all(a == 0 for a in amounts):
             zero.append(nodes[0])

@@ -54,7 +54,7 @@ def match_tables(a: Table, b: Table, levels: Iterable[str] = ("subkegiatan",)) -
         out.pairs += pairs
         for key in (lambda t, n: norm_name(n.name),
                     lambda t, n: (norm_name(n.name), _parent_names(t, n))):
-            pairs, ra, rb = _by_key(ra, rb, lambda n: key(ta, n), lambda n: key(tb, n))
+            pairs, ra, rb = _by_key(ra, rb, lambda n: key(ta, n), lambda n: key(tb, n))  # noqa: B023 - used at once
             out.pairs += pairs
         pairs, ra, rb = _fuzzy(ra, rb)
         out.pairs += pairs

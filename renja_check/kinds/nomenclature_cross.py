@@ -196,7 +196,7 @@ def prose_list_spelling(rule, ctx, p) -> Iterator[Finding]:
 
 
 def prose_list_entry(rule, ctx, p) -> Iterator[Finding]:
-    for doc, lt, n, budget, place, keg_code in _listed(ctx, p):
+    for doc, lt, n, _budget, place, keg_code in _listed(ctx, p):
         hit = _other_entry(ctx, doc, n, place, keg_code, p)
         if hit is None:
             continue

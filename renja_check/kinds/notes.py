@@ -30,7 +30,7 @@ class NotesKind(Kind):
         p: NotesParams = rule.spec
         for doc in ctx.dossier.documents:
             reported = []
-            for i, note in enumerate(doc.notes):
+            for note in doc.notes:
                 if (p.codes and note.code not in p.codes) or note.code in p.exclude:
                     continue
                 reported.append(note)

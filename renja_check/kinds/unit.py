@@ -104,7 +104,7 @@ class UnitKind(Kind):
 
     def _across_tables(self, rule, ctx: Context, p: UnitParams) -> Iterator[Finding]:
         for pair in p.pairs:
-            for da, a, db, b in table_pairs(ctx.dossier, pair.a, pair.b):
+            for _da, a, db, b in table_pairs(ctx.dossier, pair.a, pair.b):
                 m = match_tables(a, b, [lv for lv in p.levels if lv == "subkegiatan"] or p.levels)
                 for na, nb in m.pairs:
                     for ia, ib in pair_indicators(na, nb):

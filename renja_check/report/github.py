@@ -7,7 +7,6 @@ also ``:`` and ``,`` become ``%3A`` and ``%2C``.
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from ..finding import Finding

@@ -13,7 +13,7 @@ from .. import __version__
 from ..engine import RunResult, RunStats
 from ..finding import SEVERITY_ORDER, Finding, sort_key
 from .labels import label
-from .names import FAIL_ON
+from .names import FAIL_ON  # noqa: F401 - re-exported (report.model.FAIL_ON)
 
 if TYPE_CHECKING:
     from ..baseline import Screened, Waiver

@@ -1,7 +1,6 @@
 """Tabel 2.1 (T-C.29) reader: golden dump of the sample, value placement, altered copies."""
 from __future__ import annotations
 
-from decimal import Decimal
 from pathlib import Path
 
 import pytest

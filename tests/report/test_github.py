@@ -21,7 +21,6 @@ def test_one_command_per_finding():
 
 
 def test_properties_are_escaped():
-    from renja_check.finding import Finding
 
     r = report()
     i = next(i for i, f in enumerate(r.findings) if f.rule == "PG91")

@@ -7,8 +7,7 @@ the plan table, BAB IV with its claims and the rancangan akhir RKPD table, BAB V
 """
 from __future__ import annotations
 
-from .spec import (NB, ROMAN, Keg, Out, Prog, Spec, Sub, cell, code_tokens, counts, money, pages,
-                   pagu_of, para, present)
+from .spec import (NB, ROMAN, Keg, Out, Prog, Spec, Sub, cell, code_tokens, counts, money, pagu_of, para, present)
 
 __all__ = ["render"]
 

@@ -11,7 +11,7 @@ import hashlib
 from ...corpus import load_nomenclature
 from ...errors import InputError
 from ...models import Document, Source
-from .base import ParseContext, Region, find_regions, split_lines
+from .base import ParseContext, find_regions, split_lines
 from .meta import read_meta
 
 # kind of region -> parser(ctx, region) -> list[Table]. Explicit registry.

@@ -178,7 +178,7 @@ class _Builder:
 
     # -- codes -------------------------------------------------------------------
     def _code(self, row: Row, level: str, name: str) -> tuple[Optional[str], str]:
-        nom, bidang = self.ctx.nomenclature, self.ctx.bidang
+        bidang = self.ctx.bidang
         if level == "program" and row.code:
             for b in bidang:  # a 2019 program code prints only its last part
                 if self._name_fits(f"{b}.{row.code}", name, 90.0):

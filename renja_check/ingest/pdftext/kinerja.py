@@ -14,7 +14,7 @@ from typing import Optional
 
 from ...models import Column, Indicator, Node, Quantity, Table
 from ...numbers import parse_quantity
-from .base import Line, ParseContext, Region
+from .base import ParseContext, Region
 from .evaluasi_rows import SECTION_HEAD, join_cell
 
 TABLE_ID = "T2.2"

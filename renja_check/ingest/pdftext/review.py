@@ -22,7 +22,7 @@ from ...numbers import NUMBER_TOKEN, infer_style, parse_money, parse_quantity
 from .base import NodeIds, ParseContext, Region
 from .review_cells import Cells, split_cells
 from .review_labels import best_label, is_label_like, label_texts, split_double
-from .review_rows import Copy, Kegiatan, Program, Scan, scan
+from .review_rows import Copy, Kegiatan, Scan, scan
 
 CODE_CONFIDENT = 90.0
 SIDES = {
@@ -139,7 +139,7 @@ class _Builder:
         return entry.name, None
 
     def nodes(self, side: str, tid: str) -> list[Node]:
-        ctx, sc, y = self.ctx, self.sc, self.ykey
+        ctx, sc = self.ctx, self.sc
         out: list[Node] = []
         root = None
         if sc.total:
