@@ -131,6 +131,10 @@ class Nomenclature:
             self._sorted_cache[k] = [sorted_words(n) for n in self._candidates(level, bidang)[1]]
         return self._sorted_cache[k]
 
+    def normalised_names(self) -> Iterable[str]:
+        """``norm_name`` of every entry's name (computed once, when the index is built)."""
+        return (n for names in self._names.values() for n in names)
+
     # -- lookups by name --------------------------------------------------
     def by_exact_name(self, name: str, level: str) -> list[Entry]:
         return list(self.by_name.get((level, norm_name(name)), []))

@@ -109,17 +109,18 @@ def _check(p: FormulaParams, row: _Row, f: Formula) -> Iterator[Finding]:
     unreadable = [c for c, q in ops.items() if q is not None and q.status in ("error", "invalid", "ambiguous")]
     known = {c: (q.value if _present(q) else None) for c, q in ops.items()}
     got = None if unreadable else f.compute(known)
-    evidence = {"formula": f.text,
-                "operands": {c: cell_text(ops[c]) for c in f.operands},
-                "result": {f.result: cell_text(res)},
-                "columns": columns_of(f.operands + [f.result], row.columns)}
-    if row.ambiguous:
-        evidence["printed_row"] = cell_text(node.values["raw"])
-    if got is not None:
-        evidence["recomputed"] = "#DIV/0!" if got == DIV0 else number(got)
-    vals = _values(row, f, res)
 
     def make(expected, found, difference=None, extra=None):
+        # evidence and message values are built only for a finding, not for every row checked
+        evidence = {"formula": f.text,
+                    "operands": {c: cell_text(ops[c]) for c in f.operands},
+                    "result": {f.result: cell_text(res)},
+                    "columns": columns_of(f.operands + [f.result], row.columns)}
+        if row.ambiguous:
+            evidence["printed_row"] = cell_text(node.values["raw"])
+        if got is not None:
+            evidence["recomputed"] = "#DIV/0!" if got == DIV0 else number(got)
+        vals = _values(row, f, res)
         return row.finding(expected, found, difference, evidence, dict(vals, **(extra or {})), key=f.result)
 
     if p.check == "error":

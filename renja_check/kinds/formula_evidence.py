@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 from typing import Optional, Union
 
 from ..finding import fingerprint
@@ -27,9 +28,15 @@ def short_label(col: Optional[Column], fallback: str = "") -> str:
     """A label of a few words for a column (see the module docstring)."""
     if col is None:
         return fallback
-    text = " ".join(_BRACKET.sub(" ", col.label or "").split())
+    return _short_label(col.label, col.id, col.year, fallback)
+
+
+@lru_cache(maxsize=1024)
+def _short_label(label: Optional[str], col_id: str, col_year: Optional[int], fallback: str) -> str:
+    """``short_label`` of a column's label, id and year (memoised: asked once per row)."""
+    text = " ".join(_BRACKET.sub(" ", label or "").split())
     if not text:
-        return fallback or col.id
+        return fallback or col_id
     head, _, sub = text.rpartition(":")
     base = sub.strip() if head else ""
     context = head if head else text
@@ -44,7 +51,7 @@ def short_label(col: Optional[Column], fallback: str = "") -> str:
     if "%" in base or _YEAR.search(base):
         return base
     m = _YEAR.search(context)
-    year = m.group(2) if m else (str(col.year) if col.year else "")
+    year = m.group(2) if m else (str(col_year) if col_year else "")
     if not year:
         return base
     return f"{base} s.d. {year}" if m and m.group(1) else f"{base} {year}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 from typing import Optional, Union
 
@@ -76,6 +77,21 @@ class _Parser:
         raise FormulaError(f"unexpected {tok!r}")
 
 
+@lru_cache(maxsize=256)
+def _operands(expr: Expr) -> tuple[str, ...]:
+    """The column ids of an expression, left to right (memoised: asked once per row and formula)."""
+    out: list[str] = []
+
+    def walk(e: Expr) -> None:
+        if isinstance(e, str):
+            out.append(e)
+        else:
+            walk(e[1])
+            walk(e[2])
+    walk(expr)
+    return tuple(out)
+
+
 @dataclass(frozen=True)
 class Formula:
     text: str  # "8=(7/6)"
@@ -84,16 +100,7 @@ class Formula:
 
     @property
     def operands(self) -> list[str]:
-        out: list[str] = []
-
-        def walk(e: Expr) -> None:
-            if isinstance(e, str):
-                out.append(e)
-            else:
-                walk(e[1])
-                walk(e[2])
-        walk(self.expr)
-        return out
+        return list(_operands(self.expr))
 
     @property
     def is_rate(self) -> bool:

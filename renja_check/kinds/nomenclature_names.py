@@ -57,7 +57,7 @@ def looks_legacy(code: str, nom: Nomenclature) -> bool:
 def word_freq(nom: Nomenclature) -> Counter:
     key = id(nom)
     if key not in _freq_cache:
-        _freq_cache[key] = Counter(w for e in nom.entries.values() for w in set(norm_name(e.name).split()))
+        _freq_cache[key] = Counter(w for n in nom.normalised_names() for w in set(n.split()))
     return _freq_cache[key]
 
 
