@@ -13,6 +13,17 @@ from .common import input_errors, lang_option
 _multi = dict(multiple=True, metavar="CODE[,CODE]")
 
 
+def _tune_gc() -> None:
+    """A check allocates many small objects that all live until the end: modules and classes
+    are frozen out of the collector's scans, and young collections run less often
+    (measured: about 6% less CPU on the sample, 4% on the 54-file SIPD folder)."""
+    import gc
+
+    if gc.get_freeze_count() == 0:
+        gc.freeze()
+    gc.set_threshold(20000, 50, 100)
+
+
 @click.command("check")
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(list(FORMAT_NAMES)), default="text", show_default=True,
@@ -44,6 +55,8 @@ def check_cmd(inputs: tuple[Path, ...], fmt: str, output: Optional[Path], lang: 
     from .. import api  # imported here: --help must not pay for the engine
     from ..report import render
     from ..report.text import summary_lines
+
+    _tune_gc()
 
     report = api.check_report(
         list(inputs), select=select, ignore=ignore, rule_files=rule_files or None,
