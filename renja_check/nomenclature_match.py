@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+from functools import lru_cache
 from typing import Optional
 
 from rapidfuzz import fuzz, process
@@ -22,8 +23,14 @@ def align_words(a: list[str], b: list[str]) -> list[tuple[Optional[str], Optiona
     """Word-level alignment of two names: pairs (a_word, b_word); None marks a missing word.
 
     Equal words pair; inside a replaced block words pair by position when they score
-    ``WORD_PAIR_CUTOFF`` or more (a misspelling), else each stands alone.
+    ``WORD_PAIR_CUTOFF`` or more (a misspelling), else each stands alone. Memoised: the
+    same printed and official names are compared by several rules.
     """
+    return list(_align_words(tuple(a), tuple(b)))
+
+
+@lru_cache(maxsize=4096)
+def _align_words(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[tuple[Optional[str], Optional[str]], ...]:
     out: list[tuple[Optional[str], Optional[str]]] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
@@ -40,7 +47,7 @@ def align_words(a: list[str], b: list[str]) -> list[tuple[Optional[str], Optiona
                     out.append((x, None))
                 if y:
                     out.append((None, y))
-    return out
+    return tuple(out)
 
 
 # words whose absence does not make another entry ("Tugas Fungsi" is "Tugas dan Fungsi")
