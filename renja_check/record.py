@@ -24,6 +24,7 @@ from the mirror too. pydantic is imported only on those paths.
 from __future__ import annotations
 
 import copy
+import re
 import datetime as _dt
 import sys
 import types
@@ -103,9 +104,28 @@ def _is_classvar(annotation: Any) -> bool:
     return text.startswith(("ClassVar", "typing.ClassVar", "t.ClassVar"))
 
 
+_NESTED = re.compile(r"^(?:Optional\[)?([A-Z]\w*)\]?$")  # "Span", "Optional[Span]"
+
+
+def _nested(cls: type, class_name: str) -> Any:
+    """``dict -> record`` for a field typed with one record class (resolved on first use)."""
+    target: list = []
+
+    def coerce(value: dict) -> Any:
+        if not target:
+            found = getattr(sys.modules.get(cls.__module__), class_name, None)
+            target.append(found if isinstance(found, type) and issubclass(found, Record) else None)
+        return target[0].model_validate(value) if target[0] is not None else value
+    return coerce
+
+
 def _make_init(cls: type, fields: dict[str, FieldInfo], frozen: bool) -> Any:
     params, body, env = [], [], {"_FACTORY": _FACTORY, "_set": object.__setattr__}
     for name, info in fields.items():
+        m = _NESTED.match(info.annotation) if isinstance(info.annotation, str) else None
+        if m:  # like pydantic: a mapping given for a nested record is validated into one
+            env[f"_c_{name}"] = _nested(cls, m.group(1))
+            body.append(f"if {name}.__class__ is dict: {name} = _c_{name}({name})")
         if info.default_factory is not None:
             env[f"_f_{name}"] = info.default_factory
             params.append(f"{name}=_FACTORY")

@@ -61,3 +61,11 @@ def test_readers_build_what_validation_would():
     again = Document.model_validate(doc.model_dump())
     assert again == doc
     assert again.model_dump(mode="json") == doc.model_dump(mode="json")
+
+
+def test_a_mapping_for_a_nested_record_is_validated_into_one():
+    f = _finding()
+    g = Finding(**{**f.model_dump(), "span": {"file": "g", "line_start": 2, "line_end": 3}})
+    assert isinstance(g.span, Span) and g.span.label() == "g:2-3"
+    with pytest.raises(ValidationError):
+        Finding(**{**f.model_dump(), "span": {"file": "g"}})

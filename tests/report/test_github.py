@@ -21,11 +21,12 @@ def test_one_command_per_finding():
 
 
 def test_properties_are_escaped():
+    from renja_check.finding import Finding
 
     r = report()
     i = next(i for i, f in enumerate(r.findings) if f.rule == "PG91")
     f = r.findings[i]
-    r.findings[i] = f.model_copy(update={"span": f.span.model_copy(update={"file": "a,b:c.txt"})})
+    r.findings[i] = Finding(**{**f.model_dump(), "span": {**f.span.model_dump(), "file": "a,b:c.txt"}})
     line = next(line for line in github.render(r, "id").splitlines() if "title=PG91" in line)
     assert line.startswith("::error file=a%2Cb%3Ac.txt,line=120,")
 
