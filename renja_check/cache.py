@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from pathlib import Path
 from typing import Callable, Iterable, Optional, TypeVar, Union
 
@@ -86,6 +85,8 @@ def _read(path: Path) -> object:
 
 
 def _write(folder: Path, name: str, path: Path, value: object) -> None:
+    import tempfile  # only when writing: a cache hit does not pay for it
+
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd, tmp = tempfile.mkstemp(prefix=f".{name}-", suffix=".tmp", dir=folder)

@@ -11,7 +11,6 @@ keeps working for every name.
 """
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -235,6 +234,8 @@ def _default() -> Nomenclature:
 
 
 def _read(path: Path) -> Nomenclature:
+    import csv  # not needed when the index comes from the cache
+
     entries: dict[str, Entry] = {}
     with open(path, encoding="utf-8", newline="") as fh:
         # csv.reader with the header's columns: what csv.DictReader gives (blank rows skipped,
