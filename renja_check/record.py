@@ -66,7 +66,7 @@ class FieldInfo:
         return self.default is _MISSING and self.default_factory is None
 
     def pydantic_kwargs(self) -> dict:
-        kw = {k: v for k, v in self.kwargs.items() if k != "_default"}
+        kw = {k: v for k, v in self.kwargs.items() if k not in ("_default", "_pydantic")}
         if "_default" in self.kwargs:
             kw["default"] = self.kwargs["_default"]
         elif self.default_factory is not None:
@@ -119,6 +119,18 @@ def _nested(cls: type, class_name: str) -> Any:
     return coerce
 
 
+def _from_pydantic_field(value: Any) -> FieldInfo:
+    """A plain default, or a ``pydantic.Field(...)`` written in a record (kept for the mirror)."""
+    if type(value).__module__ != "pydantic.fields":
+        return FieldInfo(value)
+    default = value.default
+    if type(default).__name__ == "PydanticUndefinedType":
+        default = _MISSING
+    info = FieldInfo(default, default_factory=value.default_factory, exclude=bool(value.exclude))
+    info.kwargs["_pydantic"] = value
+    return info
+
+
 def _make_init(cls: type, fields: dict[str, FieldInfo], frozen: bool) -> Any:
     params, body, env = [], [], {"_FACTORY": _FACTORY, "_set": object.__setattr__}
     for name, info in fields.items():
@@ -155,9 +167,14 @@ class _RecordMeta(type):
             if _is_classvar(ann):
                 continue
             value = ns.pop(fname, _MISSING)
-            info = value if isinstance(value, FieldInfo) else FieldInfo(value)
+            info = value if isinstance(value, FieldInfo) else _from_pydantic_field(value)
             info.annotation = ann
             own[fname] = info
+        # pydantic validators declared in the body (@field_validator ...) apply to user input
+        validators = {k: ns.pop(k) for k, v in list(ns.items()) if type(v).__name__ == "PydanticDescriptorProxy"}
+        for b in bases:
+            validators = {**getattr(b, "__record_validators__", {}), **validators}
+        ns["__record_validators__"] = validators
         config = dict(ns.get("model_config") or {})
         frozen = bool(config.get("frozen")) or any(getattr(b, "__record_frozen__", False) for b in bases)
         ns["__slots__"] = tuple(f for f in own if f not in inherited)
@@ -338,9 +355,11 @@ def _mirror(cls: type) -> Any:
     hints = typing.get_type_hints(cls, include_extras=True)
     spec = {}
     for name, info in cls.model_fields.items():
-        spec[name] = (_mirror_type(hints[name]), pydantic.Field(**info.pydantic_kwargs()))
+        field = info.kwargs.get("_pydantic") or pydantic.Field(**info.pydantic_kwargs())
+        spec[name] = (_mirror_type(hints[name]), field)
     config = pydantic.ConfigDict(extra="forbid", frozen=cls.__record_frozen__, arbitrary_types_allowed=True)
-    model = pydantic.create_model(cls.__name__, __config__=config, __module__=cls.__module__, **spec)
+    model = pydantic.create_model(cls.__name__, __config__=config, __module__=cls.__module__,
+                                  __validators__=dict(cls.__record_validators__), **spec)
     model.__doc__ = cls.__doc__
     _MIRRORS[cls] = model
     _RECORD_OF[model] = cls

@@ -69,3 +69,28 @@ def test_a_mapping_for_a_nested_record_is_validated_into_one():
     assert isinstance(g.span, Span) and g.span.label() == "g:2-3"
     with pytest.raises(ValidationError):
         Finding(**{**f.model_dump(), "span": {"file": "g"}})
+
+
+def test_pydantic_fields_and_validators_in_a_record_apply_to_user_input():
+    from typing import Any
+
+    from pydantic import Field as PydanticField
+    from pydantic import field_validator
+
+    from renja_check.record import Field, Record
+
+    class P(Record):
+        tolerance: Decimal = PydanticField(Decimal("0.5"), ge=0)
+        count: int = Field(0, ge=0)
+        codes: list[str] = Field(default_factory=list)
+
+        @field_validator("codes", mode="before")
+        @classmethod
+        def _one_or_many(cls, v: Any) -> Any:
+            return [v] if isinstance(v, str) else v
+
+    assert P().tolerance == Decimal("0.5") and P().codes == []
+    assert P.model_validate({"codes": "PG01", "tolerance": "1.5"}).codes == ["PG01"]
+    for bad in ({"tolerance": -1}, {"count": -1}, {"bogus": 1}):
+        with pytest.raises(ValidationError):
+            P.model_validate(bad)
