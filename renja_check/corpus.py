@@ -11,6 +11,7 @@ keeps working for every name.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -86,6 +87,7 @@ class Nomenclature:
     _match_cache: dict[tuple, list[Match]] = field(default_factory=dict)
     _cand_cache: dict[tuple, tuple[list[Entry], list[str]]] = field(default_factory=dict)
     _sorted_cache: dict[tuple, list[str]] = field(default_factory=dict)  # words of names, sorted
+    _word_counts: Counter = field(default_factory=Counter)
 
     def __post_init__(self) -> None:
         for e in self.entries.values():
@@ -96,6 +98,7 @@ class Nomenclature:
             pc = e.parent_code
             if pc:
                 self._children.setdefault(pc, []).append(e)
+        self.word_counts()
 
     # -- lookups by code -------------------------------------------------
     def get(self, code: str) -> Optional[Entry]:
@@ -130,9 +133,11 @@ class Nomenclature:
             self._sorted_cache[k] = [sorted_words(n) for n in self._candidates(level, bidang)[1]]
         return self._sorted_cache[k]
 
-    def normalised_names(self) -> Iterable[str]:
-        """``norm_name`` of every entry's name (computed once, when the index is built)."""
-        return (n for names in self._names.values() for n in names)
+    def word_counts(self) -> Counter:
+        """In how many entries' names each word occurs (computed once, kept in the index cache)."""
+        if not self._word_counts:
+            self._word_counts.update(w for names in self._names.values() for n in names for w in set(n.split()))
+        return self._word_counts
 
     # -- lookups by name --------------------------------------------------
     def by_exact_name(self, name: str, level: str) -> list[Entry]:

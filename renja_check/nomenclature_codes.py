@@ -7,14 +7,17 @@ the nomenclature stores.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 LEVELS = ("urusan", "bidang", "program", "kegiatan", "subkegiatan")
 PARENT_LEVEL = {"bidang": "urusan", "program": "bidang", "kegiatan": "program", "subkegiatan": "kegiatan"}
 
 
+@lru_cache(maxsize=65536)
 def normalize_code(code: str) -> str:
-    """Dotted code with a 4-digit sub kegiatan part and 2-digit bidang/program parts."""
+    """Dotted code with a 4-digit sub kegiatan part and 2-digit bidang/program parts
+    (memoised: every rule on codes asks for the same few hundred codes)."""
     parts = [p for p in re.split(r"[.\s]+", (code or "").strip()) if p]
     if len(parts) == 6 and parts[5].isdigit():
         parts[5] = f"{int(parts[5]):04d}"

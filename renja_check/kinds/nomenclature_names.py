@@ -57,7 +57,7 @@ def looks_legacy(code: str, nom: Nomenclature) -> bool:
 def word_freq(nom: Nomenclature) -> Counter:
     key = id(nom)
     if key not in _freq_cache:
-        _freq_cache[key] = Counter(w for n in nom.normalised_names() for w in set(n.split()))
+        _freq_cache[key] = nom.word_counts()
     return _freq_cache[key]
 
 
