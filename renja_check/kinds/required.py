@@ -8,6 +8,7 @@ prakiraan maju). A column the table does not carry at all is not required of it.
 """
 from __future__ import annotations
 
+from functools import partial
 from typing import Iterator, Literal, Optional
 
 from ..finding import Finding
@@ -50,18 +51,23 @@ class RequiredKind(Kind):
             # table-wide facts, once per table (not once per row: that was quadratic)
             has_column = p.field in ("lokasi", "sumber_dana") and _has_column(rows, p.field)
             has = {y: _has_year(rows, y) for y in years}
+            labels = (table_label(table, "id"), table_label(table, "en"))
             for n in rows:
-                vals = bilingual(node=(node_label(n, "id"), node_label(n, "en")),
-                                 table=(table_label(table, "id"), table_label(table, "en")))
                 if p.field in ("lokasi", "sumber_dana"):
                     if has_column and blank(getattr(n, p.field)):
+                        vals = _vals(n, labels)
                         vals.update(bilingual(what=(FIELD_ID[p.field], FIELD_EN[p.field])))
                         yield ctx.finding(rule, doc, table=table, subject=n, values=vals, key=p.field)
                     continue
                 for year in years:
-                    f = _year_check(rule, ctx, doc, table, has[year], n, year, p.field, dict(vals, year=year))
+                    vals_of = partial(_vals, n, labels, year=year)  # message values only for a finding
+                    f = _year_check(rule, ctx, doc, table, has[year], n, year, p.field, vals_of)
                     if f is not None:
                         yield f
+
+
+def _vals(n: Node, table_labels: tuple[str, str], **extra: str) -> dict:
+    return dict(bilingual(node=(node_label(n, "id"), node_label(n, "en")), table=table_labels), **extra)
 
 
 def _has_column(rows: list[Node], field: str) -> bool:
@@ -75,21 +81,22 @@ def _has_year(rows: list[Node], year: str) -> tuple[bool, bool]:
 
 
 def _year_check(rule, ctx, doc, table: Table, has: tuple[bool, bool], n: Node, year: str, field: str,
-                vals) -> Optional[Finding]:
+                vals_of) -> Optional[Finding]:
     has_targets, has_pagu = has
     q = target_of(n, year)
     m = pagu(n, year)
     v = pagu_value(n, year)
     if field == "target":
         if has_targets and q is None:
-            return ctx.finding(rule, doc, table=table, subject=n, values=vals, key=year,
+            return ctx.finding(rule, doc, table=table, subject=n, values=vals_of(), key=year,
                                evidence={"year": year, "indicators": [i.text for i in n.indicators]})
     elif field == "pagu":
         if has_pagu and m is None:
-            return ctx.finding(rule, doc, table=table, subject=n, values=vals, key=year,
+            return ctx.finding(rule, doc, table=table, subject=n, values=vals_of(), key=year,
                                evidence={"year": year})
     elif field == "target_without_pagu":
         if q is not None and q.value and m is not None and v == 0:
+            vals = vals_of()
             vals.update(target=q.raw.strip(), pagu=m.raw.strip() or "-")
             vals.update(bilingual(pagu_txt=("pagunya kosong (-)", "its pagu is empty (-)") if m.status == "empty"
                                   else ("pagunya nol", "its pagu is zero")))
@@ -97,6 +104,7 @@ def _year_check(rule, ctx, doc, table: Table, has: tuple[bool, bool], n: Node, y
                                evidence={"year": year, "target": q.raw.strip(), "pagu_raw": m.raw})
     elif field == "pagu_without_target":
         if v and has_targets and (q is None or q.value == 0):
+            vals = vals_of()
             vals.update(pagu=rp(v), target=(q.raw.strip() if q is not None else "-"))
             vals.update(bilingual(target_txt=("tidak mempunyai target", "has no target") if q is None
                                   else (f"targetnya nol ({q.raw.strip()})", f"its target is zero ({q.raw.strip()})")))

@@ -56,10 +56,9 @@ class SumKind(Kind):
                     bad = [] if exact else [a for a in adds if not a.readable]
                     if exact is None and m.status != "ok":
                         continue  # a fractional total over unreadable rows: CL05/CL02 say why
-                    vals = _values(table, node, year, len(years) > 1, adds)
-                    vals.update(printed=rp(m.value))
                     if p.check == "unverifiable":
                         if bad:
+                            vals = dict(_values(table, node, year, len(years) > 1, adds), printed=rp(m.value))
                             yield _unverifiable(rule, ctx, doc, table, node, year, m.value, adds, bad, vals)
                         continue
                     if bad:
@@ -72,6 +71,8 @@ class SumKind(Kind):
                         printed = total - diff
                     if abs(diff) <= p.tolerance:
                         continue
+                    # message values only for a finding (not for every subtotal checked)
+                    vals = _values(table, node, year, len(years) > 1, adds)
                     vals.update(sum=rp(total), difference=rp_abs(diff), printed=rp(printed))
                     yield ctx.finding(
                         rule, doc, table=table, subject=node, expected=total, found=printed,
