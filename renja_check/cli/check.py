@@ -52,6 +52,9 @@ def check_cmd(inputs: tuple[Path, ...], fmt: str, output: Optional[Path], lang: 
 
     Check a Renja (no INPUT: the embedded sample). Exit 0 clean, 1 findings, 2 bad input.
     """
+    import gc
+
+    gc.set_threshold(20000, 50, 100)  # see _tune_gc
     from .. import api  # imported here: --help must not pay for the engine
     from ..report import render
     from ..report.text import summary_lines
