@@ -31,7 +31,12 @@ def cache_dir() -> Optional[Path]:
     env = os.environ.get("RENJA_CHECK_CACHE")
     if env is not None:
         return None if env.strip().lower() in OFF or not env.strip() else Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        home = os.path.expanduser("~")
+        if home.startswith("~"):  # no home directory: no cache (never one in the working directory)
+            return None
+        base = os.path.join(home, ".cache")
     return Path(base) / "renja-check"
 
 
@@ -77,7 +82,7 @@ def _read(path: Path) -> object:
     try:
         with open(path, "rb") as fh:
             st = os.fstat(fh.fileno())
-            if (hasattr(os, "getuid") and st.st_uid != os.getuid()) or st.st_mode & 0o022:
+            if os.name == "posix" and (st.st_uid != os.getuid() or st.st_mode & 0o022):
                 return None  # only a file this user wrote and nobody else can change
             return pickle.load(fh)
     except Exception:  # missing, truncated, or made by other code: rebuild

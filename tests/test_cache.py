@@ -1,4 +1,8 @@
 """The parsed-data cache: keyed by content, rebuilt on change or damage, off when asked."""
+import os
+
+import pytest
+
 from renja_check import cache, ruleset
 
 
@@ -35,3 +39,16 @@ def test_rules_come_from_the_cache_the_second_time(tmp_path, monkeypatch):
     rule_file.write_text(rule_file.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     ruleset.load_ruleset([rule_file])
     assert len(loads) == 3  # a changed rule file is parsed again
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes")
+def test_no_home_no_cache_and_foreign_files_ignored(tmp_path, monkeypatch):
+    monkeypatch.delenv("RENJA_CHECK_CACHE", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(cache.os.path, "expanduser", lambda p: p)  # "~" stays "~": no home
+    assert cache.cache_dir() is None
+    monkeypatch.setenv("RENJA_CHECK_CACHE", str(tmp_path))
+    assert cache.cached("w", [b"x"], lambda: 1) == 1
+    entry = next(tmp_path.glob("w-*.pickle"))
+    entry.chmod(0o666)  # writable by others: not trusted, rebuilt
+    assert cache.cached("w", [b"x"], lambda: 2) == 2
