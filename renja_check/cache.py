@@ -4,7 +4,8 @@ Parsing and validating the rule files and indexing the nomenclature cost more th
 checking a document; their result depends only on the bytes of those files and on
 the code reading them. ``cached(name, parts, build)`` keeps ``build()``'s result in
 ``<cache dir>/<name>-<key>.pickle``, the key being a hash of the package version and
-``parts`` (file contents, paths, the record declarations the result is made of).
+``parts`` (file contents, paths, the record declarations the result is made of, and
+size and time of the code files that read them: ``sources``).
 It is never a cache of results on an input document: the first check of a new
 document does all the work.
 
@@ -49,18 +50,21 @@ def key_of(parts: Iterable[Union[bytes, str]]) -> str:
     return h.hexdigest()[:32]
 
 
-def sources(*modules: str) -> list[bytes]:
-    """The source bytes of modules (``renja_check.corpus``): part of a key, so a cache made
-    by other code is never used (in a checkout, an edit invalidates it)."""
+def sources(*modules: str) -> list[str]:
+    """Which code made a cached value: path, size and modification time of each module's
+    file (a prefix ending in "." takes every loaded module below it, e.g. ``renja_check.kinds.``).
+    Part of a key, so in a checkout an edit of that code invalidates the cache."""
     import sys
 
+    names = sorted({n for m in modules for n in list(sys.modules) if n == m or (m.endswith(".") and n.startswith(m))})
     out = []
-    for m in modules:
-        path = getattr(sys.modules.get(m), "__file__", None)
+    for name in names:
+        path = getattr(sys.modules.get(name), "__file__", None)
         try:
-            out.append(Path(path).read_bytes() if path else m.encode())
+            st = os.stat(path) if path else None
         except OSError:
-            out.append(m.encode())
+            st = None
+        out.append(f"{name} {path} {st.st_size} {st.st_mtime_ns}" if st else name)
     return out
 
 

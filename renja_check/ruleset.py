@@ -150,7 +150,8 @@ def load_ruleset(paths: Optional[list[Path]] = None) -> RuleSet:
 
     files = [Path(f) for f in paths or sorted(rules_dir().glob("*.yaml"))]
     try:
-        parts = [declaration_key(Rule, *(k.Params for k in KINDS.values())), *sources(__name__)]
+        parts = [declaration_key(Rule, *(k.Params for k in KINDS.values())),
+                 *sources(__name__, "renja_check.kinds.", "renja_check.record")]
         for f in files:
             parts += [str(f), f.read_bytes()]
     except OSError:  # unreadable: let the loader report it
