@@ -358,9 +358,8 @@ def _mirror(cls: type) -> Any:
         field = info.kwargs.get("_pydantic") or pydantic.Field(**info.pydantic_kwargs())
         spec[name] = (_mirror_type(hints[name]), field)
     config = pydantic.ConfigDict(extra="forbid", frozen=cls.__record_frozen__, arbitrary_types_allowed=True)
-    model = pydantic.create_model(cls.__name__, __config__=config, __module__=cls.__module__,
+    model = pydantic.create_model(cls.__name__, __config__=config, __doc__=cls.__doc__, __module__=cls.__module__,
                                   __validators__=dict(cls.__record_validators__), **spec)
-    model.__doc__ = cls.__doc__
     _MIRRORS[cls] = model
     _RECORD_OF[model] = cls
     return model
