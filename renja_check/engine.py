@@ -42,7 +42,8 @@ def run(ruleset: RuleSet, dossier: Dossier, corpus: Optional[Corpus] = None) -> 
     for rule in ruleset.rules:
         kind = KINDS[rule.kind]
         try:
-            findings.extend(kind.evaluate(rule, ctx))
+            for f in kind.evaluate(rule, ctx):  # what it yielded before a crash is kept
+                findings.append(f)
         except Exception as exc:  # a crashing rule is a finding, never hides the others
             tb = traceback.extract_tb(exc.__traceback__)[-1]
             findings.append(Finding(

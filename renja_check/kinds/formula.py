@@ -83,7 +83,7 @@ class _Row:
         f = self.ctx.finding(self.rule, self.doc, table=self.table, subject=self.node, expected=expected,
                              found=found, difference=difference, evidence=evidence, values=values)
         fp = content_fingerprint(self.rule, self.doc, self.table, self.node, self.parents, self.nth,
-                                 expected, found, key)
+                                 expected, found, key, identity=self.ctx.identity(self.doc))
         return f.model_copy(update={"fingerprint": fp})
 
 
