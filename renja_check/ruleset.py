@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import InputError
 from .paths import rules_dir
+from .safe_yaml import NoAliases
 
 Text = dict[str, str]  # {"id": ..., "en": ...}
 
@@ -63,8 +64,8 @@ class RuleSet(BaseModel):
         return RuleSet(rules=rules)
 
 
-class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that records the line of every mapping as ``__line__``."""
+class _LineLoader(NoAliases, yaml.SafeLoader):
+    """SafeLoader that records the line of every mapping as ``__line__`` (aliases refused)."""
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
@@ -86,6 +87,7 @@ def _strip_lines(value: Any) -> Any:
 
 def load_rule_file(path: Path) -> list[Rule]:
     from .kinds import KINDS  # late import: kinds are a lower layer but heavy
+    from .kinds.placeholders import template_problem
 
     try:
         text = path.read_text(encoding="utf-8")
@@ -96,6 +98,8 @@ def load_rule_file(path: Path) -> list[Rule]:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         raise InputError(where, f"invalid YAML: {getattr(exc, 'problem', exc)}") from None
+    except RecursionError:
+        raise InputError(str(path), "invalid YAML: nested too deeply") from None
     if data is None:
         return []
     if not isinstance(data, list):
@@ -117,6 +121,13 @@ def load_rule_file(path: Path) -> list[Rule]:
             for field in ("title", "description", "rationale", "message"):
                 if lang not in getattr(rule, field):
                     raise InputError(where, f"{field} has no '{lang}' text")
+        for field in ("message", "suggestion"):  # a typo in a placeholder fails here, not at run time
+            for lang, text in (getattr(rule, field) or {}).items():
+                problem = template_problem(text, rule.kind)
+                if problem:
+                    sub = entry.get(field)
+                    at = sub.get("__line__", line) if isinstance(sub, dict) else line
+                    raise InputError(f"{path}:{at}", f"{field}.{lang}: {problem}")
         try:
             spec = kind.Params(**rule.params)
         except ValidationError as exc:

@@ -21,6 +21,8 @@ from collections import Counter
 from decimal import Decimal
 from typing import Iterator, Literal, Optional
 
+from pydantic import Field
+
 from ..finding import Finding
 from ..models import Node, Quantity, Table
 from .base import Context, Kind, Params, walk_tables
@@ -35,8 +37,8 @@ PERSON = ["orang", "peserta", "pegawai", "pns", "asn", "cpns", "casn", "pppk", "
 class FormulaParams(Params):
     check: Literal["mismatch", "error", "blank", "units"] = "mismatch"
     roles: list[str] = []  # every table that prints column formulas
-    rate_tolerance: Decimal = Decimal("0.5")  # percentage points
-    sum_tolerance: Decimal = Decimal("0")
+    rate_tolerance: Decimal = Field(Decimal("0.5"), ge=0)  # percentage points (never negative)
+    sum_tolerance: Decimal = Field(Decimal("0"), ge=0)
     same_units: list[list[str]] = [PERSON]  # units that name the same thing
 
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterator, Literal, Optional
 
+from pydantic import Field
+
 from ..finding import Finding
 from ..numbers import money_exact
 from .base import Context, Kind, Params, walk_tables
@@ -28,7 +30,7 @@ class SumParams(Params):
     check: Literal["difference", "unverifiable"] = "difference"
     roles: list[str] = []  # tables to check by role; empty = every table
     levels: list[str] = ["total", "urusan", "bidang", "program", "kegiatan", "subkegiatan"]
-    tolerance: int = 0  # rupiah; differences up to this are ignored
+    tolerance: int = Field(0, ge=0)  # rupiah; differences up to this are ignored (never negative)
 
 
 class SumKind(Kind):
