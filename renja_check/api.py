@@ -13,6 +13,7 @@ from .engine import RunResult, run
 from .errors import InputError
 from .ingest import load_document, load_dossier
 from .models import Document, Dossier
+from .outfile import refuse_overwrite
 from .paths import sample_renja
 from .report.model import FAIL_ON, CheckReport
 from .ruleset import Rule, RuleSet, load_ruleset
@@ -75,6 +76,19 @@ def select_rules(rs: RuleSet, select: Optional[list[str]] = None, ignore: Option
     return rs.select(select, ignore)
 
 
+def read_paths(
+    inputs: Sequence[Path] = (),
+    rule_files: Optional[Sequence[Path]] = None,
+    extra_rule_files: Optional[Sequence[Path]] = None,
+    *more: Optional[Path],
+) -> list[Path]:
+    """Every file or folder a check reads (inputs, rules, waivers, ...): outputs must not replace them."""
+    from .paths import rules_dir
+
+    rules = list(rule_files) if rule_files else [rules_dir()]
+    return [Path(p) for p in [*(inputs or default_inputs()), *rules, *(extra_rule_files or ()), *more] if p]
+
+
 def check_report(
     inputs: Sequence[Path] = (),
     *,
@@ -97,6 +111,7 @@ def check_report(
     """
     if fail_on not in FAIL_ON:
         raise ValueError(f"fail_on must be one of {FAIL_ON}")
+    refuse_overwrite(write_baseline, read_paths(inputs, rule_files, extra_rule_files, waivers), "--write-baseline")
     t0 = time.perf_counter()
     known = load_baseline(baseline) if baseline else None
     waiver_list = load_waivers(waivers) if waivers else None

@@ -29,6 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from . import __version__
 from .errors import InputError
 from .finding import Finding
+from .outfile import write_atomic
 from .ruleset import _LineLoader, _strip_lines
 
 BASELINE_VERSION = 1
@@ -76,11 +77,7 @@ def baseline_document(findings: Iterable[Finding], lang: str = "id") -> dict:
 
 def write_baseline(path: Path, findings: Iterable[Finding], lang: str = "id") -> int:
     doc = baseline_document(findings, lang)
-    try:
-        Path(path).write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    except OSError as exc:
-        raise InputError(str(path), f"cannot write baseline: {exc.strerror}",
-                         f"baseline tidak dapat ditulis: {exc.strerror}") from None
+    write_atomic(Path(path), json.dumps(doc, indent=2, ensure_ascii=False) + "\n")  # temp file + rename
     return len(doc["findings"])
 
 

@@ -10,6 +10,7 @@ import click
 from .. import api
 from ..report import FAIL_ON, FORMATS, render
 from ..report.text import summary_lines
+from ..outfile import is_stdout, refuse_overwrite, write_atomic
 from .common import input_errors, lang_option
 
 _multi = dict(multiple=True, metavar="CODE[,CODE]")
@@ -20,7 +21,7 @@ _multi = dict(multiple=True, metavar="CODE[,CODE]")
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True,
               help="Bentuk keluaran / output format.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="Tulis laporan ke berkas / write the report to FILE.")
+              help="Tulis laporan ke berkas (- = stdout) / write the report to FILE (- = stdout).")
 @lang_option
 @click.option("--select", **_multi, help="Hanya aturan ini (awalan kode, mis. PG atau PG0) / only these rules.")
 @click.option("--ignore", **_multi, help="Lewati aturan ini (awalan kode) / skip these rules.")
@@ -43,21 +44,19 @@ def check_cmd(inputs: tuple[Path, ...], fmt: str, output: Optional[Path], lang: 
 
     Check a Renja (no INPUT: the embedded sample). Exit 0 clean, 1 findings, 2 bad input.
     """
+    to_stdout = output is None or is_stdout(output)
+    if not to_stdout:  # before the slow work: never replace what this run reads
+        refuse_overwrite(output, api.read_paths(inputs, rule_files, extra_rule_files, waivers, baseline,
+                                                write_baseline), "-o")
     report = api.check_report(
         list(inputs), select=select, ignore=ignore, rule_files=rule_files or None,
         extra_rule_files=extra_rule_files, baseline=baseline, waivers=waivers,
         write_baseline=write_baseline, fail_on=fail_on, lang=lang,
     )
-    color = fmt == "text" and output is None and sys.stdout.isatty()
+    color = fmt == "text" and to_stdout and sys.stdout.isatty()
     text = render(report, fmt, lang, color=color)
-    if output is not None:
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            from ..errors import InputError
-
-            raise InputError(str(output), f"cannot write: {exc.strerror}",
-                             f"tidak dapat ditulis: {exc.strerror}") from None
+    if not to_stdout:
+        write_atomic(output, text)  # temp file in the same folder + rename: never half a report
         for line in summary_lines(report, lang, with_warnings=False):
             click.echo(line, err=True)
     else:

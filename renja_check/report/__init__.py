@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Callable
 
 from . import github, json_, junit, markdown, sarif, text
+from .escape import escaped, xml_safe
 from .model import FAIL_ON, CheckReport, RuleInfo
 
 Renderer = Callable[..., str]
@@ -22,8 +23,16 @@ FORMATS: dict[str, Renderer] = {
 }
 
 
+# formats whose reader is a terminal, a Markdown viewer, a CI log or an XML parser: control
+# characters from the input are shown escaped (JSON and SARIF encoders escape them already)
+ESCAPED = frozenset({"text", "markdown", "github", "junit"})
+
+
 def render(report: CheckReport, fmt: str = "text", lang: str = "id", *, color: bool = False) -> str:
-    return FORMATS[fmt](report, lang, color=color)
+    if fmt in ESCAPED:
+        report = escaped(report)
+    out = FORMATS[fmt](report, lang, color=color)
+    return xml_safe(out) if fmt == "junit" else out
 
 
 __all__ = ["FORMATS", "FAIL_ON", "CheckReport", "RuleInfo", "render"]
