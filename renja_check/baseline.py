@@ -173,14 +173,10 @@ def screen(
 
 
 def _read(path: Path, what: str) -> str:
+    from .ingest.common import MAX_JSON_BYTES, read_bytes  # type and size checked, read bounded
+
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(str(path), f"{what} file not found", f"berkas {what} tidak ditemukan") from None
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read {what} file: {exc.strerror}",
-                         f"berkas {what} tidak dapat dibaca: {exc.strerror}") from None
+    data = read_bytes(path, MAX_JSON_BYTES, what=what, empty_ok=True)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -20,6 +20,7 @@ from .models import Money, Quantity
 Style = Literal["id", "en"]  # id: 1.234.567,89  en: 1,234,567.89
 
 SPREADSHEET_ERRORS = ("#DIV/0!", "#N/A", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#####")
+MAX_AMOUNT_DIGITS = 18  # 10^18 rupiah: a thousand times a national budget; beyond is not an amount
 EMPTY_MARKS = {"", "-", "--", "–", "—", "- ", "0-"}
 
 _ERR_RE = re.compile(r"#(?:DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!)|#{3,}")
@@ -95,6 +96,8 @@ def parse_money(text: str, style: Optional[Style] = None, scale: int = 1) -> Mon
     value, status, note = parse_decimal(_money_token(t), style)
     if value is None:
         return Money(raw=raw, status="invalid", scale=scale, note=note)
+    if value.adjusted() >= MAX_AMOUNT_DIGITS:  # thousands of digits: no amount, and int() of it would not print
+        return Money(raw=raw[:40], status="invalid", scale=scale, note=f"not an amount: {raw[:40]!r} (out of range)")
     scaled = value * scale
     if scaled != scaled.to_integral_value():
         # cents are not ambiguity: the amount is exact, only not a whole rupiah

@@ -52,14 +52,14 @@ def write_atomic(path: Path, text: str) -> None:
         if path.exists() and not path.is_file():
             if path.is_dir():
                 raise IsADirectoryError(21, "Is a directory")
-            with open(path, "w", encoding="utf-8") as fh:  # /dev/null, a FIFO, a terminal
+            with open(path, "w", encoding="utf-8", errors="backslashreplace") as fh:  # /dev/null, a FIFO
                 fh.write(text)
             return
         mode = (path.stat().st_mode & 0o777) if path.exists() else _default_mode()
         fd, tmp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".", prefix=f".{path.name}.",
                                    suffix=".tmp")
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace") as fh:
                 fh.write(text)
                 fh.flush()
                 os.fsync(fh.fileno())

@@ -87,10 +87,11 @@ def _strip_lines(value: Any) -> Any:
 
 def load_rule_file(path: Path) -> list[Rule]:
     from .kinds import KINDS  # late import: kinds are a lower layer but heavy
+    from .ingest.common import MAX_JSON_BYTES, read_bytes  # type and size checked, read bounded
     from .kinds.placeholders import template_problem
 
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_bytes(path, MAX_JSON_BYTES, what="rule", empty_ok=True).decode("utf-8")
         data = yaml.load(text, Loader=_LineLoader)
     except UnicodeDecodeError as exc:
         raise InputError(str(path), f"not UTF-8 text ({exc.reason})") from None

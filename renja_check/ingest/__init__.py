@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Iterable
 
 from ..errors import InputError
-from ..models import Document, Dossier
-from .common import read_bytes, read_text
+from ..models import Document, Dossier, Note
+from .common import is_regular, read_bytes, read_text
 
 
 def load_document(path: Path) -> Document:
@@ -52,14 +52,23 @@ def load_dossier(paths: Iterable[Path]) -> Dossier:
         if not p.exists():
             raise InputError(str(p), "file not found", "berkas tidak ditemukan")
         if p.is_dir():
-            files = sorted(x for x in p.iterdir() if x.suffix.lower() in (".json", ".txt", ".pdf", ".yaml", ".yml"))
+            found = sorted(x for x in p.iterdir() if x.suffix.lower() in (".json", ".txt", ".pdf", ".yaml", ".yml"))
+            files = [x for x in found if is_regular(x)]  # a FIFO or device would block or never end
             if not files:
                 raise InputError(str(p), "folder holds no .json/.txt/.pdf/.yaml input",
                                  "folder tidak berisi masukan .json/.txt/.pdf/.yaml")
-            docs.extend(load_document(f) for f in files)
+            loaded = [load_document(f) for f in files]
+            loaded[0].notes.extend(_skipped(x) for x in found if not is_regular(x))
+            docs.extend(loaded)
         else:
             docs.append(load_document(p))
     return Dossier(documents=docs)
+
+
+def _skipped(path: Path) -> Note:
+    return Note(level="info", code="input-skipped",
+                message=f"{path.name} in the input folder was skipped: not a regular file",
+                message_id=f"{path.name} di folder masukan dilewati: bukan berkas biasa")
 
 
 __all__ = ["load_document", "load_dossier", "InputError"]

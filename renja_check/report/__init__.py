@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Callable
 
 from . import github, json_, junit, markdown, sarif, text
-from .escape import escaped, xml_safe
+from .escape import escaped, utf8_safe, xml_safe
 from .model import FAIL_ON, CheckReport, RuleInfo
 
 Renderer = Callable[..., str]
@@ -32,7 +32,7 @@ def render(report: CheckReport, fmt: str = "text", lang: str = "id", *, color: b
     if fmt in ESCAPED:
         report = escaped(report)
     out = FORMATS[fmt](report, lang, color=color)
-    return xml_safe(out) if fmt == "junit" else out
+    return utf8_safe(xml_safe(out) if fmt == "junit" else out)
 
 
 __all__ = ["FORMATS", "FAIL_ON", "CheckReport", "RuleInfo", "render"]

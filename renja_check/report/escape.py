@@ -6,7 +6,9 @@ terminal escape (``ESC [ ... m``) in a name would repaint the verifier's termina
 whose every string shows such characters as visible escapes (``\\x1b``, ``\\x85``); the
 text, Markdown, GitHub and JUnit formats render that copy. JSON and SARIF render the
 report as it is: their encoder escapes control characters as the format requires.
-``xml_safe`` is the last pass over JUnit XML: no character XML 1.0 forbids survives.
+``xml_safe`` is the last pass over JUnit XML: no character XML 1.0 forbids survives;
+``utf8_safe`` the last pass over every format (a non-UTF-8 file name stays visible as
+``\\udcff`` instead of making the report invalid UTF-8).
 """
 from __future__ import annotations
 
@@ -14,8 +16,8 @@ import dataclasses
 import re
 from typing import Any
 
-# C0 except tab and newline, DEL, C1
-_CTRL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 except tab and newline, DEL, C1, lone surrogates (a file name that is not UTF-8)
+_CTRL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 # what XML 1.0 forbids (C0 but tab/newline/CR, surrogates, U+FFFE/U+FFFF)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -27,6 +29,15 @@ def _visible(m: re.Match) -> str:
 
 def escape_text(s: str) -> str:
     return _CTRL.sub(_visible, s) if _CTRL.search(s) else s
+
+
+def utf8_safe(s: str) -> str:
+    """``s`` encodable as UTF-8: lone surrogates (bytes of a non-UTF-8 file name) as ``\\udcff``."""
+    try:
+        s.encode("utf-8")
+        return s
+    except UnicodeEncodeError:
+        return s.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def xml_safe(s: str) -> str:

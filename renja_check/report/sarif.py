@@ -115,4 +115,4 @@ def artifact_location(path: str, base: Path) -> dict[str, str]:
         rel = absolute.relative_to(base)
     except ValueError:
         return {"uri": absolute.as_uri()}
-    return {"uri": quote(rel.as_posix()), "uriBaseId": SRCROOT}
+    return {"uri": quote(rel.as_posix(), errors="surrogateescape"), "uriBaseId": SRCROOT}  # raw bytes of a non-UTF-8 name
