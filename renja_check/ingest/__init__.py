@@ -12,6 +12,7 @@ returned with ``notes`` saying what is missing.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Iterable
 
@@ -45,24 +46,51 @@ def load_document(path: Path) -> Document:
     return parse_text(read_text(path), str(path))
 
 
+SUFFIXES = (".json", ".txt", ".pdf", ".yaml", ".yml")
+MAX_DOCUMENTS = 2000  # per run: a pemda has under 100 agencies; checked before any file is read
+
+
 def load_dossier(paths: Iterable[Path]) -> Dossier:
-    docs: list[Document] = []
+    plan: list[tuple[Path, list[Path]]] = []  # (input, files to read), all listed before reading
+    count = 0
     for p in paths:
         p = Path(p)
         if not p.exists():
             raise InputError(str(p), "file not found", "berkas tidak ditemukan")
-        if p.is_dir():
-            found = sorted(x for x in p.iterdir() if x.suffix.lower() in (".json", ".txt", ".pdf", ".yaml", ".yml"))
-            files = [x for x in found if is_regular(x)]  # a FIFO or device would block or never end
-            if not files:
-                raise InputError(str(p), "folder holds no .json/.txt/.pdf/.yaml input",
-                                 "folder tidak berisi masukan .json/.txt/.pdf/.yaml")
-            loaded = [load_document(f) for f in files]
-            loaded[0].notes.extend(_skipped(x) for x in found if not is_regular(x))
-            docs.extend(loaded)
-        else:
+        found = _listing(p, MAX_DOCUMENTS - count) if p.is_dir() else [p]
+        if not found:
+            raise InputError(str(p), "folder holds no .json/.txt/.pdf/.yaml input",
+                             "folder tidak berisi masukan .json/.txt/.pdf/.yaml")
+        count += len(found)
+        plan.append((p, found))
+    docs: list[Document] = []
+    for p, found in plan:
+        if not p.is_dir():
             docs.append(load_document(p))
+            continue
+        files = [x for x in found if is_regular(x)]  # a FIFO or device would block or never end
+        if not files:
+            raise InputError(str(p), "folder holds no regular .json/.txt/.pdf/.yaml file",
+                             "folder tidak berisi berkas biasa .json/.txt/.pdf/.yaml")
+        loaded = [load_document(f) for f in files]
+        loaded[0].notes.extend(_skipped(x) for x in found if not is_regular(x))
+        docs.extend(loaded)
     return Dossier(documents=docs)
+
+
+def _listing(folder: Path, room: int) -> list[Path]:
+    """Input files of a folder, sorted; more than ``room`` is an input error (stops listing early)."""
+    out = []
+    with os.scandir(folder) as it:
+        for e in it:
+            if os.path.splitext(e.name)[1].lower() in SUFFIXES:
+                out.append(Path(folder) / e.name)
+                if len(out) > room:
+                    raise InputError(str(folder), f"more than {MAX_DOCUMENTS} input files in one run; "
+                                     "check the folder in parts",
+                                     f"lebih dari {MAX_DOCUMENTS} berkas masukan dalam satu pemeriksaan; "
+                                     "periksa folder ini per bagian")
+    return sorted(out)
 
 
 def _skipped(path: Path) -> Note:
