@@ -15,11 +15,10 @@ MiB = 1024 * 1024
 MAX_BYTES = 200 * MiB  # PDF and anything not listed below
 MAX_JSON_BYTES = 64 * MiB  # .json, .yaml, .yml (SIPD exports, models)
 MAX_TEXT_BYTES = 8 * MiB  # text extracted from a PDF
-_LIMITS = {".json": MAX_JSON_BYTES, ".yaml": MAX_JSON_BYTES, ".yml": MAX_JSON_BYTES}
 
 
 def limit_for(path: Path) -> int:
-    return _LIMITS.get(Path(path).suffix.lower(), MAX_BYTES)
+    return MAX_JSON_BYTES if Path(path).suffix.lower() in (".json", ".yaml", ".yml") else MAX_BYTES
 
 
 def read_bytes(path: Path, limit: int | None = None, what: str = "", empty_ok: bool = False) -> bytes:
