@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from renja_check import ingest
 from renja_check.cli import main
+from renja_check.errors import InputError
 from renja_check.ingest import common, load_document
 from renja_check.ingest.model_io import dump_document
 from renja_check.models import Column, Document, Source, Span, Table
@@ -106,14 +107,14 @@ def test_fifo_is_refused_and_skipped_in_a_folder(tmp_path):
     assert len(notes) == 1 and "blocked.json" in notes[0]["message"]
 
 
-def test_file_over_the_size_limit_is_refused_before_reading(tmp_path, monkeypatch):
+def test_file_over_the_size_limit_is_refused_before_reading(tmp_path):
     big = tmp_path / "big.txt"
     with open(big, "wb") as fh:  # sparse: over 8 MiB on disk costs nothing
         fh.truncate(common.MAX_TEXT_BYTES + 1)
     assert_input_error(cli(big), str(big), "MiB")
-    monkeypatch.setattr(common, "MAX_JSON_BYTES", 1000)
     f = sipd(tmp_path)
-    assert_input_error(cli(f), str(f), "MiB")
+    with pytest.raises(InputError, match="too large"):
+        common.read_bytes(f, limit=f.stat().st_size - 1)
 
 
 @pytest.mark.skipif(sys.platform == "darwin", reason="macOS refuses non-UTF-8 file names")
