@@ -88,7 +88,7 @@ def _strip_lines(value: Any) -> Any:
 def load_rule_file(path: Path) -> list[Rule]:
     from .kinds import KINDS  # late import: kinds are a lower layer but heavy
     from .ingest.common import MAX_JSON_BYTES, read_bytes  # type and size checked, read bounded
-    from .kinds.placeholders import template_problem
+    from .kinds.placeholders import check_templates
 
     try:
         text = read_bytes(path, MAX_JSON_BYTES, what="rule", empty_ok=True).decode("utf-8")
@@ -122,13 +122,7 @@ def load_rule_file(path: Path) -> list[Rule]:
             for field in ("title", "description", "rationale", "message"):
                 if lang not in getattr(rule, field):
                     raise InputError(where, f"{field} has no '{lang}' text")
-        for field in ("message", "suggestion"):  # a typo in a placeholder fails here, not at run time
-            for lang, text in (getattr(rule, field) or {}).items():
-                problem = template_problem(text, rule.kind)
-                if problem:
-                    sub = entry.get(field)
-                    at = sub.get("__line__", line) if isinstance(sub, dict) else line
-                    raise InputError(f"{path}:{at}", f"{field}.{lang}: {problem}")
+        check_templates(rule, entry, f"{path}:{line}")  # a placeholder typo fails here, not at run time
         try:
             spec = kind.Params(**rule.params)
         except ValidationError as exc:

@@ -9,7 +9,9 @@ it here when its values are settled.
 from __future__ import annotations
 
 import string
-from typing import Optional
+from typing import Any, Optional
+
+from ..errors import InputError
 
 BASE = frozenset({"table", "table_id", "name", "code", "expected", "found", "difference", "line"})
 
@@ -58,3 +60,16 @@ def template_problem(template: str, kind: str) -> Optional[str]:
             allowed = ", ".join(sorted(BASE | known))
             return f"unknown placeholder {{{name}}} (known: {allowed})"
     return None
+
+
+def check_templates(rule: Any, entry: dict, where: str) -> None:
+    """``InputError`` at ``file:line`` of the first message or suggestion template of ``rule``
+    that cannot be rendered (``entry`` is the rule's YAML mapping with ``__line__`` marks)."""
+    for field in ("message", "suggestion"):
+        for lang, text in (getattr(rule, field) or {}).items():
+            problem = template_problem(text, rule.kind)
+            if problem:
+                sub = entry.get(field)
+                line = sub.get("__line__") if isinstance(sub, dict) else None
+                at = f"{where.rsplit(':', 1)[0]}:{line}" if line else where
+                raise InputError(at, f"{field}.{lang}: {problem}")
