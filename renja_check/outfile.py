@@ -10,7 +10,6 @@ written directly. Both raise ``InputError`` naming the file (exit 2).
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -47,6 +46,8 @@ def refuse_overwrite(target: Optional[Path], protected: Iterable[Path], option: 
 
 def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` (UTF-8) to ``path``: temporary file in the same folder, then rename."""
+    import tempfile  # lazily: not on the path of a check that prints to stdout
+
     path = Path(path)
     try:
         if path.exists() and not path.is_file():

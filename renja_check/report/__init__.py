@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Callable
 
 from . import github, json_, junit, markdown, sarif, text
-from .escape import escaped, utf8_safe, xml_safe
 from .model import FAIL_ON, CheckReport, RuleInfo
 
 Renderer = Callable[..., str]
@@ -29,6 +28,8 @@ ESCAPED = frozenset({"text", "markdown", "github", "junit"})
 
 
 def render(report: CheckReport, fmt: str = "text", lang: str = "id", *, color: bool = False) -> str:
+    from .escape import escaped, utf8_safe, xml_safe  # lazily: not needed for --help
+
     if fmt in ESCAPED:
         report = escaped(report)
     out = FORMATS[fmt](report, lang, color=color)

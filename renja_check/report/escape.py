@@ -54,6 +54,16 @@ def escape_value(v: Any) -> Any:
     return v
 
 
+def _dirty(v: Any) -> bool:
+    if isinstance(v, str):
+        return _CTRL.search(v) is not None
+    if isinstance(v, dict):
+        return any(_dirty(k) or _dirty(x) for k, x in v.items())
+    if isinstance(v, (list, tuple)):
+        return any(_dirty(x) for x in v)
+    return False
+
+
 _FINDING_FIELDS = ("message", "document", "table", "locator", "expected", "found", "evidence",
                    "suggestion", "rule_name")
 
@@ -61,6 +71,8 @@ _FINDING_FIELDS = ("message", "document", "table", "locator", "expected", "found
 def escaped(report: Any) -> Any:
     """A copy of a ``CheckReport`` with control characters escaped in every string it shows."""
     def finding(f):
+        if not any(_dirty(getattr(f, k)) for k in _FINDING_FIELDS) and not (f.span and _dirty(f.span.file)):
+            return f  # the common case: nothing to escape, no copy
         update = {k: escape_value(getattr(f, k)) for k in _FINDING_FIELDS}
         if f.span is not None and _CTRL.search(f.span.file):
             update["span"] = f.span.model_copy(update={"file": escape_text(f.span.file)})
