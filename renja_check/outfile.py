@@ -30,13 +30,14 @@ def _same(a: Path, b: Path) -> bool:
 
 
 def refuse_overwrite(target: Optional[Path], protected: Iterable[Path], option: str) -> None:
-    """``InputError`` when ``target`` is (or is a file directly inside a folder of) ``protected``."""
+    """``InputError`` when ``target`` is one of ``protected`` or an existing input file directly
+    inside a folder of ``protected``."""
     if target is None or is_stdout(target):
         return
     target = Path(target)
     for p in protected:
         p = Path(p)
-        hit = _same(target, p) or (p.is_dir() and _same(target.parent, p) and not target.is_dir()
+        hit = _same(target, p) or (p.is_dir() and target.is_file() and _same(target.parent, p)
                                    and target.suffix.lower() in (".json", ".txt", ".pdf", ".yaml", ".yml"))
         if hit:
             raise InputError(str(target), f"{option} would overwrite an input of this run ({p}); "

@@ -55,7 +55,14 @@ def test_dash_writes_to_stdout(renja, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     res = run("extract", renja, "-o", "-", "--format", "json")
     assert res.exit_code == 0 and json.loads(res.output)["schema_version"]
+    res = run("check", renja, "-o", "-", "--format", "json", "--select", "PG")
+    assert res.exit_code in (0, 1) and json.loads(res.output)["findings"] is not None
     assert not (tmp_path / "-").exists()
+
+
+def test_terminal_escapes_in_a_file_name_are_shown_escaped(tmp_path):
+    res = run("check", tmp_path / "x\x1b[2J.txt")
+    assert res.exit_code == 2 and "\x1b" not in res.output and "\\x1b" in res.output
 
 
 def test_write_is_atomic_when_it_fails(tmp_path, monkeypatch):

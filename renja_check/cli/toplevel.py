@@ -35,7 +35,9 @@ def debug_wanted(ctx: click.Context) -> bool:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(str(text).split())
+    from ..report.escape import escape_text  # a file name may hold terminal escapes
+
+    return " ".join(escape_text(str(text)).split())
 
 
 def _quiet_pipe() -> None:
