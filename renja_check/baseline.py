@@ -90,9 +90,11 @@ def load_baseline(path: Path) -> set[str]:
         raise InputError(f"{path}:{exc.lineno}", f"baseline is not valid JSON: {exc.msg}",
                          f"baseline bukan JSON yang sah: {exc.msg}") from None
     except (RecursionError, ValueError) as exc:  # nesting too deep, an integer of thousands of digits
-        what = "nested too deeply" if isinstance(exc, RecursionError) else "a number too long"
-        raise InputError(str(path), f"baseline is not valid JSON: {what}",
-                         f"baseline bukan JSON yang sah: {'bersarang terlalu dalam' if isinstance(exc, RecursionError) else 'angka terlalu panjang'}") from None
+        deep = isinstance(exc, RecursionError)
+        en, id_ = (("nested too deeply", "bersarang terlalu dalam") if deep
+                   else ("a number too long", "angka terlalu panjang"))
+        raise InputError(str(path), f"baseline is not valid JSON: {en}",
+                         f"baseline bukan JSON yang sah: {id_}") from None
     entries = data.get("findings") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise InputError(str(path), "baseline must be an object with a 'findings' list "
@@ -122,7 +124,8 @@ def load_waivers(path: Path) -> list[Waiver]:
         problem = getattr(exc, "problem", None) or str(exc)
         raise InputError(where, f"invalid YAML: {problem}", f"YAML tidak sah: {problem}") from None
     except RecursionError:
-        raise InputError(str(path), "invalid YAML: nested too deeply", "YAML tidak sah: bersarang terlalu dalam") from None
+        raise InputError(str(path), "invalid YAML: nested too deeply",
+                         "YAML tidak sah: bersarang terlalu dalam") from None
     if data is None:
         return []
     if not isinstance(data, list):

@@ -86,8 +86,8 @@ def _strip_lines(value: Any) -> Any:
 
 
 def load_rule_file(path: Path) -> list[Rule]:
-    from .kinds import KINDS  # late import: kinds are a lower layer but heavy
     from .ingest.common import MAX_JSON_BYTES, read_bytes  # type and size checked, read bounded
+    from .kinds import KINDS  # late import: kinds are a lower layer but heavy
     from .kinds.placeholders import check_templates
 
     try:

@@ -21,7 +21,8 @@ COMMANDS = [check_cmd, extract_cmd, rules_cmd, explain_cmd, nomenklatur_cmd]
 
 @click.group(cls=SafeGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="renja-check")
-@click.option("--debug", is_flag=True, help="Tampilkan traceback kesalahan internal / show the traceback of an internal error.")
+@click.option("--debug", is_flag=True,
+              help="Tampilkan traceback kesalahan internal / show the traceback of an internal error.")
 def main(debug: bool = False) -> None:
     """renja-check: verifikasi Renja Perangkat Daerah sebelum MUSRENBANG.
 

@@ -8,9 +8,9 @@ from typing import Optional
 import click
 
 from .. import api
+from ..outfile import is_stdout, refuse_overwrite, write_atomic
 from ..report import FAIL_ON, FORMATS, render
 from ..report.text import summary_lines
-from ..outfile import is_stdout, refuse_overwrite, write_atomic
 from .common import input_errors, lang_option
 
 _multi = dict(multiple=True, metavar="CODE[,CODE]")

@@ -14,8 +14,8 @@ from pydantic import BaseModel, ConfigDict
 from ..corpus import Corpus
 from ..finding import Finding, fingerprint
 from ..models import Claim, Document, Dossier, Node, Span, Table
-from .identity import ContentKeys, document_identities
 from ..numbers import format_int, format_rupiah
+from .identity import ContentKeys, document_identities
 
 
 class Params(BaseModel):
