@@ -81,7 +81,14 @@ def test_pdf_parses_like_its_text(tmp_path, marker):
     doc = load_document(pdf)
     assert doc.source.format == "pdf"
     from_text = parse_text("\n".join(lines), str(pdf))
-    assert _strip(doc) == _strip(from_text)
+    got, want = _strip(doc), _strip(from_text)
+    # a PDF is also searched by position for the plan table: when there is none it says what
+    # it looked for (plan-table-missing) instead of the text reader's generic table-missing
+    missing = [n for n in got["notes"] if n["code"] == "plan-table-missing"]
+    got["notes"] = [n for n in got["notes"] if n["code"] != "plan-table-missing"]
+    if missing:
+        want["notes"] = [n for n in want["notes"] if "'rencana'" not in n["message"]]
+    assert got == want
     nodes = [n for t in doc.tables for n in t.nodes]
     assert nodes, "the table was not read from the PDF"
     # spans carry the page of their first line (60 lines a page)
