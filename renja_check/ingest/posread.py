@@ -45,6 +45,16 @@ def plan_year(t: FoundTable) -> Optional[int]:
     return int(m.group(1)) if m else None
 
 
+def _title(t: FoundTable, layout: Layout) -> str:
+    """The line naming the table (T-C.33, Rumusan ...), from the title lines or the header."""
+    heads: dict[float, list] = {}
+    for w in t.head:
+        heads.setdefault(round(w.mid / 3), []).append(w)
+    lines = t.title + [" ".join(w.text for w in sorted(ws, key=lambda w: w.x0)) for _, ws in sorted(heads.items())]
+    named = [x for x in lines if layout.role_of_title(x, ("rencana",))]
+    return (named[0] if named else (t.title[-1] if t.title else ""))[:200]
+
+
 def read_plan(pages: list[Page], path: str, page_line: Callable[[int, Optional[str]], int],
               year: Optional[int]) -> tuple[list[Table], list[Note]]:
     layout = load_layout()
@@ -66,8 +76,7 @@ def read_plan(pages: list[Page], path: str, page_line: Callable[[int, Optional[s
                                     f"tidak terbaca")]
     years = years_of(t, layout, year or plan_year(t))
     table, raw_notes = build_table(t, rows, years, path, page_line)
-    title = [x for x in t.title if layout.role_of_title(x)] or t.title[-1:]
-    table.title = " ".join(title)[:200]
+    table.title = _title(t, layout)
     notes = [Note(level="warning", code=code, message=en, message_id=id_,
                   span=Span(file=path, line_start=page_line(pg, None), line_end=page_line(pg, None), page=pg))
              for code, en, id_, pg in raw_notes]
