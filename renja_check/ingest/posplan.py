@@ -98,29 +98,69 @@ def _column(t: FoundTable, w: Word) -> Optional[int]:
 
 
 def _names(t: FoundTable, words: list[Word], rows: list[Row]) -> None:
-    """Name-column words to rows: to the nearest anchor when cells are centred, to the
-    row above when cells are top-aligned (most rows print their name on the code's line)."""
+    """Name-column words to rows, as blocks of lines (see ``_blocks``)."""
     if t.name_x is None or not rows:
         return
     end = t.name_end or min((a for a, _ in t.money_cols), default=10_000)
     head = set(t.head)
+    first = t.pages[0].no
+    floor = max((w.bottom for w in t.head if w.page == first), default=min(r.y for r in rows) - 40)
     cands = [w for w in words if t.name_x - 3 <= w.x0 < end - 2 and w.x1 <= end + 40
-             and not MONEY_RE.match(w.text) and w not in head and w.top > min(r.y for r in rows) - 40]
-    on_line = sum(1 for r in rows if any(abs(w.mid - r.y) <= 2.5 for w in cands))
-    top_aligned = on_line >= 0.7 * len(rows)
-    for w in cands:
-        if top_aligned:
-            above = [r for r in rows if r.y <= w.mid + 2.5]
-            near = above[-1] if above else rows[0]
-        else:
-            near = min(rows, key=lambda r: abs(r.y - w.mid))
-        if abs(near.y - w.mid) <= 40:
-            near.names.append(w)
+             and not MONEY_RE.match(w.text) and w not in head and w not in t.furniture
+             and (w.page != first or w.top > floor)]
+    _blocks(cands, rows)
     first_money = min((a for a, _ in t.money_cols), default=10_000)
     for r in rows:  # an uncoded row (a total) may print its label anywhere left of the amounts
         if r.code is None:
             r.names += [w for w in words if abs(w.mid - r.y) <= 2.5 and w.x1 < first_money and w not in head
                         and w not in r.names and (w.x0 < t.name_x - 3 or w.x0 >= end - 2)]
+
+
+def _blocks(words: list[Word], rows: list[Row], max_lines: int = 14) -> None:
+    """The name lines of a page cut into consecutive blocks, one per row, by dynamic
+    programming: each block starts on its row's line (top-aligned cells) or is centred on
+    it (vertically centred cells), whichever fits the page better (least squares)."""
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (w.mid, w.x0)):
+        if lines and abs(lines[-1][0].mid - w.mid) <= 2.5:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    if not lines:
+        return
+    mids = [sum(w.mid for w in ln) / len(ln) for ln in lines]
+    best = min((_partition(mids, rows, anchor, max_lines) for anchor in ("top", "centre")), key=lambda x: x[0])
+    for j, (i, k) in enumerate(best[1]):
+        rows[j].names.extend(w for ln in lines[i:k] for w in ln)
+
+
+def _partition(mids: list[float], rows: list[Row], anchor: str, max_lines: int):
+    n, m = len(mids), len(rows)
+    inf = float("inf")
+    cost = [[inf] * (n + 1) for _ in range(m + 1)]
+    back = [[0] * (n + 1) for _ in range(m + 1)]
+    cost[0][0] = 0.0
+    for j in range(1, m + 1):
+        y = rows[j - 1].y
+        for k in range(n + 1):
+            for i in range(max(0, k - max_lines), k + 1):
+                if cost[j - 1][i] == inf:
+                    continue
+                if k == i:
+                    c = 400.0  # a row without a name
+                else:
+                    at = mids[i] if anchor == "top" else (mids[i] + mids[k - 1]) / 2
+                    c = (at - y) ** 2
+                if cost[j - 1][i] + c < cost[j][k]:
+                    cost[j][k], back[j][k] = cost[j - 1][i] + c, i
+    if cost[m][n] == inf:
+        return inf, [(0, 0)] * m
+    spans, k = [], n
+    for j in range(m, 0, -1):
+        i = back[j][k]
+        spans.append((i, k))
+        k = i
+    return cost[m][n], spans[::-1]
 
 
 def build_table(t: FoundTable, rows: list[Row], years: list[int], path: str, page_line,

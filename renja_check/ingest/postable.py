@@ -38,6 +38,7 @@ class FoundTable:
     head: list[Word] = field(default_factory=list)  # header words (first page)
     title: list[str] = field(default_factory=list)  # title lines above the header
     role: Optional[str] = None
+    furniture: set = field(default_factory=set)  # running heads and footers (not content)
 
 
 def code_text(w: Word) -> str:
@@ -96,6 +97,7 @@ def find_tables(pages: list[Page], layout: Layout) -> list[FoundTable]:
             pass
         tables.append(cur)
     for t in tables:
+        t.furniture = skip
         _columns(t, skip)
     return tables
 
