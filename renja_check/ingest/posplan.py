@@ -23,6 +23,7 @@ from .postable import DASH_RE, MONEY_RE, FoundTable, code_text
 from .pdftext.base import NodeIds
 
 ROW_TOL = 4.0  # points between an amount's line and its row's anchor
+SPLIT = 60.0  # cost of cutting a name cell in two, or of joining two (in squared points)
 
 
 @dataclass
@@ -58,6 +59,7 @@ def years_of(t: FoundTable, layout: Layout, year: Optional[int]) -> list[int]:
 
 def read_rows(t: FoundTable) -> list[Row]:
     rows: list[Row] = []
+    pages: list[tuple] = []
     for page in t.pages:
         words = page.words
         page_rows = []
@@ -79,8 +81,15 @@ def read_rows(t: FoundTable) -> list[Row]:
                     page_rows.append(line)
                 line.amounts.setdefault(col, w)
         page_rows.sort(key=lambda r: r.y)
-        _names(t, words, page_rows)
+        pages.append((page, page_rows))
         rows.extend(page_rows)
+    # one alignment for the whole table: the one whose blocks fit all pages best
+    cuts = {a: [_names(t, p.words, prs, pages[k - 1][1][-1] if k and pages[k - 1][1] else None, a)
+                for k, (p, prs) in enumerate(pages)] for a in ("top", "centre")}
+    anchor = min(cuts, key=lambda a: sum(c[0] for c in cuts[a]))
+    for cost, assign in cuts[anchor]:
+        for row, words in assign:
+            row.names.extend(words)
     return [r for r in rows if r.amounts or r.code]
 
 
@@ -97,10 +106,13 @@ def _column(t: FoundTable, w: Word) -> Optional[int]:
     return None
 
 
-def _names(t: FoundTable, words: list[Word], rows: list[Row]) -> None:
-    """Name-column words to rows, as blocks of lines (see ``_blocks``)."""
+def _names(t: FoundTable, words: list[Word], rows: list[Row], carry: Optional[Row], anchor: str):
+    """(cost, [(row, words)]): name-column words of a page cut into blocks of lines, one
+    per row (``_partition``); lines at the top of a page may end the cell of the previous
+    page's last row (``carry``). An uncoded row (a total) also takes its label printed
+    anywhere left of the amounts on its line."""
     if t.name_x is None or not rows:
-        return
+        return 0.0, []
     end = t.name_end or min((a for a, _ in t.money_cols), default=10_000)
     head = set(t.head)
     first = t.pages[0].no
@@ -108,49 +120,58 @@ def _names(t: FoundTable, words: list[Word], rows: list[Row]) -> None:
     cands = [w for w in words if t.name_x - 3 <= w.x0 < end - 2 and w.x1 <= end + 40
              and not MONEY_RE.match(w.text) and w not in head and w not in t.furniture
              and (w.page != first or w.top > floor)]
-    _blocks(cands, rows)
-    first_money = min((a for a, _ in t.money_cols), default=10_000)
-    for r in rows:  # an uncoded row (a total) may print its label anywhere left of the amounts
-        if r.code is None:
-            r.names += [w for w in words if abs(w.mid - r.y) <= 2.5 and w.x1 < first_money and w not in head
-                        and w not in r.names and (w.x0 < t.name_x - 3 or w.x0 >= end - 2)]
-
-
-def _blocks(words: list[Word], rows: list[Row], max_lines: int = 14) -> None:
-    """The name lines of a page cut into consecutive blocks, one per row, by dynamic
-    programming: each block starts on its row's line (top-aligned cells) or is centred on
-    it (vertically centred cells), whichever fits the page better (least squares)."""
     lines: list[list[Word]] = []
-    for w in sorted(words, key=lambda w: (w.mid, w.x0)):
+    for w in sorted(cands, key=lambda w: (w.mid, w.x0)):
         if lines and abs(lines[-1][0].mid - w.mid) <= 2.5:
             lines[-1].append(w)
         else:
             lines.append([w])
-    if not lines:
-        return
-    mids = [sum(w.mid for w in ln) / len(ln) for ln in lines]
-    best = min((_partition(mids, rows, anchor, max_lines) for anchor in ("top", "centre")), key=lambda x: x[0])
-    for j, (i, k) in enumerate(best[1]):
-        rows[j].names.extend(w for ln in lines[i:k] for w in ln)
+    out: list[tuple[Row, list[Word]]] = []
+    cost = 0.0
+    if lines:
+        mids = [sum(w.mid for w in ln) / len(ln) for ln in lines]
+        targets = ([None] if carry is not None else []) + [r.y for r in rows]
+        cost, spans = _partition(mids, targets, anchor, 24)
+        owners = ([carry] if carry is not None else []) + rows
+        out = [(o, [w for ln in lines[i:k] for w in ln]) for o, (i, k) in zip(owners, spans)]
+    first_money = min((a for a, _ in t.money_cols), default=10_000)
+    for r in rows:
+        if r.code is None:
+            out.append((r, [w for w in words if abs(w.mid - r.y) <= 2.5 and w.x1 < first_money and w not in head
+                            and w not in cands and (w.x0 < t.name_x - 3 or w.x0 >= end - 2)]))
+    return cost, out
 
 
-def _partition(mids: list[float], rows: list[Row], anchor: str, max_lines: int):
-    n, m = len(mids), len(rows)
+def _partition(mids: list[float], targets: list[Optional[float]], anchor: str, max_lines: int):
+    """Least-squares cut of the lines into one block per target line (None: the end of a
+    cell begun on the previous page). Line spacing tells cells apart: a cut where lines
+    stand at their usual spacing, or a block across a wider gap, costs ``SPLIT``."""
+    n, m = len(mids), len(targets)
+    gaps = [b - a for a, b in zip(mids, mids[1:])]
+    usual = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
+    wide = [g > usual * 1.04 + 0.3 for g in gaps]  # wide[g]: the gap after line g parts two cells
+    wide_before = [0]
+    for w in wide:
+        wide_before.append(wide_before[-1] + w)
     inf = float("inf")
     cost = [[inf] * (n + 1) for _ in range(m + 1)]
     back = [[0] * (n + 1) for _ in range(m + 1)]
     cost[0][0] = 0.0
     for j in range(1, m + 1):
-        y = rows[j - 1].y
+        y = targets[j - 1]
         for k in range(n + 1):
             for i in range(max(0, k - max_lines), k + 1):
                 if cost[j - 1][i] == inf:
                     continue
-                if k == i:
+                if y is None:
+                    c = 30.0 * (k - i)  # lines ending the previous page's cell
+                elif k == i:
                     c = 400.0  # a row without a name
                 else:
                     at = mids[i] if anchor == "top" else (mids[i] + mids[k - 1]) / 2
-                    c = (at - y) ** 2
+                    c = (at - y) ** 2 + SPLIT * (wide_before[k - 1] - wide_before[i])
+                if k > i and k < n and not wide[k - 1]:
+                    c += SPLIT  # a cut inside a cell
                 if cost[j - 1][i] + c < cost[j][k]:
                     cost[j][k], back[j][k] = cost[j - 1][i] + c, i
     if cost[m][n] == inf:
@@ -179,7 +200,7 @@ def build_table(t: FoundTable, rows: list[Row], years: list[int], path: str, pag
         parent = stack[-1][1] if stack else None
         line = page_line(r.page, r.code)
         span = Span(file=path, line_start=line, line_end=line, page=r.page)
-        name = " ".join(w.text for w in sorted(r.names, key=lambda w: (round(w.top), w.x0)))
+        name = " ".join(w.text for w in sorted(r.names, key=lambda w: (w.page, round(w.top), w.x0)))
         pagu = {str(years[k]): _money(w, style) for k, w in sorted(r.amounts.items()) if years[k]}
         node = Node(id=ids.make(table_id, r.code, line), level=r.level, code_printed=r.code,
                     code=_dotted(r.code) if r.code else None, code_status=t.system.status_of(_dotted(r.code)) if r.code else "none",

@@ -138,6 +138,10 @@ def test_sumut_plan_table(docs):
     assert sub.code_status == "unresolved"  # provinsi code: not judged on the kab/kota corpus
     assert _raw(sub) == {"2026": ("Rp4.070.000", 4_070_000, "ok"), "2027": ("Rp4.110.700", 4_110_700, "ok")}
     assert _row(t, "2.08.01.1.05.0002").pagu["2026"].status == "empty"  # "Rp -"
+    # names of vertically centred cells, one of them split by a page break
+    assert _row(t, "2.08.01.1.08.0001").name == "Penyediaan Jasa Surat Menyurat"
+    assert _row(t, "2.08.04").name == "PROGRAM PENINGKATAN KUALITAS KELUARGA"
+    assert _row(t, "2.14.04").name == "PROGRAM PEMBERDAYAAN DAN PENINGKATAN KELUARGA SEJAHTERA (KS)"
     kb = _row(t, "2.14")
     assert kb.level == "bidang" and kb.parent == total.id
     assert kb.pagu["2026"].value == 1_093_721_698 and kb.pagu["2027"].value == 1_104_658_915
