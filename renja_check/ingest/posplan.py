@@ -212,11 +212,35 @@ def build_table(t: FoundTable, rows: list[Row], years: list[int], path: str, pag
                           f"bukan turunan kode itu", r.page))
         nodes.append(node)
         stack.append((rank, node))
+    _root_trailing_totals(nodes)
+    if any(n.code_status == "unresolved" for n in nodes):
+        # a provinsi table: its program and bidang names are the provinsi's, not those of the
+        # kabupaten/kota nomenclature shipped, so none of its codes is judged against it
+        for n in nodes:
+            if n.code_status == "printed":
+                n.code_status = "unresolved"
     first = rows[0].page if rows else 1
     span = Span(file=path, line_start=page_line(first, None), line_end=page_line(rows[-1].page if rows else first, None),
                 page=first)
     return Table(id=table_id, title="", role="rencana", years=sorted({y for y in years if y}), nodes=nodes,
                  span=span), notes
+
+
+def _root_trailing_totals(nodes: list[Node]) -> None:
+    """Totals printed in the last rows (``JUMLAH``) add up the rows above them: the first
+    is the parent of every top row, each further one the parent of the one before."""
+    trailing: list[Node] = []
+    for n in reversed(nodes):
+        if n.level != "total" or n.code:
+            break
+        trailing.insert(0, n)
+    if not trailing or len(trailing) == len(nodes):
+        return
+    for n in nodes[:len(nodes) - len(trailing)]:
+        if n.parent is None:
+            n.parent = trailing[0].id
+    for a, b in zip(trailing, trailing[1:]):
+        a.parent = b.id
 
 
 def _levels_for_uncoded(rows: list[Row]) -> None:

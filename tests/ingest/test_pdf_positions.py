@@ -98,6 +98,18 @@ def test_slip_in_plan_year_is_an_error(tmp_path):
     assert {f.severity for f in got} == {"error"}
 
 
+def test_total_in_the_last_row_is_checked(tmp_path):
+    pdf = tmp_path / "contoh.pdf"
+    pages = plan_pages()
+    pages[0] = [c for c in pages[0] if c[1] != 130]  # no total in the first row
+    pages[1] += _row(110, "", "JUMLAH", "1.000.000.001", "1.100.000.001")[1:]
+    write_cells(pdf, pages)
+    (t,) = load_document(pdf).tables_with_role("rencana")
+    assert t.nodes[-1].level == "total" and t.nodes[0].parent == t.nodes[-1].id
+    got = [f for f in api.check([pdf]).findings if f.rule == "PG01"]
+    assert [(f.locator, f.found) for f in got] == [(t.nodes[-1].id, 1_000_000_001)]
+
+
 def test_no_plan_table_is_never_silent(tmp_path):
     pdf = tmp_path / "prose.pdf"
     write_cells(pdf, [[(40, 60, "RENCANA KERJA DINAS CONTOH TAHUN 2027", False),

@@ -104,6 +104,8 @@ def test_bogor_plan_table(docs):
     tail = [n for n in t.nodes if n.level == "total"]
     assert [n.pagu["2020"].value for n in tail] == [9_693_761_000] * 3  # JUMLAH rows at the end
     assert "JUMLAH SKPD INDUK" in tail[0].name
+    # the last-row totals add up what is above them: each is checked against the one before
+    assert top.parent == tail[0].id and tail[0].parent == tail[1].id and tail[1].parent == tail[2].id
     assert sum(n.level == "kegiatan" for n in t.nodes) == 36
     assert len(t.nodes) == 50
 
