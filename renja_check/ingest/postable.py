@@ -21,7 +21,6 @@ from .pdfwords import Page, Word
 MONEY_RE = re.compile(r"^(?:Rp\.?\s?)?-?\d{1,3}(?:[.,]\d{2,3})+(?:,-|[.,]\d{1,2})?$|^(?:Rp\.?\s?)?0(?:[.,]00)?$", re.I)
 STRONG_RE = re.compile(r"^Rp|\d[.,]\d{3}[.,]\d{3}", re.I)  # surely money, not a target
 DASH_RE = re.compile(r"^(?:Rp\.?\s*)?[-–—]+$|^Rp\.?$", re.I)
-CODE_TOKEN_RE = re.compile(r"^\d[\d.,]*\d$|^\d$")
 COL_TOL = 4.0  # points: right edges of one money column
 CODE_X_TOL = 3.0
 
@@ -63,7 +62,7 @@ def _code_rows(page: Page, systems: list[CodeSystem], skip) -> list[tuple[Word, 
     out = []
     for w in page.words:
         t = code_text(w)
-        if not CODE_TOKEN_RE.match(t) or w in skip or MONEY_RE.match(w.text) and STRONG_RE.search(w.text):
+        if len(t) > 30 or w in skip or MONEY_RE.match(w.text) and STRONG_RE.search(w.text):
             continue
         cs = [s for s in systems if s.level_of(t)]
         if cs and any(abs(m.mid - w.mid) <= 4 and m.x0 > w.x1 for m in money):

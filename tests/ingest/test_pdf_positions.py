@@ -142,3 +142,34 @@ def test_a_layout_file_extends_the_vocabulary():
     assert lay.column_role("ALOKASI BELANJA (Rp)") == ["pagu"]
     assert lay.role_of_title("Form Renja-5 Tahun 2027") == "rencana"
     assert lay.code_systems[0].level_of("IV") == "program"
+
+
+def test_a_pemda_template_added_as_a_layout_file(tmp_path, monkeypatch):
+    """The README's example: a template numbering its rows I, I.1 and naming pagu
+    'Alokasi Belanja' is read once its layout file is added."""
+    from renja_check.ingest.layout import load_layout
+
+    (tmp_path / "kab-contoh.yaml").write_text(
+        "name: kab-contoh\n"
+        "columns:\n  pagu: ['alokasi belanja']\n"
+        "code_systems:\n  - name: roman-ordinals\n"
+        "    levels: {program: '^[IVX]+$', kegiatan: '^[IVX]+\\.\\d+$'}\n", encoding="utf-8")
+    cells = [(40, 60, "RENCANA KERJA DINAS CONTOH TAHUN 2027", False), (40, 100, "Kode", False),
+             (150, 100, "Uraian", False), (420, 100, "Alokasi Belanja", False)]
+    cells += [(40, 130, "I", False), (150, 130, "PROGRAM A", False), (520, 130, "300.000.000", True),
+              (40, 150, "I.1", False), (150, 150, "Kegiatan A1", False), (520, 150, "100.000.000", True),
+              (40, 170, "I.2", False), (150, 170, "Kegiatan A2", False), (520, 170, "200.000.000", True)]
+    pdf = tmp_path / "roman.pdf"
+    write_cells(pdf, [cells])
+    load_layout.cache_clear()
+    assert not load_document(pdf).tables_with_role("rencana")  # the default layouts do not know it
+    monkeypatch.setenv("RENJA_CHECK_LAYOUTS", str(tmp_path))
+    load_layout.cache_clear()
+    try:
+        (t,) = load_document(pdf).tables_with_role("rencana")
+    finally:
+        monkeypatch.delenv("RENJA_CHECK_LAYOUTS")
+        load_layout.cache_clear()
+    assert [(n.code_printed, n.level, n.pagu["2027"].value) for n in t.nodes] == [
+        ("I", "program", 300_000_000), ("I.1", "kegiatan", 100_000_000), ("I.2", "kegiatan", 200_000_000)]
+    assert t.nodes[1].parent == t.nodes[0].id
