@@ -32,6 +32,14 @@ def write_pdf(path: Path, pages: list[list[str]], encrypt: bool = False) -> byte
         objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
                     f"/Contents {5 + 2 * i} 0 R >>".encode())
         objs.append(b"<< /Length %d >>\nstream\n" % len(data) + data + b"endstream")
+    extra = " /Encrypt << /Filter /Standard /V 1 /R 2 /O (x) /U (y) /P -4 >> /ID [(a) (a)]" if encrypt else ""
+    out = assemble(objs, extra)
+    path.write_bytes(out)
+    return out
+
+
+def assemble(objs: list[bytes], trailer_extra: str = "") -> bytes:
+    """A PDF file of numbered objects (1 is the catalog) with its xref table and trailer."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for k, body in enumerate(objs, start=1):
@@ -41,11 +49,8 @@ def write_pdf(path: Path, pages: list[list[str]], encrypt: bool = False) -> byte
     out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
     for off in offsets:
         out += f"{off:010d} 00000 n \n".encode()
-    trailer = f"<< /Size {len(objs) + 1} /Root 1 0 R"
-    if encrypt:
-        trailer += " /Encrypt << /Filter /Standard /V 1 /R 2 /O (x) /U (y) /P -4 >> /ID [(a) (a)]"
+    trailer = f"<< /Size {len(objs) + 1} /Root 1 0 R{trailer_extra}"
     out += f"trailer\n{trailer} >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    path.write_bytes(bytes(out))
     return bytes(out)
 
 

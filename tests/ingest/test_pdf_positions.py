@@ -14,6 +14,8 @@ from renja_check.ingest import load_document
 from renja_check.ingest.layout import Layout, merge
 from renja_check.ingest.pdfwords import Word, join_runs
 
+from .test_pdf import assemble
+
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pdf"
 SIZE = 8
 
@@ -41,16 +43,7 @@ def write_cells(path: Path, pages: list[list[tuple[float, float, str, bool]]]) -
         objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Resources << /Font << /F1 3 0 R >> >> "
                     f"/Contents {5 + 2 * i} 0 R >>".encode())
         objs.append(b"<< /Length %d >>\nstream\n" % len(data) + data + b"endstream")
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for k, body in enumerate(objs, start=1):
-        offsets.append(len(out))
-        out += f"{k} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{off:010d} 00000 n \n".encode() for off in offsets)
-    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    path.write_bytes(bytes(out))
+    path.write_bytes(assemble(objs))
 
 
 HEAD = [(40, 60, "RENCANA KERJA DINAS CONTOH TAHUN 2027", False),
