@@ -82,7 +82,8 @@ def load_layout() -> Layout:
 
     lay = Layout()
     for path in _files():
-        merge(lay, yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when built
+        merge(lay, yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {})
     return lay
 
 
