@@ -53,19 +53,33 @@ def _plumber(path: Path) -> None:
             p.extract_words()
 
 
+# the child reports its own peak (VmHWM is per address space: exec starts it afresh, unlike
+# ru_maxrss, which keeps the RSS the child had as a fork of this process)
+CHILD = ("import atexit, sys\n"
+         "def _hwm():\n"
+         "    for line in open('/proc/self/status'):\n"
+         "        if line.startswith('VmHWM:'):\n"
+         "            sys.stderr.write('VMHWM ' + line.split()[1] + '\\n')\n"
+         "atexit.register(_hwm)\n"
+         "from renja_check.cli import main\n"
+         "main()\n")
+
+
 def _check_process(path: Path) -> tuple[float, float, float]:
     """(wall seconds, CPU seconds, peak MiB) of ``renja-check check PATH`` in a fresh process
     (CPU time says what the wall time would be on an idle machine)."""
     env = dict(os.environ, RENJA_CHECK_DB=str(Path(tempfile.mkdtemp()) / "bench.db"))
-    cmd = [sys.executable, "-c", "from renja_check.cli import main; main()", "check", str(path)]
+    cmd = [sys.executable, "-c", CHILD, "check", str(path)]
     t = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    err = proc.stderr.read()
     _, status, usage = os.wait4(proc.pid, 0)
     dt = time.perf_counter() - t
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         sys.exit(f"renja-check check {path} exited {code}")
-    return dt, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    peak = next((int(ln.split()[1]) for ln in err.splitlines() if ln.startswith("VMHWM ")), 0)
+    return dt, usage.ru_utime + usage.ru_stime, peak / 1024
 
 
 def main() -> None:
