@@ -52,7 +52,7 @@ def _raw(node):
 
 def test_kaltim_plan_table(docs):
     doc = docs[KALTIM]
-    assert doc.year == 2025
+    assert doc.year == 2025 and doc.pemda == "Provinsi Kalimantan Timur"
     t = _plan(doc)
     assert t.years == [2025]
     assert t.span.page == 1 and max(n.span.page for n in t.nodes) == 2  # two pages, one table
@@ -86,6 +86,7 @@ def test_kaltim_is_a_renja_and_its_sums_hold(findings):
 
 def test_bogor_plan_table(docs):
     doc = docs[BOGOR]
+    assert doc.pemda == "Kota Bogor" and doc.year == 2020
     t = _plan(doc)
     assert t.years == [2020] and t.span.page == 57
     top = t.nodes[0]
@@ -120,6 +121,7 @@ def test_bogor_sums_hold(findings):
 
 def test_sumut_plan_table(docs):
     doc = docs[SUMUT]
+    assert doc.pemda == "Provinsi Sumatera Utara" and doc.year == 2026
     t = _plan(doc)
     assert "T-C.33" in t.title
     assert t.years == [2026, 2027]
