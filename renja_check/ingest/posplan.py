@@ -3,7 +3,7 @@
 Rows are anchored on their printed code (cells are centred on it, so a wrapped name sits
 above and below the code's line) or, for rows printed without a code (the agency total,
 an urusan heading), on their amounts. Amounts go to the money column whose right edge
-they share; names are the words of the name column nearest to the anchor. The hierarchy
+they share; names are the name column's lines cut into blocks (``posnames``). The hierarchy
 follows the codes in document order: a row's parent is the nearest row above it of a
 higher level; a code that does not extend its parent's code is read where it stands and
 noted (``code-misplaced``). An uncoded row before every coded row is the total (totals
@@ -12,28 +12,17 @@ in the first row); a later one heads the level above the next coded row.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Optional
 
 from ..models import Money, Node, Span, Table
 from ..numbers import infer_style, parse_money
 from .layout import LEVELS, Layout
 from .pdfwords import Word
+from .posnames import Row, cut_names
 from .postable import DASH_RE, MONEY_RE, FoundTable, code_text
 from .pdftext.base import NodeIds
 
 ROW_TOL = 4.0  # points between an amount's line and its row's anchor
-SPLIT = 60.0  # cost of cutting a name cell in two, or of joining two (in squared points)
-
-
-@dataclass
-class Row:
-    page: int
-    y: float
-    code: Optional[str]
-    level: Optional[str]
-    amounts: dict[int, Word] = field(default_factory=dict)  # money column -> word
-    names: list[Word] = field(default_factory=list)
 
 
 def years_of(t: FoundTable, layout: Layout, year: Optional[int]) -> list[int]:
@@ -84,7 +73,7 @@ def read_rows(t: FoundTable) -> list[Row]:
         pages.append((page, page_rows))
         rows.extend(page_rows)
     # one alignment for the whole table: the one whose blocks fit all pages best
-    cuts = {a: [_names(t, p.words, prs, pages[k - 1][1][-1] if k and pages[k - 1][1] else None, a)
+    cuts = {a: [cut_names(t, p.words, prs, pages[k - 1][1][-1] if k and pages[k - 1][1] else None, a)
                 for k, (p, prs) in enumerate(pages)] for a in ("top", "centre")}
     anchor = min(cuts, key=lambda a: sum(c[0] for c in cuts[a]))
     for cost, assign in cuts[anchor]:
@@ -104,84 +93,6 @@ def _column(t: FoundTable, w: Word) -> Optional[int]:
             if left - 10 <= w.x0 and w.x1 <= right + 4:
                 return k
     return None
-
-
-def _names(t: FoundTable, words: list[Word], rows: list[Row], carry: Optional[Row], anchor: str):
-    """(cost, [(row, words)]): name-column words of a page cut into blocks of lines, one
-    per row (``_partition``); lines at the top of a page may end the cell of the previous
-    page's last row (``carry``). An uncoded row (a total) also takes its label printed
-    anywhere left of the amounts on its line."""
-    if t.name_x is None or not rows:
-        return 0.0, []
-    end = t.name_end or min((a for a, _ in t.money_cols), default=10_000)
-    head = set(t.head)
-    first = t.pages[0].no
-    floor = max((w.bottom for w in t.head if w.page == first), default=min(r.y for r in rows) - 40)
-    cands = [w for w in words if t.name_x - 3 <= w.x0 < end - 2 and w.x1 <= end + 40
-             and not MONEY_RE.match(w.text) and w not in head and w not in t.furniture
-             and (w.page != first or w.top > floor)]
-    lines: list[list[Word]] = []
-    for w in sorted(cands, key=lambda w: (w.mid, w.x0)):
-        if lines and abs(lines[-1][0].mid - w.mid) <= 2.5:
-            lines[-1].append(w)
-        else:
-            lines.append([w])
-    out: list[tuple[Row, list[Word]]] = []
-    cost = 0.0
-    if lines:
-        mids = [sum(w.mid for w in ln) / len(ln) for ln in lines]
-        targets = ([None] if carry is not None else []) + [r.y for r in rows]
-        cost, spans = _partition(mids, targets, anchor, 24)
-        owners = ([carry] if carry is not None else []) + rows
-        out = [(o, [w for ln in lines[i:k] for w in ln]) for o, (i, k) in zip(owners, spans)]
-    first_money = min((a for a, _ in t.money_cols), default=10_000)
-    for r in rows:
-        if r.code is None:
-            out.append((r, [w for w in words if abs(w.mid - r.y) <= 2.5 and w.x1 < first_money and w not in head
-                            and w not in cands and (w.x0 < t.name_x - 3 or w.x0 >= end - 2)]))
-    return cost, out
-
-
-def _partition(mids: list[float], targets: list[Optional[float]], anchor: str, max_lines: int):
-    """Least-squares cut of the lines into one block per target line (None: the end of a
-    cell begun on the previous page). Line spacing tells cells apart: a cut where lines
-    stand at their usual spacing, or a block across a wider gap, costs ``SPLIT``."""
-    n, m = len(mids), len(targets)
-    gaps = [b - a for a, b in zip(mids, mids[1:])]
-    usual = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
-    wide = [g > usual * 1.04 + 0.3 for g in gaps]  # wide[g]: the gap after line g parts two cells
-    wide_before = [0]
-    for w in wide:
-        wide_before.append(wide_before[-1] + w)
-    inf = float("inf")
-    cost = [[inf] * (n + 1) for _ in range(m + 1)]
-    back = [[0] * (n + 1) for _ in range(m + 1)]
-    cost[0][0] = 0.0
-    for j in range(1, m + 1):
-        y = targets[j - 1]
-        for k in range(n + 1):
-            for i in range(max(0, k - max_lines), k + 1):
-                if cost[j - 1][i] == inf:
-                    continue
-                if y is None:
-                    c = 30.0 * (k - i)  # lines ending the previous page's cell
-                elif k == i:
-                    c = 400.0  # a row without a name
-                else:
-                    at = mids[i] if anchor == "top" else (mids[i] + mids[k - 1]) / 2
-                    c = (at - y) ** 2 + SPLIT * (wide_before[k - 1] - wide_before[i])
-                if k > i and k < n and not wide[k - 1]:
-                    c += SPLIT  # a cut inside a cell
-                if cost[j - 1][i] + c < cost[j][k]:
-                    cost[j][k], back[j][k] = cost[j - 1][i] + c, i
-    if cost[m][n] == inf:
-        return inf, [(0, 0)] * m
-    spans, k = [], n
-    for j in range(m, 0, -1):
-        i = back[j][k]
-        spans.append((i, k))
-        k = i
-    return cost[m][n], spans[::-1]
 
 
 def build_table(t: FoundTable, rows: list[Row], years: list[int], path: str, page_line,
@@ -207,9 +118,10 @@ def build_table(t: FoundTable, rows: list[Row], years: list[int], path: str, pag
                     name=name, parent=parent.id if parent else None, pagu=pagu, span=span)
         if r.code and parent is not None and parent.code and not _digits(r.code).startswith(_digits(parent.code)):
             notes.append(("code-misplaced",
-                          f"{table_id}: row {r.code} ({r.level}) stands under {parent.code} whose code it does not extend",
-                          f"{table_id}: baris {r.code} ({r.level}) berada di bawah {parent.code} tetapi kodenya "
-                          f"bukan turunan kode itu", r.page))
+                          f"row {r.code} ({r.level}) of the plan table stands under {parent.code} "
+                          f"whose code it does not extend",
+                          f"baris {r.code} ({r.level}) tabel rencana berada di bawah {parent.code} "
+                          f"tetapi kodenya bukan turunan kode itu", r.page))
         nodes.append(node)
         stack.append((rank, node))
     _root_trailing_totals(nodes)
