@@ -120,6 +120,14 @@ def test_aes_encrypted_pdf_opens_without_password(name):
     assert doc.year == 2023 and doc.source.format == "pdf"
 
 
+def test_pdf_needing_a_password_is_one_clear_error():
+    from renja_check.errors import InputError
+
+    with pytest.raises(InputError) as e:
+        load_document(FIXTURES / "aes128-password.pdf")
+    assert "encrypted" in e.value.message["en"]
+
+
 def test_touching_runs_are_one_word():
     runs = [Word("9.693.761.000,0", 420.3, 470.4, 10, 16, 1), Word("0", 470.8, 474.3, 10, 16, 1),
             Word("KODE", 100, 120, 10, 16, 1)]
