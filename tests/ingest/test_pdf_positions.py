@@ -174,3 +174,17 @@ def test_a_pemda_template_added_as_a_layout_file(tmp_path, monkeypatch):
     assert [(n.code_printed, n.level, n.pagu["2027"].value) for n in t.nodes] == [
         ("I", "program", 300_000_000), ("I.1", "kegiatan", 100_000_000), ("I.2", "kegiatan", 200_000_000)]
     assert t.nodes[1].parent == t.nodes[0].id
+
+
+def test_permendagri_13_2006_dotted_codes(tmp_path):
+    """Pre-2019 codes urusan.bidang.unit.program.kegiatan (1.20.03.15.01) are read as legacy."""
+    cells = HEAD + _row(130, "1.20.03.15", "Program Peningkatan Kapasitas", "300.000.000", "330.000.000") \
+        + _row(150, "1.20.03.15.01", "Pendidikan dan Pelatihan", "100.000.000", "110.000.000") \
+        + _row(170, "1.20.03.15.02", "Bimbingan Teknis", "200.000.000", "220.000.000")
+    pdf = tmp_path / "lama.pdf"
+    write_cells(pdf, [cells])
+    (t,) = load_document(pdf).tables_with_role("rencana")
+    assert [(n.code, n.level, n.code_status) for n in t.nodes] == [
+        ("1.20.03.15", "program", "legacy"), ("1.20.03.15.01", "kegiatan", "legacy"),
+        ("1.20.03.15.02", "kegiatan", "legacy")]
+    assert not [f for f in api.check([pdf]).findings if f.severity == "error"]
