@@ -188,3 +188,14 @@ def test_permendagri_13_2006_dotted_codes(tmp_path):
         ("1.20.03.15", "program", "legacy"), ("1.20.03.15.01", "kegiatan", "legacy"),
         ("1.20.03.15.02", "kegiatan", "legacy")]
     assert not [f for f in api.check([pdf]).findings if f.severity == "error"]
+
+
+def test_malformed_amount_makes_the_sum_unverifiable(tmp_path):
+    pdf = tmp_path / "contoh.pdf"
+    write_cells(pdf, plan_pages(sub2="40.00.000,-"))
+    (t,) = load_document(pdf).tables_with_role("rencana")
+    cell = next(n for n in t.nodes if n.code == "1.02.01.2.01.0002").pagu["2027"]
+    assert cell.raw == "40.00.000,-" and cell.status == "invalid"
+    got = api.check([pdf]).findings
+    assert "rencana:1.02.01.2.01" in {f.locator for f in got if f.rule == "PG02"}
+    assert "rencana:1.02.01.2.01" not in {f.locator for f in got if f.rule == "PG01"}
