@@ -45,6 +45,7 @@ class Layout:
     furniture: list[re.Pattern[str]] = field(default_factory=list)
     code_systems: list[CodeSystem] = field(default_factory=list)
     text_titles: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)  # text reader
+    agency_kinds: list[str] = field(default_factory=list)  # BADAN, DINAS, ...
 
     def role_of_title(self, text: str, roles: tuple[str, ...] = ()) -> str | None:
         """The first role (specific forms before the generic plan titles) a title names."""
@@ -99,6 +100,7 @@ def merge(lay: Layout, data: dict) -> Layout:
     for role, words in (data.get("columns") or {}).items():
         lay.columns.setdefault(role, []).extend(w.lower() for w in words)
     lay.furniture += [re.compile(p, re.I) for p in data.get("furniture", [])]
+    lay.agency_kinds += [k for k in data.get("agency_kinds", []) if k not in lay.agency_kinds]
     lay.text_titles += [(t[0], re.compile(t[1], re.I if "ignorecase" in t[2:] else 0))
                         for t in data.get("text_titles", [])]
     for cs in data.get("code_systems", []):
