@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Optional
 
-from ..models import Note, Span, Table
+from ..models import Column, Note, Span, Table
 from .layout import Layout, load_layout
 from .pdfwords import Page
 from .posplan import build_table, read_rows, years_of
@@ -55,6 +55,17 @@ def _title(t: FoundTable, layout: Layout) -> str:
     return (named[0] if named else (t.title[-1] if t.title else ""))[:200]
 
 
+def _columns(t: FoundTable, years: list[int]) -> list[Column]:
+    """The columns read: code, name, and each money column with the header words over it."""
+    cols = [Column(id="kode", label="Kode", role="kode"), Column(id="uraian", label="Uraian", role="uraian")]
+    for (left, right), year in zip(t.money_cols, years):
+        over = sorted((w for w in t.head if min(w.x1, right + 15) - max(w.x0, left - 15) >= 0.5 * (w.x1 - w.x0)),
+                      key=lambda w: (w.top, w.x0))  # header words mostly over the column
+        label = " ".join(w.text for w in over if not re.fullmatch(r"\d{1,2}", w.text))[:80] or "Pagu"
+        cols.append(Column(id=f"pagu_{year}", label=label, role="pagu", year=year or None))
+    return cols
+
+
 def read_plan(pages: list[Page], path: str, page_line: Callable[[int, Optional[str]], int],
               year: Optional[int]) -> tuple[list[Table], list[Note]]:
     layout = load_layout()
@@ -76,6 +87,7 @@ def read_plan(pages: list[Page], path: str, page_line: Callable[[int, Optional[s
                                     f"tidak terbaca")]
     years = years_of(t, layout, year or plan_year(t))
     table, raw_notes = build_table(t, rows, years, path, page_line)
+    table.columns = _columns(t, years)
     table.title = _title(t, layout)
     notes = [Note(level="warning", code=code, message=en, message_id=id_,
                   span=Span(file=path, line_start=page_line(pg, None), line_end=page_line(pg, None), page=pg))

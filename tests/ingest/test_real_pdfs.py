@@ -55,6 +55,7 @@ def test_kaltim_plan_table(docs):
     assert doc.year == 2025 and doc.pemda == "Provinsi Kalimantan Timur"
     t = _plan(doc)
     assert t.years == [2025]
+    assert [(c.id, c.label) for c in t.columns if c.role == "pagu"] == [("pagu_2025", "PAGU (RP)")]
     assert t.span.page == 1 and max(n.span.page for n in t.nodes) == 2  # two pages, one table
     total = t.nodes[0]
     assert total.level == "total" and total.name == "BIDANG BINA KONSTRUKSI"
@@ -125,6 +126,10 @@ def test_sumut_plan_table(docs):
     t = _plan(doc)
     assert "T-C.33" in t.title
     assert t.years == [2026, 2027]
+    # the money columns placed under their headers: plan year, then prakiraan maju
+    assert [(c.id, c.label) for c in t.columns if c.role == "pagu"] == [
+        ("pagu_2026", "Rencana tahun 2026 Kebutuhan Dana (Rp)"),
+        ("pagu_2027", "Perkiraan Maju Rencana Tahun 2027 Kebutuhan Dana (Rp)")]
     assert t.span.page == 83 and max(n.span.page for n in t.nodes) == 97
     total = t.nodes[0]
     assert total.level == "total"
