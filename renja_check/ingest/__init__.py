@@ -2,7 +2,8 @@
 
 ``load_document(path)`` picks the reader by content and suffix:
   .txt           text extracted from a Renja PDF      -> ingest.pdftext
-  .pdf           a Renja PDF (text extracted by pypdf) -> ingest.pdf -> ingest.pdftext
+  .pdf           a Renja PDF (PDFium text + word positions) -> ingest.pdf -> ingest.pdftext,
+                 plan table by position when the text readers find none (ingest.posread)
   .json          a SIPD-RI Renja export (list of rows) -> ingest.sipd
                  or a model dump (``extract --format json``) -> ingest.model_io
   .yaml / .yml   a model dump (``extract``)            -> ingest.model_io
