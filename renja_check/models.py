@@ -114,7 +114,7 @@ class Node(Model):
     keterangan: Optional[str] = None
     # canonical RKPD / Renstra / RPJMD rows: the agencies a row belongs to (kode_skpd or name;
     # RPJMD: the responsible agencies), the RKPD prioritas, and where the fact was quoted from
-    agencies: list[str] = Field(default_factory=list)
+    agencies: Optional[list[str]] = None  # None (not []) keeps model dumps of other readers unchanged
     prioritas: Optional[str] = None
     sumber: Optional[str] = None  # "file:line" of the source the row quotes
     span: Span
@@ -188,7 +188,7 @@ class Document(Model):
     period_start: Optional[int] = None
     period_end: Optional[int] = None
     visi: Optional[str] = None  # RPJMD
-    misi: list[str] = Field(default_factory=list)  # RPJMD
+    misi: Optional[list[str]] = None  # RPJMD
     source: Source
     tables: list[Table] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)

@@ -77,7 +77,7 @@ def build(meta: dict[str, Any], rows: list[Row], path: str, fmt: str, meta_where
         doc_type=doc_type, pemda=_opt(meta.get("pemda")), perangkat_daerah=_opt(meta.get("perangkat_daerah")),
         kode_skpd=str(agency) if agency else None, year=year, forward_year=year + 1 if year else None,
         stage=stage, period_start=period[0] if period else None, period_end=period[1] if period else None,
-        visi=_opt(meta.get("visi")), misi=misi,
+        visi=_opt(meta.get("visi")), misi=misi or None,
         source=Source(path=path, format=fmt, lines=last), tables=[table])
 
 
@@ -164,8 +164,9 @@ class _Builder:
         c = r.cells
         self.count += 1
         tid = self.doc_type
-        nid = f"{tid}:{';'.join(key[0])}:{code}" if key[0] and code else (
-            f"{tid}:{code}" if code else f"{tid}:{level}:{self.count}")
+        nid = f"{tid}:{code}" if code else f"{tid}:{level}:{self.count}"
+        if nid in self.ids and key[0]:  # one code under two agencies of a pemda-wide document
+            nid = f"{tid}:{';'.join(key[0])}:{code}"
         if nid in self.ids:
             nid = f"{nid}:L{r.line}"
         self.ids.add(nid)
@@ -184,7 +185,7 @@ class _Builder:
                     code_status="printed" if code else "none", name=name, parent=self._parent(code, level),
                     pagu=pagu, lokasi=_opt(c.get("lokasi")), sumber_dana=_opt(c.get("sumber_dana")),
                     catatan=_opt(c.get("catatan")), prioritas=_opt(c.get("prioritas")),
-                    agencies=list(key[0]), sumber=_opt(c.get("sumber")),
+                    agencies=list(key[0]) or None, sumber=_opt(c.get("sumber")),
                     span=Span(file=self.path, line_start=r.line, line_end=r.line))
         self.nodes.append(node)
         self.by_key[key] = node

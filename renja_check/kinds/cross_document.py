@@ -33,6 +33,9 @@ class CrossDocParams(Params):
     levels: list[str] = ["subkegiatan"]
     stages: Optional[list[str]] = None  # stages of the other document the rule applies to (None: any)
     embedded: list[str] = []  # Renja table roles that stand for the document when it is absent
+    # rule(s) that already compare those embedded tables (e.g. "XT06"): then this rule is
+    # listed as skipped with that reason instead of repeating their findings
+    covered_by: str = ""
     cutoff: float = 90.0  # fuzzy cut-off (0..100) for texts
     column_pattern: str = r"akhir\s+periode\s+renstra"  # period_quoted: header of the quoted end year
     skip_penunjang: bool = True  # assigned: the support program X.XX.01 is in every agency

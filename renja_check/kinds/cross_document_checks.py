@@ -248,7 +248,7 @@ def visi_misi(rule, ctx, p) -> Iterator:
     for q in renja_sides(ctx.dossier, ("rpjmd_kutipan",)):
         for n in q.table.nodes:
             what = n.keterangan
-            cands = [rpjmd.visi] if what == "visi" and rpjmd.visi else (rpjmd.misi if what == "misi" else [])
+            cands = [rpjmd.visi] if what == "visi" and rpjmd.visi else ((rpjmd.misi or []) if what == "misi" else [])
             if not cands:
                 continue
             best = max(cands, key=lambda c: fuzz.ratio(norm_name(c), norm_name(n.name)))

@@ -31,6 +31,8 @@ class Side:
     def label(self, lang: str = "id") -> str:
         """"RKPD 2023 rancangan awal (rkpd.yaml)" or "Tabel 2.5 (Rancangan Awal RKPD) dalam Renja"."""
         name = self.doc.source.path.replace("\\", "/").rsplit("/", 1)[-1]
+        if self.doc.doc_type == "renja" and not self.embedded:
+            return f"{table_label(self.table, lang)} ({name})"
         if self.embedded:
             inside = "dalam Renja" if lang == "id" else "in the Renja"
             return f"{table_label(self.table, lang)} {inside} ({name})"
@@ -80,7 +82,7 @@ def missing(p, dossier) -> list[str]:
         if not rp:
             return ["rpjmd"]
         return [] if renja_sides(dossier, ("rpjmd_kutipan",)) else ["renja:kutipan_visi_misi"]
-    if p.check == "period":
+    if p.check in ("period", "period_quoted"):
         docs = [d for d in dossier.documents if d.doc_type == p.against]
         if not docs:
             return [p.against]
@@ -90,6 +92,9 @@ def missing(p, dossier) -> list[str]:
     sides = other_sides(dossier, p.against, p.embedded)
     if not sides:
         return [p.against]
+    if p.covered_by and all(s.embedded for s in sides):
+        # the document is only quoted inside the Renja: those tables are compared by covered_by
+        return [f"{p.against}:{'+'.join(sorted({s.table.role for s in sides}))}->{p.covered_by}"]
     if p.stages is not None and not any(stage_ok(s, p.stages) for s in sides):
         return [f"{p.against}:{'/'.join(p.stages)}"]
     if not any(n.level in p.levels for s in sides for n in s.table.nodes):

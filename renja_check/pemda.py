@@ -1,0 +1,152 @@
+"""A whole pemda in one run: every agency's dossier checked on its own, results merged.
+
+Agencies are independent, so with many of them (``POOL_MIN``) the runs go to a process
+pool (one worker per core, at most ``MAX_WORKERS``); the merged result is the same as a
+serial run (findings are sorted by the report). ``RunStats.agencies`` gets one summary
+per agency (findings by severity, pagu N and N+1 of its plan, the documents found per
+role, the rules skipped) and ``RunStats.totals`` the pemda's pagu per urusan and program.
+"""
+from __future__ import annotations
+
+import os
+import time
+from collections import Counter
+from typing import Callable, Optional
+
+from .corpus import Corpus, load_corpus
+from .engine import RunResult, RunStats, run
+from .ingest.canonical_layout import DOC_TYPES
+from .ingest.dossier_file import Agency, Pemda, load_agency
+from .kinds.tree import pagu_value
+from .models import Dossier
+from .ruleset import RuleSet
+
+POOL_MIN = 8
+MAX_WORKERS = 8
+Progress = Callable[[int, int], None]  # (done, total)
+
+
+def agency_summary(dossier: Dossier, result: RunResult) -> dict:
+    renja = next((d for d in dossier.documents if d.doc_type == "renja"), None)
+    year = renja.year if renja and renja.year else None
+    sev = Counter(f.severity for f in result.findings)
+    pagu_n, pagu_n1 = _pagu(dossier, year)
+    return {
+        "agency": dossier.agency,
+        "name": renja.perangkat_daerah if renja else None,
+        "year": year,
+        "findings": {s: sev.get(s, 0) for s in ("error", "warning", "info")},
+        "pagu_n": pagu_n,
+        "pagu_n1": pagu_n1,
+        "documents": {role: [d.source.path for d in dossier.documents if d.doc_type == role]
+                      for role in ("renja",) + DOC_TYPES},
+        "skipped": dict(result.stats.skipped),
+    }
+
+
+def _programs(dossier: Dossier):
+    for d in dossier.documents:
+        if d.doc_type != "renja":
+            continue
+        for t in d.tables:
+            if t.role == "rencana":
+                yield from (n for n in t.nodes if n.level == "program")
+
+
+def _pagu(dossier: Dossier, year: Optional[int]) -> tuple[Optional[int], Optional[int]]:
+    if year is None:
+        return None, None
+    out = []
+    for y in (str(year), str(year + 1)):
+        vals = [pagu_value(n, y) for n in _programs(dossier) if y in n.pagu]
+        vals = [v for v in vals if v is not None]
+        out.append(sum(vals) if vals else None)
+    return out[0], out[1]
+
+
+def totals(dossiers: list[Dossier], years: list[Optional[int]]) -> dict:
+    """Pagu N and N+1 of the pemda per urusan and per program (program nodes of every plan)."""
+    per_urusan: dict[str, list[int]] = {}
+    per_program: dict[str, dict] = {}
+    for dossier, year in zip(dossiers, years):
+        if year is None:
+            continue
+        for n in _programs(dossier):
+            code = n.code or n.code_printed or n.name
+            vals = [pagu_value(n, str(y)) or 0 for y in (year, year + 1)]
+            u = per_urusan.setdefault(code.split(".")[0], [0, 0])
+            p = per_program.setdefault(code, {"name": n.name, "pagu_n": 0, "pagu_n1": 0})
+            for i, v in enumerate(vals):
+                u[i] += v
+            p["pagu_n"] += vals[0]
+            p["pagu_n1"] += vals[1]
+    return {"urusan": {k: {"pagu_n": v[0], "pagu_n1": v[1]} for k, v in sorted(per_urusan.items())},
+            "program": dict(sorted(per_program.items()))}
+
+
+_WORKER: dict = {}
+
+
+def _init(ruleset: RuleSet, pemda: Pemda) -> None:
+    _WORKER.update(ruleset=ruleset, pemda=pemda, corpus=load_corpus())
+
+
+def _one(agency: Agency, ruleset: Optional[RuleSet] = None, pemda: Optional[Pemda] = None,
+         corpus: Optional[Corpus] = None) -> tuple[RunResult, dict, Optional[int], Dossier]:
+    rs = ruleset or _WORKER["ruleset"]
+    pm = pemda or _WORKER.get("pemda")
+    dossier = load_agency(agency, pm)
+    result = run(rs, dossier, corpus or _WORKER.get("corpus"))
+    summary = agency_summary(dossier, result)
+    light = Dossier(agency=dossier.agency, documents=[  # totals need only the plans' programs
+        d.model_copy(update={"tables": [t for t in d.tables if t.role == "rencana"]})
+        for d in dossier.documents if d.doc_type == "renja"])
+    return result, summary, summary["year"], light
+
+
+def run_pemda(ruleset: RuleSet, pemda: Pemda, corpus: Optional[Corpus] = None,
+              progress: Optional[Progress] = None, workers: Optional[int] = None) -> RunResult:
+    t0 = time.perf_counter()
+    n = len(pemda.agencies)
+    cores = workers if workers is not None else min(os.cpu_count() or 1, MAX_WORKERS)
+    outs = []
+    if n >= POOL_MIN and cores > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=cores, initializer=_init, initargs=(ruleset, pemda)) as ex:
+            for i, out in enumerate(ex.map(_one, pemda.agencies, chunksize=max(1, n // (cores * 4))), start=1):
+                outs.append(out)
+                if progress:
+                    progress(i, n)
+    else:
+        corpus = corpus or load_corpus()
+        for i, a in enumerate(pemda.agencies, start=1):
+            outs.append(_one(a, ruleset, pemda, corpus))
+            if progress:
+                progress(i, n)
+    return merge([o[0] for o in outs], [o[1] for o in outs], totals([o[3] for o in outs], [o[2] for o in outs]),
+                 len(ruleset.rules), t0)
+
+
+def merge(results: list[RunResult], summaries: list[dict], tot: dict, rules_run: int, t0: float) -> RunResult:
+    findings = [f for r in results for f in r.findings]
+    tables: dict[str, dict[str, str]] = {}
+    skipped: dict[str, set] = {}
+    for r in results:
+        for k, v in r.tables.items():
+            tables.setdefault(k, v)
+        for code, gaps in r.stats.skipped.items():
+            skipped.setdefault(code, set()).update(gaps)
+    stats = RunStats(
+        rules_run=rules_run,
+        documents=sum(r.stats.documents for r in results),
+        nodes=sum(r.stats.nodes for r in results),
+        claims=sum(r.stats.claims for r in results),
+        per_rule=dict(sorted(Counter(f.rule for f in findings).items())),
+        per_severity=dict(Counter(f.severity for f in findings)),
+        duration_ms=round((time.perf_counter() - t0) * 1000, 2),
+        skipped={k: sorted(v) for k, v in sorted(skipped.items())},
+        agencies=summaries if len(summaries) > 1 else [],
+        totals=tot if len(summaries) > 1 else {},
+    )
+    return RunResult(findings=findings, stats=stats, tables=tables)
