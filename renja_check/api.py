@@ -153,6 +153,28 @@ def check_report(
     return report
 
 
+def write_template(doc_type: str, out: Path, year: Optional[int] = None, period: Optional[str] = None) -> Path:
+    """``renja-check template``: an empty RKPD / Renstra / RPJMD workbook (.xlsx) or CSV to fill in."""
+    from .ingest.canonical_layout import DOC_TYPES, parse_period
+    from .ingest.spreadsheet import write_template as write
+
+    if doc_type not in DOC_TYPES:
+        raise InputError(doc_type, f"unknown document (known: {', '.join(DOC_TYPES)})",
+                         f"dokumen tidak dikenal (yang dikenal: {', '.join(DOC_TYPES)})")
+    year = year or dt.date.today().year + 1
+    span = parse_period(period) if period else (year - 1, year + 3)
+    if span is None or span[0] > span[1]:
+        raise InputError(f"--periode {period}", "not a period 'YYYY-YYYY'", "bukan periode 'TTTT-TTTT'")
+    out = Path(out)
+    if out.suffix.lower() not in (".xlsx", ".csv"):
+        raise InputError(str(out), "the template is written as .xlsx or .csv", "templat ditulis sebagai .xlsx atau .csv")
+    try:
+        write(doc_type, out, year, span)
+    except OSError as exc:
+        raise InputError(str(out), f"cannot write: {exc.strerror}", f"tidak dapat ditulis: {exc.strerror}") from None
+    return out
+
+
 def rule_catalogue(rule_files: Optional[Sequence[Path]] = None) -> list[Rule]:
     return list(load_rules(rule_files).rules)
 

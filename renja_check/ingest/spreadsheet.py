@@ -141,7 +141,15 @@ def load_csv(path: Path, role: Optional[str] = None) -> Document:
 
 
 def write_template(doc_type: str, out: Path, year: int, period: tuple[int, int]) -> None:
-    """A workbook to fill in: ``dokumen`` meta, an empty ``data`` sheet, ``petunjuk``."""
+    """A workbook to fill in: ``dokumen`` meta, an empty ``data`` sheet, ``petunjuk``
+    (a ``.csv`` path gets the header row after ``# key: value`` meta lines)."""
+    if Path(out).suffix.lower() == ".csv":
+        years = [year] if doc_type == "rkpd" else list(range(period[0], period[1] + 1))
+        meta = [f"# dokumen: {doc_type}"] + ([f"# tahun: {year}", "# tahap: rancangan_akhir"] if doc_type == "rkpd"
+                                             else [f"# periode: {period[0]}-{period[1]}"])
+        Path(out).write_text("\n".join(meta + [",".join(c.name for c in columns(doc_type, years))]) + "\n",
+                             encoding="utf-8")
+        return
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
