@@ -215,9 +215,10 @@ def period(rule, ctx, p) -> Iterator:
             if rd.year is None or d.period_start <= rd.year <= d.period_end:
                 continue
             vals = {"year": rd.year, "period": f"{d.period_start}-{d.period_end}", **_other_vals(side, d)}
+            ev = {"renja": {"document": rd.source.path, "doc_type": "renja", "year": rd.year},
+                  p.against: side.where() if side else {"document": d.source.path, "doc_type": d.doc_type}}
             yield ctx.finding(rule, rd, found=rd.year, expected=f"{d.period_start}-{d.period_end}",
-                              values=vals, evidence={p.against: side.where() if side else {"document": d.source.path}},
-                              key=(p.against, d.source.path))
+                              values=vals, evidence=ev, key=(p.against, d.source.path))
 
 
 def period_quoted(rule, ctx, p) -> Iterator:
@@ -235,8 +236,8 @@ def period_quoted(rule, ctx, p) -> Iterator:
                                 **_other_vals(side, d)}
                         yield ctx.finding(rule, rd, table=t, locator=f"{t.id}:kolom-{c.id}", span=t.span,
                                           expected=d.period_end, found=c.year, difference=c.year - d.period_end,
-                                          values=vals, evidence={"renja": {"document": rd.source.path, "table": t.id,
-                                                                           "column": c.id},
+                                          values=vals, evidence={"renja": {"document": rd.source.path, "doc_type": "renja",
+                                                                           "table": t.id, "column": c.id},
                                                                  p.against: side.where() if side else {}},
                                           key=(p.against, c.id))
 
@@ -254,7 +255,7 @@ def visi_misi(rule, ctx, p) -> Iterator:
             best = max(cands, key=lambda c: fuzz.ratio(norm_name(c), norm_name(n.name)))
             if norm_name(best) == norm_name(n.name):
                 continue
-            ev = {"renja": q.where(n), "rpjmd": (side.where() if side else {"document": rpjmd.source.path})}
+            ev = {"renja": q.where(n), "rpjmd": (side.where() if side else {"document": rpjmd.source.path, "doc_type": "rpjmd"})}
             ev["rpjmd"]["field"] = what
             yield ctx.finding(rule, q.doc, table=q.table, subject=n, expected=best, found=n.name,
                               values={"what": what, "a": n.name, "b": best, **_other_vals(side, rpjmd)},

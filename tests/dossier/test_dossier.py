@@ -1,0 +1,111 @@
+"""The dossier: planted defects of a synthetic pemda found one by one, its clean twin silent,
+the embedded default run citing the RKPD, the Renstra and the RPJMD, a whole-pemda run."""
+from __future__ import annotations
+
+import copy
+import json
+from functools import lru_cache
+
+import pytest
+from click.testing import CliRunner
+
+from renja_check import api
+from renja_check.cli import main
+
+from . import contoh
+
+XD_SKIPPED_CLEAN = {  # agency A has an RKPD rancangan akhir, agency B a rancangan awal
+    "XD03": ["rkpd:rancangan_akhir/final"], "XD04": ["rkpd:rancangan_akhir/final"],
+    "XD05": ["rkpd:rancangan_akhir/final"], "XD06": ["rkpd:rancangan_akhir/final"],
+    "XD07": ["rkpd:rancangan_awal"], "XD14": ["renja:kutipan_visi_misi"],  # B quotes no visi / misi
+}
+
+
+@lru_cache(maxsize=1)
+def _xd_rules():
+    return api.load_rules().select(["XD"])
+
+
+def _check(folder, s):
+    from renja_check.ingest.dossier_file import read_dossier_file
+    from renja_check.pemda import run_pemda
+
+    return run_pemda(_xd_rules(), read_dossier_file(contoh.write(s, folder)))
+
+
+def test_clean_twin_is_silent_and_lists_what_it_skipped(tmp_path):
+    report = _check(tmp_path, contoh.spec())
+    assert [f.text("en") for f in report.findings] == []
+    assert report.stats.skipped == XD_SKIPPED_CLEAN
+    assert len(report.stats.agencies) == 2
+
+
+@pytest.mark.parametrize("code", sorted(contoh.DEFECTS))
+def test_planted_defect_is_found_by_its_rule_alone(tmp_path, code):
+    s = copy.deepcopy(contoh.spec())
+    contoh.DEFECTS[code](s)
+    report = _check(tmp_path, s)
+    assert {f.rule for f in report.findings} == {code}, [f.text("en") for f in report.findings]
+    for f in report.findings:
+        sides = [v for v in f.evidence.values() if isinstance(v, dict) and "document" in v]
+        assert len(sides) == 2, f.evidence  # which document (and table) each side came from
+        assert {v["doc_type"] for v in sides} == {"renja", f.rule and _against(code)}
+        assert all(v.get("table") for v in sides if v["doc_type"] != "renja")
+
+
+def _against(code: str) -> str:
+    return _xd_rules().get(code).spec.against
+
+
+def test_default_run_cites_the_rkpd_the_renstra_and_the_rpjmd():
+    report = api.check_report([], select=["XD"])
+    cited = {side["doc_type"]: side["document"] for f in report.findings for side in f.evidence.values()
+             if isinstance(side, dict) and side.get("doc_type") in ("rkpd", "renstra", "rpjmd")}
+    assert set(cited) == {"rkpd", "renstra", "rpjmd"}
+    assert all("corpus/dossier/" in p.replace("\\", "/") for p in cited.values())
+    rkpd = next(f for f in report.findings if "rkpd" in f.evidence)
+    assert rkpd.evidence["rkpd"]["sumber"].startswith("renja-2023-bkpsdm-bontang.txt:")  # the quoted line
+    assert report.stats.skipped  # what the Renja does not quote is listed, never silent
+
+
+def test_whole_pemda_json_has_agencies_documents_and_totals(tmp_path):
+    path = contoh.write(contoh.spec(), tmp_path)
+    res = CliRunner().invoke(main, ["check", str(path), "--format", "json", "--select", "XD"])
+    assert res.exit_code == 0, res.output
+    assert res.stderr == ""  # no progress bar when the output is not a terminal
+    summary = json.loads(res.stdout)["summary"]
+    a, b = summary["agencies"]
+    assert (a["agency"], a["pagu_n"], a["pagu_n1"]) == (contoh.A, 600, 660)
+    assert {k: len(v) for k, v in b["documents"].items()} == {"renja": 1, "rkpd": 1, "renstra": 1, "rpjmd": 1}
+    assert summary["totals"]["urusan"] == {"1": {"pagu_n": 1000, "pagu_n1": 1100}}
+    assert summary["totals"]["program"]["1.01.02"]["pagu_n"] == 400
+
+
+def test_whole_pemda_text_shows_one_block_per_agency(tmp_path):
+    path = contoh.write(contoh.spec(), tmp_path)
+    res = CliRunner().invoke(main, ["check", str(path), "--select", "XD", "--lang", "en"])
+    assert "Per agency (2):" in res.stdout and "Dinas Pendidikan" in res.stdout
+    assert "skipped (document or the part needed absent): XD03" in res.stdout
+
+
+def test_process_pool_gives_the_serial_result(tmp_path, monkeypatch):
+    from renja_check import pemda as pm
+    from renja_check.ingest.dossier_file import read_dossier_file
+
+    s = contoh.spec()
+    contoh.DEFECTS["XD03"](s)
+    path = contoh.write(s, tmp_path)
+    rs = _xd_rules()
+    serial = pm.run_pemda(rs, read_dossier_file(path), workers=1)
+    monkeypatch.setattr(pm, "POOL_MIN", 2)
+    pooled = pm.run_pemda(rs, read_dossier_file(path), workers=2)
+    assert sorted(f.fingerprint for f in pooled.findings) == sorted(f.fingerprint for f in serial.findings)
+    assert pooled.stats.agencies == serial.stats.agencies and pooled.findings
+
+
+def test_bad_dossier_file_is_one_line_exit_2(tmp_path):
+    d = tmp_path / "dossier.yaml"
+    d.write_text("dossier: 1\nperangkat_daerah:\n  - renja: missing.txt\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["check", str(d)])
+    assert res.exit_code == 2 and res.stderr.count("\n") == 1
+    assert str(d) in res.stderr and "missing.txt" in res.stderr
