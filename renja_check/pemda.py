@@ -64,27 +64,36 @@ def _pagu(dossier: Dossier, year: Optional[int]) -> tuple[Optional[int], Optiona
     return out[0], out[1]
 
 
-def totals(dossiers: list[Dossier], years: list[Optional[int]]) -> dict:
-    """Pagu N and N+1 of the pemda per urusan and per program (program nodes of every plan)."""
-    per_urusan: dict[str, list[int]] = {}
+def program_totals(dossier: Dossier, year: Optional[int]) -> dict:
+    """Pagu N and N+1 of one agency's plan per program code (program nodes of its Renja)."""
+    out: dict[str, dict] = {}
+    if year is None:
+        return out
+    for n in _programs(dossier):
+        code = n.code or n.code_printed or n.name
+        p = out.setdefault(code, {"name": n.name, "pagu_n": 0, "pagu_n1": 0})
+        p["pagu_n"] += pagu_value(n, str(year)) or 0
+        p["pagu_n1"] += pagu_value(n, str(year + 1)) or 0
+    return out
+
+
+def totals(parts: list[dict]) -> dict:
+    """The pemda's pagu N and N+1 per urusan and per program, from each agency's program totals."""
     per_program: dict[str, dict] = {}
-    for dossier, year in zip(dossiers, years):
-        if year is None:
-            continue
-        for n in _programs(dossier):
-            code = n.code or n.code_printed or n.name
-            vals = [pagu_value(n, str(y)) or 0 for y in (year, year + 1)]
-            u = per_urusan.setdefault(code.split(".")[0], [0, 0])
-            p = per_program.setdefault(code, {"name": n.name, "pagu_n": 0, "pagu_n1": 0})
-            for i, v in enumerate(vals):
-                u[i] += v
-            p["pagu_n"] += vals[0]
-            p["pagu_n1"] += vals[1]
-    return {"urusan": {k: {"pagu_n": v[0], "pagu_n1": v[1]} for k, v in sorted(per_urusan.items())},
-            "program": dict(sorted(per_program.items()))}
+    for part in parts:
+        for code, v in part.items():
+            p = per_program.setdefault(code, {"name": v["name"], "pagu_n": 0, "pagu_n1": 0})
+            p["pagu_n"] += v["pagu_n"]
+            p["pagu_n1"] += v["pagu_n1"]
+    per_urusan: dict[str, dict] = {}
+    for code, v in per_program.items():
+        u = per_urusan.setdefault(code.split(".")[0], {"pagu_n": 0, "pagu_n1": 0})
+        u["pagu_n"] += v["pagu_n"]
+        u["pagu_n1"] += v["pagu_n1"]
+    return {"urusan": dict(sorted(per_urusan.items())), "program": dict(sorted(per_program.items()))}
 
 
-_WORKER: dict = {}
+_WORKER: dict = {}  # what pool workers share: set before a fork, or by _init under spawn
 
 
 def _init(ruleset: RuleSet, pemda: Pemda) -> None:
@@ -92,16 +101,12 @@ def _init(ruleset: RuleSet, pemda: Pemda) -> None:
 
 
 def _one(agency: Agency, ruleset: Optional[RuleSet] = None, pemda: Optional[Pemda] = None,
-         corpus: Optional[Corpus] = None) -> tuple[RunResult, dict, Optional[int], Dossier]:
-    rs = ruleset or _WORKER["ruleset"]
-    pm = pemda or _WORKER.get("pemda")
-    dossier = load_agency(agency, pm)
-    result = run(rs, dossier, corpus or _WORKER.get("corpus"))
+         corpus: Optional[Corpus] = None) -> tuple[RunResult, dict, dict]:
+    """One agency: its dossier, its run, its summary and its program totals (small, picklable)."""
+    dossier = load_agency(agency, pemda or _WORKER.get("pemda"))
+    result = run(ruleset or _WORKER["ruleset"], dossier, corpus or _WORKER.get("corpus"))
     summary = agency_summary(dossier, result)
-    light = Dossier(agency=dossier.agency, documents=[  # totals need only the plans' programs
-        d.model_copy(update={"tables": [t for t in d.tables if t.role == "rencana"]})
-        for d in dossier.documents if d.doc_type == "renja"])
-    return result, summary, summary["year"], light
+    return result, summary, program_totals(dossier, summary["year"])
 
 
 def run_pemda(ruleset: RuleSet, pemda: Pemda, corpus: Optional[Corpus] = None,
@@ -110,22 +115,28 @@ def run_pemda(ruleset: RuleSet, pemda: Pemda, corpus: Optional[Corpus] = None,
     n = len(pemda.agencies)
     cores = workers if workers is not None else min(os.cpu_count() or 1, MAX_WORKERS)
     outs = []
+    corpus = corpus or load_corpus()
     if n >= POOL_MIN and cores > 1:
+        import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=cores, initializer=_init, initargs=(ruleset, pemda)) as ex:
-            for i, out in enumerate(ex.map(_one, pemda.agencies, chunksize=max(1, n // (cores * 4))), start=1):
-                outs.append(out)
-                if progress:
-                    progress(i, n)
+        fork = mp.get_start_method() == "fork"
+        _WORKER.update(ruleset=ruleset, pemda=pemda, corpus=corpus)  # inherited by forked workers
+        init = {} if fork else {"initializer": _init, "initargs": (ruleset, pemda)}
+        try:
+            with ProcessPoolExecutor(max_workers=cores, **init) as ex:
+                for i, out in enumerate(ex.map(_one, pemda.agencies, chunksize=max(1, n // (cores * 4))), 1):
+                    outs.append(out)
+                    if progress:
+                        progress(i, n)
+        finally:
+            _WORKER.clear()
     else:
-        corpus = corpus or load_corpus()
         for i, a in enumerate(pemda.agencies, start=1):
             outs.append(_one(a, ruleset, pemda, corpus))
             if progress:
                 progress(i, n)
-    return merge([o[0] for o in outs], [o[1] for o in outs], totals([o[3] for o in outs], [o[2] for o in outs]),
-                 len(ruleset.rules), t0)
+    return merge([o[0] for o in outs], [o[1] for o in outs], totals([o[2] for o in outs]), len(ruleset.rules), t0)
 
 
 def merge(results: list[RunResult], summaries: list[dict], tot: dict, rules_run: int, t0: float) -> RunResult:

@@ -109,3 +109,22 @@ def test_bad_dossier_file_is_one_line_exit_2(tmp_path):
     res = CliRunner().invoke(main, ["check", str(d)])
     assert res.exit_code == 2 and res.stderr.count("\n") == 1
     assert str(d) in res.stderr and "missing.txt" in res.stderr
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch):
+    import io
+
+    from renja_check.cli.progress import progress_bar
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.delenv("CI", raising=False)
+    assert progress_bar("id", io.StringIO()) is None  # redirected: quiet
+    tty = Tty()
+    draw = progress_bar("en", tty)
+    draw(1, 4)
+    assert "1/4 agencies" in tty.getvalue()
+    monkeypatch.setenv("CI", "true")
+    assert progress_bar("id", Tty()) is None  # CI: quiet
