@@ -138,6 +138,10 @@ def load_agency(agency: Agency, pemda: Optional[Pemda] = None) -> Dossier:
     from .quotes import add_quotes
 
     renja = add_quotes(load_document(agency.paths["renja"]))
+    if "renstra" in agency.paths:  # only a Renstra to compare with makes the SIPD quotes worth reading
+        from .sipd_evidence import add_sipd_evidence
+
+        renja = add_sipd_evidence(renja)
     code = agency.code or renja.kode_skpd
     name = agency.name or renja.perangkat_daerah
     docs = [renja]

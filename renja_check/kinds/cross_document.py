@@ -39,6 +39,8 @@ class CrossDocParams(Params):
     cutoff: float = 90.0  # fuzzy cut-off (0..100) for texts
     column_pattern: str = r"akhir\s+periode\s+renstra"  # period_quoted: header of the quoted end year
     skip_penunjang: bool = True  # assigned: the support program X.XX.01 is in every agency
+    renja_roles: list[str] = ["rencana"]  # the Renja tables compared (renstra_kutipan: SIPD's Renstra quotes)
+    target_year: Optional[str] = None  # target: the year key compared ("akhir"); None = the plan year N
 
 
 class CrossDocumentKind(Kind):
@@ -56,7 +58,7 @@ class CrossDocumentKind(Kind):
         if p.check in ("visi_misi", "period", "period_quoted"):
             yield from fn(rule, ctx, p)
             return
-        for r in renja_sides(ctx.dossier):
+        for r in renja_sides(ctx.dossier, tuple(p.renja_roles)):
             for o in other_sides(ctx.dossier, p.against, p.embedded):
                 if not stage_ok(o, p.stages):
                     continue

@@ -54,7 +54,7 @@ def pagu(p, r, o, na, nb):
 
 def target(p, r, o, na, nb):
     """Year-N target value (and its unit) of paired indicators; a Renja catatan explains a Renstra change."""
-    year = _year(r)
+    year = p.target_year or _year(r)
     if year is None or (p.against == "renstra" and not blank(na.catatan)):
         return
     for ia, ib in pair_indicators(na, nb):

@@ -87,8 +87,8 @@ def missing(p, dossier) -> list[str]:
         if not docs:
             return [p.against]
         return [] if any(d.period_start and d.period_end for d in docs) else [f"{p.against}:periode"]
-    if not renja_sides(dossier):
-        return ["renja:rencana"]
+    if not renja_sides(dossier, tuple(p.renja_roles)):
+        return [f"renja:{'/'.join(p.renja_roles)}"]
     sides = other_sides(dossier, p.against, p.embedded)
     if not sides:
         return [p.against]

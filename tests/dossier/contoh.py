@@ -57,6 +57,10 @@ def spec() -> dict:
                    {"id": "T2.1", "role": "evaluasi", "number": "2.1", "nodes": [], "columns": [
                        {"id": "4", "label": "Target Capaian Kinerja Renstra PD Tahun 2026 (Akhir Periode Renstra PD)",
                         "role": "target", "year": 2026}]},
+                   {"id": "sipd_renstra", "role": "renstra_kutipan", "nodes": [  # as SIPD's target_akhir
+                       {"id": "1.02.02", "level": "program", "code": "1.02.02", "name": a_nodes[1]["name"],
+                        "indicators": [{"text": "Persentase fasilitas kesehatan terakreditasi",
+                                        "targets": {"akhir": "80 %"}}]}]},
                    {"id": "kutipan_rpjmd", "role": "rpjmd_kutipan", "nodes": [
                        {"id": "visi", "level": "lainnya", "name": VISI, "keterangan": "visi"},
                        {"id": "misi", "level": "lainnya", "name": MISI[0], "keterangan": "misi"}]}]}
@@ -203,10 +207,11 @@ DEFECTS = {
     "XD12": lambda s: s["renstra_b"].update(periode="2016-2021"),
     "XD13": lambda s: s["renja_a"]["tables"][1]["columns"][0].update(
         year=2021, label="Target Capaian Kinerja Renstra PD Tahun 2021 (Akhir Periode Renstra PD)"),
-    "XD14": lambda s: s["renja_a"]["tables"][2]["nodes"][1].update(name=MISI[0].replace("kualitas", "kwalitas")),
+    "XD14": lambda s: s["renja_a"]["tables"][3]["nodes"][1].update(name=MISI[0].replace("kualitas", "kwalitas")),
     "XD15": lambda s: _row(s["rpjmd"], P).update(target_2025="85"),
     "XD16": _xd16,
     "XD17": lambda s: s["rpjmd"]["baris"].append({"tingkat": "program", "kode": "1.02.04", "kode_skpd": A,
                                                   "nama": "PROGRAM SEDIAAN FARMASI, ALAT KESEHATAN DAN MAKANAN MINUMAN"}),
     "XD18": lambda s: s["rpjmd"].update(periode="2016-2021"),
+    "XD19": lambda s: _row(s["renstra_a"], P).update(target_akhir="90"),
 }

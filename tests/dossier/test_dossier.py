@@ -18,6 +18,7 @@ XD_SKIPPED_CLEAN = {  # agency A has an RKPD rancangan akhir, agency B a rancang
     "XD03": ["rkpd:rancangan_akhir/final"], "XD04": ["rkpd:rancangan_akhir/final"],
     "XD05": ["rkpd:rancangan_akhir/final"], "XD06": ["rkpd:rancangan_akhir/final"],
     "XD07": ["rkpd:rancangan_awal"], "XD14": ["renja:kutipan_visi_misi"],  # B quotes no visi / misi
+    "XD19": ["renja:renstra_kutipan"],  # nor the Renstra's end targets
 }
 
 
@@ -128,3 +129,18 @@ def test_progress_bar_only_on_a_terminal(monkeypatch):
     assert "1/4 agencies" in tty.getvalue()
     monkeypatch.setenv("CI", "true")
     assert progress_bar("id", Tty()) is None  # CI: quiet
+
+
+def test_sipd_export_quotes_the_renstra_end_targets():
+    from pathlib import Path
+
+    from renja_check.ingest import load_document
+    from renja_check.ingest.sipd_evidence import add_sipd_evidence
+
+    path = sorted((Path(__file__).parents[1] / "fixtures" / "sipd").glob("*.json"))[0]
+    doc = add_sipd_evidence(load_document(path))
+    t = doc.table("sipd_renstra")
+    assert t.role == "renstra_kutipan" and t.nodes
+    n = t.nodes[0]
+    assert n.level == "program" and n.code and set(n.indicators[0].targets) <= {"akhir", str(doc.year + 1)}
+    assert "akhir" in n.indicators[0].targets and n.span.line_start > 1
