@@ -36,8 +36,16 @@ class Row:
     where: Callable[[str], str]  # column name -> "sheet 'data', row 5, column J (pagu)"
 
 
+def place_id(where: str) -> str:
+    """"sheet 'data', row 5, column J (pagu)" in Bahasa Indonesia."""
+    for en, id_ in (("sheet '", "lembar '"), ("row ", "baris "), ("column ", "kolom "), ("(header)", "(judul)"),
+                    ("(line ", "(baris ")):
+        where = where.replace(en, id_)
+    return where
+
+
 def fail(path: str, where: str, en: str, id_: str) -> InputError:
-    return InputError(path, f"{where}: {en}", f"{where}: {id_}")
+    return InputError(path, f"{where}: {en}", f"{place_id(where)}: {id_}")
 
 
 def build(meta: dict[str, Any], rows: list[Row], path: str, fmt: str, meta_where: str = "") -> Document:

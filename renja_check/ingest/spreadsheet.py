@@ -19,7 +19,7 @@ from typing import Any, Optional
 
 from ..errors import InputError
 from ..models import Document
-from .canonical import Row, build
+from .canonical import Row, build, place_id
 from .canonical_layout import DOC_TYPES, LAYOUTS, META_KEYS, YEAR_COLUMN, column_kind, columns, required
 from .common import read_bytes, read_text
 
@@ -43,12 +43,12 @@ def _header(path: str, cells: list[Any], doc_type: str, place: str) -> list[Opti
             known = ", ".join(c.name for c in LAYOUTS[doc_type])
             raise InputError(path, f"{place}, row 1, column {letter(i)}: unknown column '{v}' (known: {known}"
                                    f"{', target_<year>, pagu_<year>' if doc_type != 'rkpd' else ''})",
-                             f"{place}, baris 1, kolom {letter(i)}: kolom '{v}' tidak dikenal (yang dikenal: {known})")
+                             f"{place_id(place)}, baris 1, kolom {letter(i)}: kolom '{v}' tidak dikenal (yang dikenal: {known})")
         names.append(name)
     for col in required(doc_type):
         if col not in names:
             raise InputError(path, f"{place}, row 1 (header): missing column '{col}'",
-                             f"{place}, baris 1 (judul): kolom '{col}' tidak ada")
+                             f"{place_id(place)}, baris 1 (judul): kolom '{col}' tidak ada")
     return names
 
 
@@ -102,7 +102,7 @@ def load_xlsx(path: Path, role: Optional[str] = None) -> Document:
         if rng.min_row <= 1:
             raise InputError(p, f"{place}, row 1, column {letter(rng.min_col)}: merged header cells ({rng.coord}); "
                                 "write one column name per cell",
-                             f"{place}, baris 1, kolom {letter(rng.min_col)}: sel judul digabung ({rng.coord}); "
+                             f"{place_id(place)}, baris 1, kolom {letter(rng.min_col)}: sel judul digabung ({rng.coord}); "
                              "tulis satu nama kolom per sel")
     rows = ws.iter_rows(values_only=True)
     first = next(rows, None) or ()
