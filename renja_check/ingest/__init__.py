@@ -69,6 +69,11 @@ def load_dossier(paths: Iterable[Path]) -> Dossier:
             docs.extend(load_document(f) for f in files)
         else:
             docs.append(load_document(p))
+    roles = {d.doc_type for d in docs}
+    if roles - {"renja"}:  # RKPD / Renstra / RPJMD given beside a Renja: read the Renja's quotes of them
+        from .dossier_file import with_evidence
+
+        docs = [with_evidence(d, roles) for d in docs]
     return Dossier(documents=docs)
 
 

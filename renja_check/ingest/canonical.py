@@ -54,6 +54,9 @@ def build(meta: dict[str, Any], rows: list[Row], path: str, fmt: str, meta_where
         raise fail(path, meta_where or "dokumen", f"'dokumen' must be one of {', '.join(DOC_TYPES)}, got {doc_type!r}",
                    f"'dokumen' harus salah satu dari {', '.join(DOC_TYPES)}, tertulis {doc_type!r}")
     year = _int(meta.get("tahun"), path, meta_where or "tahun")
+    if doc_type == "rkpd" and year is None:
+        raise fail(path, meta_where or "tahun", "an RKPD needs 'tahun' (the plan year N)",
+                   "RKPD memerlukan 'tahun' (tahun rencana N)")
     period = parse_period(meta["periode"]) if meta.get("periode") else None
     if meta.get("periode") and period is None:
         raise fail(path, meta_where or "periode", f"periode {meta['periode']!r} is not 'YYYY-YYYY'",

@@ -135,13 +135,8 @@ def _shared(path: Path) -> Document:
 
 def load_agency(agency: Agency, pemda: Optional[Pemda] = None) -> Dossier:
     from . import load_document
-    from .quotes import add_quotes
 
-    renja = add_quotes(load_document(agency.paths["renja"]))
-    if "renstra" in agency.paths:  # only a Renstra to compare with makes the SIPD quotes worth reading
-        from .sipd_evidence import add_sipd_evidence
-
-        renja = add_sipd_evidence(renja)
+    renja = with_evidence(load_document(agency.paths["renja"]), set(agency.paths))
     code = agency.code or renja.kode_skpd
     name = agency.name or renja.perangkat_daerah
     docs = [renja]
@@ -155,6 +150,22 @@ def load_agency(agency: Agency, pemda: Optional[Pemda] = None) -> Dossier:
             docs.append(for_agency(doc, code, name))
     return Dossier(documents=docs, agency=code or name, pemda=pemda.name if pemda else renja.pemda,
                    year=(pemda.year if pemda else None) or renja.year)
+
+
+def with_evidence(renja: Document, roles: set[str]) -> Document:
+    """A Renja with the quotes of other documents it carries, when the dossier has those documents:
+    its visi / misi (an RPJMD to compare with), SIPD's Renstra targets (a Renstra)."""
+    if renja.doc_type != "renja":
+        return renja
+    if "rpjmd" in roles:
+        from .quotes import add_quotes
+
+        renja = add_quotes(renja)
+    if "renstra" in roles:
+        from .sipd_evidence import add_sipd_evidence
+
+        renja = add_sipd_evidence(renja)
+    return renja
 
 
 def for_agency(doc: Document, code: Optional[str], name: Optional[str]) -> Document:

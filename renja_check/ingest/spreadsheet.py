@@ -44,6 +44,9 @@ def _header(path: str, cells: list[Any], doc_type: str, place: str) -> list[Opti
             raise InputError(path, f"{place}, row 1, column {letter(i)}: unknown column '{v}' (known: {known}"
                                    f"{', target_<year>, pagu_<year>' if doc_type != 'rkpd' else ''})",
                              f"{place_id(place)}, baris 1, kolom {letter(i)}: kolom '{v}' tidak dikenal (yang dikenal: {known})")
+        if name and name in names:
+            raise InputError(path, f"{place}, row 1, column {letter(i)}: column '{v}' appears twice",
+                             f"{place_id(place)}, baris 1, kolom {letter(i)}: kolom '{v}' muncul dua kali")
         names.append(name)
     for col in required(doc_type):
         if col not in names:

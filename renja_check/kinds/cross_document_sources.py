@@ -87,11 +87,11 @@ def missing(p, dossier) -> list[str]:
         if not docs:
             return [p.against]
         return [] if any(d.period_start and d.period_end for d in docs) else [f"{p.against}:periode"]
-    if not renja_sides(dossier, tuple(p.renja_roles)):
-        return [f"renja:{'/'.join(p.renja_roles)}"]
     sides = other_sides(dossier, p.against, p.embedded)
     if not sides:
         return [p.against]
+    if not renja_sides(dossier, tuple(p.renja_roles)):
+        return [f"renja:{'/'.join(p.renja_roles)}"]
     if p.covered_by and all(s.embedded for s in sides):
         # the document is only quoted inside the Renja: those tables are compared by covered_by
         return [f"{p.against}:{'+'.join(sorted({s.table.role for s in sides}))}->{p.covered_by}"]

@@ -144,3 +144,15 @@ def test_sipd_export_quotes_the_renstra_end_targets():
     n = t.nodes[0]
     assert n.level == "program" and n.code and set(n.indicators[0].targets) <= {"akhir", str(doc.year + 1)}
     assert "akhir" in n.indicators[0].targets and n.span.line_start > 1
+
+
+def test_documents_given_side_by_side_without_a_dossier_file():
+    """check RENJA RKPD RPJMD RENSTRA: one dossier; the Renja's visi / misi quotes are read too."""
+    from renja_check.paths import corpus_dir, sample_renja
+
+    d = corpus_dir() / "dossier"
+    paths = [sample_renja(), d / "rkpd-2023-rancangan-awal.yaml", d / "rpjmd-2021-2026.yaml",
+             d / "renstra-bkpsdm-2021-2026.yaml"]
+    result = api.check(paths, select=["XD14", "XD19"])
+    assert [f.rule for f in result.findings] == ["XD14"]
+    assert result.stats.skipped == {"XD19": ["renja:renstra_kutipan"]}

@@ -125,6 +125,7 @@ def test_template_filled_and_checked(tmp_path):
     ("text_in_money", ["sheet 'data'", "row 3", "column D (pagu)", "'tiga ratus juta'"]),
     ("merged_header", ["sheet 'data'", "row 1", "column C", "merged header"]),
     ("unknown_column", ["sheet 'data'", "row 1", "column B", "unknown column 'nomor urut'"]),
+    ("duplicate_column", ["sheet 'data'", "row 1", "column B", "'kode_skpd' appears twice"]),
 ])
 def test_bad_spreadsheet_is_one_line_exit_2(tmp_path, case, words):
     path = tmp_path / f"{case}.xlsx"
@@ -134,8 +135,10 @@ def test_bad_spreadsheet_is_one_line_exit_2(tmp_path, case, words):
         _xlsx(path, rows=[ROWS[0], dict(ROWS[1], pagu="tiga ratus juta")])
     elif case == "merged_header":
         _xlsx(path, merge="C1:D1")
-    else:
+    elif case == "unknown_column":
         _xlsx(path, cols=["kode_skpd", "nomor urut"] + COLS[1:])
+    else:
+        _xlsx(path, cols=["kode_skpd"] + COLS)
     res = CliRunner().invoke(main, ["check", str(path), "--lang", "en"])
     assert res.exit_code == 2, res.output
     assert res.stderr.count("\n") == 1 and str(path) in res.stderr, res.stderr
