@@ -178,8 +178,10 @@ class _Builder:
         nid = f"{tid}:{code}" if code else f"{tid}:{level}:{self.count}"
         if nid in self.ids and key[0]:  # one code under two agencies of a pemda-wide document
             nid = f"{tid}:{';'.join(key[0])}:{code}"
-        if nid in self.ids:
-            nid = f"{nid}:L{r.line}"
+        base, k = nid, 1
+        while nid in self.ids:  # the same row twice: told apart by order, never by line
+            k += 1
+            nid = f"{base}:{k}"
         self.ids.add(nid)
         pagu: dict[str, Money] = {}
         for col, v in c.items():

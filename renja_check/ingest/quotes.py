@@ -25,11 +25,13 @@ _QUOTE = re.compile(
 def find_quotes(text: str, path: str) -> list[Node]:
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
     nodes = []
+    seen: dict[str, int] = {}
     for m in _QUOTE.finditer(text):
         what = m.group(1).lower()
         first = bisect_right(starts, m.start(2))
         last = bisect_right(starts, m.end(2))
-        nodes.append(Node(id=f"{TABLE_ID}:{what}:L{first}", level="lainnya", name=norm_space(m.group(2)),
+        seen[what] = seen.get(what, 0) + 1  # ids by order of the quote, never by line
+        nodes.append(Node(id=f"{TABLE_ID}:{what}:{seen[what]}", level="lainnya", name=norm_space(m.group(2)),
                           keterangan=what, span=Span(file=path, line_start=first, line_end=last)))
     return nodes
 

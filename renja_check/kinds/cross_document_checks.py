@@ -35,6 +35,11 @@ def belongs(node: Node, r: Side, dossier, strict: bool = False) -> bool:
     return not keys or any(a in keys or norm_name(a) in keys for a in node.agencies)
 
 
+def _agency(r: Side) -> Optional[str]:
+    """The Renja's agency, in the key of a finding placed on a pemda-wide document's row."""
+    return r.doc.kode_skpd or r.doc.perangkat_daerah
+
+
 def _year(r: Side) -> Optional[str]:
     return plan_year(r.doc, r.table)
 
@@ -131,25 +136,41 @@ def pagu_ceiling(p, r, o, na, nb):
 def missing_in_renja(rule, ctx, p, r, o, m, base) -> Iterator:
     if not r.table.complete:
         return
-    for n in m.only_b:
+    # a row under another code in the Renja (match.recoded) is still not this RKPD row: reported,
+    # the message naming the row it may be
+    twin = {id(b): a for a, b in m.recoded}
+    for n in m.only_b + [b for _, b in m.recoded]:
         if not belongs(n, r, ctx.dossier):
             continue
         vals = dict(base, **bilingual(node=(node_label(n, "id"), node_label(n, "en")),
                                       Node=(cap(node_label(n, "id")), cap(node_label(n, "en")))),
-                    pagu=rp(pagu_value(n, _year(r) or "")))
+                    pagu=rp(pagu_value(n, _year(r) or "")), **_recoded_txt(twin.get(id(n)), "Renja"))
         yield ctx.finding(rule, o.doc, table=o.table, subject=n, expected=n.code or n.name, values=vals,
-                          evidence={p.against: o.where(n), "renja": r.where()}, key=("missing_in_renja", r.table.id))
+                          evidence={p.against: o.where(n), "renja": r.where()},
+                          key=("missing_in_renja", _agency(r), r.table.id))
 
 
 def missing_in_other(rule, ctx, p, r, o, m, base) -> Iterator:
     if not o.table.complete:
         return
-    for n in m.only_a:
+    twin = {id(a): b for a, b in m.recoded}
+    for n in m.only_a + [a for a, _ in m.recoded]:
         vals = dict(base, **bilingual(node=(node_label(n, "id"), node_label(n, "en")),
                                       Node=(cap(node_label(n, "id")), cap(node_label(n, "en")))),
-                    pagu=rp(pagu_value(n, _year(r) or "")))
+                    pagu=rp(pagu_value(n, _year(r) or "")), **_recoded_txt(twin.get(id(n)), o.doc.doc_type.upper()))
         yield ctx.finding(rule, r.doc, table=r.table, subject=n, found=n.code or n.name, values=vals,
                           evidence={"renja": r.where(n), p.against: o.where()}, key=(p.against, o.table.id))
+
+
+def _recoded_txt(other: Optional[Node], where: str) -> dict:
+    """"; under the same kegiatan the Renja has sub kegiatan X ...": the row it may be (match.recoded)."""
+    if other is None:
+        return bilingual(recoded_txt=("", ""))
+    return bilingual(recoded_txt=(
+        f"; di bawah kegiatan yang sama {where} memuat {node_label(other, 'id')} dengan pagu atau nama "
+        f"serupa, mungkin baris yang sama dengan kode lain",
+        f"; under the same kegiatan the {where} has {node_label(other, 'en')} with a similar pagu or name, "
+        f"perhaps the same row under another code"))
 
 
 def _programs(side: Side, pred) -> list[Node]:
@@ -188,7 +209,7 @@ def assigned_missing(rule, ctx, p, r, o, m, base) -> Iterator:
                     Node=cap(node_label(n, "id")), Node_en=cap(node_label(n, "en")))
         yield ctx.finding(rule, o.doc, table=o.table, subject=n, expected=usable_code(n) or n.name,
                           values=vals, evidence={p.against: o.where(n), "renja": r.where()},
-                          key=("assigned_missing", r.table.id))
+                          key=("assigned_missing", _agency(r), r.table.id))
 
 
 # --- document checks ---------------------------------------------------------------------

@@ -174,7 +174,7 @@ S1, S2, P = "1.02.02.2.01.0001", "1.02.02.2.01.0002", "1.02.02"
 
 
 def _xd01(s):
-    s["rkpd"]["baris"].append(dict(_row(s["rkpd"], S2, A), kode="1.02.02.2.01.0003", nama="Pengadaan Ambulans"))
+    s["rkpd"]["baris"].append(dict(_row(s["rkpd"], S2, A), kode="1.02.02.2.01.0004", nama="Pengadaan Alat Kesehatan"))
 
 
 def _xd02(s):

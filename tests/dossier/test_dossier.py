@@ -156,3 +156,13 @@ def test_documents_given_side_by_side_without_a_dossier_file():
     result = api.check(paths, select=["XD14", "XD19"])
     assert [f.rule for f in result.findings] == ["XD14"]
     assert result.stats.skipped == {"XD19": ["renja:renstra_kutipan"]}
+
+
+def test_all_defects_at_once_each_found_with_unique_fingerprints(tmp_path):
+    s = copy.deepcopy(contoh.spec())
+    for plant in contoh.DEFECTS.values():
+        plant(s)
+    result = _check(tmp_path, s)
+    assert {f.rule for f in result.findings} == set(contoh.DEFECTS)
+    prints = [f.fingerprint for f in result.findings]
+    assert len(prints) == len(set(prints))
