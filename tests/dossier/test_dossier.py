@@ -166,3 +166,16 @@ def test_all_defects_at_once_each_found_with_unique_fingerprints(tmp_path):
     assert {f.rule for f in result.findings} == set(contoh.DEFECTS)
     prints = [f.fingerprint for f in result.findings]
     assert len(prints) == len(set(prints))
+
+
+def test_pemda_wide_rows_are_filtered_to_the_agency_with_their_parents(tmp_path):
+    from renja_check.ingest.dossier_file import load_agency, read_dossier_file
+
+    pemda = read_dossier_file(contoh.write(contoh.spec(), tmp_path))
+    a = load_agency(pemda.agencies[0], pemda)
+    rkpd = next(d for d in a.documents if d.doc_type == "rkpd")
+    codes = [n.code for n in rkpd.tables[0].nodes]
+    assert codes and all(c.startswith("1.02.") for c in codes)  # Dinas Pendidikan's rows left out
+    rpjmd = next(d for d in a.documents if d.doc_type == "rpjmd")
+    assert [n.code for n in rpjmd.tables[0].nodes] == ["1.02.02"]
+    assert a.agency == contoh.A and a.pemda == "Kabupaten Contoh" and a.year == 2025
