@@ -27,7 +27,14 @@ def skipped_lines(report: CheckReport, lang: str = "id") -> list[str]:
     sk = report.stats.skipped
     if not sk:
         return []
-    text = f"{t('skipped', lang)}: " + ", ".join(f"{code} ({'/'.join(gaps)})" for code, gaps in sk.items())
+    agencies = report.stats.agencies
+    share = {}  # whole-pemda run: how many agencies a rule was skipped for
+    for code in sk:
+        if agencies:
+            n = sum(1 for a in agencies if code in (a.get("skipped") or {}))
+            share[code] = f"; {n}/{len(agencies)} PD"
+    text = f"{t('skipped', lang)}: " + ", ".join(f"{code} ({'/'.join(gaps)}{share.get(code, '')})"
+                                                 for code, gaps in sk.items())
     return textwrap.wrap(text, width=WIDTH, initial_indent="  ", subsequent_indent="    ")
 
 
