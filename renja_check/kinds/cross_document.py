@@ -24,7 +24,7 @@ from .match import match_tables
 
 Check = Literal["missing_in_renja", "missing_in_other", "pagu", "target", "lokasi", "sumber_dana", "catatan",
                 "indicator", "pagu_ceiling", "period", "period_quoted", "visi_misi", "assigned",
-                "assigned_missing"]
+                "assigned_missing", "year"]
 
 
 class CrossDocParams(Params):
@@ -55,7 +55,7 @@ class CrossDocumentKind(Kind):
         if missing(p, ctx.dossier):
             return
         fn = CHECKS[p.check]
-        if p.check in ("visi_misi", "period", "period_quoted"):
+        if p.check in ("visi_misi", "period", "period_quoted", "year"):
             yield from fn(rule, ctx, p)
             return
         for r in renja_sides(ctx.dossier, tuple(p.renja_roles)):

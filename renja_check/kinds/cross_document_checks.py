@@ -242,6 +242,20 @@ def period(rule, ctx, p) -> Iterator:
                               values=vals, evidence=ev, key=(p.against, d.source.path))
 
 
+def year(rule, ctx, p) -> Iterator:
+    """The RKPD is of the Renja's year (an RKPD of another year is compared with nothing)."""
+    for d in _docs(ctx, p.against):
+        for rd in _docs(ctx, "renja"):
+            if d.year is None or rd.year is None or d.year == rd.year:
+                continue
+            side = next((Side(d, t, d.stage) for t in d.tables if t.role == p.against), None)
+            ev = {"renja": {"document": rd.source.path, "doc_type": "renja", "year": rd.year},
+                  p.against: side.where() if side else {"document": d.source.path, "doc_type": d.doc_type}}
+            yield ctx.finding(rule, rd, expected=rd.year, found=d.year, difference=d.year - rd.year,
+                              values={"year": rd.year, "other_year": d.year, **_other_vals(side, d)},
+                              evidence=ev, key=(p.against, d.source.path))
+
+
 def period_quoted(rule, ctx, p) -> Iterator:
     """A Renja column quoting the Renstra's end year ("akhir periode Renstra") with another year."""
     pat = re.compile(p.column_pattern, re.IGNORECASE)
@@ -288,5 +302,5 @@ CHECKS = {
     "catatan": catatan, "indicator": indicator, "pagu_ceiling": pagu_ceiling,
     "missing_in_renja": missing_in_renja, "missing_in_other": missing_in_other,
     "assigned": assigned, "assigned_missing": assigned_missing,
-    "period": period, "period_quoted": period_quoted, "visi_misi": visi_misi,
+    "period": period, "period_quoted": period_quoted, "visi_misi": visi_misi, "year": year,
 }

@@ -62,9 +62,15 @@ def renja_sides(dossier, roles=("rencana",)) -> list[Side]:
     return [Side(d, t) for d in dossier.documents if d.doc_type == "renja" for t in d.tables if t.role in roles]
 
 
+def _renja_years(dossier) -> set[int]:
+    return {d.year for d in dossier.documents if d.doc_type == "renja" and d.year}
+
+
 def other_sides(dossier, against: str, embedded: list[str]) -> list[Side]:
+    """The other document's tables; an RKPD of another year than the Renja's is not one (XD20 says so)."""
+    years = _renja_years(dossier) if against == "rkpd" else set()
     own = [Side(d, t, d.stage) for d in dossier.documents if d.doc_type == against
-           for t in d.tables if t.role == against]
+           and not (years and d.year and d.year not in years) for t in d.tables if t.role == against]
     if own or not embedded:
         return own
     return [Side(d, t, EMBEDDED_STAGE.get(t.role), True) for d in dossier.documents if d.doc_type == "renja"
@@ -82,6 +88,9 @@ def missing(p, dossier) -> list[str]:
         if not rp:
             return ["rpjmd"]
         return [] if renja_sides(dossier, ("rpjmd_kutipan",)) else ["renja:kutipan_visi_misi"]
+    if p.check == "year":
+        docs = [d for d in dossier.documents if d.doc_type == p.against and d.year]
+        return [] if docs and _renja_years(dossier) else [p.against if not docs else "renja:tahun"]
     if p.check in ("period", "period_quoted"):
         docs = [d for d in dossier.documents if d.doc_type == p.against]
         if not docs:
@@ -89,7 +98,8 @@ def missing(p, dossier) -> list[str]:
         return [] if any(d.period_start and d.period_end for d in docs) else [f"{p.against}:periode"]
     sides = other_sides(dossier, p.against, p.embedded)
     if not sides:
-        return [p.against]
+        other_year = any(d.doc_type == p.against for d in dossier.documents)
+        return [f"{p.against}:tahun" if other_year else p.against]
     if not renja_sides(dossier, tuple(p.renja_roles)):
         return [f"renja:{'/'.join(p.renja_roles)}"]
     if p.covered_by and all(s.embedded for s in sides):

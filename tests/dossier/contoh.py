@@ -214,4 +214,6 @@ DEFECTS = {
                                                   "nama": "PROGRAM SEDIAAN FARMASI, ALAT KESEHATAN DAN MAKANAN MINUMAN"}),
     "XD18": lambda s: s["rpjmd"].update(periode="2016-2021"),
     "XD19": lambda s: _row(s["renstra_a"], P).update(target_akhir="90"),
+    # the pemda's RKPD of the year before: compared with nothing, the RKPD rules of A skipped
+    "XD20": lambda s: s["rkpd"].update(tahun=2024),
 }
