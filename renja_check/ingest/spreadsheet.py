@@ -110,8 +110,28 @@ def load_xlsx(path: Path, role: Optional[str] = None) -> Document:
     rows = ws.iter_rows(values_only=True)
     first = next(rows, None) or ()
     header = _header(p, list(first), meta["dokumen"], place)
-    body = ((i, list(v)) for i, v in enumerate(rows, start=2))
+    body = [(i, list(v)) for i, v in enumerate(rows, start=2)]
+    _unsaved_formulas(path, header, body, meta["dokumen"], place)
     return build(meta, _rows(p, header, body, place), p, "xlsx", f"sheet '{META}'")
+
+
+def _unsaved_formulas(path: Path, header: list[Optional[str]], body: list, doc_type: str, place: str) -> None:
+    """A money or target cell that is a formula with no saved result (a workbook written by a
+    program, never opened in a spreadsheet) would read as blank: an input error instead."""
+    from openpyxl import load_workbook
+
+    cols = [i for i, n in enumerate(header) if n and column_kind(doc_type, n) in ("money", "target")]
+    blank = [(line, i) for line, values in body for i in cols if i < len(values) and values[i] is None]
+    if not blank:
+        return
+    ws = load_workbook(path)[DATA]
+    for line, i in blank:
+        v = ws.cell(row=line, column=i + 1).value
+        if isinstance(v, str) and v.startswith("="):
+            raise InputError(str(path), f"{place}, row {line}, column {letter(i + 1)} ({header[i]}): formula {v} "
+                                        "has no saved result; open and save the workbook in a spreadsheet program",
+                             f"{place_id(place)}, baris {line}, kolom {letter(i + 1)} ({header[i]}): rumus {v} "
+                             "belum punya hasil tersimpan; buka dan simpan buku kerja di program lembar kerja")
 
 
 def load_csv(path: Path, role: Optional[str] = None) -> Document:

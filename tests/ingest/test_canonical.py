@@ -126,6 +126,7 @@ def test_template_filled_and_checked(tmp_path):
     ("merged_header", ["sheet 'data'", "row 1", "column C", "merged header"]),
     ("unknown_column", ["sheet 'data'", "row 1", "column B", "unknown column 'nomor urut'"]),
     ("duplicate_column", ["sheet 'data'", "row 1", "column B", "'kode_skpd' appears twice"]),
+    ("unsaved_formula", ["sheet 'data'", "row 2", "column D (pagu)", "=SUM(D3:D3)", "no saved result"]),
 ])
 def test_bad_spreadsheet_is_one_line_exit_2(tmp_path, case, words):
     path = tmp_path / f"{case}.xlsx"
@@ -135,6 +136,8 @@ def test_bad_spreadsheet_is_one_line_exit_2(tmp_path, case, words):
         _xlsx(path, rows=[ROWS[0], dict(ROWS[1], pagu="tiga ratus juta")])
     elif case == "merged_header":
         _xlsx(path, merge="C1:D1")
+    elif case == "unsaved_formula":
+        _xlsx(path, rows=[dict(ROWS[0], pagu="=SUM(D3:D3)"), ROWS[1]])
     elif case == "unknown_column":
         _xlsx(path, cols=["kode_skpd", "nomor urut"] + COLS[1:])
     else:
