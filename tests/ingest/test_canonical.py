@@ -93,7 +93,6 @@ def test_template_filled_and_checked(tmp_path):
     """template -> filled -> checked: an RKPD workbook against a Renja that departs from it."""
     from openpyxl import load_workbook
 
-    from .. import dossier as _  # noqa: F401  (package import for contoh)
     from ..dossier import contoh
 
     book = tmp_path / "rkpd.xlsx"
