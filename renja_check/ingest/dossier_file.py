@@ -60,7 +60,8 @@ def find_dossier_file(path: Path) -> Optional[Path]:
     if path.is_dir() and (path / NAME).is_file():
         return path / NAME
     if path.is_file() and path.suffix.lower() in (".yaml", ".yml"):
-        head = path.read_bytes()[:2048].decode("utf-8", "replace")
+        with path.open("rb") as fh:
+            head = fh.read(2048).decode("utf-8", "replace")
         if any(line.startswith("dossier:") for line in head.splitlines()):
             return path
     return None
