@@ -35,13 +35,13 @@ def spec() -> dict:
     a_nodes = [
         {"id": "1.02.01", "level": "program", "code": "1.02.01",
          "name": "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA", "pagu": {2025: 100, 2026: 110}},
-        {"id": "1.02.02", "level": "program", "code": "1.02.02", "name": "PROGRAM PEMENUHAN UPAYA KESEHATAN",
+        {"id": "1.02.02", "level": "program", "code": "1.02.02", "name": "PROGRAM PEMENUHAN UPAYA KESEHATAN PERORANGAN DAN UPAYA KESEHATAN MASYARAKAT",
          "pagu": {2025: 500, 2026: 550},
          "indicators": [{"text": "Persentase fasilitas kesehatan terakreditasi", "targets": {2025: "80 %"}}]},
-        {"id": "k1", "level": "kegiatan", "code": "1.02.02.2.01", "name": "Penyediaan Fasilitas Pelayanan Kesehatan",
+        {"id": "k1", "level": "kegiatan", "code": "1.02.02.2.01", "name": "Penyediaan Fasilitas Pelayanan Kesehatan untuk UKM dan UKP Kewenangan Daerah Kabupaten/Kota",
          "parent": "1.02.02", "pagu": {2025: 500, 2026: 550}},
-        _sub("1.02.02.2.01.0001", "Pembangunan Puskesmas", 300, 1),
-        _sub("1.02.02.2.01.0002", "Rehabilitasi Puskesmas", 200, 2),
+        _sub("1.02.02.2.01.0001", "Pembangunan Rumah Sakit beserta Sarana dan Prasarana Pendukungnya", 300, 1),
+        _sub("1.02.02.2.01.0002", "Pembangunan Puskesmas", 200, 2),
     ]
     b_nodes = [
         {"id": "1.01.02", "level": "program", "code": "1.01.02", "name": "PROGRAM PENGELOLAAN PENDIDIKAN",
@@ -49,7 +49,7 @@ def spec() -> dict:
          "indicators": [{"text": "Angka partisipasi murni SD", "targets": {2025: "98 %"}}]},
         {"id": "k1", "level": "kegiatan", "code": "1.01.02.2.01", "name": "Pengelolaan Pendidikan Sekolah Dasar",
          "parent": "1.01.02", "pagu": {2025: 400, 2026: 440}},
-        _sub("1.01.02.2.01.0001", "Pembangunan Unit Sekolah Baru", 400, 1),
+        _sub("1.01.02.2.01.0001", "Pembangunan Unit Sekolah Baru (USB)", 400, 1),
     ]
     renja_a = {"year": 2025, "kode_skpd": A, "perangkat_daerah": "Dinas Kesehatan", "pemda": "Kabupaten Contoh",
                "tables": [
@@ -174,18 +174,18 @@ S1, S2, P = "1.02.02.2.01.0001", "1.02.02.2.01.0002", "1.02.02"
 
 
 def _xd01(s):
-    s["rkpd"]["baris"].append(dict(_row(s["rkpd"], S2, A), kode="1.02.02.2.01.0004", nama="Pengadaan Alat Kesehatan"))
+    s["rkpd"]["baris"].append(dict(_row(s["rkpd"], S2, A), kode="1.02.02.2.01.0004", nama="Pembangunan Rumah Dinas Tenaga Kesehatan"))
 
 
 def _xd02(s):
     new = copy.deepcopy(_node(s["renja_a"], S2))
-    new.update(id="s3", code="1.02.02.2.01.0003", name="Pengadaan Ambulans")
+    new.update(id="s3", code="1.02.02.2.01.0003", name="Pembangunan Fasilitas Kesehatan Lainnya")
     s["renja_a"]["tables"][0]["nodes"].append(new)
     s["renstra_a"]["baris"].append(_renstra_row(new))
 
 
 def _xd16(s):
-    p2 = {"id": "1.02.03", "level": "program", "code": "1.02.03", "name": "PROGRAM PENINGKATAN KAPASITAS SDM KESEHATAN",
+    p2 = {"id": "1.02.03", "level": "program", "code": "1.02.03", "name": "PROGRAM PENINGKATAN KAPASITAS SUMBER DAYA MANUSIA KESEHATAN",
           "pagu": {2025: 0, 2026: 0}}
     s["renja_a"]["tables"][0]["nodes"].append(p2)
     s["renstra_a"]["baris"].append(_renstra_row(p2))
