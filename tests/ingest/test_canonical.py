@@ -161,3 +161,19 @@ def test_canonical_yaml_without_a_known_document_type(tmp_path):
     p.write_text("dokumen: renja\nbaris: []\n", encoding="utf-8")
     with pytest.raises(InputError, match="dokumen"):
         load_document(p)
+
+
+@pytest.mark.parametrize("args,words", [
+    (["rkpd", "-o", "{tmp}/t.txt"], "written as .xlsx or .csv"),
+    (["renstra", "-o", "{tmp}/t.xlsx", "--periode", "2026-2021"], "not a period"),
+])
+def test_template_bad_options_exit_2(tmp_path, args, words):
+    res = CliRunner().invoke(main, ["template"] + [a.format(tmp=tmp_path) for a in args] + ["--lang", "en"])
+    assert res.exit_code == 2 and words in res.stderr and res.stderr.count("\n") == 1
+
+
+def test_template_csv_reads_back_as_an_empty_document(tmp_path):
+    out = tmp_path / "rpjmd.csv"
+    assert CliRunner().invoke(main, ["template", "rpjmd", "-o", str(out), "--periode", "2025-2029"]).exit_code == 0
+    doc = load_document(out)
+    assert (doc.doc_type, doc.period_start, doc.period_end, doc.tables[0].nodes) == ("rpjmd", 2025, 2029, [])
