@@ -177,3 +177,22 @@ def test_template_csv_reads_back_as_an_empty_document(tmp_path):
     assert CliRunner().invoke(main, ["template", "rpjmd", "-o", str(out), "--periode", "2025-2029"]).exit_code == 0
     doc = load_document(out)
     assert (doc.doc_type, doc.period_start, doc.period_end, doc.tables[0].nodes) == ("rpjmd", 2025, 2029, [])
+
+
+def test_readme_examples_read(tmp_path):
+    """The README's dossier file, CSV and YAML examples are valid input."""
+    import re
+
+    text = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("## The dossier:"):text.index("## How it works")]
+    blocks = re.findall(r"```(yaml|)\n(.*?)```", section, re.S)
+    csv_block = next(b for _, b in blocks if b.startswith("# dokumen: rkpd"))
+    yaml_block = next(b for _, b in blocks if b.startswith("dokumen: renstra"))
+    dossier_block = next(b for _, b in blocks if "dossier: 1" in b)
+    (tmp_path / "rkpd.csv").write_text(csv_block, encoding="utf-8")
+    (tmp_path / "renstra.yaml").write_text(yaml_block, encoding="utf-8")
+    rkpd, renstra = load_document(tmp_path / "rkpd.csv"), load_document(tmp_path / "renstra.yaml")
+    assert [n.level for n in rkpd.tables[0].nodes] == ["program", "subkegiatan"]
+    assert [n.level for n in renstra.tables[0].nodes] == ["tujuan", "sasaran", "subkegiatan"]
+    data = yaml.safe_load(dossier_block)
+    assert set(data["dokumen"]) <= {"rkpd", "renstra", "rpjmd"} and data["perangkat_daerah"][0]["renja"]
