@@ -40,10 +40,14 @@ def check_cmd(inputs: tuple[Path, ...], fmt: str, output: Optional[Path], lang: 
               ignore: tuple[str, ...], rule_files: tuple[Path, ...], extra_rule_files: tuple[Path, ...],
               fail_on: str, baseline: Optional[Path], write_baseline: Optional[Path],
               waivers: Optional[Path]) -> None:
-    """Periksa Renja (tanpa INPUT: sampel bawaan). Keluar 0 bersih, 1 ada temuan, 2 masukan salah.
+    """Periksa Renja (tanpa INPUT: dossier sampel bawaan). Keluar 0 bersih, 1 ada temuan, 2 masukan salah.
 
-    Check a Renja (no INPUT: the embedded sample). Exit 0 clean, 1 findings, 2 bad input.
+    Check a Renja (no INPUT: the embedded sample dossier). INPUT may be a dossier.yaml or a
+    folder (one Renja per agency): a whole pemda, agency by agency. Exit 0 clean, 1 findings,
+    2 bad input.
     """
+    from .progress import progress_bar  # whole-pemda runs: a bar on a terminal only
+
     to_stdout = output is None or is_stdout(output)
     if not to_stdout:  # before the slow work: never replace what this run reads
         refuse_overwrite(output, api.read_paths(inputs, rule_files, extra_rule_files, waivers, baseline,
@@ -51,7 +55,7 @@ def check_cmd(inputs: tuple[Path, ...], fmt: str, output: Optional[Path], lang: 
     report = api.check_report(
         list(inputs), select=select, ignore=ignore, rule_files=rule_files or None,
         extra_rule_files=extra_rule_files, baseline=baseline, waivers=waivers,
-        write_baseline=write_baseline, fail_on=fail_on, lang=lang,
+        write_baseline=write_baseline, fail_on=fail_on, lang=lang, progress=progress_bar(lang),
     )
     color = fmt == "text" and to_stdout and sys.stdout.isatty()
     text = render(report, fmt, lang, color=color)

@@ -7,6 +7,8 @@
   .json          a SIPD-RI Renja export (list of rows) -> ingest.sipd
                  or a model dump (``extract --format json``) -> ingest.model_io
   .yaml / .yml   a model dump (``extract``)            -> ingest.model_io
+                 or a canonical RKPD/Renstra/RPJMD (``dokumen:`` + ``baris:``) -> ingest.canonical_files
+  .xlsx / .csv   a canonical RKPD/Renstra/RPJMD spreadsheet -> ingest.spreadsheet
   a folder       every SIPD JSON file in it (one document per agency)
 Unusable input raises ``InputError`` naming the file; a partial document is
 returned with ``notes`` saying what is missing.
@@ -31,16 +33,24 @@ def load_document(path: Path) -> Document:
         from .pdf import parse_pdf
 
         return parse_pdf(path)
+    if suffix in (".xlsx", ".xlsm", ".csv"):
+        from .spreadsheet import load_csv, load_xlsx
+
+        return load_csv(path) if suffix == ".csv" else load_xlsx(path)
     if suffix in (".yaml", ".yml"):
+        from .canonical_files import load_canonical, sniff
         from .model_io import load_model
 
-        return load_model(path)
+        return load_canonical(path) if sniff(read_bytes(path)) else load_model(path)
     if suffix == ".json":
+        from .canonical_files import load_canonical, sniff
         from .model_io import is_model_json, load_model
         from .sipd import parse_sipd_file
 
         raw = read_bytes(path)
-        return load_model(path) if is_model_json(raw) else parse_sipd_file(path)
+        if is_model_json(raw):
+            return load_model(path)
+        return load_canonical(path) if sniff(raw) else parse_sipd_file(path)
     # anything else is treated as PDF text
     from .pdftext import parse_text
 
@@ -76,6 +86,11 @@ def load_dossier(paths: Iterable[Path]) -> Dossier:
         loaded = [load_document(f) for f in files]
         loaded[0].notes.extend(_skipped(x) for x in found if not is_regular(x))
         docs.extend(loaded)
+    roles = {d.doc_type for d in docs}
+    if roles - {"renja"}:  # RKPD / Renstra / RPJMD given beside a Renja: read the Renja's quotes of them
+        from .dossier_file import with_evidence
+
+        docs = [with_evidence(d, roles) for d in docs]
     return Dossier(documents=docs)
 
 
