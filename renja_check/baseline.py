@@ -28,6 +28,7 @@ import yaml
 from . import __version__
 from .errors import InputError
 from .finding import Finding
+from .outfile import write_atomic
 from .record import ConfigDict, Field, Record, ValidationError
 from .ruleset import _LineLoader, _strip_lines
 
@@ -76,11 +77,7 @@ def baseline_document(findings: Iterable[Finding], lang: str = "id") -> dict:
 
 def write_baseline(path: Path, findings: Iterable[Finding], lang: str = "id") -> int:
     doc = baseline_document(findings, lang)
-    try:
-        Path(path).write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    except OSError as exc:
-        raise InputError(str(path), f"cannot write baseline: {exc.strerror}",
-                         f"baseline tidak dapat ditulis: {exc.strerror}") from None
+    write_atomic(Path(path), json.dumps(doc, indent=2, ensure_ascii=False) + "\n")  # temp file + rename
     return len(doc["findings"])
 
 
@@ -92,6 +89,12 @@ def load_baseline(path: Path) -> set[str]:
     except json.JSONDecodeError as exc:
         raise InputError(f"{path}:{exc.lineno}", f"baseline is not valid JSON: {exc.msg}",
                          f"baseline bukan JSON yang sah: {exc.msg}") from None
+    except (RecursionError, ValueError) as exc:  # nesting too deep, an integer of thousands of digits
+        deep = isinstance(exc, RecursionError)
+        en, id_ = (("nested too deeply", "bersarang terlalu dalam") if deep
+                   else ("a number too long", "angka terlalu panjang"))
+        raise InputError(str(path), f"baseline is not valid JSON: {en}",
+                         f"baseline bukan JSON yang sah: {id_}") from None
     entries = data.get("findings") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise InputError(str(path), "baseline must be an object with a 'findings' list "
@@ -120,6 +123,9 @@ def load_waivers(path: Path) -> list[Waiver]:
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         problem = getattr(exc, "problem", None) or str(exc)
         raise InputError(where, f"invalid YAML: {problem}", f"YAML tidak sah: {problem}") from None
+    except RecursionError:
+        raise InputError(str(path), "invalid YAML: nested too deeply",
+                         "YAML tidak sah: bersarang terlalu dalam") from None
     if data is None:
         return []
     if not isinstance(data, list):
@@ -170,14 +176,10 @@ def screen(
 
 
 def _read(path: Path, what: str) -> str:
+    from .ingest.common import MAX_JSON_BYTES, read_bytes  # type and size checked, read bounded
+
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(str(path), f"{what} file not found", f"berkas {what} tidak ditemukan") from None
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read {what} file: {exc.strerror}",
-                         f"berkas {what} tidak dapat dibaca: {exc.strerror}") from None
+    data = read_bytes(path, MAX_JSON_BYTES, what=what, empty_ok=True)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -23,6 +23,11 @@ class RunStats(Record):
     per_rule: dict[str, int] = Field(default_factory=dict)
     per_severity: dict[str, int] = Field(default_factory=dict)
     duration_ms: float = 0.0
+    # rule code -> what it lacked (a document role, e.g. ["rkpd"]): rules not run, never silently
+    skipped: dict[str, list[str]] = Field(default_factory=dict)
+    # whole-pemda run (api.check_pemda): one summary per agency, totals per urusan and program
+    agencies: list[dict] = Field(default_factory=list)
+    totals: dict = Field(default_factory=dict)
 
 
 class RunResult(Record):
@@ -38,10 +43,17 @@ def run(ruleset: RuleSet, dossier: Dossier, corpus: Optional[Corpus] = None) -> 
     ctx = Context(dossier=dossier, corpus=corpus)
     t0 = time.perf_counter()
     findings: list[Finding] = []
+    skipped: dict[str, list[str]] = {}
     for rule in ruleset.rules:
         kind = KINDS[rule.kind]
+        lacks = getattr(kind, "missing", None)  # a rule needing an absent document is skipped
         try:
-            findings.extend(kind.evaluate(rule, ctx))
+            gaps = lacks(rule, ctx) if lacks is not None else []
+            if gaps:
+                skipped[rule.code] = gaps
+                continue
+            for f in kind.evaluate(rule, ctx):  # what it yielded before a crash is kept
+                findings.append(f)
         except Exception as exc:  # a crashing rule is a finding, never hides the others
             tb = traceback.extract_tb(exc.__traceback__)[-1]
             findings.append(Finding(
@@ -72,6 +84,7 @@ def run(ruleset: RuleSet, dossier: Dossier, corpus: Optional[Corpus] = None) -> 
         per_rule=dict(sorted(Counter(f.rule for f in findings).items())),
         per_severity=dict(Counter(f.severity for f in findings)),
         duration_ms=round((time.perf_counter() - t0) * 1000, 2),
+        skipped=skipped,
     )
     return RunResult(findings=findings, stats=stats, tables=tables)
 

@@ -21,7 +21,8 @@ SCHEMA_VERSION = 1
 
 DocType = Literal["renja", "renstra", "rkpd", "rpjmd"]
 Level = Literal[
-    "total", "urusan", "bidang", "program", "kegiatan", "subkegiatan", "indikator", "lainnya"
+    "total", "urusan", "bidang", "program", "kegiatan", "subkegiatan", "indikator", "lainnya",
+    "misi", "tujuan", "sasaran",  # rows of a Renstra / RPJMD (canonical documents, ingest/canonical)
 ]
 # fraction: a money amount with a fraction of a rupiah (exact, but not integer rupiah);
 # compound: a target cell holding several values or units ("20/12 Orang/bulan", "85% %"),
@@ -113,6 +114,11 @@ class Node(Model):
     sumber_dana: Optional[str] = None
     catatan: Optional[str] = None
     keterangan: Optional[str] = None
+    # canonical RKPD / Renstra / RPJMD rows: the agencies a row belongs to (kode_skpd or name;
+    # RPJMD: the responsible agencies), the RKPD prioritas, and where the fact was quoted from
+    agencies: Optional[list[str]] = None  # None (not []) keeps model dumps of other readers unchanged
+    prioritas: Optional[str] = None
+    sumber: Optional[str] = None  # "file:line" of the source the row quotes
     span: Span
 
 
@@ -179,6 +185,12 @@ class Document(Model):
     bidang: list[str] = Field(default_factory=list)  # bidang codes of the PD: ["5.03", "5.04"]
     year: Optional[int] = None
     forward_year: Optional[int] = None
+    # RKPD: "rancangan_awal" | "rancangan_akhir" | "final"; Renstra / RPJMD: the period
+    stage: Optional[str] = None
+    period_start: Optional[int] = None
+    period_end: Optional[int] = None
+    visi: Optional[str] = None  # RPJMD
+    misi: Optional[list[str]] = None  # RPJMD
     source: Source
     tables: list[Table] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
@@ -192,9 +204,19 @@ class Document(Model):
 
 
 class Dossier(Model):
-    """The documents checked together for one PD and year."""
+    """The documents checked together for one PD and year.
+
+    ``agency`` is the kode_skpd (or name) that links the Renja to the rows of pemda-wide
+    documents (RKPD, RPJMD); ``pemda`` and ``year`` come from the dossier file when given.
+    """
 
     documents: list[Document] = Field(default_factory=list)
+    agency: Optional[str] = None
+    pemda: Optional[str] = None
+    year: Optional[int] = None
+
+    def of_type(self, doc_type: str) -> list[Document]:
+        return [d for d in self.documents if d.doc_type == doc_type]
 
     def tables_with_role(self, role: str) -> list[tuple[Document, Table]]:
         return [(d, t) for d in self.documents for t in d.tables if t.role == role]

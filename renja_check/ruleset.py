@@ -16,6 +16,7 @@ from .cache import cached, sources
 from .errors import InputError
 from .paths import rules_dir
 from .record import ConfigDict, Field, Record, ValidationError, declaration_key
+from .safe_yaml import NoAliases
 
 Text = dict[str, str]  # {"id": ..., "en": ...}
 
@@ -64,8 +65,8 @@ class RuleSet(Record):
         return RuleSet(rules=rules)
 
 
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when installed
-    """SafeLoader that records the line of every mapping as ``__line__``."""
+class _LineLoader(NoAliases, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when installed
+    """SafeLoader that records the line of every mapping as ``__line__`` (aliases refused)."""
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
@@ -86,10 +87,12 @@ def _strip_lines(value: Any) -> Any:
 
 
 def load_rule_file(path: Path) -> list[Rule]:
+    from .ingest.common import MAX_JSON_BYTES, read_bytes  # type and size checked, read bounded
     from .kinds import KINDS  # late import: kinds are a lower layer but heavy
+    from .kinds.placeholders import check_templates
 
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_bytes(path, MAX_JSON_BYTES, what="rule", empty_ok=True).decode("utf-8")
         data = yaml.load(text, Loader=_LineLoader)
     except UnicodeDecodeError as exc:
         raise InputError(str(path), f"not UTF-8 text ({exc.reason})") from None
@@ -97,6 +100,8 @@ def load_rule_file(path: Path) -> list[Rule]:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         raise InputError(where, f"invalid YAML: {getattr(exc, 'problem', exc)}") from None
+    except RecursionError:
+        raise InputError(str(path), "invalid YAML: nested too deeply") from None
     if data is None:
         return []
     if not isinstance(data, list):
@@ -118,6 +123,7 @@ def load_rule_file(path: Path) -> list[Rule]:
             for field in ("title", "description", "rationale", "message"):
                 if lang not in getattr(rule, field):
                     raise InputError(where, f"{field} has no '{lang}' text")
+        check_templates(rule, entry, f"{path}:{line}")  # a placeholder typo fails here, not at run time
         try:
             spec = kind.Params.model_validate(rule.params)
         except ValidationError as exc:

@@ -4,21 +4,31 @@ Commands are registered explicitly below; each lives in its own module.
 """
 from __future__ import annotations
 
-import click
+from .toplevel import SafeGroup, quiet_sigint_while_importing
 
-from .. import __version__
-from .check import check_cmd
-from .extract import extract_cmd
-from .nomenklatur import nomenklatur_cmd
-from .rules import explain_cmd, rules_cmd
+quiet_sigint_while_importing()  # before the heavy imports below
 
-COMMANDS = [check_cmd, extract_cmd, rules_cmd, explain_cmd, nomenklatur_cmd]
+import click  # noqa: E402
+
+from .. import __version__  # noqa: E402
+from .check import check_cmd  # noqa: E402
+from .extract import extract_cmd  # noqa: E402
+from .nomenklatur import nomenklatur_cmd  # noqa: E402
+from .rules import explain_cmd, rules_cmd  # noqa: E402
+from .template import template_cmd  # noqa: E402
+
+COMMANDS = [check_cmd, extract_cmd, rules_cmd, explain_cmd, nomenklatur_cmd, template_cmd]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=SafeGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="renja-check")
-def main() -> None:
-    """renja-check: verifikasi Renja Perangkat Daerah sebelum MUSRENBANG."""
+@click.option("--debug", is_flag=True,
+              help="Tampilkan traceback kesalahan internal / show the traceback of an internal error.")
+def main(debug: bool = False) -> None:
+    """renja-check: verifikasi Renja Perangkat Daerah sebelum MUSRENBANG.
+
+    Keluar / exit: 0 bersih, 1 ada temuan, 2 masukan salah, 3 kesalahan internal, 130 dihentikan.
+    """
 
 
 for _cmd in COMMANDS:

@@ -7,6 +7,7 @@ from typing import Optional
 
 import click
 
+from ..outfile import is_stdout, refuse_overwrite, write_atomic
 from ..report.names import FAIL_ON, FORMAT_NAMES
 from .common import input_errors, lang_option
 
@@ -29,7 +30,7 @@ def _tune_gc() -> None:
 @click.option("--format", "fmt", type=click.Choice(list(FORMAT_NAMES)), default="text", show_default=True,
               help="Bentuk keluaran / output format.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="Tulis laporan ke berkas / write the report to FILE.")
+              help="Tulis laporan ke berkas (- = stdout) / write the report to FILE (- = stdout).")
 @lang_option
 @click.option("--select", **_multi, help="Hanya aturan ini (awalan kode, mis. PG atau PG0) / only these rules.")
 @click.option("--ignore", **_multi, help="Lewati aturan ini (awalan kode) / skip these rules.")
@@ -48,9 +49,11 @@ def check_cmd(inputs: tuple[Path, ...], fmt: str, output: Optional[Path], lang: 
               ignore: tuple[str, ...], rule_files: tuple[Path, ...], extra_rule_files: tuple[Path, ...],
               fail_on: str, baseline: Optional[Path], write_baseline: Optional[Path],
               waivers: Optional[Path]) -> None:
-    """Periksa Renja (tanpa INPUT: sampel bawaan). Keluar 0 bersih, 1 ada temuan, 2 masukan salah.
+    """Periksa Renja (tanpa INPUT: dossier sampel bawaan). Keluar 0 bersih, 1 ada temuan, 2 masukan salah.
 
-    Check a Renja (no INPUT: the embedded sample). Exit 0 clean, 1 findings, 2 bad input.
+    Check a Renja (no INPUT: the embedded sample dossier). INPUT may be a dossier.yaml or a
+    folder (one Renja per agency): a whole pemda, agency by agency. Exit 0 clean, 1 findings,
+    2 bad input.
     """
     import gc
 
@@ -58,24 +61,22 @@ def check_cmd(inputs: tuple[Path, ...], fmt: str, output: Optional[Path], lang: 
     from .. import api  # imported here: --help must not pay for the engine
     from ..report import render
     from ..report.text import summary_lines
+    from .progress import progress_bar  # whole-pemda runs: a bar on a terminal only
 
     _tune_gc()
-
+    to_stdout = output is None or is_stdout(output)
+    if not to_stdout:  # before the slow work: never replace what this run reads
+        refuse_overwrite(output, api.read_paths(inputs, rule_files, extra_rule_files, waivers, baseline,
+                                                write_baseline), "-o")
     report = api.check_report(
         list(inputs), select=select, ignore=ignore, rule_files=rule_files or None,
         extra_rule_files=extra_rule_files, baseline=baseline, waivers=waivers,
-        write_baseline=write_baseline, fail_on=fail_on, lang=lang,
+        write_baseline=write_baseline, fail_on=fail_on, lang=lang, progress=progress_bar(lang),
     )
-    color = fmt == "text" and output is None and sys.stdout.isatty()
+    color = fmt == "text" and to_stdout and sys.stdout.isatty()
     text = render(report, fmt, lang, color=color)
-    if output is not None:
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            from ..errors import InputError
-
-            raise InputError(str(output), f"cannot write: {exc.strerror}",
-                             f"tidak dapat ditulis: {exc.strerror}") from None
+    if not to_stdout:
+        write_atomic(output, text)  # temp file in the same folder + rename: never half a report
         for line in summary_lines(report, lang, with_warnings=False):
             click.echo(line, err=True)
     else:

@@ -26,8 +26,10 @@ def input_errors(fn: Callable) -> Callable:
         try:
             return fn(*args, **kwargs)
         except InputError as exc:
+            from ..report.escape import escape_text  # a file name may hold terminal escapes
+
             prefix = "galat" if lang == "id" else "error"
-            click.echo(f"{prefix}: {exc.text(lang)}", err=True)
+            click.echo(f"{prefix}: {' '.join(escape_text(exc.text(lang)).split())}", err=True)
             sys.exit(EXIT_INPUT)
 
     return wrapper

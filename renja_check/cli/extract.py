@@ -6,13 +6,15 @@ from typing import Optional
 
 import click
 
+from ..outfile import is_stdout, refuse_overwrite, write_atomic
 from .common import input_errors, lang_option
 
 
 @click.command("extract")
 @click.argument("file", required=False, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Tulis ke berkas / write to file.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Tulis ke berkas (- = stdout) / write to file (- = stdout).")
 @lang_option
 @input_errors
 def extract_cmd(file: Optional[Path], fmt: str, output: Optional[Path], lang: str) -> None:
@@ -20,9 +22,11 @@ def extract_cmd(file: Optional[Path], fmt: str, output: Optional[Path], lang: st
     from .. import api
     from ..ingest.model_io import dump_document
 
+    if output is not None and not is_stdout(output):  # never replace the file being read
+        refuse_overwrite(output, api.default_inputs() if file is None else [file], "-o")
     doc = api.extract(file)
     text = dump_document(doc, fmt)
-    if output:
-        output.write_text(text, encoding="utf-8")
+    if output is not None and not is_stdout(output):
+        write_atomic(output, text)  # temp file in the same folder + rename
     else:
         click.echo(text, nl=False)

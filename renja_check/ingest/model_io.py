@@ -9,6 +9,7 @@ import yaml
 from ..errors import InputError
 from ..models import Document
 from ..record import ValidationError
+from ..safe_yaml import problem, safe_load
 from .common import read_bytes
 
 MAGIC_KEY = "schema_version"
@@ -18,7 +19,14 @@ def dump_document(doc: Document, fmt: str = "yaml") -> str:
     data = doc.model_dump(mode="json", exclude_none=True)
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    return yaml.dump(data, Dumper=_NoAliasDumper, allow_unicode=True, sort_keys=False, width=100)
+
+
+class _NoAliasDumper(yaml.SafeDumper):
+    """Never writes aliases (the loader refuses them)."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
 
 
 def is_model_json(raw: bytes) -> bool:
@@ -32,14 +40,24 @@ def load_model(path: Path) -> Document:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(str(path), "not UTF-8 text", "bukan teks UTF-8") from None
+    fmt = Path(path).suffix.lstrip(".")
     try:
         if Path(path).suffix.lower() == ".json":
             data = json.loads(text)
         else:
-            data = yaml.safe_load(text)
-    except (json.JSONDecodeError, yaml.YAMLError) as exc:
-        raise InputError(str(path), f"not valid {Path(path).suffix.lstrip('.')}: {exc}",
-                         f"bukan {Path(path).suffix.lstrip('.')} yang sah: {exc}") from None
+            data = safe_load(text)  # no aliases (an alias bomb), bounded nesting
+    except yaml.YAMLError as exc:
+        line, msg = problem(exc)
+        raise InputError(f"{path}{line}", f"not valid {fmt}: {msg}", f"bukan {fmt} yang sah: {msg}") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}:{exc.lineno}", f"not valid {fmt}: {exc.msg}",
+                         f"bukan {fmt} yang sah: {exc.msg}") from None
+    except RecursionError:
+        raise InputError(str(path), f"not valid {fmt}: nested too deeply",
+                         f"bukan {fmt} yang sah: bersarang terlalu dalam") from None
+    except ValueError as exc:  # an integer of thousands of digits
+        msg = " ".join(str(exc).split())
+        raise InputError(str(path), f"not valid {fmt}: {msg}", f"bukan {fmt} yang sah: {msg}") from None
     if not isinstance(data, dict) or MAGIC_KEY not in data:
         raise InputError(str(path), "not a renja-check model file (no schema_version)",
                          "bukan berkas model renja-check (tidak ada schema_version)")

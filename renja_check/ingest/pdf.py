@@ -1,4 +1,5 @@
-"""Reader for Renja PDFs: text extracted with pypdf, then the PDF-text reader.
+"""Reader for Renja PDFs: text and positioned words extracted with PDFium, then the
+PDF-text reader, with the plan table read by position when the text readers find none.
 
 Pages are joined with ``"\\n"`` and handed to ``pdftext.parse_text``; line numbers of
 spans are lines of that joined text. ``Span.page`` is set afterwards from the first
@@ -7,8 +8,6 @@ text layer) raise ``InputError`` with a message in both languages.
 """
 from __future__ import annotations
 
-import io
-import logging
 from bisect import bisect_right
 from pathlib import Path
 from typing import Any
@@ -21,33 +20,38 @@ MIN_TEXT_CHARS = 20  # less text than this over the whole file: a scan without t
 
 
 def extract_pages(path: Path) -> list[str]:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    """Plain text of every page (PDFium), for callers that want only the text."""
+    return [p.text for p in read_positioned(path)]
+
+
+def read_positioned(path: Path):
+    """Every page's words with positions and plain text (``pdfwords.Page``)."""
+    from .pdfwords import open_pdf, read_pages
 
     where = str(path)
     raw = read_bytes(path)
     if not raw.lstrip().startswith(b"%PDF-"):
         raise InputError(where, "not a PDF file (no %PDF- header)", "bukan berkas PDF (tidak ada kepala %PDF-)")
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
-        reader = PdfReader(io.BytesIO(raw))
-        if reader.is_encrypted:
-            try:
-                ok = reader.decrypt("")
-            except Exception:  # noqa: BLE001 - pypdf raises several types here
-                ok = 0
-            if not ok:
-                raise InputError(where, "the PDF is encrypted (password protected); save an unprotected copy first",
-                                 "PDF terenkripsi (dilindungi kata sandi); simpan dulu salinan tanpa pelindung")
-        pages = [(p.extract_text() or "") for p in reader.pages]
-    except InputError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - pypdf raises many types on damaged files
+        pdf = open_pdf(raw)
+    except Exception as exc:  # noqa: BLE001 - PdfiumError carries the reason in its text
+        if "password" in str(exc).lower():
+            raise InputError(where, "the PDF is encrypted (password protected); save an unprotected copy first",
+                             "PDF terenkripsi (dilindungi kata sandi); simpan dulu salinan tanpa pelindung") from None
+        raise InputError(where, f"damaged or truncated PDF ({exc})", f"PDF rusak atau terpotong ({exc})") from None
+    try:
+        pages = read_pages(pdf)
+    except Exception as exc:  # noqa: BLE001
         raise InputError(where, f"damaged or truncated PDF ({type(exc).__name__}: {exc})",
                          f"PDF rusak atau terpotong ({type(exc).__name__}: {exc})") from None
+    finally:
+        pdf.close()
+    for p in pages:
+        # PDFium marks a hyphen that ended a line with U+FFFE and joins the lines: undo it
+        p.text = p.text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", "-\n")
     if not pages:
         raise InputError(where, "the PDF has no pages", "PDF tidak memiliki halaman")
-    if sum(len(p.strip()) for p in pages) < MIN_TEXT_CHARS:
+    if sum(len(p.text.strip()) for p in pages) < MIN_TEXT_CHARS:
         raise InputError(where, "the PDF has no extractable text (a scan?); run OCR first or give the text",
                          "PDF tidak berisi teks yang dapat diambil (hasil pindai?); lakukan OCR dulu atau berikan teksnya")
     return pages
@@ -71,11 +75,23 @@ def page_of(line: int, starts: list[int]) -> int:
 
 def parse_pdf(path: Path) -> Document:
     from .pdftext import parse_text
+    from .posread import read_plan
 
     path = Path(path)
-    pages = extract_pages(path)
-    text, starts = join_pages(pages)
-    doc = parse_text(text, str(path))
+    pages = read_positioned(path)
+    text, starts = join_pages([p.text for p in pages])
+    page_lines = [p.text.rstrip("\n").split("\n") for p in pages]
+
+    def page_line(page: int, code) -> int:
+        """The joined-text line of ``code`` on ``page`` (the page's first line without one)."""
+        first = starts[page - 1]
+        if code:
+            for k, ln in enumerate(page_lines[page - 1]):
+                if code in ln:
+                    return first + k
+        return first
+
+    doc = parse_text(text, str(path), positioned=lambda year: read_plan(pages, str(path), page_line, year))
     _set_pages(doc, starts)
     doc.source.format = "pdf"
     doc.source.sha256 = sha256(read_bytes(path))

@@ -107,9 +107,12 @@ def build_document(rows: list[tuple[dict, int, int]], path: str, digest: Optiona
     first = rows[0][0]
     try:
         year = int(first["tahun"])
-    except (TypeError, ValueError):
-        raise InputError(f"{path}:{rows[0][1]}", f"tahun is not a year: {first['tahun']!r}",
-                         f"tahun bukan tahun: {first['tahun']!r}") from None
+        if not 1000 <= year <= 9999:
+            raise ValueError
+    except (TypeError, ValueError, ArithmeticError):  # NaN, Infinity, 5000 digits: not a year
+        shown = repr(first["tahun"])[:40]
+        raise InputError(f"{path}:{rows[0][1]}", f"tahun is not a year: {shown}",
+                         f"tahun bukan tahun: {shown}") from None
     b = _Builder(path, year)
     stem = Path(path).stem
     main = next((r for r, _, _ in rows if r.get("kode_skpd") == stem), first)

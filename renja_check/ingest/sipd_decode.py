@@ -22,7 +22,9 @@ def decode_rows(raw: bytes, where: str) -> list[tuple[dict, int, int]]:
         raise InputError(where, f"not UTF-8 text (offset {exc.start})", f"bukan teks UTF-8 (posisi {exc.start})") from None
     line_of = LineCounter(text).line
 
-    dec = json.JSONDecoder(parse_float=Decimal)  # exact amounts: no float ever
+    # exact amounts, no float ever; NaN/Infinity and integers too long for int() stay Decimal
+    # (the cell readers call them invalid amounts instead of crashing)
+    dec = json.JSONDecoder(parse_float=Decimal, parse_constant=Decimal, parse_int=_int)
     pos = _skip_ws(text, 0)
     if pos >= len(text) or text[pos] != "[":
         try:
@@ -54,6 +56,9 @@ def decode_rows(raw: bytes, where: str) -> list[tuple[dict, int, int]]:
                 raise json.JSONDecodeError("expected ',' or ']'", text, pos)
     except json.JSONDecodeError as exc:
         raise _json_error(where, exc) from None
+    except RecursionError:
+        raise InputError(f"{where}:{line_of(pos)}", "JSON nested too deeply",
+                         "JSON bersarang terlalu dalam") from None
     if _skip_ws(text, pos) != len(text):
         raise _json_error(where, json.JSONDecodeError("extra data after the list", text, pos))
     if not rows:
@@ -64,6 +69,11 @@ def decode_rows(raw: bytes, where: str) -> list[tuple[dict, int, int]]:
             raise InputError(f"{where}:{first}", f"not a SIPD-RI Renja row: missing {', '.join(missing)}",
                              f"bukan baris Renja SIPD-RI: tidak ada {', '.join(missing)}")
     return rows
+
+
+def _int(digits: str):
+    """A JSON integer: ``int`` up to 30 digits (no amount is longer), else ``Decimal``."""
+    return int(digits) if len(digits) <= 30 else Decimal(digits)
 
 
 class LineCounter:

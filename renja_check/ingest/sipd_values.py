@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ..models import Indicator, Money, Quantity, Span
-from ..numbers import format_int, parse_quantity
+from ..numbers import MAX_AMOUNT_DIGITS, format_int, parse_quantity
 from ..text import norm_name, norm_space
 
 
@@ -29,6 +29,10 @@ def _money(v: Any) -> Money:
         if not v.is_finite():
             return Money(raw=str(v), status="invalid", note=f"not an amount: {str(v)!r}")
     if isinstance(v, Decimal):
+        if not v.is_finite() or v.adjusted() >= MAX_AMOUNT_DIGITS:  # NaN, Infinity, 1e999999999
+            raw = str(v) if len(str(v)) <= 40 else f"{str(v)[:20]}..."
+            why = " (out of range)" if v.is_finite() else ""
+            return Money(raw=raw, status="invalid", note=f"not an amount: {raw!r}{why}")
         if v != v.to_integral_value():
             raw = format(v, "f")
             return Money(raw=raw, value=int(v), status="fraction", note=f"fraction of a rupiah in {raw!r}")

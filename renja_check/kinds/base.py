@@ -7,7 +7,7 @@ No I/O, no printing.
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar, Iterable, Iterator, Optional, Union
 
 from ..corpus import Corpus
@@ -15,6 +15,7 @@ from ..finding import Finding, fingerprint
 from ..models import Claim, Document, Dossier, Node, Span, Table
 from ..numbers import format_int, format_rupiah
 from ..record import ConfigDict, Record
+from .identity import ContentKeys, document_identities
 
 
 class Params(Record):
@@ -35,6 +36,19 @@ def render(template: str, values: dict[str, Any]) -> str:
 class Context:
     dossier: Dossier
     corpus: Corpus
+    _keys: dict = field(default_factory=dict, repr=False)  # id(doc) -> ContentKeys
+    _docs: Optional[dict] = field(default=None, repr=False)  # id(doc) -> identity tuple
+
+    def content_keys(self, doc: Document) -> ContentKeys:
+        keys = self._keys.get(id(doc))
+        if keys is None:
+            keys = self._keys[id(doc)] = ContentKeys(doc)
+        return keys
+
+    def identity(self, doc: Document) -> tuple:
+        if self._docs is None:
+            self._docs = document_identities(self.dossier)
+        return self._docs.get(id(doc)) or (doc.doc_type, doc.perangkat_daerah, doc.year)
 
     def finding(
         self,
@@ -59,7 +73,9 @@ class Context:
         Template values always available: ``expected``, ``found``, ``difference``
         (formatted with Indonesian grouping), ``table``, ``name``, ``code``, ``line``.
         ``key`` adds content to the fingerprint when locator+expected+found are not
-        enough to tell two findings apart.
+        enough to tell two findings apart. The fingerprint is content only: line-based
+        ids in ``locator`` and ``key`` are replaced by their row's content
+        (``identity.ContentKeys``), and documents are told apart by ``identity``.
         """
         vals: dict[str, Any] = {
             "table": (table is not None and table.number and f"Tabel {table.number}") or (table.title if table else "") or (table.id if table else ""),
@@ -79,8 +95,10 @@ class Context:
         sugg = suggestion
         if sugg is None and rule.suggestion:
             sugg = {lang: render(text, vals) for lang, text in rule.suggestion.items()}
-        fp = fingerprint(rule.code, doc.doc_type, doc.perangkat_daerah, doc.year,
-                         table.id if table else None, loc, expected, found, key)
+        # content only (never line numbers): line-based ids become what their row says
+        keys = self.content_keys(doc)
+        fp = fingerprint(rule.code, *self.identity(doc), table.id if table else None,
+                         keys.map(loc), expected, found, keys.map(key))
         return Finding(
             rule=rule.code,
             rule_name=rule.name,

@@ -23,6 +23,7 @@ from typing import Iterator, Literal, Optional
 
 from ..finding import Finding
 from ..models import Node, Quantity, Table
+from ..record import Field
 from .base import Context, Kind, Params, walk_tables
 from .formula_evidence import cell_text, columns_of, content_fingerprint, number, row_identity
 from .formula_expr import DIV0, Formula, FormulaError, parse_formula
@@ -35,8 +36,8 @@ PERSON = ["orang", "peserta", "pegawai", "pns", "asn", "cpns", "casn", "pppk", "
 class FormulaParams(Params):
     check: Literal["mismatch", "error", "blank", "units"] = "mismatch"
     roles: list[str] = []  # every table that prints column formulas
-    rate_tolerance: Decimal = Decimal("0.5")  # percentage points
-    sum_tolerance: Decimal = Decimal("0")
+    rate_tolerance: Decimal = Field(Decimal("0.5"), ge=0)  # percentage points (never negative)
+    sum_tolerance: Decimal = Field(Decimal("0"), ge=0)
     same_units: list[list[str]] = [PERSON]  # units that name the same thing
 
 
@@ -83,7 +84,7 @@ class _Row:
         f = self.ctx.finding(self.rule, self.doc, table=self.table, subject=self.node, expected=expected,
                              found=found, difference=difference, evidence=evidence, values=values)
         fp = content_fingerprint(self.rule, self.doc, self.table, self.node, self.parents, self.nth,
-                                 expected, found, key)
+                                 expected, found, key, identity=self.ctx.identity(self.doc))
         return f.model_copy(update={"fingerprint": fp})
 
 

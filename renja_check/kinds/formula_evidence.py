@@ -88,6 +88,7 @@ def row_identity(node: Node, parents: dict[str, Node]) -> tuple:
     return own + (parent.code or parent.code_printed or "", parent.name)
 
 
-def content_fingerprint(rule, doc, table, node: Node, parents, *parts) -> str:
-    return fingerprint(rule.code, doc.doc_type, doc.perangkat_daerah, doc.year, table.id,
+def content_fingerprint(rule, doc, table, node: Node, parents, *parts, identity: tuple = ()) -> str:
+    """``identity``: the document's identity in the run (``Context.identity``)."""
+    return fingerprint(rule.code, *(identity or (doc.doc_type, doc.perangkat_daerah, doc.year)), table.id,
                        row_identity(node, parents), *parts)

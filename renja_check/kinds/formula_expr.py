@@ -16,6 +16,7 @@ from typing import Optional, Union
 
 _TOKEN = re.compile(r"\s*(?:(\d+)|([-+*/()]))")
 
+MAX_FORMULA_CHARS = 200  # printed column formulas are a few terms; a long one is not a formula
 Expr = Union[str, tuple]  # a column id, or (op, left, right)
 DIV0 = "DIV0"
 
@@ -165,6 +166,8 @@ def parse_formula(text: str) -> Formula:
     head = head.strip()
     if not head.isdigit():
         raise FormulaError(f"result of formula {text!r} is not a column number")
+    if len(body) > MAX_FORMULA_CHARS:  # before tokenising: bounded work, bounded tree depth
+        raise FormulaError(f"formula of {len(body)} characters is too long (at most {MAX_FORMULA_CHARS})")
     p = _Parser(_tokens(body))
     expr = p.expr()
     if p.peek() is not None:

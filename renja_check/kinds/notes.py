@@ -12,6 +12,7 @@ from typing import Iterator
 
 from ..finding import Finding
 from .base import Context, Kind, Params
+from .identity import without_line_refs
 from .labels import bilingual, table_label
 
 
@@ -38,7 +39,7 @@ class NotesKind(Kind):
                 vals["note_code"] = note.code
                 yield ctx.finding(rule, doc, table=_table_at(doc, note), locator=f"note:{note.code}",
                                   span=note.span, values=vals,
-                                  severity=note.level if p.use_note_level else None, key=note.message)
+                                  severity=note.level if p.use_note_level else None, key=without_line_refs(note.message))  # content only: equal notes are one finding
             if not p.incomplete_tables:
                 continue
             for t in doc.tables:

@@ -18,6 +18,7 @@ from typing import Iterator, Literal, Optional
 
 from ..finding import Finding
 from ..numbers import money_exact
+from ..record import Field
 from .base import Context, Kind, Params, walk_tables
 from .cells import problem
 from .labels import bilingual, count_levels, node_label, rp, rp_abs, table_label, year_phrase
@@ -25,10 +26,14 @@ from .tree import UNREADABLE, Tree, addends, pagu, years_of
 
 
 class SumParams(Params):
-    check: Literal["difference", "unverifiable"] = "difference"
+    check: Literal["difference", "unverifiable", "rounding"] = "difference"
     roles: list[str] = []  # tables to check by role; empty = every table
     levels: list[str] = ["total", "urusan", "bidang", "program", "kegiatan", "subkegiatan"]
-    tolerance: int = 0  # rupiah; differences up to this are ignored
+    tolerance: int = Field(0, ge=0)  # rupiah; differences up to this are ignored (never negative)
+    # rupiah of per-row rounding in forward-year (prakiraan maju) columns, computed as a
+    # factor of the pagu and rounded row by row: ``check: difference`` leaves differences up
+    # to this alone, ``check: rounding`` reports only those (its own low-severity rule)
+    rounding: int = Field(0, ge=0)
 
 
 class SumKind(Kind):
@@ -69,7 +74,7 @@ class SumKind(Kind):
                         diff = int((exact[1] - exact[0]).to_integral_value(ROUND_HALF_UP))
                         total = int(exact[1].to_integral_value(ROUND_HALF_UP))
                         printed = total - diff
-                    if abs(diff) <= p.tolerance:
+                    if _skip(p, diff, year, years):
                         continue
                     # message values only for a finding (not for every subtotal checked)
                     vals = _values(table, node, year, len(years) > 1, adds)
@@ -83,6 +88,14 @@ class SumKind(Kind):
                                   "empty_addends": sum(1 for a in adds if a.empty),
                                   **({"exact": {"printed": str(exact[0]), "sum": str(exact[1])}}
                                      if exact else {})})
+
+
+def _skip(p: SumParams, diff: int, year: str, years: list[str]) -> bool:
+    """Whether a difference is left to another rule (rounding) or below the tolerance."""
+    rounding = p.rounding if len(years) > 1 and year != years[0] else 0  # forward years only
+    if p.check == "rounding":
+        return not 0 < abs(diff) <= rounding
+    return abs(diff) <= max(p.tolerance, rounding)
 
 
 def _exact(m, adds) -> Optional[tuple[Decimal, Decimal]]:

@@ -47,8 +47,18 @@ def __getattr__(name: str) -> Any:  # CheckReport, RuleInfo: imported on first u
     raise AttributeError(name)
 
 
+# formats whose reader is a terminal, a Markdown viewer, a CI log or an XML parser: control
+# characters from the input are shown escaped (JSON and SARIF encoders escape them already)
+ESCAPED = frozenset({"text", "markdown", "github", "junit"})
+
+
 def render(report: CheckReport, fmt: str = "text", lang: str = "id", *, color: bool = False) -> str:
-    return FORMATS[fmt](report, lang, color=color)
+    from .escape import escaped, utf8_safe, xml_safe  # lazily: not needed for --help
+
+    if fmt in ESCAPED:
+        report = escaped(report)
+    out = FORMATS[fmt](report, lang, color=color)
+    return utf8_safe(xml_safe(out) if fmt == "junit" else out)
 
 
 __all__ = ["FORMATS", "FAIL_ON", "CheckReport", "RuleInfo", "render"]

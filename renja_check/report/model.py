@@ -140,6 +140,9 @@ class CheckReport:
             "elapsed_ms": self.elapsed_ms,
             "fail_on": self.fail_on,
             "exit_code": self.exit_code(),
+            # rules not run for want of a document (rule code -> what was absent)
+            "skipped": dict(self.stats.skipped),
+            **({"agencies": self.stats.agencies, "totals": self.stats.totals} if self.stats.agencies else {}),
         }
 
     def warnings(self) -> list[dict[str, str]]:

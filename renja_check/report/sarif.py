@@ -115,4 +115,5 @@ def artifact_location(path: str, base: Path) -> dict[str, str]:
         rel = absolute.relative_to(base)
     except ValueError:
         return {"uri": absolute.as_uri()}
-    return {"uri": quote(rel.as_posix()), "uriBaseId": SRCROOT}
+    # errors="surrogateescape": a non-UTF-8 file name is percent-encoded from its raw bytes
+    return {"uri": quote(rel.as_posix(), errors="surrogateescape"), "uriBaseId": SRCROOT}

@@ -47,6 +47,9 @@ def render(report: CheckReport, lang: str = "id", *, color: bool = False) -> str
     if not report.findings:
         out.append(label("no_findings", lang))
         out.append("")
+    from .pemda_text import agency_lines  # whole-pemda run: one line per agency, totals
+
+    out.extend(agency_lines(report, lang))
     out.extend(summary_lines(report, lang, style))
     return "\n".join(out) + "\n"
 
@@ -110,6 +113,9 @@ def summary_lines(report: CheckReport, lang: str = "id", style: Callable[..., st
         extra.append(f"{label('waived', lang)}: {s['waived']}")
     if extra:
         lines.append("  " + " · ".join(extra))
+    from .pemda_text import skipped_lines  # rules that needed an absent document
+
+    lines.extend(skipped_lines(report, lang))
     for w in report.warnings() if with_warnings else ():
         lines.extend(textwrap.wrap(f"{label('warnings', lang)}: {w[lang]}", width=WIDTH,
                                    initial_indent="  ", subsequent_indent="    "))

@@ -288,7 +288,8 @@ def test_sample_check_with_shipped_rules_is_fast_and_well_formed():
     elapsed = time.perf_counter() - t0
     assert res.exit_code in (0, 1), res.output
     data = json.loads(res.stdout)
-    assert data["summary"]["documents"] == 1 and data["summary"]["rules_run"] > 0
+    # the default dossier: the sample Renja and the RKPD, Renstra and RPJMD it quotes
+    assert data["summary"]["documents"] == 4 and data["summary"]["rules_run"] > 0
     assert data["summary"]["exit_code"] == res.exit_code
     for f in data["findings"]:
         assert isinstance(f["message"], str) and f["fingerprint"]

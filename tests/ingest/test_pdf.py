@@ -32,6 +32,14 @@ def write_pdf(path: Path, pages: list[list[str]], encrypt: bool = False) -> byte
         objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
                     f"/Contents {5 + 2 * i} 0 R >>".encode())
         objs.append(b"<< /Length %d >>\nstream\n" % len(data) + data + b"endstream")
+    extra = " /Encrypt << /Filter /Standard /V 1 /R 2 /O (x) /U (y) /P -4 >> /ID [(a) (a)]" if encrypt else ""
+    out = assemble(objs, extra)
+    path.write_bytes(out)
+    return out
+
+
+def assemble(objs: list[bytes], trailer_extra: str = "") -> bytes:
+    """A PDF file of numbered objects (1 is the catalog) with its xref table and trailer."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for k, body in enumerate(objs, start=1):
@@ -41,11 +49,8 @@ def write_pdf(path: Path, pages: list[list[str]], encrypt: bool = False) -> byte
     out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
     for off in offsets:
         out += f"{off:010d} 00000 n \n".encode()
-    trailer = f"<< /Size {len(objs) + 1} /Root 1 0 R"
-    if encrypt:
-        trailer += " /Encrypt << /Filter /Standard /V 1 /R 2 /O (x) /U (y) /P -4 >> /ID [(a) (a)]"
+    trailer = f"<< /Size {len(objs) + 1} /Root 1 0 R{trailer_extra}"
     out += f"trailer\n{trailer} >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    path.write_bytes(bytes(out))
     return bytes(out)
 
 
@@ -81,7 +86,14 @@ def test_pdf_parses_like_its_text(tmp_path, marker):
     doc = load_document(pdf)
     assert doc.source.format == "pdf"
     from_text = parse_text("\n".join(lines), str(pdf))
-    assert _strip(doc) == _strip(from_text)
+    got, want = _strip(doc), _strip(from_text)
+    # a PDF is also searched by position for the plan table: when there is none it says what
+    # it looked for (plan-table-missing) instead of the text reader's generic table-missing
+    missing = [n for n in got["notes"] if n["code"] == "plan-table-missing"]
+    got["notes"] = [n for n in got["notes"] if n["code"] != "plan-table-missing"]
+    if missing:
+        want["notes"] = [n for n in want["notes"] if "'rencana'" not in n["message"]]
+    assert got == want
     nodes = [n for t in doc.tables for n in t.nodes]
     assert nodes, "the table was not read from the PDF"
     # spans carry the page of their first line (60 lines a page)

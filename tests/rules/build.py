@@ -91,7 +91,8 @@ def build_document(spec: dict[str, Any], path: str = "case.txt") -> Document:
         nt = dict(nt)
         ln = nt.pop("line", None)
         notes.append(Note(span=Span(file=path, line_start=ln, line_end=ln) if ln else None, **nt))
-    meta = {k: spec[k] for k in ("doc_type", "pemda", "perangkat_daerah", "bidang", "year", "forward_year")
+    meta = {k: spec[k] for k in ("doc_type", "pemda", "perangkat_daerah", "bidang", "year", "forward_year",
+                                 "kode_skpd", "stage", "period_start", "period_end", "visi", "misi")
             if k in spec}
     doc = Document(source=Source(path=path, format="model-yaml"), tables=tables, claims=claims, notes=notes, **meta)
     return Document.model_validate(doc.model_dump())  # case data is user input: validated and coerced

@@ -31,7 +31,10 @@ def _register() -> None:
     PARSERS["claims"] = claims.parse
 
 
-def parse_text(text: str, path: str) -> Document:
+def parse_text(text: str, path: str, positioned=None) -> Document:
+    """``positioned(year) -> (tables, notes)``: the plan table read by position (PDF
+    input), used when the text readers find none; a document with such a table is read
+    even without a Renja title."""
     if not PARSERS:
         _register()
     lines = split_lines(text)
@@ -40,7 +43,13 @@ def parse_text(text: str, path: str) -> Document:
     ctx = ParseContext(path=path, lines=lines, nomenclature=load_nomenclature())
     meta = read_meta(ctx)
     regions = find_regions(lines)
-    if not regions and not meta.get("is_renja"):
+    pos_tables, pos_notes = [], []
+    if positioned is not None and "rencana" not in {r.kind for r in regions}:
+        pos_tables, pos_notes = positioned(ctx.year)
+        if pos_tables and ctx.year is None and pos_tables[0].years:
+            ctx.year = min(pos_tables[0].years)
+            ctx.forward_year = ctx.year + 1
+    if not regions and not meta.get("is_renja") and not pos_tables:
         raise InputError(
             path,
             "not a Renja: no Renja title and none of its tables (Tabel 2.1/2.2/2.5, Rumusan Rencana "
@@ -51,8 +60,12 @@ def parse_text(text: str, path: str) -> Document:
     tables = []
     for region in regions:
         tables.extend(PARSERS[region.kind](ctx, region))
-    found = {r.kind for r in regions}
+    tables.extend(pos_tables)
+    ctx.notes.extend(pos_notes)
+    found = {r.kind for r in regions} | {t.role for t in pos_tables}
     for kind in ("evaluasi", "kinerja_pelayanan", "review_rkpd", "rencana", "rkpd_akhir"):
+        if kind == "rencana" and pos_notes and kind not in found:
+            continue  # the positioned reader said what it looked for (plan-table-missing)
         if kind not in found:
             ctx.note("table-missing", f"table of kind '{kind}' not found in the document", level="warning",
                      id=f"tabel jenis '{kind}' tidak ditemukan dalam dokumen")

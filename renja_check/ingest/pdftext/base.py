@@ -14,6 +14,7 @@ from typing import Optional
 from ...corpus import Nomenclature
 from ...models import Note, Span
 from ...text import norm_space
+from ..layout import load_layout
 
 
 @dataclass(frozen=True)
@@ -89,17 +90,9 @@ class Region:
     number: Optional[str] = None
 
 
-# Titles that open a table, by the role the table plays. Matched on whole lines.
-# A numbered title starts with a capital T and is not a prose reference wrapped onto the
-# start of a line ("tabel 2.5." ending a sentence).
-_NUMBERED = r"^T(?i:abel)\s+{}\b(?!\s*[.,;:)]\s*$)"
-TABLE_TITLES: list[tuple[str, re.Pattern[str]]] = [
-    ("evaluasi", re.compile(_NUMBERED.format(r"2\.1"))),
-    ("kinerja_pelayanan", re.compile(_NUMBERED.format(r"2\.2"))),
-    ("review_rkpd", re.compile(_NUMBERED.format(r"2\.5"))),
-    ("rencana", re.compile(r"^RUMUSAN\s+RENCANA\s+PROGRAM\s+DAN\s+KEGIATAN", re.I)),
-    ("rkpd_akhir", re.compile(r"^RANCANGAN\s+AKHIR\s+RENCANA\s+KERJA\s+PEMERINTAH\s+DAERAH", re.I)),
-]
+# Titles that open a table, by the role the table plays: data of the reading layouts
+# (renja_check/ingest/layouts/*.yaml, ``text_titles``), matched on whole lines in order.
+TABLE_TITLES: list[tuple[str, re.Pattern[str]]] = load_layout().text_titles
 BAB_RE = re.compile(r"^BAB\s+[IVX]+\b")
 
 

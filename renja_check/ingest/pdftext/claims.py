@@ -19,12 +19,17 @@ from typing import Optional
 from ...models import Claim, Table
 from ...numbers import parse_money
 from .base import ParseContext, Region
+from . import number_words
 from .prose_lists import BAB_LINE_RE, list_tables, prose_lists, sections
 from .prose_sentences import Sentence, sentences
 
 __all__ = ["parse", "prose_lists", "sentences"]
 
-COUNT_RE = re.compile(r"(?<![\d.,])(\d{1,4})\s+(sub\s*-?\s*kegiatan|kegiatan|program)\b", re.I)
+# a count: "37 sub kegiatan", "tiga (3) program", "12 (dua belas) kegiatan", "tiga program"
+COUNT_RE = re.compile(
+    r"(?:(?<![\w.,])(?P<words>(?:%s)(?:\s+(?:%s))*)\s+(?:\(\s*(?P<paren>\d{1,4})\s*\)\s+)?"
+    r"|(?<![\d.,])(?P<digits>\d{1,4})\s+(?:\((?:\s*(?:%s))+\s*\)\s+)?)"
+    r"(?P<subject>sub\s*-?\s*kegiatan|kegiatan|program)\b" % ((number_words.WORD,) * 3), re.I)
 MONEY_RE = re.compile(r"\bRp\.?\s*\d[\d.,]*\d(?:,-)?", re.I)
 REF_NUM_RE = re.compile(r"\btabel\s+(\d+(?:\.\d+)+)", re.I)
 REF_BELOW_RE = re.compile(r"\btabel\s+(?:di\s*bawah\s+ini|berikut)|\bdi\s*bawah\s+ini\s+tabel\b", re.I)
@@ -162,8 +167,8 @@ class _Reader:
                 qual = _qualifier(s, start, prev_end)
                 ref = self.refers(s, start, year, nxt)
                 for m in payload:
-                    self.add(s, "count", m.start(), m.end(), subject=_subject(m.group(2)),
-                             value=int(m.group(1)), year=year, qualifier=qual, refers_to=ref)
+                    self.add(s, "count", m.start(), m.end(), subject=_subject(m.group("subject")),
+                             value=_count(m), year=year, qualifier=qual, refers_to=ref)
             elif kind == "total":
                 money = parse_money(payload.group(0), "id")
                 self.add(s, "total", start, end, value=money.value, year=year,
@@ -189,11 +194,18 @@ class _Reader:
                 runs.append([m])
         keep = []
         for run in runs:
-            subjects = {_subject(m.group(2)) for m in run}
+            subjects = {_subject(m.group("subject")) for m in run}
             cue = CUE_RE.search(text[max(0, run[0].start() - 40):run[0].start()])
             if len(subjects) >= 2 or cue:
                 keep.append(run)
         return keep
+
+
+def _count(m: re.Match) -> int:
+    """The printed figure ("(3)", "37"), else the number written in words."""
+    if m.group("paren") or m.group("digits"):
+        return int(m.group("paren") or m.group("digits"))
+    return number_words.value(m.group("words")) or 0
 
 
 def _subject(word: str) -> str:

@@ -4,11 +4,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..layout import load_layout
 from .base import ParseContext
 
 _YEAR_RE = re.compile(r"\b(?:RENJA|RENCANA KERJA)\b[^\n]{0,80}?\b(?:TAHUN|TH\.?)\s*(20\d\d)\b", re.I)
-_PEMDA_RE = re.compile(r"\b(KOTA|KABUPATEN|KAB\.)\s+(?!TAHUN\b)([A-Z][A-Z]+(?:\s+(?!TAHUN\b|TH\b)[A-Z][A-Z]+)?)\b")
-_PD_RE = re.compile(r"^(BADAN|DINAS|SEKRETARIAT|INSPEKTORAT|KANTOR|SATUAN|RUMAH SAKIT|KECAMATAN)\b[A-Z ,/&-]+$")
+_PEMDA_RE = re.compile(r"\b(KOTA|KABUPATEN|KAB\.)\s+(?!TAHUN\b|YANG\b|DAN\b|DI\b)"
+                       r"([A-Z][A-Z]+(?:\s+(?!TAHUN\b|TH\b)[A-Z][A-Z]+)?)\b")
+# a province ending a title line: "... PROVINSI SUMATERA UTARA" (when no kota/kabupaten is named)
+_PROV_RE = re.compile(r"\bPROVINSI\s+(?!TAHUN\b|YANG\b|DAN\b|DI\b)([A-Z][A-Z]+(?:\s+[A-Z][A-Z]+)?)[\s.,]*$")
+# an agency's name on a line of its own; its kinds (BADAN, DINAS, ...) are layout data
+_PD_RE = re.compile(r"^(%s)\b[A-Z ,/&-]+$" % "|".join(re.escape(k) for k in load_layout().agency_kinds))
 # a bidang row of the plan table: "5 3 13,156,485,046 14,050,761,173"
 _BIDANG_ROW_RE = re.compile(r"^(\d)\s+(\d{1,2})\s+\d{1,3}(?:[.,]\d{3})+(?:\s+\d{1,3}(?:[.,]\d{3})+)?$")
 # a program code "5 3 2" / "5.03.02" at the start of a line followed by PROGRAM
@@ -27,6 +32,10 @@ def read_meta(ctx: ParseContext) -> dict:
                      for ln in head for m in _PEMDA_RE.finditer(ln.text.upper()))
     if pemdas:
         meta["pemda"] = pemdas.most_common(1)[0][0]
+    else:
+        provs = Counter(f"Provinsi {m.group(1).title()}" for ln in head for m in _PROV_RE.finditer(ln.text.upper()))
+        if provs:
+            meta["pemda"] = provs.most_common(1)[0][0]
     for ln in ctx.lines:
         if _PD_RE.match(ln.text) and len(ln.text) > 12:
             meta["perangkat_daerah"] = ln.text.title()
