@@ -6,7 +6,6 @@ from typing import Optional
 
 import click
 
-from .. import api
 from .common import input_errors, lang_option
 
 
@@ -23,5 +22,7 @@ def template_cmd(document: str, output: Path, year: Optional[int], period: Optio
 
     Write an RKPD, Renstra PD or RPJMD template to fill in (sheets dokumen, data, petunjuk).
     """
+    from .. import api  # imported here: --help must not pay for the engine
+
     out = api.write_template(document, output, year, period)
     click.echo(f"{'templat ditulis' if lang == 'id' else 'template written'}: {out}", err=True)
