@@ -16,7 +16,7 @@ from .cache import cached, sources
 from .errors import InputError
 from .paths import rules_dir
 from .record import ConfigDict, Field, Record, ValidationError, declaration_key
-from .safe_yaml import NoAliases
+from .safe_yaml import FAST_BASE, NoAliases
 
 Text = dict[str, str]  # {"id": ..., "en": ...}
 
@@ -65,7 +65,7 @@ class RuleSet(Record):
         return RuleSet(rules=rules)
 
 
-class _LineLoader(NoAliases, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when installed
+class _LineLoader(NoAliases, FAST_BASE):  # libyaml's parser when it is safe
     """SafeLoader that records the line of every mapping as ``__line__`` (aliases refused)."""
 
 

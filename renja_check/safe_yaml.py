@@ -16,6 +16,23 @@ import yaml
 MAX_DEPTH = 200  # nesting of user YAML/JSON; real files stay under 10
 
 
+def _fast_base() -> type:
+    """libyaml's parser (several times faster than PyYAML's own) when it bounds nesting itself
+    (libyaml 0.2.6 and later: "exceeded maximum nesting depth"; older ones crash on a deeply
+    nested flow sequence), else the pure-Python parser."""
+    try:
+        from yaml import _yaml
+
+        if hasattr(yaml, "CSafeLoader") and tuple(_yaml.get_version()) >= (0, 2, 6):
+            return yaml.CSafeLoader
+    except Exception:  # no libyaml binding
+        pass
+    return yaml.SafeLoader
+
+
+FAST_BASE = _fast_base()  # the parser of every loader of user YAML
+
+
 class AliasRefused(yaml.constructor.ConstructorError):
     pass
 
@@ -33,8 +50,8 @@ class NoAliases:
         return super().construct_object(node, deep)  # type: ignore[misc]
 
 
-class SafeLoader(NoAliases, yaml.SafeLoader):
-    """``yaml.SafeLoader`` without aliases."""
+class SafeLoader(NoAliases, FAST_BASE):
+    """``yaml.SafeLoader`` without aliases (on libyaml when it is safe)."""
 
 
 def safe_load(text: str):

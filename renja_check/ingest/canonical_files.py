@@ -19,6 +19,7 @@ import yaml
 
 from ..errors import InputError
 from ..models import Document
+from ..safe_yaml import SafeLoader, safe_load
 from .canonical import Row, build
 from .common import read_bytes
 
@@ -45,7 +46,7 @@ def load_canonical(path: Path) -> Document:
         raise InputError(str(path), "not UTF-8 text", "bukan teks UTF-8") from None
     is_json = path.suffix.lower() == ".json"
     try:
-        data = json.loads(text) if is_json else yaml.safe_load(text)
+        data = json.loads(text) if is_json else safe_load(text)  # no aliases, bounded nesting, libyaml
     except (json.JSONDecodeError, yaml.YAMLError) as exc:
         kind = "json" if is_json else "yaml"
         raise InputError(str(path), f"not valid {kind}: {exc}", f"bukan {kind} yang sah: {exc}") from None
@@ -68,7 +69,7 @@ def load_canonical(path: Path) -> Document:
 
 def _yaml_lines(text: str) -> list[int]:
     try:
-        root = yaml.compose(text)
+        root = yaml.compose(text, Loader=SafeLoader)
     except yaml.YAMLError:
         return []
     for k, v in getattr(root, "value", []):

@@ -31,6 +31,7 @@ import yaml
 
 from ..errors import InputError
 from ..models import Document, Dossier
+from ..safe_yaml import safe_load
 from ..text import norm_name
 from .canonical_layout import DOC_TYPES
 from .common import read_text
@@ -70,7 +71,7 @@ def find_dossier_file(path: Path) -> Optional[Path]:
 def read_dossier_file(path: Path) -> Pemda:
     path = Path(path)
     try:
-        data = yaml.safe_load(read_text(path))
+        data = safe_load(read_text(path))  # no aliases, bounded nesting, libyaml
     except yaml.YAMLError as exc:
         raise InputError(str(path), f"not valid yaml: {exc}", f"bukan yaml yang sah: {exc}") from None
     if not isinstance(data, dict) or "dossier" not in data:
