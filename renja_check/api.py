@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Any, Optional, Sequence
 
 from .baseline import load_baseline, load_waivers, screen
 from .baseline import write_baseline as write_baseline_file
@@ -88,12 +88,14 @@ def check_report(
     fail_on: str = "error",
     lang: str = "id",
     today: Optional[dt.date] = None,
+    store: Any = None,
 ) -> CheckReport:
     """Check the inputs and screen the findings: what ``renja-check check`` reports.
 
     Baseline and waiver files are read first, so a bad one fails before the slow work.
     ``write_baseline`` records every finding of this run (before any baseline or waiver).
     The exit code is ``report.exit_code()`` (``fail_on``: error|warning|info|never).
+    ``store`` (a ``store.Store``) saves the run, documents and findings in one transaction.
     """
     if fail_on not in FAIL_ON:
         raise ValueError(f"fail_on must be one of {FAIL_ON}")
@@ -102,12 +104,15 @@ def check_report(
     waiver_list = load_waivers(waivers) if waivers else None
     rs = select_rules(load_rules(rule_files, extra_rule_files), parse_codes(select), parse_codes(ignore))
     paths = [Path(p) for p in inputs] or default_inputs()
-    result = run(rs, load_inputs(paths), load_corpus())
+    dossier = load_inputs(paths)
+    result = run(rs, dossier, load_corpus())
     written = write_baseline_file(write_baseline, result.findings, lang) if write_baseline else None
     screened = screen(result.findings, known, waiver_list, today)
     report = CheckReport.build(result, screened, rules=rs.rules, inputs=paths, fail_on=fail_on)
     report.elapsed_ms = round((time.perf_counter() - t0) * 1000, 2)
     report.baseline_written = written
+    if store is not None:
+        store.save_run(result, inputs=paths, dossier=dossier, report=report)
     return report
 
 

@@ -11,6 +11,7 @@ from .. import api
 from ..report import FAIL_ON, FORMATS, render
 from ..report.text import summary_lines
 from .common import input_errors, lang_option
+from .store_options import db_option, no_store_option, open_store
 
 _multi = dict(multiple=True, metavar="CODE[,CODE]")
 
@@ -34,11 +35,13 @@ _multi = dict(multiple=True, metavar="CODE[,CODE]")
 @click.option("--write-baseline", type=click.Path(path_type=Path, dir_okay=False),
               help="Tulis sidik jari temuan saat ini / write the current findings' fingerprints.")
 @click.option("--waivers", type=click.Path(path_type=Path), help="Berkas waiver YAML / waiver file.")
+@db_option
+@no_store_option
 @input_errors
 def check_cmd(inputs: tuple[Path, ...], fmt: str, output: Optional[Path], lang: str, select: tuple[str, ...],
               ignore: tuple[str, ...], rule_files: tuple[Path, ...], extra_rule_files: tuple[Path, ...],
               fail_on: str, baseline: Optional[Path], write_baseline: Optional[Path],
-              waivers: Optional[Path]) -> None:
+              waivers: Optional[Path], db: Optional[Path] = None, no_store: bool = False) -> None:
     """Periksa Renja (tanpa INPUT: sampel bawaan). Keluar 0 bersih, 1 ada temuan, 2 masukan salah.
 
     Check a Renja (no INPUT: the embedded sample). Exit 0 clean, 1 findings, 2 bad input.
@@ -46,7 +49,7 @@ def check_cmd(inputs: tuple[Path, ...], fmt: str, output: Optional[Path], lang: 
     report = api.check_report(
         list(inputs), select=select, ignore=ignore, rule_files=rule_files or None,
         extra_rule_files=extra_rule_files, baseline=baseline, waivers=waivers,
-        write_baseline=write_baseline, fail_on=fail_on, lang=lang,
+        write_baseline=write_baseline, fail_on=fail_on, lang=lang, store=open_store(db, no_store),
     )
     color = fmt == "text" and output is None and sys.stdout.isatty()
     text = render(report, fmt, lang, color=color)
