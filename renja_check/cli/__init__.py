@@ -9,10 +9,11 @@ import click
 from .. import __version__
 from .check import check_cmd
 from .extract import extract_cmd
+from .history import diff_cmd, history_cmd
 from .nomenklatur import nomenklatur_cmd
 from .rules import explain_cmd, rules_cmd
 
-COMMANDS = [check_cmd, extract_cmd, rules_cmd, explain_cmd, nomenklatur_cmd]
+COMMANDS = [check_cmd, extract_cmd, rules_cmd, explain_cmd, nomenklatur_cmd, history_cmd, diff_cmd]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
