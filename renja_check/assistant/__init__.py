@@ -1,0 +1,136 @@
+"""The assistant: a question in Bahasa Indonesia or English -> an answer with citations.
+
+Deterministic (no model): ``parse`` finds the intent and entities, the answer is read from the
+store (one saved run) and the reference corpora, and every figure carries a citation of
+document, table, row and source lines. A question it cannot answer gets "tidak ditemukan" with
+the closest candidates, never an invented number. The question is cleaned (control characters
+removed, at most 1,000 characters) and reaches SQLite only as a bound parameter.
+
+    ask(question, *, store, run_id=None, lang=None) -> Answer   # lang None: detected
+"""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from ..store import StoreError
+from ..store.terms import clean_question, fold
+from . import answer_findings, answer_lists, answer_nodes, answer_reference
+from .data import RunData, load_run
+from .parse import Query, parse
+from .reference import load_reference
+from .subject import Subject, resolve, tables as named_tables
+from .texts import t
+from .types import Answer, Builder, Citation
+
+__all__ = ["Answer", "Citation", "ask", "detect_lang"]
+
+_EN = frozenset("what which how why is are the of in for does do show list budget findings finding many much "
+                "indicator indicators agencies other between table tables compare same differ changed zero "
+                "total count explain rule year where".split())
+_ID = frozenset("apa apakah mana berapa kenapa mengapa yang di dan untuk dari pada dengan tahun temuan pagu "
+                "indikator daerah lain tabel bandingkan sama berbeda berubah nol jumlah jelaskan aturan "
+                "sebutkan tampilkan ada".split())
+
+
+def detect_lang(text: str) -> str:
+    words = fold(text).split()
+    en = sum(w in _EN for w in words)
+    return "en" if en > sum(w in _ID for w in words) else "id"
+
+
+def ask(question: str, *, store: Any, run_id: Optional[int] = None, lang: Optional[str] = None) -> Answer:
+    text = clean_question(question)
+    lang = lang if lang in ("id", "en") else detect_lang(text)
+    data: Optional[RunData] = None
+    try:
+        data = load_run(store, store.resolve_run(run_id))
+    except StoreError:
+        if run_id is not None:
+            raise
+    rule_codes = frozenset(data.rules) if data else frozenset()
+    q = parse(text, rule_codes, data.plan_year if data else None, data.forward_year if data else None)
+    return _route(q, data, lang)
+
+
+def _intent(q: Query, s: Subject) -> str:
+    if q.wants("help") and not (q.name or q.codes or q.rule):
+        return "help"
+    if q.rule and (q.wants("why") or not q.wants("findings")):
+        return "why"
+    if q.wants("findings"):
+        return "why" if q.wants("why") and s.found else "findings"
+    if q.wants("others"):
+        return "others"
+    if q.wants("standard"):
+        return "standard"
+    if q.wants("zero") and not s.found:
+        return "zero"
+    if q.wants("changed") and not s.found:
+        return "changed"
+    if q.wants("differ", "compare") and s.found:
+        return "compare"
+    if q.wants("differ") and not s.found:
+        return "differ"
+    if q.amount and not s.found:
+        return "amount"
+    if q.wants("count") and not s.found:
+        return "count"
+    if q.wants("total") and not s.found:
+        return "total"
+    if s.found:
+        return "indicator" if q.wants("indicator") and not q.wants("pagu") else "pagu"
+    return "unknown"
+
+
+def _route(q: Query, data: Optional[RunData], lang: str) -> Answer:
+    ref = load_reference()
+    s = resolve(q, data) if data else Subject(asked=q.name or (q.codes[0] if q.codes else ""),
+                                                code=q.codes[0] if q.codes else None)
+    intent = _intent(q, s)
+    b = Builder(question=q.text, lang=lang, intent=intent)
+    if intent == "help" or not q.folded:
+        b.intent = "help"
+        b.add(t("help", lang))
+        return b.answer(found=False)
+    if intent == "standard":
+        return answer_reference.standard(b, q, data, s, ref)
+    if intent == "others":
+        return answer_reference.others(b, q, data, s, ref)
+    if data is None:
+        b.add(t("not_found", lang, what=t("no_run", lang)))
+        return b.answer(found=False)
+    tables = named_tables(q, data)
+    if intent in ("pagu", "indicator", "compare"):
+        if not s.found:
+            return _not_found(b, q, s, data)
+        fn = {"pagu": answer_nodes.pagu, "indicator": answer_nodes.indicators, "compare": answer_nodes.compare}
+        return fn[intent](b, q, data, s, tables)
+    if intent == "why":
+        return answer_findings.why(b, q, data, s, tables)
+    if intent == "findings":
+        if s.asked and not s.found:
+            return _not_found(b, q, s, data)
+        return answer_findings.findings(b, q, data, s, tables)
+    if intent == "amount":
+        return answer_nodes.amount(b, q, data, tables)
+    lists = {"zero": answer_lists.zero, "changed": answer_lists.changed, "differ": answer_lists.differ,
+             "total": answer_lists.total, "count": answer_lists.count}
+    if intent in lists:
+        return lists[intent](b, q, data, tables)
+    return _not_found(b, q, s, data)
+
+
+def _not_found(b: Builder, q: Query, s: Subject, data: RunData) -> Answer:
+    cands = list(s.candidates)
+    if not cands and (s.asked or q.name):
+        cands = data.names.closest(s.asked or q.name)
+    if not cands and q.folded:
+        from ..store.search import fts
+
+        hits = fts(data.store.conn, data.run["id"], q.name or q.folded, kinds=("name",), limit=4, any_word=True)
+        cands = [h["text"] for h in hits]
+    what = s.asked or q.name or t("no_subject", b.lang)
+    b.add(t("ambiguous", b.lang) if s.ambiguous else t("not_found", b.lang, what=what))
+    if cands:
+        b.add(t("closest", b.lang, c="; ".join(cands)))
+    return b.answer(found=False, candidates=tuple(cands))

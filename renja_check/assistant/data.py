@@ -1,0 +1,94 @@
+"""One saved run, loaded once from the store and indexed for questions (cached on the Store)."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from ..store.search import NameIndex
+
+LEVEL_WORDS = frozenset({"program", "kegiatan", "sub", "subkegiatan", "urusan", "bidang"})
+MONEY_LEVELS = ("total", "urusan", "bidang", "program", "kegiatan", "subkegiatan")
+
+
+@dataclass
+class RunData:
+    run: dict
+    documents: dict[int, dict]
+    tables: list[dict]  # reading order
+    nodes: list[dict]  # each with "pagu": {year: row} and "indicators": [row]
+    findings: list[dict]
+    rules: dict[str, dict]
+    claims: list[dict] = field(default_factory=list)
+    names: NameIndex = field(default_factory=lambda: NameIndex(ignore=LEVEL_WORDS))
+    by_code: dict[str, list[dict]] = field(default_factory=dict)
+    by_node: dict[tuple[int, str], dict] = field(default_factory=dict)
+    _ranks: dict = field(default_factory=dict)
+    store: Any = None  # the Store read from (for full-text search)
+
+    def table(self, document_id: int, table_id: Optional[str]) -> Optional[dict]:
+        return next((t for t in self.tables if t["document_id"] == document_id and t["table_id"] == table_id), None)
+
+    def table_label(self, document_id: int, table_id: Optional[str], lang: str) -> str:
+        t = self.table(document_id, table_id)
+        if t is None:
+            return table_id or ("(di luar tabel)" if lang == "id" else "(outside tables)")
+        return t.get(f"label_{lang}") or t.get("label_id") or t["table_id"]
+
+    def rank(self, n: dict) -> tuple:
+        """Reading order of a node (or finding-like row with document_id/table_id/position)."""
+        key = (n.get("document_id"), n.get("table_id"))
+        if not self._ranks:
+            self._ranks.update({(t["document_id"], t["table_id"]): i for i, t in enumerate(self.tables)})
+        return (self._ranks.get(key, len(self._ranks)), n.get("position") or 0)
+
+    def claims_of(self, kind: str, subjects: list) -> list[dict]:
+        return [c for c in self.claims if c["kind"] == kind and (c["subject"] in subjects or not subjects)]
+
+    @property
+    def plan_year(self) -> Optional[int]:
+        return next((d["year"] for d in self.documents.values() if d["year"]), None)
+
+    @property
+    def forward_year(self) -> Optional[int]:
+        return next((d["forward_year"] for d in self.documents.values() if d["forward_year"]), None)
+
+
+def load_run(store: Any, run_id: int) -> RunData:
+    key = ("assistant-run", run_id)
+    cached = store._cache.get(key)
+    if cached is None:
+        cached = store._cache[key] = _load(store, run_id)
+    return cached
+
+
+def _load(store: Any, run_id: int) -> RunData:
+    q = store.rows
+    run = q("SELECT * FROM runs WHERE id = ?", (run_id,))[0]
+    documents = {d["id"]: d for d in q("SELECT * FROM documents WHERE run_id = ? ORDER BY id", (run_id,))}
+    tables = q("SELECT * FROM tables WHERE run_id = ? ORDER BY document_id, line_start, id", (run_id,))
+    nodes = q("SELECT * FROM nodes WHERE run_id = ? ORDER BY id", (run_id,))
+    data = RunData(run=run, documents=documents, tables=tables, nodes=nodes,
+                   findings=q("SELECT * FROM findings WHERE run_id = ? ORDER BY id", (run_id,)),
+                   rules={r["code"]: r for r in q("SELECT * FROM rules WHERE run_id = ? ORDER BY id", (run_id,))},
+                   claims=q("SELECT * FROM claims WHERE run_id = ? ORDER BY id", (run_id,)))
+    data.store = store
+    for n in nodes:
+        n["pagu"], n["indicators"] = {}, []
+        data.by_node[(n["document_id"], n["node_id"])] = n
+        if n["code"]:
+            data.by_code.setdefault(n["code"], []).append(n)
+        if n["name"] and n["level"] not in ("total",):
+            data.names.add(n["name"], n)
+    for p in q("SELECT * FROM pagu WHERE run_id = ? ORDER BY id", (run_id,)):
+        n = data.by_node.get((p["document_id"], p["node_id"]))
+        if n is not None:
+            n["pagu"][p["year"]] = p
+    for i in q("SELECT * FROM indicators WHERE run_id = ? ORDER BY id", (run_id,)):
+        n = data.by_node.get((i["document_id"], i["node_id"]))
+        if n is not None:
+            n["indicators"].append(i)
+    for f in data.findings:
+        for k in ("expected", "found", "evidence"):
+            f[k] = json.loads(f[k]) if f[k] else None
+    return data

@@ -1,0 +1,85 @@
+"""What a question is about: the nodes of the run named by code or (typo-tolerant) name, and the
+tables it names. Codes match exactly (a one-digit slip is another sub kegiatan: offered as a
+candidate, never answered); names match with rapidfuzz, guarded against short or vague queries."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .data import RunData
+from .parse import Query
+
+ANSWER_SCORE = 86.0  # a name this close is taken as meant
+CLEAR_MARGIN = 4.0  # ... when the next different name is this much further
+
+
+@dataclass
+class Subject:
+    nodes: list[dict] = field(default_factory=list)
+    label: str = ""  # "Pengelolaan Promosi ASN (5.03.02.2.02.0003)"
+    code: Optional[str] = None
+    candidates: list[str] = field(default_factory=list)
+    asked: str = ""  # what the question named (for "not found")
+    ambiguous: bool = False
+
+    @property
+    def found(self) -> bool:
+        return bool(self.nodes)
+
+
+def tables(q: Query, data: RunData) -> list[dict]:
+    """The tables the question names; empty = no restriction."""
+    out = list(data.tables)
+    named = False
+    if q.table_number:
+        out = [t for t in out if (t["number"] or "") == q.table_number or (t["number"] or "").startswith(q.table_number + ".")]
+        named = True
+    if q.table_words:
+        narrowed = [t for t in out if t["role"] in q.table_words or (t["side"] or "") in q.table_words
+                    or (t["role"] == "rkpd_awal" and "rancangan_awal" in q.table_words)
+                    or (t["role"] == "kebutuhan" and "hasil_analisis" in q.table_words)]
+        if narrowed or not named:
+            out, named = narrowed, True
+    return out if named else []
+
+
+def _label(n: dict) -> str:
+    return f"{n['name']} ({n['code']})" if n.get("code") else n["name"]
+
+
+def _prefer_level(nodes: list[dict], level: Optional[str]) -> list[dict]:
+    if level:
+        same = [n for n in nodes if n["level"] == level]
+        if same:
+            return same
+    return nodes
+
+
+def resolve(q: Query, data: RunData) -> Subject:
+    if q.codes:
+        code = q.codes[0]
+        nodes = data.by_code.get(code, [])
+        if nodes:
+            return Subject(nodes=sorted(nodes, key=data.rank), label=_label(nodes[0]), code=code, asked=code)
+        from rapidfuzz import fuzz, process
+
+        near = process.extract(code, list(data.by_code), scorer=fuzz.ratio, limit=3, score_cutoff=85)
+        return Subject(asked=code, code=code, candidates=[_label(data.by_code[c][0]) for c, _, _ in near])
+    if not q.name:
+        return Subject()
+    hits = data.names.lookup(q.name, limit=6)
+    if not hits:
+        return Subject(asked=q.name, candidates=data.names.closest(q.name))
+    top = hits[0]
+    rivals = [h for h in hits[1:] if h.score > top.score - CLEAR_MARGIN]
+    if top.score < ANSWER_SCORE or rivals:
+        return Subject(asked=q.name, candidates=[h.label for h in hits[:4]], ambiguous=bool(rivals))
+    nodes = _prefer_level(list(top.items), q.level)
+    codes = [n["code"] for n in nodes if n.get("code")]
+    code = max(set(codes), key=codes.count) if codes else None
+    if code:  # the same row under its code in tables that print the name differently
+        seen = {id(n) for n in nodes}
+        nodes += [n for n in data.by_code.get(code, []) if id(n) not in seen]
+    nodes.sort(key=data.rank)
+    first = next((n for n in nodes if n.get("code") == code), nodes[0])
+    return Subject(nodes=nodes, label=_label(first), code=code, asked=q.name)
