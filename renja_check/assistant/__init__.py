@@ -48,7 +48,8 @@ def ask(question: str, *, store: Any, run_id: Optional[int] = None, lang: Option
         if run_id is not None:
             raise
     rule_codes = frozenset(data.rules) if data else frozenset()
-    q = parse(text, rule_codes, data.plan_year if data else None, data.forward_year if data else None)
+    vocabulary = data.vocabulary if data else load_reference().vocabulary
+    q = parse(text, rule_codes, data.plan_year if data else None, data.forward_year if data else None, vocabulary)
     return _route(q, data, lang)
 
 
@@ -57,7 +58,7 @@ def _intent(q: Query, s: Subject) -> str:
         return "help"
     if q.rule and (q.wants("why") or not q.wants("findings")):
         return "why"
-    if q.wants("findings"):
+    if q.wants("findings") or (q.severity and not q.wants("pagu", "indicator")):
         return "why" if q.wants("why") and s.found else "findings"
     if q.wants("others"):
         return "others"
@@ -77,7 +78,9 @@ def _intent(q: Query, s: Subject) -> str:
         return "count"
     if q.wants("total") and not s.found:
         return "total"
-    if s.found:
+    if s.found or (s.asked and q.wants("pagu", "indicator", "compare", "differ")):
+        if q.wants("differ", "compare"):
+            return "compare"
         return "indicator" if q.wants("indicator") and not q.wants("pagu") else "pagu"
     return "unknown"
 
@@ -108,7 +111,7 @@ def _route(q: Query, data: Optional[RunData], lang: str) -> Answer:
     if intent == "why":
         return answer_findings.why(b, q, data, s, tables)
     if intent == "findings":
-        if s.asked and not s.found:
+        if s.asked and not s.found and not (q.rule or q.severity or tables):
             return _not_found(b, q, s, data)
         return answer_findings.findings(b, q, data, s, tables)
     if intent == "amount":

@@ -96,6 +96,7 @@ def why(b: Builder, q: Query, data: RunData, s: Subject, tables: list[dict]) -> 
     rows = select(q, data, s, tables)
     codes = [q.rule] if q.rule and len(q.rule) > 2 else list(dict.fromkeys(f["rule"] for f in rows))
     if not codes:
+        b.intent = "findings"
         return findings(b, q, data, s, tables)
     what = f" ({s.label})" if s.label else ""
     for code in codes[:4]:

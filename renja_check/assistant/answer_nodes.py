@@ -76,22 +76,23 @@ def compare(b: Builder, q: Query, data: RunData, s: Subject, tables: list[dict])
     b.add(t("pagu_head", b.lang, what=s.label, year=year_text(q.years, b.lang)))
     verdicts = []
     for y in years:
-        values = []
+        values: list[tuple[int, str]] = []
         for n in nodes:
             p = n["pagu"].get(y)
             if p is None:
                 continue
             label = data.table_label(n["document_id"], n["table_id"], b.lang)
-            b.add(f"- {label}, {y}: {money(p['value'], b.lang)}", cite.node(data, n, b.lang))
-            values.append(p["value"])
-        nums = [v for v in values if v is not None]
+            c = cite.node(data, n, b.lang)
+            b.add(f"- {label}, {y}: {money(p['value'], b.lang)}", c)
+            values.append((p["value"] or 0, b.cite(c)))
         if len(values) < 2:
             verdicts.append(t("cmp_one", b.lang, year=year_text([y], b.lang)))
-        elif len(set(values)) == 1:
+        elif len({v for v, _ in values}) == 1:
             verdicts.append(t("cmp_same", b.lang, year=year_text([y], b.lang), n=len(values)))
         else:
-            gap = max(nums) - min(nums) if nums else None
-            verdicts.append(t("cmp_diff", b.lang, year=year_text([y], b.lang), diff=money(gap, b.lang)))
+            hi, lo = max(values), min(values)
+            verdicts.append(t("cmp_diff", b.lang, year=year_text([y], b.lang), diff=money(hi[0] - lo[0], b.lang))
+                            + f"{hi[1]}{lo[1]}")
     b.lines.extend(verdicts)
     return b.answer(found=bool(nodes))
 

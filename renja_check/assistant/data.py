@@ -8,6 +8,9 @@ from typing import Any, Optional
 from ..store.search import NameIndex
 
 LEVEL_WORDS = frozenset({"program", "kegiatan", "sub", "subkegiatan", "urusan", "bidang"})
+# ignored on both sides of a name comparison: level words and function words
+NAME_NOISE = LEVEL_WORDS | frozenset({"dan", "atau", "di", "untuk", "yang", "serta", "beserta", "pada", "dalam",
+                                      "bagi", "the", "of", "and", "for", "in"})
 MONEY_LEVELS = ("total", "urusan", "bidang", "program", "kegiatan", "subkegiatan")
 
 
@@ -20,11 +23,12 @@ class RunData:
     findings: list[dict]
     rules: dict[str, dict]
     claims: list[dict] = field(default_factory=list)
-    names: NameIndex = field(default_factory=lambda: NameIndex(ignore=LEVEL_WORDS))
+    names: NameIndex = field(default_factory=lambda: NameIndex(ignore=NAME_NOISE))
     by_code: dict[str, list[dict]] = field(default_factory=dict)
     by_node: dict[tuple[int, str], dict] = field(default_factory=dict)
     _ranks: dict = field(default_factory=dict)
     store: Any = None  # the Store read from (for full-text search)
+    vocabulary: frozenset = frozenset()  # folded words of every name (kept in name queries)
 
     def table(self, document_id: int, table_id: Optional[str]) -> Optional[dict]:
         return next((t for t in self.tables if t["document_id"] == document_id and t["table_id"] == table_id), None)
@@ -80,6 +84,7 @@ def _load(store: Any, run_id: int) -> RunData:
             data.by_code.setdefault(n["code"], []).append(n)
         if n["name"] and n["level"] not in ("total",):
             data.names.add(n["name"], n)
+    data.vocabulary = frozenset(w for k in data.names.keys for w in k.split())
     for p in q("SELECT * FROM pagu WHERE run_id = ? ORDER BY id", (run_id,)):
         n = data.by_node.get((p["document_id"], p["node_id"]))
         if n is not None:

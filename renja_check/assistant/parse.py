@@ -39,7 +39,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "count": ("berapa jumlah", "berapa banyak", "ada berapa", "how many", "banyaknya", "count", "number of",
               "jumlah program", "jumlah kegiatan", "jumlah sub"),
     "total": ("total", "keseluruhan", "seluruh", "sum", "overall", "grand", "jumlah pagu", "total pagu"),
-    "pagu": ("pagu", "anggaran", "dana", "budget", "biaya", "alokasi", "ceiling", "rupiah", "berapa", "how much"),
+    "pagu": ("pagu", "anggaran", "dana", "budget", "biaya", "alokasi", "ceiling", "rupiah", "berapa", "how much", "allocated", "brp"),
     "which": ("mana", "which", "apa saja", "daftar", "list", "siapa", "what are"),
     "help": ("bantuan", "help", "tolong", "cara bertanya"),
 }
@@ -49,11 +49,11 @@ LEVEL = (("subkegiatan", ("sub kegiatan", "subkegiatan", "sub activity", "sub ac
          ("kegiatan", ("kegiatan", "activity", "activities", "giat")), ("program", ("program", "programs")))
 TABLE_PHRASES: dict[str, tuple[str, ...]] = {  # role or side -> words
     "rancangan_awal": ("rancangan awal", "rkpd awal", "ranwal", "initial draft", "draft rkpd", "sisi kiri"),
-    "hasil_analisis": ("hasil analisis", "analisis kebutuhan", "needs analysis", "sisi kanan", "kebutuhan"),
+    "hasil_analisis": ("hasil analisis", "analisis kebutuhan", "needs analysis", "sisi kanan"),
     "rencana": ("rumusan rencana", "rumusan", "rencana program", "tabel rencana", "t c 33", "plan table",
-                "plan matrix", "rencana kerja"),
+                "plan matrix"),
     "rkpd_akhir": ("rkpd akhir", "rancangan akhir", "bab iv", "final rkpd", "final draft", "ranhir"),
-    "evaluasi": ("evaluasi", "evaluation", "t c 29"),
+    "evaluasi": ("tabel evaluasi", "evaluasi hasil pelaksanaan", "evaluasi renja", "evaluation table", "t c 29"),
     "kinerja_pelayanan": ("kinerja pelayanan", "service performance", "t c 30"),
     "daftar_program": ("uraian program", "daftar program", "program list", "bab 3 3"),
 }
@@ -61,13 +61,15 @@ STOP = frozenset("""berapa apa apakah yang di dan untuk dari ke pada dengan atau
     ada adalah sub kegiatan program tabel table tahun ta the of for in on to a an is are what which how much many
     does do did was were be by at as its it this that with who whose mana saja dong tolong sebutkan tunjukkan
     tampilkan show me give list apakah bagaimana berapakah rp rupiah nya pagunya anggarannya sebesar per setiap
-    renja dokumen document documents pd skpd opd badan daerah kota kab kabupaten also juga semua all each any
+    also juga semua all each any
     kah lah ya tidak not no there dipakai digunakan pakai memakai menggunakan use uses used using
     punya mempunyai memiliki has have had get gets tertulis tercantum written listed kode code codes
     berapakah nilai value amount jumlahnya between antara tables rows baris row there their
-    please mohon saya i we kami my our""".split())
-ALL_WORDS = frozenset(w for group in (*PHRASES.values(), *SEVERITY.values(), *TABLE_PHRASES.values())
-                      for p in group for w in p.split()) | {w for _, ps in LEVEL for p in ps for w in p.split()}
+    please mohon saya i we kami my our or and allocated allocation assigned receive
+    receives show tampilkan lihat see about regarding tentang mengenai terkait""".split())
+# single-word keywords; dropped from a name query unless names use the word ("kinerja", "dana")
+KEYWORDS = frozenset(p for group in (*PHRASES.values(), *SEVERITY.values(), *TABLE_PHRASES.values())
+                     for p in group if " " not in p) | {p for _, ps in LEVEL for p in ps if " " not in p}
 
 
 def has(folded: str, phrases: tuple[str, ...]) -> bool:
@@ -95,7 +97,7 @@ class Query:
 
 
 def parse(text: str, rule_codes: frozenset[str] = frozenset(), plan_year: Optional[int] = None,
-          forward_year: Optional[int] = None) -> Query:
+          forward_year: Optional[int] = None, vocabulary: frozenset[str] = frozenset()) -> Query:
     q = Query(text=text, folded=fold(text))
     q.flags = {g for g, ps in PHRASES.items() if has(q.folded, ps)}
     for m in _CODE.finditer(text):
@@ -117,11 +119,11 @@ def parse(text: str, rule_codes: frozenset[str] = frozenset(), plan_year: Option
     q.severity = next((s for s, ps in SEVERITY.items() if has(q.folded, ps)), None)
     found = amounts(text)
     q.amount = found[0] if found else None
-    q.name = residual(text, q)
+    q.name = residual(text, q, vocabulary)
     return q
 
 
-def residual(text: str, q: Query) -> str:
+def residual(text: str, q: Query, vocabulary: frozenset[str] = frozenset()) -> str:
     """The question minus codes, rule codes, numbers, table references and keyword phrases."""
     t = _CODE.sub(" ", text)
     t = _RULE.sub(" ", t) if q.rule else t
@@ -131,5 +133,6 @@ def residual(text: str, q: Query) -> str:
         for p in sorted(group, key=len, reverse=True):
             if " " in p:
                 t = f" {t} ".replace(f" {p} ", " ").strip()
-    words = [w for w in t.split() if w not in STOP and w not in ALL_WORDS and not w.isdigit()]
+    words = [w for w in t.split() if w not in STOP and not w.isdigit()
+             and (w not in KEYWORDS or w in vocabulary)]
     return " ".join(words)

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..nomenclature_codes import generic_code, normalize_code
 from ..paths import corpus_dir
 from ..store.search import NameIndex
-from .data import LEVEL_WORDS
+from .data import NAME_NOISE
 
 NOMENCLATURE = ("nomenclature", "nomenklatur.csv")
 INDICATORS = ("indicators", "sipd-indikator.csv")
@@ -21,7 +21,8 @@ INDICATORS = ("indicators", "sipd-indikator.csv")
 class Reference:
     nomenclature: dict[str, dict] = field(default_factory=dict)  # code -> row (+ "line")
     sipd: dict[str, list[dict]] = field(default_factory=dict)  # generic code -> rows (+ "line")
-    names: NameIndex = field(default_factory=lambda: NameIndex(ignore=LEVEL_WORDS))  # -> codes
+    names: NameIndex = field(default_factory=lambda: NameIndex(ignore=NAME_NOISE))  # -> codes
+    vocabulary: frozenset = frozenset()
     nomenclature_path: str = ""
     sipd_path: str = ""
 
@@ -60,4 +61,5 @@ def load_reference() -> Reference:
             ref.sipd.setdefault(row["kode"], []).append(row)
             if row["kode"] not in ref.nomenclature:
                 ref.names.add(row["sub_kegiatan"], row["kode"])
+    ref.vocabulary = frozenset(w for k in ref.names.keys for w in k.split())
     return ref

@@ -11,6 +11,7 @@ from .parse import Query
 
 ANSWER_SCORE = 86.0  # a name this close is taken as meant
 CLEAR_MARGIN = 4.0  # ... when the next different name is this much further
+SAME_NAME = 92.0  # two names this alike are one name printed with a slip
 
 
 @dataclass
@@ -60,18 +61,21 @@ def resolve(q: Query, data: RunData) -> Subject:
         code = q.codes[0]
         nodes = data.by_code.get(code, [])
         if nodes:
-            return Subject(nodes=sorted(nodes, key=data.rank), label=_label(nodes[0]), code=code, asked=code)
+            return Subject(nodes=sorted(nodes, key=data.rank), label=_common_label(nodes, code), code=code, asked=code)
         from rapidfuzz import fuzz, process
 
         near = process.extract(code, list(data.by_code), scorer=fuzz.ratio, limit=3, score_cutoff=85)
         return Subject(asked=code, code=code, candidates=[_label(data.by_code[c][0]) for c, _, _ in near])
     if not q.name:
         return Subject()
+    from rapidfuzz import fuzz
+
     hits = data.names.lookup(q.name, limit=6)
     if not hits:
         return Subject(asked=q.name, candidates=data.names.closest(q.name))
     top = hits[0]
-    rivals = [h for h in hits[1:] if h.score > top.score - CLEAR_MARGIN]
+    rivals = [h for h in hits[1:] if h.score > top.score - CLEAR_MARGIN and not (top.score >= 100 > h.score)
+              and fuzz.ratio(h.key, top.key) < SAME_NAME]  # a misspelt print of the same name is no rival
     if top.score < ANSWER_SCORE or rivals:
         return Subject(asked=q.name, candidates=[h.label for h in hits[:4]], ambiguous=bool(rivals))
     nodes = _prefer_level(list(top.items), q.level)
@@ -81,5 +85,11 @@ def resolve(q: Query, data: RunData) -> Subject:
         seen = {id(n) for n in nodes}
         nodes += [n for n in data.by_code.get(code, []) if id(n) not in seen]
     nodes.sort(key=data.rank)
-    first = next((n for n in nodes if n.get("code") == code), nodes[0])
-    return Subject(nodes=nodes, label=_label(first), code=code, asked=q.name)
+    return Subject(nodes=nodes, label=_common_label(nodes, code), code=code, asked=q.name)
+
+
+def _common_label(nodes: list[dict], code: Optional[str]) -> str:
+    """The name most tables print for the code (a shortened or misspelt print loses)."""
+    names = [n["name"] for n in nodes if n.get("code") == code] or [nodes[0]["name"]]
+    name = max(dict.fromkeys(names), key=names.count)
+    return f"{name} ({code})" if code else name

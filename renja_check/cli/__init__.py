@@ -7,13 +7,14 @@ from __future__ import annotations
 import click
 
 from .. import __version__
+from .ask import ask_cmd
 from .check import check_cmd
 from .extract import extract_cmd
 from .history import diff_cmd, history_cmd
 from .nomenklatur import nomenklatur_cmd
 from .rules import explain_cmd, rules_cmd
 
-COMMANDS = [check_cmd, extract_cmd, rules_cmd, explain_cmd, nomenklatur_cmd, history_cmd, diff_cmd]
+COMMANDS = [check_cmd, extract_cmd, rules_cmd, explain_cmd, nomenklatur_cmd, history_cmd, diff_cmd, ask_cmd]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -3,8 +3,8 @@ and a typo-tolerant lookup of names and codes with rapidfuzz.
 
 The FTS query is built from the question's word tokens only (each quoted, prefix-matched), so
 no user text ever reaches the MATCH syntax or the SQL. The fuzzy lookup is guarded: a query of
-fewer than ``MIN_CHARS`` letters matches only exactly, and subset matching (a few words of a
-long name) needs at least two words, so "asn" or "a" cannot match everything.
+fewer than ``MIN_CHARS`` letters matches only exactly, and subset matching (the name's words inside a
+longer question) needs at least two words, so "asn" or "a" cannot match everything.
 """
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ from .terms import fold
 
 MIN_CHARS = 4
 CUTOFF = 80.0
-SUBSET_PENALTY = 6.0  # a few words of a longer name rank below the whole name
 _TOKEN = re.compile(r"\w+")
 
 
@@ -103,10 +102,10 @@ class NameIndex:
         hits: dict[int, float] = {}
         for key, _, i in found:
             whole = fuzz.token_sort_ratio(q, key)
-            part = fuzz.token_set_ratio(q, key) - SUBSET_PENALTY if subset else 0.0
-            if subset and len(key.split()) > 3 * len(words):
-                part -= SUBSET_PENALTY  # two words of a twelve-word name are a weak hint
-            score = max(whole, part)
+            # words of the name all in the question (extra words around it) vs the whole string alike
+            score = (fuzz.token_set_ratio(q, key) + whole) / 2 if subset else whole
+            if key == q:
+                score = 100.0
             if score >= cutoff:
                 hits[i] = score
         out = [Hit(self.keys[i], self.labels[i], s, self.items[i]) for i, s in hits.items()]

@@ -3,7 +3,7 @@
 ``fold`` lowers case, strips diacritics and punctuation (what FTS5's unicode61 tokenizer with
 ``remove_diacritics 2`` does to indexed text). ``amounts`` reads "Rp 702.740.000",
 "702.740.000 rupiah", "15,3 miliar", "702 juta", "1,2 triliun", "15.3 billion" into integer
-rupiah with the tolerance the writing implies (a rounded figure matches what rounds to it).
+rupiah with the precision the writing implies ("702 juta" matches 702.740.000, "15,3 miliar" 15.322.392.321).
 ``years`` reads "tahun 2024", "TA 2024", "2024", "N", "N+1", "tahun depan", "next year".
 """
 from __future__ import annotations
@@ -48,11 +48,16 @@ def fold(text: str) -> str:
 @dataclass(frozen=True)
 class Amount:
     value: int  # rupiah
-    tolerance: int  # a figure within value +- tolerance matches
+    unit: int  # one unit of the last digit written: 0 for an exact amount
     raw: str
 
     def matches(self, rupiah: Optional[int]) -> bool:
-        return rupiah is not None and abs(rupiah - self.value) <= self.tolerance
+        """Exact, or what the rounded ("702,7 juta") or cut ("702 juta") writing stands for."""
+        if rupiah is None:
+            return False
+        if not self.unit:
+            return rupiah == self.value
+        return self.value - self.unit // 2 <= rupiah < self.value + self.unit
 
 
 def _decimal(token: str) -> Optional[Decimal]:
@@ -76,7 +81,7 @@ def amounts(text: str) -> list[Amount]:
         scale = SCALES[word]
         exp = d.as_tuple().exponent
         decimals = -exp if isinstance(exp, int) and exp < 0 else 0
-        out.append((m.start(), Amount(int(d * scale), scale // (2 * 10**decimals), m.group(0))))
+        out.append((m.start(), Amount(int(d * scale), scale // 10**decimals, m.group(0))))
     taken = [(m.start(), m.end()) for m in _SCALED.finditer(text)]
     for m in _RUPIAH.finditer(text):
         if any(m.start() < b and a < m.end() for a, b in taken):
