@@ -9,7 +9,8 @@ from typing import Optional
 
 import click
 
-from .common import input_errors
+from ..errors import InputError
+from .common import EXIT_INPUT, input_errors
 from .store_options import db_option, open_store
 
 REPHRASE_ENV = "RENJA_CHECK_REPHRASE_URL"
@@ -35,7 +36,11 @@ def ask_cmd(question: tuple[str, ...], db: Optional[Path], run_id: Optional[int]
     from ..assistant import ask
     from ..assistant.rephrase import rephrase
 
-    answer = ask(" ".join(question), store=open_store(db), run_id=run_id, lang=lang)
+    try:
+        answer = ask(" ".join(question), store=open_store(db), run_id=run_id, lang=lang)
+    except InputError as exc:  # a missing run: one line, in the language asked for (Indonesian by default)
+        click.echo(f"{'error' if lang == 'en' else 'galat'}: {exc.text(lang or 'id')}", err=True)
+        sys.exit(EXIT_INPUT)
     answer = rephrase(answer, rephrase_url or os.environ.get(REPHRASE_ENV))
     if fmt == "json":
         click.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
