@@ -86,7 +86,6 @@ def _intent(q: Query, s: Subject) -> str:
 
 
 def _route(q: Query, data: Optional[RunData], lang: str) -> Answer:
-    ref = load_reference()
     s = resolve(q, data) if data else Subject(asked=q.name or (q.codes[0] if q.codes else ""),
                                                 code=q.codes[0] if q.codes else None)
     intent = _intent(q, s)
@@ -96,9 +95,9 @@ def _route(q: Query, data: Optional[RunData], lang: str) -> Answer:
         b.add(t("help", lang))
         return b.answer(found=False)
     if intent == "standard":
-        return answer_reference.standard(b, q, data, s, ref)
+        return answer_reference.standard(b, q, data, s, load_reference())
     if intent == "others":
-        return answer_reference.others(b, q, data, s, ref)
+        return answer_reference.others(b, q, data, s, load_reference())
     if data is None:
         b.add(t("not_found", lang, what=t("no_run", lang)))
         return b.answer(found=False)
