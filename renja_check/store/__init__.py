@@ -54,6 +54,10 @@ class Store:
             conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=10)
             conn.row_factory = sqlite3.Row
             conn.execute("PRAGMA foreign_keys = ON")
+            # write-ahead log: a save costs no fsync of the whole file and readers (Datasette, the
+            # TUI) never block a check; each run is still one atomic transaction
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
             found = version(conn)
             if found > SCHEMA_VERSION:
                 conn.close()
