@@ -84,8 +84,8 @@ def _evidence(ev: Any, lang: str) -> Optional[str]:
     for k, v in list(ev.items())[:6]:
         if isinstance(v, list) and v and isinstance(v[0], dict):
             v = [x.get("value", x.get("code")) for x in v]
-        if isinstance(v, int) and not isinstance(v, bool) and abs(v) >= 10_000:
-            v = money(v, lang)
+        if isinstance(v, int) and not isinstance(v, bool):
+            v = money(v, lang) if abs(v) >= 10_000 else str(v)  # a year or a count stays as printed
         elif isinstance(v, dict):
             continue
         parts.append(f"{k}={value_text(v, lang)}")

@@ -13,6 +13,7 @@ from .texts import t
 from .types import Answer, Builder
 
 LIMIT = 12
+AGENCIES = 6  # agencies named per indicator; the rest counted
 
 
 def code_of(q: Query, s: Subject, ref: Reference) -> tuple[Optional[str], list[str]]:
@@ -69,7 +70,10 @@ def others(b: Builder, q: Query, data: Optional[RunData], s: Subject, ref: Refer
     b.add(t("others_head", b.lang, n=len(agencies), code=code, name=name))
     for (_, _), rs in sorted(groups.items(), key=lambda g: (-len(g[1]), g[0]))[:LIMIT]:
         first = rs[0]
-        who = ", ".join(dict.fromkeys(r["skpd"] for r in rs))
+        names = sorted(dict.fromkeys(r["skpd"] for r in rs))
+        who = ", ".join(names[:AGENCIES])
+        if len(names) > AGENCIES:
+            who += f" {t('more_agencies', b.lang, n=len(names) - AGENCIES)}"
         unit = f" ({'satuan' if b.lang == 'id' else 'unit'} {first['satuan']})" if first["satuan"] else ""
         c = cite.reference(ref.sipd_path, first, first["kode"], f"SIPD-RI Renja 2026, {first['skpd']}", b.lang)
         b.add(f"- {first['indikator']}{unit}: {who}", c)

@@ -29,6 +29,7 @@ T: dict[str, dict[str, str]] = {
                   "en": "{n} findings{what} (errors {e}, warnings {w}, info {i}):"},
     "find_none": {"id": "Tidak ada temuan{what} pada pemeriksaan {run}.", "en": "No findings{what} in run {run}."},
     "more": {"id": "... dan {n} lainnya.", "en": "... and {n} more."},
+    "more_agencies": {"id": "dan {n} perangkat daerah lainnya", "en": "and {n} other agencies"},
     "why_rule": {"id": "Aturan {code} ({title}): {desc}", "en": "Rule {code} ({title}): {desc}"},
     "why_basis": {"id": "Dasar: {basis}", "en": "Basis: {basis}"},
     "why_head": {"id": "Temuan {code}{what} ({n}):", "en": "{code} findings{what} ({n}):"},
