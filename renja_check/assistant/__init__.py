@@ -18,7 +18,7 @@ from . import answer_findings, answer_lists, answer_nodes, answer_reference
 from .data import RunData, load_run
 from .parse import Query, parse
 from .reference import load_reference
-from .subject import Subject, resolve, tables as named_tables
+from .subject import Subject, documents, resolve, tables as named_tables
 from .texts import t
 from .types import Answer, Builder, Citation
 
@@ -86,6 +86,10 @@ def _intent(q: Query, s: Subject) -> str:
 
 
 def _route(q: Query, data: Optional[RunData], lang: str) -> Answer:
+    if data is not None:
+        for doc_id in documents(q, data):  # "... di Dinas Kesehatan" names a document, not a row
+            pd = fold(data.documents[doc_id].get("perangkat_daerah") or "")
+            q.name = " ".join(f" {q.name} ".replace(f" {pd} ", " ").split())
     s = resolve(q, data) if data else Subject(asked=q.name or (q.codes[0] if q.codes else ""),
                                                 code=q.codes[0] if q.codes else None)
     intent = _intent(q, s)

@@ -21,8 +21,10 @@ def select(q: Query, data: RunData, s: Subject, tables: list[dict]) -> list[dict
     if q.severity and not (q.rule and len(q.rule) > 2):
         rows = [f for f in rows if f["severity"] == q.severity]
     if tables:
-        ids = {x["table_id"] for x in tables}
-        rows = [f for f in rows if f["table_id"] in ids or (f["evidence"] or {}).get("table") in ids]
+        paths = {x["document_id"]: data.documents[x["document_id"]]["path"] for x in tables}
+        keys = {(paths[x["document_id"]], x["table_id"]) for x in tables}
+        rows = [f for f in rows if (f["document"], f["table_id"]) in keys
+                or (f["document"], (f["evidence"] or {}).get("table")) in keys]
     if s.nodes:
         ids = {n["node_id"] for n in s.nodes}
         code = s.code

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
@@ -34,10 +35,16 @@ class RunData:
         return next((t for t in self.tables if t["document_id"] == document_id and t["table_id"] == table_id), None)
 
     def table_label(self, document_id: int, table_id: Optional[str], lang: str) -> str:
+        """"Tabel 2.5 (Rancangan Awal RKPD)"; with the document's name when the run read several."""
         t = self.table(document_id, table_id)
         if t is None:
-            return table_id or ("(di luar tabel)" if lang == "id" else "(outside tables)")
-        return t.get(f"label_{lang}") or t.get("label_id") or t["table_id"]
+            label = table_id or ("(di luar tabel)" if lang == "id" else "(outside tables)")
+        else:
+            label = t.get(f"label_{lang}") or t.get("label_id") or t["table_id"]
+        if len(self.documents) > 1 and document_id in self.documents:
+            doc = self.documents[document_id]
+            label += f" — {doc.get('perangkat_daerah') or Path(doc['path']).name}"
+        return label
 
     def rank(self, n: dict) -> tuple:
         """Reading order of a node (or finding-like row with document_id/table_id/position)."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .data import RunData
+from ..store.terms import fold
 from .parse import Query
 
 ANSWER_SCORE = 86.0  # a name this close is taken as meant
@@ -28,10 +29,24 @@ class Subject:
         return bool(self.nodes)
 
 
+def documents(q: Query, data: RunData) -> set[int]:
+    """Documents named by their perangkat daerah ("... di Dinas Kesehatan"), when the run read several."""
+    if len(data.documents) < 2:
+        return set()
+    padded = f" {q.folded} "
+    named = set()
+    for doc_id, d in data.documents.items():
+        pd = fold(d.get("perangkat_daerah") or "")
+        if pd and f" {pd} " in padded:
+            named.add(doc_id)
+    return named
+
+
 def tables(q: Query, data: RunData) -> list[dict]:
-    """The tables the question names; empty = no restriction."""
-    out = list(data.tables)
-    named = False
+    """The tables the question names (by number, kind or document); empty = no restriction."""
+    docs = documents(q, data)
+    out = [t for t in data.tables if not docs or t["document_id"] in docs]
+    named = bool(docs)
     if q.table_number:
         out = [t for t in out if (t["number"] or "") == q.table_number or (t["number"] or "").startswith(q.table_number + ".")]
         named = True

@@ -16,6 +16,7 @@ from typing import Any, Iterable, Optional, Sequence
 
 from ..errors import InputError
 from . import save as _save
+from . import schema
 from .schema import SCHEMA_VERSION, migrate, version
 
 ENV_VAR = "RENJA_CHECK_DB"
@@ -58,12 +59,12 @@ class Store:
             # TUI) never block a check; each run is still one atomic transaction
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
-            found = version(conn)
-            if found > SCHEMA_VERSION:
+            found, latest = version(conn), schema.latest()
+            if found > latest:
                 conn.close()
-                raise StoreError(str(self.path), f"made by a newer renja-check (schema {found} > {SCHEMA_VERSION})",
-                                 f"dibuat oleh renja-check yang lebih baru (skema {found} > {SCHEMA_VERSION})")
-            if found < SCHEMA_VERSION:
+                raise StoreError(str(self.path), f"made by a newer renja-check (schema {found} > {latest})",
+                                 f"dibuat oleh renja-check yang lebih baru (skema {found} > {latest})")
+            if found < latest:
                 migrate(conn)
             return conn
         except sqlite3.Error as exc:

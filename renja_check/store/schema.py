@@ -17,7 +17,7 @@ import datetime as dt
 import sqlite3
 from typing import Callable
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 1  # == latest(); kept as a constant for readers
 
 _SPAN = {"line_start": int, "line_end": int, "page": int}
 
@@ -84,7 +84,12 @@ def _v1(conn: sqlite3.Connection) -> None:
     conn.execute(SEARCH_DDL)
 
 
+# (version, step): append a step to change the schema; never edit a released one
 MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [(1, _v1)]
+
+
+def latest() -> int:
+    return MIGRATIONS[-1][0]
 
 
 def version(conn: sqlite3.Connection) -> int:
@@ -92,7 +97,7 @@ def version(conn: sqlite3.Connection) -> int:
 
 
 def migrate(conn: sqlite3.Connection) -> int:
-    """Bring the schema to ``SCHEMA_VERSION``; return the version found before."""
+    """Bring the schema to ``latest()``; return the version found before."""
     found = version(conn)
     for number, step in MIGRATIONS:
         if number <= found:

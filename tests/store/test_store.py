@@ -113,3 +113,19 @@ def test_fts_search_folds_case_and_diacritics(rounds_store):
     assert any("Pengelolaan Promosi ASN" in h["text"] for h in hits)
     assert fts(rounds_store.conn, 1, "\"; DROP TABLE runs; --") == []
     assert fts(rounds_store.conn, 1, "") == []
+
+
+def test_an_older_store_is_migrated_and_keeps_its_runs(tmp_path, small, monkeypatch):
+    from renja_check.store import schema
+
+    path = tmp_path / "old.db"
+    api.check_report([small], store=Store(path))
+
+    def v2(conn):
+        conn.execute("ALTER TABLE runs ADD COLUMN reviewer TEXT")
+
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS + [(2, v2)])
+    store = Store(path)
+    assert [r["id"] for r in store.runs()] == [1] and "reviewer" in store.runs()[0]
+    assert store.rows("SELECT max(version) AS v FROM schema")[0]["v"] == 2
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 2
