@@ -14,7 +14,7 @@ from typing import Any, Optional
 
 from ..store import StoreError
 from ..store.terms import clean_question, fold
-from . import answer_findings, answer_lists, answer_nodes, answer_reference
+from . import answer_findings, answer_lists, answer_nodes, answer_reference, answer_search
 from .data import RunData, load_run
 from .parse import Query, parse
 from .reference import load_reference
@@ -58,6 +58,8 @@ def _intent(q: Query, s: Subject) -> str:
         return "help"
     if q.rule and (q.wants("why") or not q.wants("findings")):
         return "why"
+    if q.wants("search") and not s.found and q.name:
+        return "search"
     if q.wants("findings") or (q.severity and not q.wants("pagu", "indicator")):
         return "why" if q.wants("why") and s.found else "findings"
     if q.wants("others"):
@@ -117,6 +119,8 @@ def _route(q: Query, data: Optional[RunData], lang: str) -> Answer:
         if s.asked and not s.found and not (q.rule or q.severity or tables):
             return _not_found(b, q, s, data)
         return answer_findings.findings(b, q, data, s, tables)
+    if intent == "search":
+        return answer_search.search(b, q, data, tables)
     if intent == "amount":
         return answer_nodes.amount(b, q, data, tables)
     lists = {"zero": answer_lists.zero, "changed": answer_lists.changed, "differ": answer_lists.differ,

@@ -42,6 +42,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "pagu": ("pagu", "anggaran", "dana", "budget", "biaya", "alokasi", "ceiling", "rupiah", "berapa", "how much", "allocated", "brp"),
     "which": ("mana", "which", "apa saja", "daftar", "list", "siapa", "what are"),
     "help": ("bantuan", "help", "tolong", "cara bertanya"),
+    "search": ("cari", "carikan", "search", "find", "temukan", "mengandung", "containing", "contains", "memuat",
+               "berisi", "kata kunci", "keyword", "yang indikatornya", "whose indicator", "with indicator"),
 }
 SEVERITY = {"error": ("galat", "error", "errors", "eror", "kesalahan", "kesalahan berat"),
             "warning": ("peringatan", "warning", "warnings"), "info": ("info", "informasi", "information")}

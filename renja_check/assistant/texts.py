@@ -28,6 +28,7 @@ T: dict[str, dict[str, str]] = {
     "find_head": {"id": "{n} temuan{what} (galat {e}, peringatan {w}, info {i}):",
                   "en": "{n} findings{what} (errors {e}, warnings {w}, info {i}):"},
     "find_none": {"id": "Tidak ada temuan{what} pada pemeriksaan {run}.", "en": "No findings{what} in run {run}."},
+    "search_head": {"id": "Hasil pencarian \"{what}\" ({n}):", "en": "Search results for \"{what}\" ({n}):"},
     "more": {"id": "... dan {n} lainnya.", "en": "... and {n} more."},
     "more_agencies": {"id": "dan {n} perangkat daerah lainnya", "en": "and {n} other agencies"},
     "why_rule": {"id": "Aturan {code} ({title}): {desc}", "en": "Rule {code} ({title}): {desc}"},

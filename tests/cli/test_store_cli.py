@@ -75,3 +75,17 @@ def test_ask_before_any_check_says_so():
     assert res.exit_code == 1 and "renja-check check" in res.output
     res = run("ask", "apa indikator standar nomenklatur untuk 5.03.02.2.02.0003?")  # corpus: no run needed
     assert res.exit_code == 0 and "Jumlah Dokumen Hasil Pengelolaan Promosi ASN" in res.output
+
+
+def test_waivers_applied_are_saved(dossier, tmp_path, temp_store):
+    data = json.loads(run("check", str(dossier), "--rules", str(RULES), "--format", "json", "--no-store").output)
+    fp = next(f["fingerprint"] for f in data["findings"] if f["rule"] == "TS01")
+    w = tmp_path / "waivers.yaml"
+    w.write_text(f"- rule: TS01\n  fingerprint: {fp}\n  reason: Disetujui tim verifikasi\n", encoding="utf-8")
+    assert run("check", str(dossier), "--rules", str(RULES), "--waivers", str(w)).exit_code == 0
+    store = Store(temp_store)
+    assert store.rows("SELECT rule, fingerprint, reason FROM waivers") == [
+        {"rule": "TS01", "fingerprint": fp, "reason": "Disetujui tim verifikasi"}]
+    assert store.rows("SELECT waived, waiver_reason FROM findings WHERE rule = 'TS01'") == [
+        {"waived": 1, "waiver_reason": "Disetujui tim verifikasi"}]
+    assert store.runs()[0]["waived"] == 1 and store.runs()[0]["exit_code"] == 0
