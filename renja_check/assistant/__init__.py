@@ -66,6 +66,8 @@ def _intent(q: Query, s: Subject) -> str:
         return "others"
     if q.wants("standard"):
         return "standard"
+    if q.wants("largest", "smallest") and not s.found:
+        return "rank"
     if q.wants("zero") and not s.found:
         return "zero"
     if q.wants("changed") and not s.found:
@@ -123,7 +125,7 @@ def _route(q: Query, data: Optional[RunData], lang: str) -> Answer:
         return answer_search.search(b, q, data, tables)
     if intent == "amount":
         return answer_nodes.amount(b, q, data, tables)
-    lists = {"zero": answer_lists.zero, "changed": answer_lists.changed, "differ": answer_lists.differ,
+    lists = {"rank": answer_lists.rank, "zero": answer_lists.zero, "changed": answer_lists.changed, "differ": answer_lists.differ,
              "total": answer_lists.total, "count": answer_lists.count}
     if intent in lists:
         return lists[intent](b, q, data, tables)

@@ -158,3 +158,25 @@ def count(b: Builder, q: Query, data: RunData, tables: list[dict]) -> Answer:
     for c in claims[:8]:
         b.add(t("count_claim", b.lang, raw=c["raw"]), cite.claim(data, c, b.lang))
     return b.answer(found=len(b.lines) > 1)
+
+
+def rank(b: Builder, q: Query, data: RunData, tables: list[dict], top: int = 5) -> Answer:
+    """The largest (or smallest) pagu of a level in one table: the one named, else each
+    document's plan table (role ``rencana``), else its first table with pagu."""
+    level = q.level or "subkegiatan"
+    order = "smallest" if q.wants("smallest") and not q.wants("largest") else "largest"
+    chosen = tables or [t for t in data.tables if t["role"] == "rencana"] or data.tables
+    for tb in chosen:
+        rows = [n for n in data.nodes if n["document_id"] == tb["document_id"] and n["table_id"] == tb["table_id"]
+                and n["level"] == level and n["pagu"]]
+        if not rows:
+            continue
+        years = [str(y) for y in q.years] or sorted({y for n in rows for y in n["pagu"]})[:1]
+        ranked = sorted(((n["pagu"][y]["value"] or 0, y, n) for n in rows for y in years if y in n["pagu"]),
+                        key=lambda r: (r[0], data.rank(r[2])), reverse=order == "largest")
+        label = data.table_label(tb["document_id"], tb["table_id"], b.lang)
+        b.add(t("rank_head", b.lang, level=level_text(level, b.lang).capitalize(), order=t(order, b.lang),
+                year=year_text([int(y) for y in years], b.lang), table=label))
+        for value, y, n in ranked[:top]:
+            b.add(f"- {_what(n)}, {y}: {money(value, b.lang)}", cite.node(data, n, b.lang))
+    return b.answer(found=len(b.lines) > 0)
