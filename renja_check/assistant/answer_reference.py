@@ -47,6 +47,13 @@ def standard(b: Builder, q: Query, data: Optional[RunData], s: Subject, ref: Ref
         b.add("- " + t("std_none", b.lang), c)
     if entry.get("sumber"):
         b.add(f"- {'sumber' if b.lang == 'id' else 'source'}: {entry['sumber']}")
+    if data is not None and s.code == code:  # what the document writes, beside the standard
+        for n in [n for n in s.nodes if n["indicators"]][:4]:
+            ind = n["indicators"][0]
+            units = sorted({i["unit"] for i in n["indicators"] if i["unit"]})
+            unit = f" ({'satuan' if b.lang == 'id' else 'unit'} {', '.join(units)})" if units else ""
+            where = data.table_label(n["document_id"], n["table_id"], b.lang)
+            b.add(f"- {t('in_document', b.lang, table=where)}: {ind['text']}{unit}", cite.node(data, n, b.lang, ind))
     return b.answer()
 
 

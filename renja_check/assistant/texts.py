@@ -46,6 +46,7 @@ T: dict[str, dict[str, str]] = {
     "std_ind": {"id": "indikator standar: {ind}; satuan: {unit}", "en": "standard indicator: {ind}; unit: {unit}"},
     "std_none": {"id": "nomenklatur tidak memuat indikator standar untuk kode ini",
                  "en": "the nomenclature gives no standard indicator for this code"},
+    "in_document": {"id": "dokumen, {table}", "en": "document, {table}"},
     "others_head": {"id": "Indikator yang dipakai {n} perangkat daerah lain untuk {code} {name} (SIPD-RI):",
                     "en": "Indicators {n} other agencies use for {code} {name} (SIPD-RI):"},
     "others_none": {"id": "Tidak ada perangkat daerah dalam korpus SIPD-RI yang memakai {code} {name}.",
