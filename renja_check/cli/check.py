@@ -46,10 +46,11 @@ def check_cmd(inputs: tuple[Path, ...], fmt: str, output: Optional[Path], lang: 
 
     Check a Renja (no INPUT: the embedded sample). Exit 0 clean, 1 findings, 2 bad input.
     """
+    store = open_store(db, no_store)
     report = api.check_report(
         list(inputs), select=select, ignore=ignore, rule_files=rule_files or None,
         extra_rule_files=extra_rule_files, baseline=baseline, waivers=waivers,
-        write_baseline=write_baseline, fail_on=fail_on, lang=lang, store=open_store(db, no_store),
+        write_baseline=write_baseline, fail_on=fail_on, lang=lang, store=store,
     )
     color = fmt == "text" and output is None and sys.stdout.isatty()
     text = render(report, fmt, lang, color=color)
@@ -65,6 +66,8 @@ def check_cmd(inputs: tuple[Path, ...], fmt: str, output: Optional[Path], lang: 
             click.echo(line, err=True)
     else:
         click.echo(text, nl=False, color=color)
+    if store is not None and store.warning is not None:  # default store not writable: the check stands
+        click.echo(f"{'peringatan' if lang == 'id' else 'warning'}: {store.warning.text(lang)}", err=True)
     for w in report.warnings():  # stale waivers: always on stderr too
         click.echo(f"{'peringatan' if lang == 'id' else 'warning'}: {w[lang]}", err=True)
     if report.baseline_written is not None:

@@ -37,8 +37,14 @@ def default_path() -> Path:
 
 
 class Store:
-    def __init__(self, path: Optional[Path] = None):
+    """``required``: a save that fails raises ``StoreError`` (default when a path or $RENJA_CHECK_DB
+    chose the file); when False (the default location) it is recorded in ``warning`` instead, so a
+    read-only home never fails a check."""
+
+    def __init__(self, path: Optional[Path] = None, *, required: Optional[bool] = None):
         self.path = Path(path).expanduser() if path else default_path()
+        self.required = required if required is not None else bool(path or os.environ.get(ENV_VAR))
+        self.warning: Optional[StoreError] = None
         self._conn: Optional[sqlite3.Connection] = None
         self._cache: dict = {}  # per-run data kept by readers (assistant); runs never change once saved
 
@@ -87,19 +93,29 @@ class Store:
 
     # --- writing ------------------------------------------------------------------------
     def save_run(self, result: Any, *, inputs: Iterable[Any] = (), dossier: Any = None, report: Any = None,
-                 rules: Optional[Iterable[Any]] = None, label: Optional[str] = None) -> int:
+                 rules: Optional[Iterable[Any]] = None, label: Optional[str] = None) -> Optional[int]:
         """Save a run (``engine.RunResult``) in one transaction and return its id.
 
         ``dossier`` (the documents checked) fills documents/tables/nodes/pagu/indicators/claims;
         ``report`` (a ``CheckReport``) adds the rules run, exit code and the waivers applied.
+        Returns None (and sets ``warning``) when a store that is not ``required`` cannot be written.
         """
+        try:
+            return self._save(result, list(inputs), dossier, report, rules, label)
+        except StoreError as exc:
+            if self.required:
+                raise
+            self.warning = exc
+            return None
+
+    def _save(self, result: Any, inputs: list, dossier: Any, report: Any, rules: Any, label: Optional[str]) -> int:
         conn = self.conn
         waived = dict(getattr(report, "waived", {}) or {})
         labels = getattr(result, "tables", {}) or {}
         try:
             conn.execute("BEGIN IMMEDIATE")
             try:
-                run_id = _save.insert_run(conn, result, list(inputs), report, label, dossier)
+                run_id = _save.insert_run(conn, result, inputs, report, label, dossier)
                 index: list[tuple] = []
                 if dossier is not None:
                     index += _save.insert_dossier(conn, run_id, dossier, labels)

@@ -89,3 +89,11 @@ def test_waivers_applied_are_saved(dossier, tmp_path, temp_store):
     assert store.rows("SELECT waived, waiver_reason FROM findings WHERE rule = 'TS01'") == [
         {"waived": 1, "waiver_reason": "Disetujui tim verifikasi"}]
     assert store.runs()[0]["waived"] == 1 and store.runs()[0]["exit_code"] == 0
+
+
+def test_an_unwritable_default_store_only_warns(dossier, tmp_path, monkeypatch):
+    monkeypatch.delenv("RENJA_CHECK_DB")
+    (tmp_path / "xdg").write_text("not a folder")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    res = run("check", str(dossier), "--rules", str(RULES))
+    assert res.exit_code == 1 and "peringatan" in res.stderr and "xdg" in res.stderr
