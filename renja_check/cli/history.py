@@ -15,10 +15,12 @@ _TEXT = {
     "id": {"none": "Belum ada pemeriksaan tersimpan di {path}.", "head": "Riwayat pemeriksaan ({path}):",
            "new": "Temuan baru", "fixed": "Sudah diperbaiki", "open": "Masih terbuka",
            "diff": "Pemeriksaan {a} -> {b}: {new} baru, {fixed} diperbaiki, {open} masih terbuka.",
+           "other": "Catatan: kedua pemeriksaan membaca berkas yang berbeda namanya ({x} / {y}).",
            "cols": ("no", "waktu (UTC)", "masukan", "temuan", "galat", "peringatan", "info", "keluar")},
     "en": {"none": "No run saved in {path} yet.", "head": "Runs saved ({path}):",
            "new": "New findings", "fixed": "Fixed", "open": "Still open",
            "diff": "Run {a} -> {b}: {new} new, {fixed} fixed, {open} still open.",
+           "other": "Note: the two runs read files of different names ({x} / {y}).",
            "cols": ("id", "time (UTC)", "inputs", "findings", "errors", "warnings", "info", "exit")},
 }
 
@@ -68,7 +70,8 @@ def diff_cmd(run_a: int, run_b: int, db: Optional[Path], lang: str, fmt: str) ->
 
     Compare two verification rounds by fingerprint: new, fixed, still open. Exit 1 when there are new findings.
     """
-    d = open_store(db).diff(run_a, run_b)
+    store = open_store(db)
+    d = store.diff(run_a, run_b)
     if fmt == "json":
         click.echo(json.dumps({"run_a": run_a, "run_b": run_b, "lang": lang,
                                **{k: [f.to_dict(lang) for f in v] for k, v in d.items()}},
@@ -76,6 +79,9 @@ def diff_cmd(run_a: int, run_b: int, db: Optional[Path], lang: str, fmt: str) ->
     else:
         t = _TEXT[lang]
         click.echo(t["diff"].format(a=run_a, b=run_b, **{k: len(v) for k, v in d.items()}))
+        names = [sorted(Path(p).name for p in store.run(r)["inputs"]) for r in (run_a, run_b)]
+        if names[0] != names[1]:
+            click.echo(t["other"].format(x=", ".join(names[0]) or "-", y=", ".join(names[1]) or "-"))
         for key in ("new", "fixed", "open"):
             click.echo(f"\n{t[key]} ({len(d[key])}):")
             for f in d[key]:
