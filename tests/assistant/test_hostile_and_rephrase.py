@@ -84,3 +84,25 @@ def test_rephrase_is_off_unreachable_or_remote_safe(rounds_store):
 
 def test_figures_normalise_separators():
     assert figures("Rp 702.740.000 dan 702,740,000 [1]") == {"702740000", "1"}
+
+
+def test_cli_rephrase_option(stub, cli_dossier):
+    from click.testing import CliRunner
+
+    from renja_check.cli import main
+
+    assert CliRunner().invoke(main, ["check", str(cli_dossier)]).exit_code in (0, 1)
+    _, url = stub
+    _Stub.reply = "Pagu Pengelolaan Promosi ASN tahun 2024 adalah Rp 6.003.703.701 [1]."
+    res = CliRunner().invoke(main, ["ask", "--rephrase", url, "pagu Pengelolaan Promosi ASN tahun 2024"])
+    assert res.exit_code == 0 and res.output.startswith(_Stub.reply) and "[1]" in res.output
+    _Stub.reply = "Pagu Pengelolaan Promosi ASN tahun 2024 adalah Rp 7.000.000.000 [1]."
+    res = CliRunner().invoke(main, ["ask", "--rephrase", url, "pagu Pengelolaan Promosi ASN tahun 2024"])
+    assert "7.000.000.000" not in res.output and "Rp 6.003.703.701" in res.output
+
+
+@pytest.fixture
+def cli_dossier(tmp_path):
+    from tests.cli.conftest import write_doc
+
+    return write_doc(tmp_path / "renja.yaml", {"Pengelolaan Promosi ASN": "x"})
