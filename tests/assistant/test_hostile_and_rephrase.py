@@ -106,3 +106,15 @@ def cli_dossier(tmp_path):
     from tests.cli.conftest import write_doc
 
     return write_doc(tmp_path / "renja.yaml", {"Pengelolaan Promosi ASN": "x"})
+
+
+def test_random_input_never_raises(rounds_store):
+    import random
+    import string
+
+    rnd = random.Random(8)
+    alphabet = string.printable + "éü中\u202e\u0000\u200b"
+    for _ in range(300):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 120)))
+        a = ask(text, store=rounds_store, run_id=1)
+        assert isinstance(a.text, str) and a.lang in ("id", "en")
