@@ -64,6 +64,10 @@ def _intent(q: Query, s: Subject) -> str:
         return "why" if q.wants("why") and s.found else "findings"
     if q.wants("others"):
         return "others"
+    if s.found and q.wants("detail"):
+        return "detail"
+    if s.found and _asks_children(q, s):
+        return "children"
     if q.wants("standard"):
         return "standard"
     if q.wants("largest", "smallest") and not s.found:
@@ -89,6 +93,24 @@ def _intent(q: Query, s: Subject) -> str:
     return "unknown"
 
 
+_DEPTH = {"total": 0, "urusan": 1, "bidang": 2, "program": 3, "kegiatan": 4, "subkegiatan": 5}
+
+
+def _asks_children(q: Query, s: Subject) -> bool:
+    """"sub kegiatan apa saja di program X": a lower level asked about a node of a higher one."""
+    if not (q.level and (q.wants("children") or q.wants("which"))):
+        return False
+    top = min((_DEPTH.get(n["level"], 9) for n in s.nodes), default=9)
+    return _DEPTH.get(q.level, 0) > top
+
+
+def _totals(q: Query, data: RunData, tables: list) -> Subject:
+    """The printed totals of the tables named (for "why does the total of Tabel 2.5 differ?")."""
+    keys = {(t["document_id"], t["table_id"]) for t in tables}
+    nodes = [n for n in data.nodes if n["level"] == "total" and (not keys or (n["document_id"], n["table_id"]) in keys)]
+    return Subject(nodes=nodes, label="TOTAL" if nodes else "", asked="total")
+
+
 def _route(q: Query, data: Optional[RunData], lang: str) -> Answer:
     if data is not None:
         for doc_id in documents(q, data):  # "... di Dinas Kesehatan" names a document, not a row
@@ -110,6 +132,13 @@ def _route(q: Query, data: Optional[RunData], lang: str) -> Answer:
         b.add(t("not_found", lang, what=t("no_run", lang)))
         return b.answer(found=False)
     tables = named_tables(q, data)
+    if intent in ("why", "findings", "differ") and not s.found and q.wants("total") and q.wants("why", "findings"):
+        s, intent = _totals(q, data, tables), "findings" if not q.wants("why") else "why"
+        b.intent = intent
+    if intent == "detail":
+        return answer_nodes.detail(b, q, data, s, tables)
+    if intent == "children":
+        return answer_nodes.children(b, q, data, s, tables)
     if intent in ("pagu", "indicator", "compare"):
         if not s.found:
             return _not_found(b, q, s, data)

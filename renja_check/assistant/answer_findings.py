@@ -58,6 +58,12 @@ def findings(b: Builder, q: Query, data: RunData, s: Subject, tables: list[dict]
         return b.answer()
     sev = {k: sum(1 for f in rows if f["severity"] == k) for k in ("error", "warning", "info")}
     b.add(t("find_head", b.lang, n=len(rows), what=what, e=sev["error"], w=sev["warning"], i=sev["info"]))
+    per_rule: dict[str, int] = {}
+    for f in rows:
+        per_rule[f["rule"]] = per_rule.get(f["rule"], 0) + 1
+    if len(per_rule) > 1:
+        b.add(t("per_rule", b.lang, counts=", ".join(f"{r} {n}" for r, n in sorted(per_rule.items(),
+                                                                                   key=lambda p: (-p[1], p[0])))))
     for f in sorted(rows, key=lambda f: (-("info", "warning", "error").index(f["severity"]), f["id"]))[:LIMIT]:
         b.add(f"- {f['rule']} {f['severity']}: {_message(f, b.lang)}", cite.finding(data, f, b.lang))
     if len(rows) > LIMIT:

@@ -5,7 +5,7 @@ from . import cite
 from .data import RunData
 from .parse import Query
 from .subject import Subject
-from .texts import money, t, year_text
+from .texts import level_text, money, t, year_text
 from .types import Answer, Builder
 
 
@@ -111,4 +111,48 @@ def amount(b: Builder, q: Query, data: RunData, tables: list[dict]) -> Answer:
         label = data.table_label(n["document_id"], n["table_id"], b.lang)
         what = f"{n['code']} {n['name']}" if n["code"] else n["name"]
         b.add(f"- {what} — {label}, {y}: {money(p['value'], b.lang)}", cite.node(data, n, b.lang))
+    return b.answer()
+
+
+def detail(b: Builder, q: Query, data: RunData, s: Subject, tables: list[dict]) -> Answer:
+    """Lokasi, sumber dana, catatan and keterangan of a node, per table."""
+    b.add(t("detail_head", b.lang, what=s.label))
+    shown = 0
+    for n in _in_tables(s.nodes, tables):
+        parts = [f"{t(k, b.lang)}: {n[k]}" for k in ("lokasi", "sumber_dana", "catatan", "keterangan") if n.get(k)]
+        if parts:
+            label = data.table_label(n["document_id"], n["table_id"], b.lang)
+            b.add(f"- {label}: " + "; ".join(parts), cite.node(data, n, b.lang))
+            shown += 1
+    if not shown:
+        b.lines[:] = [t("no_detail", b.lang, what=s.label)]
+    return b.answer()
+
+
+def children(b: Builder, q: Query, data: RunData, s: Subject, tables: list[dict]) -> Answer:
+    """The rows of a lower level under a program or kegiatan, with pagu, in one table per document
+    (the table named, else the plan table, else the first table that lists them)."""
+    code = s.code
+    level = q.level
+    by_table: dict[tuple, list[dict]] = {}
+    for n in sorted(data.nodes, key=data.rank):
+        if n["level"] == level and code and (n["code"] or "").startswith(code + "."):
+            by_table.setdefault((n["document_id"], n["table_id"]), []).append(n)
+    keys = {(x["document_id"], x["table_id"]) for x in tables}
+    chosen = [k for k in by_table if k in keys] if keys else []
+    if not chosen:
+        plans = [k for k in by_table if (data.table(*k) or {}).get("role") == "rencana"]
+        chosen = plans or list(by_table)[:1]
+    if not chosen:
+        b.add(t("not_found", b.lang, what=f"{level_text(level, b.lang)} — {s.label}"))
+        return b.answer(found=False)
+    years = [str(y) for y in q.years]
+    for key in chosen:
+        rows = by_table[key]
+        b.add(t("children_head", b.lang, n=len(rows), level=level_text(level, b.lang), what=s.label,
+                table=data.table_label(key[0], key[1], b.lang)))
+        for n in rows:
+            ys = years or sorted(n["pagu"])[:1]
+            pagu = ", ".join(f"{y}: {money(n['pagu'][y]['value'], b.lang)}" for y in ys if y in n["pagu"])
+            b.add(f"- {n['code']} {n['name']}" + (f" ({pagu})" if pagu else ""), cite.node(data, n, b.lang))
     return b.answer()

@@ -44,11 +44,16 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "largest": ("paling besar", "terbesar", "tertinggi", "paling tinggi", "largest", "biggest", "highest", "top",
                 "terbanyak", "paling banyak"),
     "smallest": ("paling kecil", "terkecil", "terendah", "paling rendah", "smallest", "lowest"),
+    "detail": ("lokasi", "location", "sumber dana", "source of funds", "funding source", "funded by", "catatan",
+               "keterangan", "note"),
+    "children": ("apa saja di", "rincian", "isi", "di bawah", "under", "yang ada di", "breakdown", "terdiri",
+                 "consist", "consists", "contains which", "in program", "in kegiatan"),
     "help": ("bantuan", "help", "tolong", "cara bertanya"),
     "search": ("cari", "carikan", "search", "find", "temukan", "mengandung", "containing", "contains", "memuat",
                "berisi", "kata kunci", "keyword", "yang indikatornya", "whose indicator", "with indicator"),
 }
-SEVERITY = {"error": ("galat", "error", "errors", "eror", "kesalahan", "kesalahan berat"),
+SEVERITY = {"error": ("galat", "error", "errors", "eror", "kesalahan", "kesalahan berat", "penting", "terpenting",
+                      "paling penting", "serius", "important", "critical", "serious"),
             "warning": ("peringatan", "warning", "warnings"), "info": ("info", "informasi", "information")}
 LEVEL = (("subkegiatan", ("sub kegiatan", "subkegiatan", "sub activity", "sub activities", "sub giat")),
          ("kegiatan", ("kegiatan", "activity", "activities", "giat")), ("program", ("program", "programs")))
@@ -71,7 +76,7 @@ STOP = frozenset("""berapa apa apakah yang di dan untuk dari ke pada dengan atau
     punya mempunyai memiliki has have had get gets tertulis tercantum written listed kode code codes
     berapakah nilai value amount jumlahnya between antara tables rows baris row there their
     please mohon saya i we kami my our or and allocated allocation assigned receive
-    receives show tampilkan lihat see about regarding tentang mengenai terkait""".split())
+    receives show tampilkan lihat see about regarding tentang mengenai terkait aturan rule rules per""".split())
 # single-word keywords; dropped from a name query unless names use the word ("kinerja", "dana")
 KEYWORDS = frozenset(p for group in (*PHRASES.values(), *SEVERITY.values(), *TABLE_PHRASES.values())
                      for p in group if " " not in p) | {p for _, ps in LEVEL for p in ps if " " not in p}
