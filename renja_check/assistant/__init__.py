@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from ..store import StoreError
+from ..store import NoRunError
 from ..store.terms import clean_question, fold
 from . import answer_findings, answer_lists, answer_nodes, answer_reference, answer_search
 from .data import RunData, load_run
@@ -44,7 +44,7 @@ def ask(question: str, *, store: Any, run_id: Optional[int] = None, lang: Option
     data: Optional[RunData] = None
     try:
         data = load_run(store, store.resolve_run(run_id))
-    except StoreError:
+    except NoRunError:  # nothing checked yet: reference questions still work
         if run_id is not None:
             raise
     rule_codes = frozenset(data.rules) if data else frozenset()

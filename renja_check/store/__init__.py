@@ -21,11 +21,15 @@ from .schema import SCHEMA_VERSION, migrate, version
 
 ENV_VAR = "RENJA_CHECK_DB"
 
-__all__ = ["Store", "StoreError", "default_path", "ENV_VAR", "SCHEMA_VERSION"]
+__all__ = ["Store", "StoreError", "NoRunError", "default_path", "ENV_VAR", "SCHEMA_VERSION"]
 
 
 class StoreError(InputError):
     """The store file cannot be opened or written (reported as ``path: message``, exit 2)."""
+
+
+class NoRunError(StoreError):
+    """The run asked for is not in the store (or no run was saved yet)."""
 
 
 def default_path() -> Path:
@@ -161,7 +165,7 @@ class Store:
         if rid is None or self.run(rid) is None:
             what = "no run saved yet" if rid is None else f"no run {rid}"
             what_id = "belum ada pemeriksaan tersimpan" if rid is None else f"tidak ada pemeriksaan nomor {rid}"
-            raise StoreError(str(self.path), f"{what} (see: renja-check history)",
+            raise NoRunError(str(self.path), f"{what} (see: renja-check history)",
                              f"{what_id} (lihat: renja-check history)")
         return rid
 

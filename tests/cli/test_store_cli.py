@@ -97,3 +97,9 @@ def test_an_unwritable_default_store_only_warns(dossier, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     res = run("check", str(dossier), "--rules", str(RULES))
     assert res.exit_code == 1 and "peringatan" in res.stderr and "xdg" in res.stderr
+
+
+def test_ask_with_an_unusable_db_is_an_input_error(tmp_path):
+    (tmp_path / "plain").write_text("x")
+    res = run("ask", "--db", str(tmp_path / "plain" / "x.db"), "pagu Pengelolaan Promosi ASN")
+    assert res.exit_code == 2 and "plain" in res.output
