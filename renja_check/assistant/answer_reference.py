@@ -64,7 +64,8 @@ def others(b: Builder, q: Query, data: Optional[RunData], s: Subject, ref: Refer
         if cands:
             b.add(t("closest", b.lang, c="; ".join(cands)))
         return b.answer(found=False, candidates=tuple(cands))
-    rows = ref.usage(code)
+    own = {d.get("kode_skpd") for d in data.documents.values()} - {None, ""} if data is not None else set()
+    rows = [r for r in ref.usage(code) if r["kode_skpd"] not in own]  # "other" agencies: not the one checked
     entry = ref.entry(code)
     name = entry["nama"] if entry else (rows[0]["sub_kegiatan"] if rows else "")
     if not rows:
