@@ -64,10 +64,8 @@ def changed(b: Builder, q: Query, data: RunData, tables: list[dict]) -> Answer:
     years = {str(y) for y in q.years}
     rows = []
     for a, c in pairs:
-        right = {n["code"]: n for n in data.nodes if n["document_id"] == c["document_id"]
-                 and n["table_id"] == c["table_id"] and n["level"] == level and n["code"]}
-        for n in sorted((n for n in data.nodes if n["document_id"] == a["document_id"] and n["table_id"] == a["table_id"]
-                         and n["level"] == level and n["code"] in right), key=data.rank):
+        right = {n["code"]: n for n in data.rows(c) if n["level"] == level and n["code"]}
+        for n in (n for n in data.rows(a) if n["level"] == level and n["code"] in right):
             m = right[n["code"]]
             for y, p in n["pagu"].items():
                 pm = m["pagu"].get(y)
@@ -89,16 +87,20 @@ def changed(b: Builder, q: Query, data: RunData, tables: list[dict]) -> Answer:
 def differ(b: Builder, q: Query, data: RunData, tables: list[dict]) -> Answer:
     level = q.level or "subkegiatan"
     years = {str(y) for y in q.years}
-    by_code: dict[str, list[dict]] = {}
+    by_code: dict[tuple[str, str], list[dict]] = {}  # (agency, code): never compare two agencies' rows
     for n in sorted(_scope(q, data, tables, level), key=data.rank):
         if n["code"] and n["pagu"]:
-            by_code.setdefault(n["code"], []).append(n)
+            by_code.setdefault((data.agency(n["document_id"]), n["code"]), []).append(n)
     rows = []
     for code, nodes in by_code.items():
         for y in sorted({y for n in nodes for y in n["pagu"]}):
             if years and y not in years:
                 continue
-            vals = [(n, n["pagu"][y]["value"]) for n in nodes if y in n["pagu"]]
+            per_table: dict[tuple, tuple] = {}  # one row per table (a table may repeat a code per sub unit)
+            for n in nodes:
+                if y in n["pagu"]:
+                    per_table.setdefault((n["document_id"], n["table_id"]), (n, n["pagu"][y]["value"]))
+            vals = list(per_table.values())
             if len(vals) > 1 and len({v for _, v in vals}) > 1:
                 rows.append((code, y, vals))
     lv = level_text(level, b.lang)
@@ -130,8 +132,7 @@ def total(b: Builder, q: Query, data: RunData, tables: list[dict]) -> Answer:
     if q.level or not shown:  # the sum of the rows of a level, when asked (or nothing printed)
         level = q.level or "subkegiatan"
         for tb in tables or data.tables:
-            rows = [n for n in data.nodes if n["document_id"] == tb["document_id"] and n["table_id"] == tb["table_id"]
-                    and n["level"] == level]
+            rows = [n for n in data.rows(tb) if n["level"] == level]
             for y in sorted({y for n in rows for y in n["pagu"]}):
                 if years and y not in years:
                     continue
@@ -147,7 +148,7 @@ def count(b: Builder, q: Query, data: RunData, tables: list[dict]) -> Answer:
     levels = [q.level] if q.level else ["program", "kegiatan", "subkegiatan"]
     b.add(t("count_head", b.lang, level=" / ".join(level_text(lv, b.lang) for lv in levels)))
     for tb in tables or data.tables:
-        rows = [n for n in data.nodes if n["document_id"] == tb["document_id"] and n["table_id"] == tb["table_id"]]
+        rows = data.rows(tb)
         counts = [(lv, len({n["code"] or n["name"] for n in rows if n["level"] == lv})) for lv in levels]
         if not any(c for _, c in counts):
             continue
@@ -161,22 +162,24 @@ def count(b: Builder, q: Query, data: RunData, tables: list[dict]) -> Answer:
 
 
 def rank(b: Builder, q: Query, data: RunData, tables: list[dict], top: int = 5) -> Answer:
-    """The largest (or smallest) pagu of a level in one table: the one named, else each
-    document's plan table (role ``rencana``), else its first table with pagu."""
+    """The largest (or smallest) pagu of a level over the tables named, else the plan tables
+    (role ``rencana``) of every document, else all tables: one ranking."""
     level = q.level or "subkegiatan"
     order = "smallest" if q.wants("smallest") and not q.wants("largest") else "largest"
     chosen = tables or [t for t in data.tables if t["role"] == "rencana"] or data.tables
-    for tb in chosen:
-        rows = [n for n in data.nodes if n["document_id"] == tb["document_id"] and n["table_id"] == tb["table_id"]
-                and n["level"] == level and n["pagu"]]
-        if not rows:
-            continue
-        years = [str(y) for y in q.years] or sorted({y for n in rows for y in n["pagu"]})[:1]
-        ranked = sorted(((n["pagu"][y]["value"] or 0, y, n) for n in rows for y in years if y in n["pagu"]),
-                        key=lambda r: (r[0], data.rank(r[2])), reverse=order == "largest")
-        label = data.table_label(tb["document_id"], tb["table_id"], b.lang)
-        b.add(t("rank_head", b.lang, level=level_text(level, b.lang).capitalize(), order=t(order, b.lang),
-                year=year_text([int(y) for y in years], b.lang), table=label))
-        for value, y, n in ranked[:top]:
-            b.add(f"- {_what(n)}, {y}: {money(value, b.lang)}", cite.node(data, n, b.lang))
-    return b.answer(found=len(b.lines) > 0)
+    rows = [n for tb in chosen for n in data.rows(tb) if n["level"] == level and n["pagu"]]
+    if not rows:
+        b.add(t("not_found", b.lang, what=f"{level_text(level, b.lang)} pagu"))
+        return b.answer(found=False)
+    years = [str(y) for y in q.years] or sorted({y for n in rows for y in n["pagu"]})[:1]
+    ranked = sorted(((n["pagu"][y]["value"] or 0, y, n) for n in rows for y in years if y in n["pagu"]),
+                    key=lambda r: (r[0], [-x for x in data.rank(r[2])]), reverse=order == "largest")
+    where = ", ".join(dict.fromkeys(data.table_label(tb["document_id"], tb["table_id"], b.lang).split(" — ")[0]
+                                    for tb in chosen))
+    b.add(t("rank_head", b.lang, level=level_text(level, b.lang).capitalize(), order=t(order, b.lang),
+            year=year_text([int(y) for y in years], b.lang), table=where))
+    for value, y, n in ranked[:top]:
+        label = data.table_label(n["document_id"], n["table_id"], b.lang)
+        tail = f" ({label.split(' — ', 1)[1]})" if " — " in label else ""
+        b.add(f"- {_what(n)}{tail}, {y}: {money(value, b.lang)}", cite.node(data, n, b.lang))
+    return b.answer()

@@ -75,9 +75,12 @@ def compare(b: Builder, q: Query, data: RunData, s: Subject, tables: list[dict])
     years = _years(q, nodes)
     b.add(t("pagu_head", b.lang, what=s.label, year=year_text(q.years, b.lang)))
     verdicts = []
-    for y in years:
+    groups: dict[str, list[dict]] = {}
+    for n in nodes:  # one comparison per agency: two agencies' rows are not the same row
+        groups.setdefault(data.agency(n["document_id"]), []).append(n)
+    for y, group in ((y, g) for y in years for g in groups.values()):
         values: list[tuple[int, str]] = []
-        for n in nodes:
+        for n in group:
             p = n["pagu"].get(y)
             if p is None:
                 continue

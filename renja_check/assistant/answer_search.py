@@ -24,7 +24,7 @@ def search(b: Builder, q: Query, data: RunData, tables: list[dict]) -> Answer:
                 lines.append((f"- {KIND_LABEL['finding'][b.lang]} {f['rule']}: "
                               f"{f.get('message_' + b.lang) or f['message_id']}", cite.finding(data, f, b.lang)))
             continue
-        for n in (n for n in data.nodes if n["node_id"] == h["ref"]):
+        for n in data.by_node_id.get(h["ref"], []):
             if keys and (n["document_id"], n["table_id"]) not in keys:
                 continue
             label = data.table_label(n["document_id"], n["table_id"], b.lang)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from ..store.search import NameIndex
+from ..store.terms import fold
 
 LEVEL_WORDS = frozenset({"program", "kegiatan", "sub", "subkegiatan", "urusan", "bidang"})
 # ignored on both sides of a name comparison: level words and function words
@@ -27,7 +28,10 @@ class RunData:
     names: NameIndex = field(default_factory=lambda: NameIndex(ignore=NAME_NOISE))
     by_code: dict[str, list[dict]] = field(default_factory=dict)
     by_node: dict[tuple[int, str], dict] = field(default_factory=dict)
+    by_node_id: dict[str, list[dict]] = field(default_factory=dict)  # node id -> nodes (any document)
     _ranks: dict = field(default_factory=dict)
+    _by_table: dict = field(default_factory=dict)
+    _agency: dict = field(default_factory=dict)
     store: Any = None  # the Store read from (for full-text search)
     vocabulary: frozenset = frozenset()  # folded words of every name (kept in name queries)
 
@@ -52,6 +56,24 @@ class RunData:
         if not self._ranks:
             self._ranks.update({(t["document_id"], t["table_id"]): i for i, t in enumerate(self.tables)})
         return (self._ranks.get(key, len(self._ranks)), n.get("position") or 0)
+
+    def rows(self, t: dict) -> list[dict]:
+        """The nodes of a table (``t`` any row with document_id / table_id), in reading order."""
+        if not self._by_table:
+            for n in self.nodes:
+                self._by_table.setdefault((n["document_id"], n["table_id"]), []).append(n)
+            for rows in self._by_table.values():
+                rows.sort(key=lambda n: n["position"] or 0)
+        return self._by_table.get((t["document_id"], t["table_id"]), [])
+
+    def agency(self, document_id: int) -> str:
+        """Which agency a document belongs to, for comparisons: one key for the whole run when it
+        holds at most one agency (a PD's dossier), else the agency (kode SKPD or name) or the document."""
+        if not self._agency:
+            keys = {i: (d.get("kode_skpd") or fold(d.get("perangkat_daerah") or "")) for i, d in self.documents.items()}
+            several = len({k for k in keys.values() if k}) > 1
+            self._agency.update({i: (k or f"doc{i}") if several else "*" for i, k in keys.items()})
+        return self._agency.get(document_id, "*")
 
     def claims_of(self, kind: str, subjects: list) -> list[dict]:
         return [c for c in self.claims if c["kind"] == kind and (c["subject"] in subjects or not subjects)]
@@ -87,6 +109,7 @@ def _load(store: Any, run_id: int) -> RunData:
     for n in nodes:
         n["pagu"], n["indicators"] = {}, []
         data.by_node[(n["document_id"], n["node_id"])] = n
+        data.by_node_id.setdefault(n["node_id"], []).append(n)
         if n["code"]:
             data.by_code.setdefault(n["code"], []).append(n)
         if n["name"] and n["level"] not in ("total",):

@@ -107,4 +107,5 @@ def _common_label(nodes: list[dict], code: Optional[str]) -> str:
     """The name most tables print for the code (a shortened or misspelt print loses)."""
     names = [n["name"] for n in nodes if n.get("code") == code] or [nodes[0]["name"]]
     name = max(dict.fromkeys(names), key=names.count)
-    return f"{name} ({code})" if code else name
+    several = len({n["code"] for n in nodes if n.get("code")}) > 1  # agencies of several bidang
+    return f"{name} ({code})" if code and not several else name
