@@ -16,6 +16,7 @@ from ..store import NoRunError
 from ..store.terms import clean_question, fold
 from . import answer_findings, answer_lists, answer_nodes, answer_reference, answer_search
 from .data import RunData, load_run
+from .intent import intent_of
 from .parse import Query, parse
 from .reference import load_reference
 from .subject import Subject, documents, resolve, tables as named_tables
@@ -53,57 +54,6 @@ def ask(question: str, *, store: Any, run_id: Optional[int] = None, lang: Option
     return _route(q, data, lang)
 
 
-def _intent(q: Query, s: Subject) -> str:
-    if q.wants("help") and not (q.name or q.codes or q.rule):
-        return "help"
-    if q.rule and (q.wants("why") or not q.wants("findings")):
-        return "why"
-    if q.wants("search") and not s.found and q.name:
-        return "search"
-    if q.wants("findings") or (q.severity and not q.wants("pagu", "indicator")):
-        return "why" if q.wants("why") and s.found else "findings"
-    if q.wants("others"):
-        return "others"
-    if s.found and q.wants("detail"):
-        return "detail"
-    if s.found and _asks_children(q, s):
-        return "children"
-    if q.wants("standard"):
-        return "standard"
-    if q.wants("largest", "smallest") and not s.found:
-        return "rank"
-    if q.wants("zero") and not s.found:
-        return "zero"
-    if q.wants("changed") and not s.found:
-        return "changed"
-    if q.wants("differ", "compare") and s.found:
-        return "compare"
-    if q.wants("differ") and not s.found:
-        return "differ"
-    if q.amount and not s.found:
-        return "amount"
-    if q.wants("count") and not s.found:
-        return "count"
-    if q.wants("total") and not s.found:
-        return "total"
-    if s.found or (s.asked and q.wants("pagu", "indicator", "compare", "differ")):
-        if q.wants("differ", "compare"):
-            return "compare"
-        return "indicator" if q.wants("indicator") and not q.wants("pagu") else "pagu"
-    return "unknown"
-
-
-_DEPTH = {"total": 0, "urusan": 1, "bidang": 2, "program": 3, "kegiatan": 4, "subkegiatan": 5}
-
-
-def _asks_children(q: Query, s: Subject) -> bool:
-    """"sub kegiatan apa saja di program X": a lower level asked about a node of a higher one."""
-    if not (q.level and (q.wants("children") or q.wants("which"))):
-        return False
-    top = min((_DEPTH.get(n["level"], 9) for n in s.nodes), default=9)
-    return _DEPTH.get(q.level, 0) > top
-
-
 def _totals(q: Query, data: RunData, tables: list) -> Subject:
     """The printed totals of the tables named (for "why does the total of Tabel 2.5 differ?")."""
     keys = {(t["document_id"], t["table_id"]) for t in tables}
@@ -118,7 +68,7 @@ def _route(q: Query, data: Optional[RunData], lang: str) -> Answer:
             q.name = " ".join(f" {q.name} ".replace(f" {pd} ", " ").split())
     s = resolve(q, data) if data else Subject(asked=q.name or (q.codes[0] if q.codes else ""),
                                                 code=q.codes[0] if q.codes else None)
-    intent = _intent(q, s)
+    intent = intent_of(q, s)
     b = Builder(question=q.text, lang=lang, intent=intent)
     if intent == "help" or not q.folded:
         b.intent = "help"
@@ -154,8 +104,8 @@ def _route(q: Query, data: Optional[RunData], lang: str) -> Answer:
         return answer_search.search(b, q, data, tables)
     if intent == "amount":
         return answer_nodes.amount(b, q, data, tables)
-    lists = {"rank": answer_lists.rank, "zero": answer_lists.zero, "changed": answer_lists.changed, "differ": answer_lists.differ,
-             "total": answer_lists.total, "count": answer_lists.count}
+    lists = {"rank": answer_lists.rank, "zero": answer_lists.zero, "changed": answer_lists.changed,
+             "differ": answer_lists.differ, "total": answer_lists.total, "count": answer_lists.count}
     if intent in lists:
         return lists[intent](b, q, data, tables)
     return _not_found(b, q, s, data)
@@ -171,6 +121,7 @@ def _not_found(b: Builder, q: Query, s: Subject, data: RunData) -> Answer:
         hits = fts(data.store.conn, data.run["id"], q.name or q.folded, kinds=("name",), limit=4, any_word=True)
         cands = [h["text"] for h in hits]
     what = s.asked or q.name or t("no_subject", b.lang)
+    what = what if len(what) <= 120 else what[:117] + "..."
     b.add(t("ambiguous", b.lang) if s.ambiguous else t("not_found", b.lang, what=what))
     if cands:
         b.add(t("closest", b.lang, c="; ".join(cands)))
