@@ -37,7 +37,7 @@ def claim(data: RunData, c: dict, lang: str) -> Citation:
     where = f"{Path(doc.get('path', '')).name}{_lines(c['line_start'], c['line_end'], lang)}"
     return Citation(document=doc.get("path", ""), table=c.get("refers_to"), locator=c["claim_id"],
                     line_start=c["line_start"], line_end=c["line_end"], page=c["page"], fingerprint=None,
-                    label=f"{'narasi' if lang == 'id' else 'text'} {c.get('section') or ''} ({where})".replace("  ", " "))
+                    label=" ".join(f"{'narasi' if lang == 'id' else 'text'} {c.get('section') or ''} ({where})".split()))
 
 
 def finding(data: RunData, f: dict, lang: str) -> Citation:

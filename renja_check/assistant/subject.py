@@ -48,7 +48,8 @@ def tables(q: Query, data: RunData) -> list[dict]:
     out = [t for t in data.tables if not docs or t["document_id"] in docs]
     named = bool(docs)
     if q.table_number:
-        out = [t for t in out if (t["number"] or "") == q.table_number or (t["number"] or "").startswith(q.table_number + ".")]
+        out = [t for t in out if (t["number"] or "") == q.table_number
+               or (t["number"] or "").startswith(q.table_number + ".")]
         named = True
     if q.table_words:
         narrowed = [t for t in out if t["role"] in q.table_words or (t["side"] or "") in q.table_words
