@@ -119,6 +119,7 @@ class Store:
         try:
             conn.execute("BEGIN IMMEDIATE")
             try:
+                conn = _save.CleanConnection(self.conn)  # file names with undecodable bytes
                 run_id = _save.insert_run(conn, result, inputs, report, label, dossier)
                 index: list[tuple] = []
                 if dossier is not None:

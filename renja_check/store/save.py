@@ -12,6 +12,29 @@ from typing import Any, Iterable, Optional
 from .. import __version__
 
 
+def _clean(v: Any) -> Any:
+    """A text that SQLite can store: a path with undecodable bytes (surrogates) keeps a U+FFFD."""
+    if isinstance(v, str):
+        try:
+            v.encode("utf-8")
+        except UnicodeEncodeError:
+            return v.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return v
+
+
+class CleanConnection:
+    """The few connection calls the writers use, with every text parameter made storable."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def execute(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, tuple(_clean(v) for v in params))
+
+    def executemany(self, sql: str, rows: Iterable[Iterable[Any]]) -> sqlite3.Cursor:
+        return self.conn.executemany(sql, (tuple(_clean(v) for v in r) for r in rows))
+
+
 def _json(value: Any) -> Optional[str]:
     if value is None:
         return None
