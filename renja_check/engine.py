@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from .corpus import Corpus, load_corpus
 from .finding import Finding, fingerprint, sort_key
+from .fold import fold
 from .kinds import KINDS, Context
 from .kinds.labels import table_label
 from .models import Dossier
@@ -58,7 +59,9 @@ def run(ruleset: RuleSet, dossier: Dossier, corpus: Optional[Corpus] = None) -> 
                 evidence={"exception": type(exc).__name__, "detail": str(exc)},
                 fingerprint=fingerprint(rule.code, "crash", type(exc).__name__),
             ))
-    findings = _dedupe(findings)
+    # one defect, one finding: deferring and repeated findings go into a carrier's evidence.
+    # Nothing is dropped here; two findings with one fingerprint are a bug the tests catch.
+    findings = fold(findings, ruleset.rules)
     tables: dict[str, dict[str, str]] = {}  # table id -> labels, in reading order
     for doc in dossier.documents:
         for t in sorted(doc.tables, key=lambda t: t.span.line_start):
@@ -76,14 +79,3 @@ def run(ruleset: RuleSet, dossier: Dossier, corpus: Optional[Corpus] = None) -> 
     )
     return RunResult(findings=findings, stats=stats, tables=tables)
 
-
-def _dedupe(findings: list[Finding]) -> list[Finding]:
-    seen: set[tuple[str, str]] = set()
-    out = []
-    for f in findings:
-        k = (f.rule, f.fingerprint)
-        if k in seen:
-            continue
-        seen.add(k)
-        out.append(f)
-    return out

@@ -7,14 +7,21 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass
-from typing import Any, ClassVar, Iterable, Iterator, Optional, Union
+from typing import Any, ClassVar, Iterable, Iterator, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict
 
 from ..corpus import Corpus
 from ..finding import Finding, fingerprint
-from ..models import Claim, Document, Dossier, Node, Span, Table
+from ..models import Claim, Document, Dossier, Level, Node, Span, Table
 from ..numbers import format_int, format_rupiah
+
+
+# The table roles a rule may name (Table.role). Typed so that a misspelled role in a rule
+# file is an error when the rules load, not a rule that silently finds nothing.
+Role = Literal["evaluasi", "kinerja_pelayanan", "rkpd_awal", "kebutuhan", "rencana", "rkpd_akhir",
+               "daftar_program", "sipd"]
+__all__ = ["Role", "Level"]
 
 
 class Params(BaseModel):

@@ -23,7 +23,7 @@ from typing import Iterator, Literal, Optional
 from ..finding import Finding
 from ..models import Claim, Document, Table
 from ..text import norm_name, norm_space
-from .base import Context, Kind, Params
+from .base import Context, Kind, Params, Role
 from .claim_agree import disagreements
 from .claim_count import count_finding, fallback_text, node_key
 from .labels import LEVEL_EN, LEVEL_ID, bilingual, rp, rp_abs, table_label
@@ -35,9 +35,9 @@ _TABLE_NO = re.compile(r"tabel\s*([0-9ivx]+(?:\s*\.\s*[0-9]+)*)", re.I)
 class ClaimParams(Params):
     check: Literal["count", "count_zero_pagu", "total", "contradiction", "reference", "disagreement"]
     # roles of a complete table to compare with when the referred table is incomplete
-    fallback_roles: list[str] = []
+    fallback_roles: list[Role] = []
     # disagreement: only claims about tables with these roles (the plan as finally stated)
-    roles: list[str] = []
+    roles: list[Role] = []
 
 
 class ClaimKind(Kind):

@@ -23,10 +23,10 @@ from typing import Iterator, Literal, Optional
 
 from ..finding import Finding
 from ..models import Node, Quantity, Table
-from .base import Context, Kind, Params, walk_tables
+from .base import Context, Kind, Params, walk_tables, Role
 from .formula_evidence import cell_text, columns_of, content_fingerprint, number, row_identity
 from .formula_expr import DIV0, Formula, FormulaError, parse_formula
-from .formula_units import join_words, mixes_units, row_units, sentence
+from .formula_units import join_words, row_units, sentence
 from .labels import bilingual, node_label, table_label
 
 PERSON = ["orang", "peserta", "pegawai", "pns", "asn", "cpns", "casn", "pppk", "jiwa", "aparatur"]
@@ -34,7 +34,7 @@ PERSON = ["orang", "peserta", "pegawai", "pns", "asn", "cpns", "casn", "pppk", "
 
 class FormulaParams(Params):
     check: Literal["mismatch", "error", "blank", "units"] = "mismatch"
-    roles: list[str] = []  # every table that prints column formulas
+    roles: list[Role] = []  # every table that prints column formulas
     rate_tolerance: Decimal = Decimal("0.5")  # percentage points
     sum_tolerance: Decimal = Decimal("0")
     same_units: list[list[str]] = [PERSON]  # units that name the same thing
@@ -131,8 +131,8 @@ def _check(p: FormulaParams, row: _Row, f: Formula) -> Iterator[Finding]:
         return  # an unreadable operand: nothing to recompute
     if row.ambiguous and not all(_present(q) for q in ops.values()):
         return
-    if mixes_units(node, f, p.same_units):
-        return  # the result of mixed units means nothing; FM04 reports the row
+    # a row whose formula mixes units is FM04's defect: rules that recompute it declare
+    # ``defers_to: [FM04]`` and the engine folds them into FM04's finding when FM04 runs
     if p.check == "blank":
         if not row.ambiguous and (res is None or res.status == "empty") and all(_present(q) for q in ops.values()):
             if got != DIV0 and got is not None:

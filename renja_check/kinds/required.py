@@ -12,7 +12,7 @@ from typing import Iterator, Literal, Optional
 
 from ..finding import Finding
 from ..models import Node, Table
-from .base import Context, Kind, Params, walk_tables
+from .base import Context, Kind, Params, walk_tables, Role, Level
 from .compare import blank
 from .labels import bilingual, node_label, rp, table_label
 from .tree import pagu, pagu_value, plan_year
@@ -23,8 +23,8 @@ FIELD_EN = {"lokasi": "lokasi (location)", "sumber_dana": "sumber dana (funding 
 
 class RequiredParams(Params):
     field: Literal["target", "pagu", "lokasi", "sumber_dana", "target_without_pagu", "pagu_without_target"]
-    roles: list[str] = ["rencana"]
-    levels: list[str] = ["subkegiatan"]
+    roles: list[Role] = ["rencana"]
+    levels: list[Level] = ["subkegiatan"]
     year_offsets: list[int] = [0]
 
 

@@ -18,7 +18,7 @@ from typing import Iterator, Literal, Optional
 
 from ..finding import Finding
 from ..numbers import money_exact
-from .base import Context, Kind, Params, walk_tables
+from .base import Context, Kind, Params, walk_tables, Role, Level
 from .cells import problem
 from .labels import bilingual, count_levels, node_label, rp, rp_abs, table_label, year_phrase
 from .tree import UNREADABLE, Tree, addends, pagu, years_of
@@ -26,8 +26,8 @@ from .tree import UNREADABLE, Tree, addends, pagu, years_of
 
 class SumParams(Params):
     check: Literal["difference", "unverifiable"] = "difference"
-    roles: list[str] = []  # tables to check by role; empty = every table
-    levels: list[str] = ["total", "urusan", "bidang", "program", "kegiatan", "subkegiatan"]
+    roles: list[Role] = []  # tables to check by role; empty = every table
+    levels: list[Level] = ["total", "urusan", "bidang", "program", "kegiatan", "subkegiatan"]
     tolerance: int = 0  # rupiah; differences up to this are ignored
 
 
@@ -38,8 +38,8 @@ class SumKind(Kind):
     def evaluate(self, rule, ctx: Context) -> Iterator[Finding]:
         p: SumParams = rule.spec
         for doc, table in walk_tables(ctx.dossier, p.roles):
-            if not table.complete:
-                continue  # rows are missing: sums would differ for that reason alone (DN01 says so)
+            # a table read incompletely still has its sums checked: the rule data declares
+            # ``defers_to: {rule: DN01, match: table}`` and the engine folds them into DN01's note
             tree = Tree(table)
             years = years_of(table)
             for node in table.nodes:

@@ -14,7 +14,7 @@ from typing import Iterator, Literal
 from ..corpus import generic_code
 from ..finding import Finding
 from ..text import norm_name
-from .base import Context, Kind, Params, walk_tables
+from .base import Context, Kind, Params, walk_tables, Role, Level
 from .compare import same_text
 from .labels import LEVEL_EN, LEVEL_ID, bilingual, table_label
 from .match import usable_code
@@ -22,8 +22,8 @@ from .match import usable_code
 
 class UniquenessParams(Params):
     check: Literal["code_duplicate", "name_two_codes", "code_two_names"]
-    roles: list[str] = []
-    levels: list[str] = ["program", "kegiatan", "subkegiatan"]
+    roles: list[Role] = []
+    levels: list[Level] = ["program", "kegiatan", "subkegiatan"]
     cutoff: float = 90.0  # names at least this similar count as one name
 
 

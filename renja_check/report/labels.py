@@ -38,6 +38,35 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
+# evidence keys as a verifier reads them (English: the key with spaces)
+EVIDENCE_ID: dict[str, str] = {
+    "year": "tahun", "printed": "tercetak", "sum": "jumlah", "difference": "selisih", "diff": "selisih",
+    "addends": "penjumlah", "empty_addends": "penjumlah kosong", "folded": "temuan yang digabung",
+    "notes": "catatan", "note": "catatan", "formula": "rumus", "formulas": "rumus", "operands": "operand",
+    "result": "hasil", "columns": "kolom", "column": "kolom", "recomputed": "hitung ulang", "cell": "sel",
+    "raw": "teks tercetak", "indicator": "indikator", "units": "satuan", "unit": "satuan",
+    "majority": "satuan mayoritas", "odd": "satuan lain", "origin": "asal", "changes": "perubahan",
+    "change": "perubahan", "target": "target", "pagu_raw": "pagu tercetak", "printed_row": "baris tercetak",
+    "code": "kode", "tables": "tabel", "table": "tabel", "nodes": "baris", "lines": "baris",
+    "sentence": "kalimat", "unreadable_rows": "baris tak terbaca", "unreadable": "tak terbaca",
+    "readable_sum": "jumlah yang terbaca", "listed": "tercantum", "claimed": "disebut",
+    "referred_table": "tabel yang dirujuk", "values": "nilai", "printed_total": "total tercetak",
+    "rows_sum": "jumlah baris", "closest_other_table": "tabel lain terdekat", "same_pagu": "pagu sama",
+    "counted": "dihitung", "with_pagu": "berpagu", "zero_pagu": "pagu nol", "explained": "dijelaskan",
+    "unexplained": "tidak dijelaskan", "only_one_side": "hanya di satu sisi", "row_changes": "perubahan baris",
+    "name": "nama", "official": "nama resmi", "score": "skor", "status": "status", "line": "baris",
+    "rule": "aturan", "message": "pesan", "expected": "diharapkan", "found": "ditemukan",
+    "subject": "pokok", "qualifier": "keterangan", "claims": "pernyataan", "recoded": "kode berubah",
+}
+
+
+def evidence_label(key: str, lang: str) -> str:
+    """An evidence key in the reader's language ("printed_total" -> "total tercetak" / "printed total")."""
+    if lang == "id" and key in EVIDENCE_ID:
+        return EVIDENCE_ID[key]
+    return key.replace("_", " ")
+
+
 def label(key: str, lang: str) -> str:
     entry = LABELS[key]
     return entry.get(lang) or entry["id"]
@@ -67,6 +96,12 @@ def display_path(path: str) -> str:
     """A path as people want to read it: relative to the working directory when under it."""
     if not path or not os.path.isabs(path):
         return path
+    from ..paths import corpus_dir
+
+    try:  # the embedded sample (inside the installed package): its short name, not the install path
+        return "corpus/" + Path(path).resolve().relative_to(corpus_dir().resolve()).as_posix()
+    except (ValueError, OSError, FileNotFoundError):
+        pass
     try:
         return Path(path).relative_to(Path.cwd()).as_posix()
     except ValueError:
@@ -106,6 +141,11 @@ _SUM_KEYS = ("addends", "terms", "parts", "children")
 
 
 def _item(item: Any, lang: str) -> str:
+    if isinstance(item, dict) and "rule" in item and "message" in item:  # a folded finding
+        where = item.get("locator") or item.get("table") or ""
+        return f"{item['rule']} {where}: {item['message']}".strip()
+    if isinstance(item, dict) and set(item) == {"line", "note"}:  # a reader note
+        return f"{item['line']}: {item['note']}"
     if isinstance(item, dict):
         tag = next((str(item[k]) for k in _ITEM_KEYS if item.get(k) not in (None, "")), None)
         val = next((item[k] for k in _VALUE_KEYS if k in item), None)
@@ -122,6 +162,9 @@ def short_evidence(evidence: dict[str, Any], lang: str = "id", width: int = 88, 
     Lists (the addends, the rows compared) come first; scalars equal to one of ``shown``
     (the expected / found / difference already printed) are left out.
     """
+    from ..finding import in_lang
+
+    evidence = in_lang(evidence, lang)
     items = [(k, v) for k, v in evidence.items() if isinstance(v, (list, tuple))]
     items += [(k, v) for k, v in evidence.items()
               if not isinstance(v, (list, tuple)) and not (v is not None and any(v == x for x in shown))]
@@ -137,7 +180,7 @@ def short_evidence(evidence: dict[str, Any], lang: str = "id", width: int = 88, 
                 text = f"[{len(value)}] {text}"
         else:
             text = _item(value, lang)
-        line = f"{key}: {text}"
+        line = f"{evidence_label(key, lang)}: {text}"
         if len(line) > width:
             line = line[: width - 1] + "…"
         lines.append(line)

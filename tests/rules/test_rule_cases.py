@@ -12,7 +12,11 @@ field by field on the fields given; ``count`` pins the number of findings).
         dossier: {...}
         count: 1
         expect:
-          - {locator: "rencana:p1", expected: 300, found: 301, difference: -1}
+          - {locator: "rencana:p1", expected: 300, found: 301, difference: 1}
+
+A case may name ``with: [CODE, ...]``: rules run together with the case's rule (the
+deference mechanism: a finding of a rule that ``defers_to`` one of them is folded into
+its finding); only the case rule's findings are compared.
 """
 from __future__ import annotations
 
@@ -43,8 +47,10 @@ def _cases():
 def test_rule_case(code, name, case):
     rule = RULESET.get(code)
     assert rule is not None, f"no rule {code} in rules/"
-    result = run(RuleSet(rules=[rule]), build_dossier(case["dossier"]), load_corpus())
-    findings = [f for f in result.findings]
+    others = [RULESET.get(c) for c in case.get("with", [])]
+    assert all(others), f"unknown rule in with: {case.get('with')}"
+    result = run(RuleSet(rules=[rule, *others]), build_dossier(case["dossier"]), load_corpus())
+    findings = [f for f in result.findings if f.rule == code]
     crashed = [f for f in findings if f.evidence.get("exception")]
     assert not crashed, crashed[0].text("en")
     if name.startswith("pass"):
