@@ -152,7 +152,7 @@ def _total(rule, ctx: Context, doc: Document, c: Claim, fallback: list[str]) -> 
     vals.update(claimed=rp(c.value), raw=norm_space(c.raw), section=c.section or "")
     return ctx.finding(
         rule, doc, table=t, subject=c, locator=c.id, expected=ref, found=c.value,
-        difference=ref - c.value, values=vals,
+        difference=c.value - ref, values=vals,
         evidence={"claimed": c.value, "printed_total": printed, "rows_sum": rows, "unreadable_rows": bad,
                   "year": year, "sentence": norm_space(c.sentence),
                   "referred_table": referred.id if referred is not None else None,

@@ -90,7 +90,7 @@ def _compare(p: CrossParams, na, nb, several: bool):
             va, vb = pagu_value(na, year), pagu_value(nb, year)
             if va is None or vb is None or va == vb:
                 continue
-            yield va, vb, va - vb, dict(
+            yield va, vb, vb - va, dict(
                 _money_vals(na, nb, year), difference=rp_abs(va - vb), year=year,
                 **bilingual(year_txt=(year_phrase(year, several, "id"), year_phrase(year, several, "en")))), year
     elif p.field == "target":

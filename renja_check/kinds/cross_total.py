@@ -93,7 +93,7 @@ def total_finding(rule, ctx, da, a, db, b, levels, base, severity) -> Optional[F
                 total_a=rp(va), total_b=rp(vb), difference=rp_abs(change), change=signed(change),
                 explained=signed(explained), n_rows=str(len(shown)), year=year)
     return ctx.finding(
-        rule, db, table=b, subject=tb, expected=va, found=vb, difference=va - vb, values=vals,
+        rule, db, table=b, subject=tb, expected=va, found=vb, difference=vb - va, values=vals,
         severity=severity, key=(a.id, year),
         evidence={"year": int(year) if year.isdigit() else year, "table_a": a.id, "table_b": b.id,
                   "total_a": va, "total_b": vb, "change": change, "row_changes": rows,

@@ -143,7 +143,7 @@ def _check(p: FormulaParams, row: _Row, f: Formula) -> Iterator[Finding]:
             return
         if not any(_present(q) for q in ops.values()):
             return
-        diff = got - res.value  # expected - found, as everywhere
+        diff = res.value - got  # found - expected, as everywhere
         tol = p.rate_tolerance if f.is_rate else p.sum_tolerance
         if abs(diff) <= tol:
             return

@@ -65,11 +65,11 @@ class SumKind(Kind):
                     if bad:
                         continue
                     total, printed = sum(a.value for a in adds), m.value
-                    diff = total - printed
+                    diff = printed - total  # found - expected, as everywhere
                     if exact:  # whole rupiah of the exact amounts; under half a rupiah apart is equal
-                        diff = int((exact[1] - exact[0]).to_integral_value(ROUND_HALF_UP))
+                        diff = int((exact[0] - exact[1]).to_integral_value(ROUND_HALF_UP))
                         total = int(exact[1].to_integral_value(ROUND_HALF_UP))
-                        printed = total - diff
+                        printed = total + diff
                     if abs(diff) <= p.tolerance:
                         continue
                     vals.update(sum=rp(total), difference=rp_abs(diff), printed=rp(printed))

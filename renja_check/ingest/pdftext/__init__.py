@@ -51,6 +51,9 @@ def parse_text(text: str, path: str) -> Document:
     tables = []
     for region in regions:
         tables.extend(PARSERS[region.kind](ctx, region))
+    from .plan_table import cut_at_start
+
+    cut_at_start(ctx, tables)
     found = {r.kind for r in regions}
     for kind in ("evaluasi", "kinerja_pelayanan", "review_rkpd", "rencana", "rkpd_akhir"):
         if kind not in found:
