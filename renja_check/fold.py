@@ -83,7 +83,7 @@ def folded_entry(f: Finding) -> dict[str, Any]:
     """What a folded finding leaves in its carrier's evidence."""
     return {"rule": f.rule, "severity": f.severity, "table": f.table, "locator": f.locator,
             "line": f.span.line_start if f.span else None, "expected": f.expected, "found": f.found,
-            "message": dict(f.message)}
+            "message": dict(f.message), "fingerprint": f.fingerprint}
 
 
 def collisions(findings: list[Finding]) -> list[str]:
