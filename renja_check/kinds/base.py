@@ -83,6 +83,9 @@ class Context:
         vals.update(values or {})
         loc = locator or getattr(subject, "id", None)
         message = {lang: _sentence(render(text, vals)) for lang, text in rule.message.items()}
+        if any(len(m) > MAX_MESSAGE for m in message.values()):  # long names: shorten them in the
+            short = {k: _clip(v) for k, v in vals.items()}       # message, in full in found/evidence
+            message = {lang: _sentence(render(text, short)) for lang, text in rule.message.items()}
         sugg = suggestion
         if sugg is None and rule.suggestion:
             sugg = {lang: render(text, vals) for lang, text in rule.suggestion.items()}
@@ -104,6 +107,15 @@ class Context:
             suggestion=sugg,
             fingerprint=fp,
         )
+
+
+MAX_MESSAGE = 600  # README "Message contract": about 600 characters at most; lists go to the evidence
+
+
+def _clip(v: Any, limit: int = 100) -> Any:
+    if not isinstance(v, str) or len(v) <= limit:
+        return v
+    return v[: limit - 1].rstrip() + "\u2026"
 
 
 def _sentence(text: str) -> str:

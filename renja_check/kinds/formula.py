@@ -125,7 +125,9 @@ def _check(p: FormulaParams, row: _Row, f: Formula) -> Iterator[Finding]:
     if p.check == "error":
         if res is not None and res.status == "error":
             cause = _cause(f, ops, got, unreadable)
-            yield make(_show(got, f), cell_text(res), extra=bilingual(cause=cause))
+            # expected is what the formula gives, never the printed error: unknown when it cannot be computed
+            exp = None if got is None or got == DIV0 else _show(got, f)
+            yield make(exp, cell_text(res), extra=bilingual(cause=cause))
         return
     if unreadable:
         return  # an unreadable operand: nothing to recompute

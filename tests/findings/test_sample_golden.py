@@ -67,3 +67,10 @@ def test_no_fingerprint_collision_on_the_sipd_folder():
     files = sorted(folders[0].glob("*.json"))[:6]  # a few agencies keep the test lean
     result = api.check(files)
     assert collisions(result.findings) == []
+
+
+def test_sample_findings_keep_the_message_contract(findings):
+    from tests.rules.test_rule_cases import assert_message_contract
+
+    for f in findings:
+        assert_message_contract(f)
