@@ -156,7 +156,7 @@ def _check(p: FormulaParams, row: _Row, f: Formula) -> Iterator[Finding]:
 
 def _units(p: FormulaParams, row: _Row, formulas: list[Formula]) -> Iterator[Finding]:
     node = row.node
-    r = row_units(node, formulas, p.same_units)
+    r = row_units(node, formulas, p.same_units, _indicator_text(node))
     if r is None:
         return
     cols = sorted({c for g in r.groups for c in g.columns}, key=lambda c: (not c.isdigit(), int(c) if c.isdigit() else 0, c))
@@ -178,6 +178,10 @@ def _units(p: FormulaParams, row: _Row, formulas: list[Formula]) -> Iterator[Fin
                           formulas=(join_words(texts, "id"), join_words(texts, "en"))))
     key = tuple((g.key, tuple(g.columns)) for g in sorted(r.groups, key=lambda g: g.key))
     yield row.finding(expected, found, evidence=evidence, values=vals, key=key)
+
+
+def _indicator_text(node: Node) -> str:
+    return node.indicators[0].text if node.indicators else ""
 
 
 def _num(v: Decimal) -> str:
