@@ -26,14 +26,14 @@ from ..models import Node, Quantity, Table
 from .base import Context, Kind, Params, walk_tables, Role
 from .formula_evidence import cell_text, columns_of, content_fingerprint, number, row_identity
 from .formula_expr import DIV0, Formula, FormulaError, parse_formula
-from .formula_units import join_words, row_units, sentence
+from .formula_units import column_units, join_words, row_units, sentence
 from .labels import bilingual, node_label, table_label
 
 PERSON = ["orang", "peserta", "pegawai", "pns", "asn", "cpns", "casn", "pppk", "jiwa", "aparatur"]
 
 
 class FormulaParams(Params):
-    check: Literal["mismatch", "error", "blank", "units"] = "mismatch"
+    check: Literal["mismatch", "error", "blank", "units", "column_units"] = "mismatch"
     roles: list[Role] = []  # every table that prints column formulas
     rate_tolerance: Decimal = Decimal("0.5")  # percentage points
     sum_tolerance: Decimal = Decimal("0")
@@ -48,7 +48,7 @@ class FormulaKind(Kind):
         p: FormulaParams = rule.spec
         for doc, table in walk_tables(ctx.dossier, p.roles):
             formulas = _formulas(table)
-            if not formulas:
+            if not formulas and p.check != "column_units":
                 continue
             row = _Row(rule, ctx, doc, table)
             seen: Counter = Counter()
@@ -60,6 +60,9 @@ class FormulaKind(Kind):
                 row.node, row.nth = node, seen[ident]
                 if p.check == "units":
                     yield from _units(p, row, formulas)
+                    continue
+                if p.check == "column_units":
+                    yield from _column_units(p, row)
                     continue
                 for f in formulas:
                     yield from _check(p, row, f)
@@ -180,6 +183,28 @@ def _units(p: FormulaParams, row: _Row, formulas: list[Formula]) -> Iterator[Fin
     yield row.finding(expected, found, evidence=evidence, values=vals, key=key)
 
 
+def _column_units(p: FormulaParams, row: _Row) -> Iterator[Finding]:
+    """Cells of one indicator (its target and realisation columns) in different units, even
+    where no formula combines them."""
+    node = row.node
+    cols = [c.id for c in row.table.columns if c.role in ("target", "realisasi")]
+    r = column_units(node, cols, p.same_units, _indicator_text(node))
+    if r is None:
+        return
+    used = sorted({c for g in r.groups for c in g.columns}, key=lambda c: (not c.isdigit(), int(c) if c.isdigit() else 0, c))
+    evidence = {"operands": {c: cell_text(node.values[c]) for c in used},
+                "units": {c: node.values[c].unit for c in used},
+                "odd": [c for g in r.odd for c in g.columns],
+                "majority": "/".join(r.majority.units) if r.majority else None,
+                "columns": columns_of(used, row.columns)}
+    found = "; ".join(f"{','.join(g.columns)}: {'/'.join(g.units)}" for g in r.odd)
+    expected = "/".join(r.majority.units) if r.majority else None
+    vals = _row_values(row)
+    vals.update(bilingual(units=(sentence(r, node, "id"), sentence(r, node, "en"))))
+    key = tuple((g.key, tuple(g.columns)) for g in sorted(r.groups, key=lambda g: g.key))
+    yield row.finding(expected, found, evidence=evidence, values=vals, key=key)
+
+
 def _indicator_text(node: Node) -> str:
     return node.indicators[0].text if node.indicators else ""
 
@@ -209,6 +234,20 @@ def _cause(f: Formula, ops: dict[str, Optional[Quantity]], got, unreadable: list
         what_en = "empty" if not _present(q) else "0"
         return (f"pembagi kolom {d} {what_id}", f"the divisor, column {d}, is {what_en}")
     return (f"masukan lengkap, seharusnya {_show(got, f)}", f"the inputs are present, it should be {_show(got, f)}")
+
+
+def _row_values(row: _Row) -> dict:
+    """The table and the row (with its indicator) in both languages."""
+    node = row.node
+    parent = row.parents.get(node.parent) if node.parent else None
+    row_id, row_en = node_label(node, "id"), node_label(node, "en")
+    if node.level == "indikator" and parent is not None:
+        row_id = f"{node_label(parent, 'id')}, indikator \"{node.name}\""
+        row_en = f"{node_label(parent, 'en')}, indicator \"{node.name}\""
+    elif node.indicators:
+        row_id += f", indikator \"{node.indicators[0].text}\""
+        row_en += f", indicator \"{node.indicators[0].text}\""
+    return bilingual(table=(table_label(row.table, "id"), table_label(row.table, "en")), row=(row_id, row_en))
 
 
 def _values(row: _Row, f: Formula, res) -> dict:

@@ -104,6 +104,34 @@ def row_units(node: Node, formulas: list[Formula], same: list[list[str]],
     return RowUnits(ordered, majority, mixing)
 
 
+def column_units(node: Node, columns: list[str], same: list[list[str]],
+                 indicator: str = "") -> Optional[RowUnits]:
+    """Unit groups of every readable cell with a unit among ``columns`` (one indicator's
+    targets and realisations), whether or not a formula combines them; None when one unit."""
+    if "raw" in node.values:
+        return None  # cells not placed for sure
+    groups: dict[str, UnitGroup] = {}
+    for c in columns:
+        q = node.values.get(c)
+        if not _present(q) or not q.unit or q.unit.strip() == "%":
+            continue
+        k = unit_key(q.unit, same)
+        g = groups.setdefault(k, UnitGroup(k, [], []))
+        g.columns.append(c)
+        if q.unit not in g.units:
+            g.units.append(q.unit)
+    if len(groups) < 2:
+        return None
+    for g in groups.values():
+        g.weight = len(g.columns)
+    ordered = sorted(groups.values(), key=lambda g: (-g.weight, _col_order(g.columns[0])))
+    named = _named_by(indicator, ordered, same)
+    if named is not None:
+        return RowUnits([named] + [g for g in ordered if g is not named], named, [])
+    majority = ordered[0] if ordered[0].weight > ordered[1].weight else None
+    return RowUnits(ordered, majority, [])
+
+
 def _named_by(indicator: str, groups: list[UnitGroup], same: list[list[str]]) -> Optional[UnitGroup]:
     """The one group whose unit the indicator's wording names ("Jumlah laporan ..." -> laporan)."""
     if not indicator:
