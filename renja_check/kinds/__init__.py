@@ -12,6 +12,7 @@ from .cells import CellsKind
 from .notes import NotesKind
 from .sum import SumKind
 from .formula import FormulaKind
+from .kegiatan import KegiatanOutputsKind
 
 KIND_CLASSES: list[type[Kind]] = [
     NomenclatureKind,
@@ -24,6 +25,7 @@ KIND_CLASSES: list[type[Kind]] = [
     CellsKind,
     NotesKind,
     FormulaKind,
+    KegiatanOutputsKind,
 ]
 
 KINDS: dict[str, Kind] = {cls.name: cls() for cls in KIND_CLASSES}
