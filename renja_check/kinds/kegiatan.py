@@ -7,7 +7,8 @@ A kegiatan's output is the set or the sum of its sub kegiatan's outputs (Permend
 - ``count``: a kegiatan indicator that counts kinds of output (``jenis``, ``layanan``,
   ``macam``: "Jumlah jenis pengadaan barang milik daerah", 4 jenis) should count its
   sub kegiatan: the target differs from the number of sub kegiatan rows under it;
-- ``sum``: a kegiatan indicator in a unit its sub kegiatan also count in ("orang") cannot be
+- ``sum``: a kegiatan indicator counting people (``sum_units``), a unit its sub kegiatan also
+  count in, cannot be
   smaller than the output of one of them (it is at least their union), nor, when every sub
   kegiatan counts in that unit, larger than their sum.
 
@@ -30,6 +31,9 @@ class KegiatanParams(Params):
     check: Literal["count", "sum"]
     roles: list[Role] = ["rencana", "rkpd_akhir"]
     count_units: list[str] = ["jenis", "layanan", "macam"]
+    # sum: unit groups whose counts add up across sub kegiatan (people); documents, units and
+    # packages of different sub kegiatan are different things, counted as a set (KG01's matter)
+    sum_units: list[str] = ["orang"]
 
 
 def _target(n: Node, year: str) -> Optional[Quantity]:
@@ -99,7 +103,7 @@ def _count(rule, ctx, doc, table, keg, subs, q, year, p, vals) -> Optional[Findi
 
 def _sum(rule, ctx, doc, table, keg, subs, q, year, p, vals) -> Optional[Finding]:
     unit = _group(q.unit)
-    if _head(q.unit) in p.count_units:
+    if unit not in p.sum_units:
         return None
     same = [(s, t) for s in subs if (t := _target(s, year)) is not None and _group(t.unit) == unit]
     if not same:
