@@ -131,7 +131,7 @@ class Table(Model):
     span: Span
 
 
-ClaimKind = Literal["count", "total", "reference"]
+ClaimKind = Literal["count", "total", "reference", "plan_year", "period"]  # plan_year, period: document identity
 Subject = Literal["program", "kegiatan", "subkegiatan"]
 
 

@@ -13,6 +13,7 @@ from .notes import NotesKind
 from .sum import SumKind
 from .formula import FormulaKind
 from .kegiatan import KegiatanOutputsKind
+from .identity import IdentityKind
 
 KIND_CLASSES: list[type[Kind]] = [
     NomenclatureKind,
@@ -26,6 +27,7 @@ KIND_CLASSES: list[type[Kind]] = [
     NotesKind,
     FormulaKind,
     KegiatanOutputsKind,
+    IdentityKind,
 ]
 
 KINDS: dict[str, Kind] = {cls.name: cls() for cls in KIND_CLASSES}

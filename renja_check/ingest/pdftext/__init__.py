@@ -60,6 +60,9 @@ def parse_text(text: str, path: str) -> Document:
             ctx.note("table-missing", f"table of kind '{kind}' not found in the document", level="warning",
                      id=f"tabel jenis '{kind}' tidak ditemukan dalam dokumen")
     claims = PARSERS["claims"](ctx, regions, tables)
+    from .identity import identity_claims
+
+    claims = claims + identity_claims(ctx)
     doc = Document(
         doc_type="renja",
         pemda=meta.get("pemda"),
