@@ -14,6 +14,7 @@ from .sum import SumKind
 from .formula import FormulaKind
 from .kegiatan import KegiatanOutputsKind
 from .identity import IdentityKind
+from .claim_figures import ProseArithmeticKind
 
 KIND_CLASSES: list[type[Kind]] = [
     NomenclatureKind,
@@ -28,6 +29,7 @@ KIND_CLASSES: list[type[Kind]] = [
     FormulaKind,
     KegiatanOutputsKind,
     IdentityKind,
+    ProseArithmeticKind,
 ]
 
 KINDS: dict[str, Kind] = {cls.name: cls() for cls in KIND_CLASSES}

@@ -61,8 +61,9 @@ def parse_text(text: str, path: str) -> Document:
                      id=f"tabel jenis '{kind}' tidak ditemukan dalam dokumen")
     claims = PARSERS["claims"](ctx, regions, tables)
     from .identity import identity_claims
+    from .prose_figures import figure_claims
 
-    claims = claims + identity_claims(ctx)
+    claims = claims + identity_claims(ctx) + figure_claims(ctx)
     doc = Document(
         doc_type="renja",
         pemda=meta.get("pemda"),
