@@ -5,7 +5,8 @@ Two ways a finding is folded (it then lives on in the carrier's ``evidence["fold
 * **Deference** declared in rule data (``defers_to:`` in ``rules/*.yaml``): a finding of
   rule A that defers to rule B is folded into B's finding on the same subject (same
   document, table and locator; or same document and table with ``match: table``). Only when
-  B ran and reported that subject: ``--select A`` alone still reports A's defect. Chains
+  B ran and reported that subject (``match: code``: the same code in any table; ``when``: only
+  findings carrying that evidence key). ``--select A`` alone still reports A's defect. Chains
   (A -> B -> C) end at the last finding that stands.
 * **A repeated statement**: two claims of one rule (two sentences saying the same figure)
   with the same table, expected and found values are one defect; the first carries it.
@@ -25,16 +26,17 @@ from .finding import Finding
 
 def fold(findings: list[Finding], rules: Iterable[Any]) -> list[Finding]:
     defers = {r.code: list(r.defers_to) for r in rules if getattr(r, "defers_to", None)}
-    by_loc: dict[tuple, list[int]] = defaultdict(list)
-    by_table: dict[tuple, list[int]] = defaultdict(list)
+    index: dict[tuple, list[int]] = defaultdict(list)
     for i, f in enumerate(findings):
-        by_loc[(f.rule, f.document, f.table, f.locator)].append(i)
-        by_table[(f.rule, f.document, f.table)].append(i)
+        for key in _keys(f, f.rule):
+            index[key].append(i)
     carrier: dict[int, int] = {}
     for i, f in enumerate(findings):
         for d in defers.get(f.rule, ()):
-            key = (d.rule, f.document, f.table) + ((f.locator,) if d.match == "locator" else ())
-            hits = [j for j in (by_loc if d.match == "locator" else by_table).get(key, ()) if j != i]
+            if d.when and f.evidence.get(d.when) in (None, "", [], {}):
+                continue
+            key = dict(zip(("locator", "table", "code"), _keys(f, d.rule)))[d.match]
+            hits = [j for j in index.get(key, ()) if j != i]
             if hits:
                 carrier[i] = hits[0]
                 break
@@ -55,6 +57,14 @@ def fold(findings: list[Finding], rules: Iterable[Any]) -> list[Finding]:
             f = f.model_copy(update={"evidence": ev})
         out.append(f)
     return out
+
+
+def _keys(f: Finding, rule: str) -> tuple[tuple, tuple, tuple]:
+    """(locator key, table key, code key) of a finding, under ``rule``'s code."""
+    code = (f.locator or "").rpartition(":")[2] if f.locator and f.table and f.locator.startswith(f.table + ":") \
+        else None
+    return ((rule, "L", f.document, f.table, f.locator), (rule, "T", f.document, f.table),
+            (rule, "C", f.document, code) if code else (rule, "C", f.document, None, id(f)))
 
 
 def _root(i: int, carrier: dict[int, int]) -> Optional[int]:

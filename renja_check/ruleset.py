@@ -27,13 +27,17 @@ class Deference(BaseModel):
     of this rule is folded into that finding's evidence (``folded``) instead of standing
     on its own. ``match: locator`` = same document, table and locator (row, claim);
     ``match: table`` = same document and table (e.g. every sum of a table a reader note
-    says is cut). The engine does the folding, so ``--select`` of this rule alone still
-    reports its findings."""
+    says is cut); ``match: code`` = same document and code (the locator's part after its
+    table id), in any table. ``when``: an evidence key the deferring finding must carry
+    (not null) to be folded, e.g. ``origin``: the plan kept the value the review changed.
+    The engine does the folding, so ``--select`` of this rule alone still reports its
+    findings."""
 
     model_config = ConfigDict(extra="forbid")
 
     rule: str = Field(pattern=CODE_PATTERN)
-    match: Literal["locator", "table"] = "locator"
+    match: Literal["locator", "table", "code"] = "locator"
+    when: Optional[str] = None
 
 
 class Rule(BaseModel):
