@@ -25,3 +25,18 @@ def test_identity_claims_of_the_sample(sample_doc):
     assert all(v != 2021 or y == 2022 for v, y, _ in plan)
     periods = {(c.value, c.year) for c in sample_doc.claims if c.kind == "period"}
     assert periods == {(2021, 2026)}
+
+
+def test_identity_mentions_of_other_documents_and_past_years_are_left_out():
+    from renja_check.ingest.pdftext.base import ParseContext, split_lines
+    from renja_check.ingest.pdftext.identity import identity_claims
+
+    text = ("KATA PENGANTAR\nRenja Dinas Contoh Tahun 2026 ini disusun.\nDAFTAR ISI\n"
+            "Dasar hukum penyusunan Renja Dinas Contoh Tahun 2025 adalah:\n"
+            "acuan dalam membuat Rencana Kerja Anggaran Tahun 2027\n"
+            "Target Renja PD Tahun 2024\nEvaluasi Pelaksanaan Renja Tahun 2024\n"
+            "sesuai Renstra Dinas Contoh Periode 2025-2029.\n")
+    ctx = ParseContext(path="x.txt", lines=split_lines(text), nomenclature=None)
+    got = [(c.kind, c.value, c.year, c.section) for c in identity_claims(ctx)]
+    assert got == [("plan_year", 2026, 2026, "kata pengantar"), ("plan_year", 2025, 2025, "teks"),
+                   ("period", 2025, 2029, "teks")]

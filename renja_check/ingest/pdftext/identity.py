@@ -5,7 +5,7 @@ Claims of kind ``plan_year`` ("Rencana Kerja (RENJA) Tahun 2023", a running head
 "rencana kerja Tahun 2021-2022" with ``year`` = its last year) and ``period`` ("Renstra
 ... Tahun 2021-2026": ``value`` = first year, ``year`` = last year). Mentions about the
 past (evaluasi, realisasi, capaian, pelaksanaan ... before the match) are not the plan
-year and are left out. ``section`` says where: ``judul`` (before the foreword),
+year and are left out, and so are the "Rencana Kerja (dan) Anggaran" (RKA, another document). ``section`` says where: ``judul`` (before the foreword),
 ``kata pengantar``, or ``teks``. Two adjacent lines are read together, so a phrase wrapped
 over a line break is found once.
 """
@@ -17,12 +17,13 @@ from ...models import Claim
 from .base import ParseContext
 
 _PLAN_RE = re.compile(
-    r"\b(?:RENCANA\s+KERJA|RENJA)\b(?!\s+PEMERINTAH)[^.;:]{0,60}?\b(?:TAHUN|TH\.?)\s*"
+    r"\b(?:RENCANA\s+KERJA|RENJA)\b(?!\s+PEMERINTAH)(?!\s+(?:DAN\s+)?ANGGARAN)[^.;:]{0,60}?\b(?:TAHUN|TH\.?)\s*"
     r"(20\d\d)(?:\s*[-–]\s*(20\d\d))?(?!\d)", re.I)
 _PERIOD_RE = re.compile(
     r"\b(?:RENSTRA|RENCANA\s+STRATEG\w*|RENACAN\s+STRATEG\w*)\b[^.;]{0,80}?\b(20\d\d)\s*[-–/]\s*(20\d\d)(?!\d)", re.I)
 # words that make a year a past one (the evaluated year, a realisation), not the plan year
-_PAST_RE = re.compile(r"\b(evaluasi|realisasi|capaian|pelaksanaan|hasil|review|reviu|lalu|sebelumnya)\b", re.I)
+_PAST_RE = re.compile(r"\b(evaluasi|realisasi|capaian|pelaksanaan|hasil|review|reviu|lalu|sebelumnya|target)\b",
+                      re.I)
 _FOREWORD_RE = re.compile(r"^\s*KATA\s+PENGANTAR\b", re.I)
 _AFTER_FOREWORD_RE = re.compile(r"^\s*(DAFTAR\s+ISI|BAB\s+I\b)", re.I)
 
