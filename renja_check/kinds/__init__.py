@@ -15,6 +15,7 @@ from .formula import FormulaKind
 from .kegiatan import KegiatanOutputsKind
 from .identity import IdentityKind
 from .claim_figures import ProseArithmeticKind
+from .cells_compound import CompoundValuesKind
 
 KIND_CLASSES: list[type[Kind]] = [
     NomenclatureKind,
@@ -30,6 +31,7 @@ KIND_CLASSES: list[type[Kind]] = [
     KegiatanOutputsKind,
     IdentityKind,
     ProseArithmeticKind,
+    CompoundValuesKind,
 ]
 
 KINDS: dict[str, Kind] = {cls.name: cls() for cls in KIND_CLASSES}
