@@ -5,7 +5,10 @@
   ("Rp 16.152.427.613 terealisasi Rp 14.942.283.850 atau 92,51%"), or the growth from the
   first to the second ("naik dari Rp A menjadi Rp B atau 12%"), equals the printed
   percentage to the precision printed (92,51% allows 92,505-92,515);
-- ``parts``: claims of kind ``parts``: a total "yang terdiri dari" amounts equals their sum.
+- ``parts``: claims of kind ``parts``: a total "yang terdiri dari" amounts equals their sum;
+- ``result``: claims of kind ``result`` (a prose item naming a kegiatan and its realisation
+  or achievement in %): the evaluation table's row of that name (one row, names alike at
+  ``cutoff``) prints that percentage in one of its % cells (within half a point).
 """
 from __future__ import annotations
 
@@ -23,7 +26,8 @@ PCT_RE = re.compile(r"(\d{1,3})(?:[.,](\d{1,4}))?\s*(?:%|persen\b)", re.I)
 
 
 class FiguresParams(Params):
-    check: Literal["percent", "parts"]
+    check: Literal["percent", "parts", "result"]
+    cutoff: float = 85.0  # result: name similarity (0..100) of the prose item and the table row
 
 
 def _amounts(raw: str) -> list[int]:
@@ -52,6 +56,8 @@ class ProseArithmeticKind(Kind):
                     f = _percent(rule, ctx, doc, c)
                 elif c.kind == p.check == "parts":
                     f = _parts(rule, ctx, doc, c)
+                elif c.kind == p.check == "result":
+                    f = _result(rule, ctx, doc, c, p)
                 else:
                     f = None
                 if f is not None:
@@ -92,3 +98,43 @@ def _parts(rule, ctx, doc, c) -> Optional[Finding]:
     return ctx.finding(rule, doc, subject=c, locator=c.id, expected=sum(parts), found=total,
                        difference=total - sum(parts), values=vals, key=c.raw,
                        evidence={"total": total, "parts": parts, "sentence": c.sentence})
+
+
+PCT_ANY_RE = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
+
+
+def _row_percents(n) -> list[tuple[str, Decimal]]:
+    """(printed, value) of every % figure of an evaluation row (placed cells, else the printed row)."""
+    out = []
+    raw = n.values.get("raw")
+    texts = [raw.raw] if raw is not None and raw.raw else [q.raw for q in n.values.values() if q.raw]
+    for t in texts:
+        for m in PCT_ANY_RE.finditer(t):
+            out.append((m.group(0).replace(" ", ""), Decimal(m.group(1).replace(",", "."))))
+    return out
+
+
+def _result(rule, ctx, doc, c, p: FiguresParams) -> Optional[Finding]:
+    from .compare import same_text
+    from .labels import node_label, table_label
+
+    rows = [(t, n) for t in doc.tables if t.role == "evaluasi" for n in t.nodes
+            if n.level in ("program", "kegiatan", "subkegiatan") and n.name and same_text(n.name, c.raw, p.cutoff)]
+    if len(rows) != 1:
+        return None  # no row, or no single row, of that name: nothing to compare with
+    table, node = rows[0]
+    printed = _row_percents(node)
+    if not printed:
+        return None
+    stated = Decimal(c.value) / 100
+    if any(abs(v - stated) <= Decimal("0.5") for _, v in printed):
+        return None
+    shown = f"{stated.normalize():f}".replace(".", ",") + "%"
+    cells = ", ".join(x for x, _ in printed)
+    vals = bilingual(node=(node_label(node, "id"), node_label(node, "en")),
+                     table=(table_label(table, "id"), table_label(table, "en")),
+                     what=(c.qualifier or "realisasi", "achievement" if c.qualifier == "capaian" else "realisation"))
+    vals.update(stated=shown, cells=cells, name=c.raw)
+    return ctx.finding(rule, doc, subject=c, locator=c.id, table=table, expected=[x for x, _ in printed],
+                       found=shown, values=vals, key=(c.raw, c.value),
+                       evidence={"row": node.id, "row_percentages": [x for x, _ in printed], "sentence": c.sentence})

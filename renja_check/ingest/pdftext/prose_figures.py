@@ -9,7 +9,10 @@ recompute them; ``value`` as said):
   there); ``value`` = the percentage in hundredths (9251), ``qualifier`` = ``share`` or
   ``growth``;
 * ``parts``: "Rp 14.841.380.059 yang terdiri dari Belanja Operasi Rp 14.424.005.657 dan
-  Belanja Modal Rp 417.374.402"; ``value`` = the total.
+  Belanja Modal Rp 417.374.402"; ``value`` = the total;
+* ``result``: a numbered item of the prose evaluation naming a kegiatan and its result
+  ("1. Analisa Kebijakan Pola Karier PNS  Realisasi masih 0% ..."); ``raw`` = the item's
+  name, ``value`` = the percentage in hundredths, ``qualifier`` = ``realisasi`` or ``capaian``.
 """
 from __future__ import annotations
 
@@ -36,9 +39,33 @@ def percent_value(text: str) -> Optional[Decimal]:
         return None
 
 
+ITEM_RE = re.compile(r"^\s*\d{1,2}[.)]\s*$")
+RESULT_RE = re.compile(r"\b(realisasi|capaian|tercapai|terealisasi)\b[^.%\d]{0,30}?(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:%|persen\b)",
+                       re.I)
+CUE_RE = re.compile(r"\b(realisasi|capaian|dari\s+target|target)\b", re.I)
+
+
 def figure_claims(ctx: ParseContext, secs: Optional[list[str]] = None) -> list[Claim]:
     out: list[Claim] = []
+    title: Optional[str] = None
+    after_item = False
+    left = 0  # sentences of the current item still read (its name and the two after it)
     for s in sentences(ctx, secs):
+        if ITEM_RE.match(s.text):
+            title, after_item = None, True
+            continue
+        if after_item:  # the item's first sentence: its name, up to a cue word if one follows
+            cue = CUE_RE.search(s.text)
+            title = (s.text[:cue.start()] if cue and cue.start() > 0 else s.text).strip(" .:,")
+            after_item, left = False, 3
+        left -= 1
+        if title and left >= 0:
+            for m in RESULT_RE.finditer(s.text):
+                value = percent_value(m.group(2))
+                if value is not None:
+                    q = "capaian" if m.group(1).lower().startswith(("capai", "terca")) else "realisasi"
+                    c = _claim(ctx, s, "result", m.start(), m.end(), int(value * 100), q, len(out))
+                    out.append(c.model_copy(update={"raw": " ".join(title.split())}))
         amounts = list(RP_RE.finditer(s.text))
         if len(amounts) < 2:
             continue
