@@ -251,23 +251,14 @@ def _row_values(row: _Row) -> dict:
 
 
 def _values(row: _Row, f: Formula, res) -> dict:
-    node, table = row.node, row.table
-    parent = row.parents.get(node.parent) if node.parent else None
-    row_id = node_label(node, "id")
-    row_en = node_label(node, "en")
-    if node.level == "indikator" and parent is not None:
-        row_id = f"{node_label(parent, 'id')}, indikator \"{node.name}\""
-        row_en = f"{node_label(parent, 'en')}, indicator \"{node.name}\""
-    elif node.indicators:
-        row_id += f", indikator \"{node.indicators[0].text}\""
-        row_en += f", indicator \"{node.indicators[0].text}\""
+    node = row.node
     blank = ("kosong atau tidak terbaca", "blank or not read") if row.ambiguous else ("kosong", "blank")
     inputs = "; ".join(f"kolom {c} = {cell_text(node.values.get(c)) or blank[0]}" for c in f.operands)
     inputs_en = "; ".join(f"column {c} = {cell_text(node.values.get(c)) or blank[1]}" for c in f.operands)
     printed = cell_text(res) if res is not None else None
     return {
-        **bilingual(table=(table_label(table, "id"), table_label(table, "en")), row=(row_id, row_en),
-                    inputs=(inputs, inputs_en)),
+        **_row_values(row),
+        **bilingual(inputs=(inputs, inputs_en)),
         "column": f.result,
         "column_label": columns_of([f.result], row.columns)[f.result],
         "formula": f.text,
