@@ -123,7 +123,9 @@ def _result(rule, ctx, doc, c, p: FiguresParams) -> Optional[Finding]:
     if len(rows) != 1:
         return None  # no row, or no single row, of that name: nothing to compare with
     table, node = rows[0]
-    printed = _row_percents(node)
+    # the kegiatan's row and the rows of its further indicators
+    printed = [x for n in [node] + [k for k in table.nodes if k.parent == node.id and k.level == "indikator"]
+               for x in _row_percents(n)]
     if not printed:
         return None
     stated = Decimal(c.value) / 100
