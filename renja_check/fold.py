@@ -11,7 +11,8 @@ Two ways a finding is folded (it then lives on in the carrier's ``evidence["fold
 * **A repeated statement**: two claims of one rule (two sentences saying the same figure)
   with the same table, expected and found values are one defect; the first carries it.
 
-Nothing is dropped: every folded finding is listed with its rule, locator, line,
+A finding about several claims (``evidence["claims"]``, e.g. one sentence stating two counts)
+stands for each of them. Nothing is dropped: every folded finding is listed with its rule, locator, line,
 expected, found and message (both languages; ``Finding.to_dict(lang)`` renders one).
 Two findings of one run with the same fingerprint are a bug; ``collisions`` lists them
 (the tests assert there are none).
@@ -30,6 +31,8 @@ def fold(findings: list[Finding], rules: Iterable[Any]) -> list[Finding]:
     for i, f in enumerate(findings):
         for key in _keys(f, f.rule):
             index[key].append(i)
+        for other in _covered(f):  # a finding about several claims stands for each of them
+            index[(f.rule, "L", f.document, _loc_table(f.table, other), other)].append(i)
     carrier: dict[int, int] = {}
     for i, f in enumerate(findings):
         for d in defers.get(f.rule, ()):
@@ -63,8 +66,23 @@ def _keys(f: Finding, rule: str) -> tuple[tuple, tuple, tuple]:
     """(locator key, table key, code key) of a finding, under ``rule``'s code."""
     code = (f.locator or "").rpartition(":")[2] if f.locator and f.table and f.locator.startswith(f.table + ":") \
         else None
-    return ((rule, "L", f.document, f.table, f.locator), (rule, "T", f.document, f.table),
+    return ((rule, "L", f.document, _loc_table(f.table, f.locator), f.locator), (rule, "T", f.document, f.table),
             (rule, "C", f.document, code) if code else (rule, "C", f.document, None, id(f)))
+
+
+def _loc_table(table: Optional[str], locator: Optional[str]) -> Optional[str]:
+    """The table part of a locator key: node ids carry their table already and a claim is
+    one subject whatever table a rule compared it with; only reader notes ("note:<code>")
+    need the table to tell them apart."""
+    return table if (locator or "").startswith("note:") else None
+
+
+def _covered(f: Finding) -> list[str]:
+    """Further locators a finding is about: the claims it names in ``evidence["claims"]``."""
+    claims = f.evidence.get("claims")
+    if not isinstance(claims, list):
+        return []
+    return [c for c in claims if isinstance(c, str) and c != f.locator]
 
 
 def _root(i: int, carrier: dict[int, int]) -> Optional[int]:

@@ -89,7 +89,7 @@ def row_units(node: Node, formulas: list[Formula], same: list[list[str]],
         if len(keys) > 1:
             mixing.append(f)
     if not mixing:
-        return None  # cells of different units that no formula combines are another rule's matter
+        return None  # cells of different units that no formula combines: UN04 (check column_units)
     printed = " ".join((raw_q.raw or "").split()) if ambiguous else ""
     for g in groups.values():
         g.columns.sort(key=_col_order)
