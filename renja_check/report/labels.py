@@ -92,16 +92,27 @@ def fmt_value(value: Any, lang: str = "id") -> str:
     return str(value)
 
 
-def display_path(path: str) -> str:
-    """A path as people want to read it: relative to the working directory when under it."""
+def sample_path(path: str) -> str:
+    """The embedded sample (inside the installed package) by its short name
+    (``corpus/samples/renja-....txt``), not its install path; any other path unchanged."""
     if not path or not os.path.isabs(path):
         return path
     from ..paths import corpus_dir
 
-    try:  # the embedded sample (inside the installed package): its short name, not the install path
+    try:
         return "corpus/" + Path(path).resolve().relative_to(corpus_dir().resolve()).as_posix()
     except (ValueError, OSError, FileNotFoundError):
-        pass
+        return path
+
+
+def display_path(path: str) -> str:
+    """A path as people want to read it: the sample by its short name, else relative to the
+    working directory when under it."""
+    if not path or not os.path.isabs(path):
+        return path
+    short = sample_path(path)
+    if short != path:
+        return short
     try:
         return Path(path).relative_to(Path.cwd()).as_posix()
     except ValueError:
