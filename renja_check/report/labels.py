@@ -147,6 +147,7 @@ def severity_counts(per_severity: dict[str, int], lang: str = "id") -> str:
 
 
 _ITEM_KEYS = ("code", "locator", "name", "id", "label")
+MAX_FOLDED = 5  # folded findings listed one per line under a finding
 _VALUE_KEYS = ("value", "pagu", "amount", "count", "target")
 _SUM_KEYS = ("addends", "terms", "parts", "children")
 
@@ -154,6 +155,9 @@ _SUM_KEYS = ("addends", "terms", "parts", "children")
 def _item(item: Any, lang: str) -> str:
     if isinstance(item, dict) and "rule" in item and "message" in item:  # a folded finding
         where = item.get("locator") or item.get("table") or ""
+        if item.get("expected") is not None or item.get("found") is not None:
+            return (f"{item['rule']} {where}: {label('expected', lang)} {fmt_value(item.get('expected'), lang)}"
+                    f" · {label('found', lang)} {fmt_value(item.get('found'), lang)}")
         return f"{item['rule']} {where}: {item['message']}".strip()
     if isinstance(item, dict) and set(item) == {"line", "note"}:  # a reader note
         return f"{item['line']}: {item['note']}"
@@ -180,6 +184,15 @@ def short_evidence(evidence: dict[str, Any], lang: str = "id", width: int = 88, 
     items += [(k, v) for k, v in evidence.items()
               if not isinstance(v, (list, tuple)) and not (v is not None and any(v == x for x in shown))]
     lines = []
+    folded = [(k, v) for k, v in items if k == "folded" and isinstance(v, (list, tuple))]
+    items = [(k, v) for k, v in items if k != "folded"]
+    for key, value in folded:  # each folded finding on its own line: it is a defect of its own
+        for entry in list(value)[:MAX_FOLDED]:
+            line = f"{evidence_label(key, lang)}: {_item(entry, lang)}"
+            lines.append(line if len(line) <= width else line[: width - 1] + "…")
+        if len(value) > MAX_FOLDED:
+            lines.append(f"{evidence_label(key, lang)}: … (+{len(value) - MAX_FOLDED})")
+    max_lines += len(lines)
     for n, (key, value) in enumerate(items):
         if len(lines) == max_lines:
             lines.append(f"… (+{len(items) - n})")
