@@ -21,7 +21,6 @@ from ..numbers import format_int, format_rupiah
 # file is an error when the rules load, not a rule that silently finds nothing.
 Role = Literal["evaluasi", "kinerja_pelayanan", "rkpd_awal", "kebutuhan", "rencana", "rkpd_akhir",
                "daftar_program", "sipd"]
-__all__ = ["Role", "Level"]
 
 
 class Params(BaseModel):
