@@ -66,6 +66,7 @@ def run(ruleset: RuleSet, dossier: Dossier, corpus: Optional[Corpus] = None) -> 
     for doc in dossier.documents:
         for t in sorted(doc.tables, key=lambda t: t.span.line_start):
             tables.setdefault(t.id, {lang: table_label(t, lang) for lang in ("id", "en")})
+    findings = [_name_folded(f, tables) for f in findings]
     order = {tid: i for i, tid in enumerate(tables)}
     findings.sort(key=lambda f: sort_key(f, order))
     stats = RunStats(
@@ -79,3 +80,25 @@ def run(ruleset: RuleSet, dossier: Dossier, corpus: Optional[Corpus] = None) -> 
     )
     return RunResult(findings=findings, stats=stats, tables=tables)
 
+
+
+def _name_folded(f: Finding, tables: dict[str, dict[str, str]]) -> Finding:
+    """A carrier's message names the rules folded into it ("Digabung di sini: XT01, RQ05 (juga
+    Rumusan Rencana Program dan Kegiatan)."), so the message alone says what else it covers."""
+    folded = f.evidence.get("folded") or []
+    if not folded:
+        return f
+    rules = list(dict.fromkeys(str(e.get("rule")) for e in folded))
+    same = [str(e["line"]) for e in folded if e.get("rule") == f.rule and e.get("line")]  # repeated statements
+    others = list(dict.fromkeys(e.get("table") for e in folded if e.get("table") and e.get("table") != f.table))
+    message = dict(f.message)
+    for lang, head, also in (("id", "Digabung di sini", "juga"), ("en", "Folded in here", "also")):
+        if lang not in message:
+            continue
+        where = ", ".join((tables.get(t) or {}).get(lang) or t for t in others)
+        named = [r + (f" ({'baris' if lang == 'id' else 'line'} {', '.join(same)})" if r == f.rule and same else "")
+                 for r in rules]
+        text = f"{message[lang]} {head}: {', '.join(named)}" + (f" ({also} {where})" if where else "") + "."
+        if len(text) <= 600:
+            message[lang] = text
+    return f.model_copy(update={"message": message})
