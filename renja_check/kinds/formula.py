@@ -26,7 +26,7 @@ from ..models import Node, Quantity, Table
 from .base import Context, Kind, Params, walk_tables, Role
 from .formula_evidence import cell_text, columns_of, content_fingerprint, number, row_identity
 from .formula_expr import DIV0, Formula, FormulaError, parse_formula
-from .formula_units import column_units, join_words, row_units, sentence
+from .formula_units import column_units, join_words, mixes_units, row_units, sentence
 from .labels import bilingual, node_label, table_label
 
 PERSON = ["orang", "peserta", "pegawai", "pns", "asn", "cpns", "casn", "pppk", "jiwa", "aparatur"]
@@ -120,6 +120,8 @@ def _check(p: FormulaParams, row: _Row, f: Formula) -> Iterator[Finding]:
         evidence["printed_row"] = cell_text(node.values["raw"])
     if got is not None:
         evidence["recomputed"] = "#DIV/0!" if got == DIV0 else number(got)
+    if mixes_units(node, f, p.same_units):  # this formula combines cells of different units
+        evidence["mixed_units"] = True
     vals = _values(row, f, res)
 
     def make(expected, found, difference=None, extra=None):
@@ -136,8 +138,9 @@ def _check(p: FormulaParams, row: _Row, f: Formula) -> Iterator[Finding]:
         return  # an unreadable operand: nothing to recompute
     if row.ambiguous and not all(_present(q) for q in ops.values()):
         return
-    # a row whose formula mixes units is FM04's defect: rules that recompute it declare
-    # ``defers_to: [FM04]`` and the engine folds them into FM04's finding when FM04 runs
+    # a formula that mixes units is FM04's defect: the finding says so (evidence mixed_units),
+    # the rules that recompute declare ``defers_to: {rule: FM04, when: mixed_units}`` and the
+    # engine folds them into FM04's finding when FM04 runs
     if p.check == "blank":
         if not row.ambiguous and (res is None or res.status == "empty") and all(_present(q) for q in ops.values()):
             if got != DIV0 and got is not None:
