@@ -6,6 +6,7 @@ Alterations (each applied to one node/claim at a time, several picks per kind, s
   count      one prose count claim changed
   subtotal   one printed program/kegiatan subtotal changed
   row        one sub kegiatan row removed from the plan table
+  total      one plan table's printed TOTAL raised or lowered by Rp 1.000
   corrected  one reported defect corrected in the text (found -> expected)
 An alteration is *detected* when the altered copy yields a finding (rule + fingerprint) that
 the original does not. A correction *holds* when the corrected finding (rule + locator) is
@@ -41,7 +42,10 @@ def check(text: str, path: str):
 
 
 def keys(findings):
-    return {(f.rule, f.fingerprint) for f in findings}
+    """(rule, fingerprint) of every finding and of every finding folded into another."""
+    out = {(f.rule, f.fingerprint) for f in findings}
+    out |= {(e["rule"], e.get("fingerprint")) for f in findings for e in f.evidence.get("folded", [])}
+    return out
 
 
 def restyle(raw: str, value: int) -> str:
@@ -74,6 +78,17 @@ def mutate_pagu(doc, lines, rng, level="subkegiatan"):
     m = n.pagu[str(doc.year)]
     return replace_on_lines(lines, n.span.line_start, n.span.line_end, m.raw.strip(),
                             restyle(m.raw.strip(), m.value + 1_000)), n.id
+
+
+def mutate_total(doc, lines, rng):
+    """A table's printed TOTAL for the plan year, raised or lowered by Rp 1.000."""
+    cands = [(t, n) for t in doc.tables for n in t.nodes if n.level == "total" and doc.year
+             and str(doc.year) in n.pagu and n.pagu[str(doc.year)].value and n.pagu[str(doc.year)].status == "ok"]
+    t, n = rng.choice(cands)
+    m = n.pagu[str(doc.year)]
+    delta = rng.choice([1_000, -1_000])
+    return replace_on_lines(lines, n.span.line_start, n.span.line_end, m.raw.strip(),
+                            restyle(m.raw.strip(), m.value + delta)), f"{n.id} {delta:+}"
 
 
 def mutate_target(doc, lines, rng):
@@ -133,6 +148,7 @@ def main() -> int:
         "count": lambda d, ls: mutate_count(d, ls, rng),
         "subtotal": lambda d, ls: mutate_pagu(d, ls, rng, level=rng.choice(["program", "kegiatan"])),
         "row": lambda d, ls: mutate_row(d, ls, rng),
+        "total": lambda d, ls: mutate_total(d, ls, rng),
     }
     total = hit = 0
     for name, fn in kinds.items():

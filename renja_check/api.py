@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Any, Optional, Sequence
 
 from .baseline import load_baseline, load_waivers, screen
 from .baseline import write_baseline as write_baseline_file
@@ -75,12 +75,18 @@ def check(
 
 def _run(rs: RuleSet, paths: list[Path], progress=None) -> RunResult:
     """One dossier through the engine, or a pemda's agencies one by one (``pemda.run_pemda``)."""
+    return _run_keep(rs, paths, progress)[0]
+
+
+def _run_keep(rs: RuleSet, paths: list[Path], progress=None) -> tuple[RunResult, Optional[Dossier]]:
+    """``_run`` and the dossier it read (None for a pemda, whose agencies are read in workers)."""
     pemda = pemda_of(paths)
     if pemda is None:
-        return run(rs, load_inputs(paths), load_corpus())
+        dossier = load_inputs(paths)
+        return run(rs, dossier, load_corpus()), dossier
     from .pemda import run_pemda
 
-    return run_pemda(rs, pemda, None, progress)
+    return run_pemda(rs, pemda, None, progress), None
 
 
 def parse_codes(values: Optional[Sequence[str]]) -> list[str]:
@@ -143,6 +149,7 @@ def check_report(
     lang: str = "id",
     today: Optional[dt.date] = None,
     progress=None,
+    store: Any = None,
 ) -> CheckReport:
     """Check the inputs and screen the findings: what ``renja-check check`` reports.
 
@@ -150,6 +157,7 @@ def check_report(
     ``write_baseline`` records every finding of this run (before any baseline or waiver).
     The exit code is ``report.exit_code()`` (``fail_on``: error|warning|info|never).
     ``progress(done, total)`` is called after each agency of a whole-pemda run.
+    ``store`` (a ``store.Store``) saves the run, documents and findings in one transaction.
     """
     if fail_on not in FAIL_ON:
         raise ValueError(f"fail_on must be one of {FAIL_ON}")
@@ -159,12 +167,16 @@ def check_report(
     waiver_list = load_waivers(waivers) if waivers else None
     rs = select_rules(load_rules(rule_files, extra_rule_files), parse_codes(select), parse_codes(ignore))
     paths = [Path(p) for p in inputs] or default_inputs()
-    result = _run(rs, paths, progress)
+    result, dossier = _run_keep(rs, paths, progress)
     written = write_baseline_file(write_baseline, result.findings, lang) if write_baseline else None
     screened = screen(result.findings, known, waiver_list, today)
     report = CheckReport.build(result, screened, rules=rs.rules, inputs=paths, fail_on=fail_on)
     report.elapsed_ms = round((time.perf_counter() - t0) * 1000, 2)
     report.baseline_written = written
+    if store is not None:
+        if dossier is None:  # a pemda run: its agencies were read in workers; read them once more
+            dossier = load_inputs(paths)
+        store.save_run(result, inputs=paths, dossier=dossier, report=report)
     return report
 
 

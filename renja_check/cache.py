@@ -52,19 +52,26 @@ def key_of(parts: Iterable[Union[bytes, str]]) -> str:
 
 def sources(*modules: str) -> list[str]:
     """Which code made a cached value: path, size and modification time of each module's
-    file (a prefix ending in "." takes every loaded module below it, e.g. ``renja_check.kinds.``).
-    Part of a key, so in a checkout an edit of that code invalidates the cache."""
-    import sys
+    file (a name ending in "." takes every ``.py`` file of that package, e.g.
+    ``renja_check.kinds.``). Part of a key, so in a checkout an edit of that code
+    invalidates the cache."""
+    import importlib
 
-    names = sorted({n for m in modules for n in list(sys.modules) if n == m or (m.endswith(".") and n.startswith(m))})
+    paths: list[str] = []
+    for m in modules:
+        mod = importlib.import_module(m.rstrip("."))
+        if m.endswith("."):
+            paths += sorted(str(p) for d in getattr(mod, "__path__", []) for p in Path(d).glob("*.py"))
+        elif getattr(mod, "__file__", None):
+            paths.append(mod.__file__)
     out = []
-    for name in names:
-        path = getattr(sys.modules.get(name), "__file__", None)
+    for path in paths:
         try:
-            st = os.stat(path) if path else None
+            st = os.stat(path)
         except OSError:
-            st = None
-        out.append(f"{name} {path} {st.st_size} {st.st_mtime_ns}" if st else name)
+            out.append(path)
+            continue
+        out.append(f"{path} {st.st_size} {st.st_mtime_ns}")
     return out
 
 

@@ -8,6 +8,7 @@ from typing import Optional
 
 from .corpus import Corpus, load_corpus
 from .finding import Finding, fingerprint, sort_key
+from .fold import fold
 from .kinds import KINDS, Context
 from .kinds.labels import table_label
 from .models import Dossier
@@ -69,11 +70,14 @@ def run(ruleset: RuleSet, dossier: Dossier, corpus: Optional[Corpus] = None) -> 
                 evidence={"exception": type(exc).__name__, "detail": str(exc)},
                 fingerprint=fingerprint(rule.code, "crash", type(exc).__name__),
             ))
-    findings = _dedupe(findings)
+    # one defect, one finding: deferring and repeated findings go into a carrier's evidence.
+    # Nothing is dropped here; two findings with one fingerprint are a bug the tests catch.
+    findings = fold(findings, ruleset.rules)
     tables: dict[str, dict[str, str]] = {}  # table id -> labels, in reading order
     for doc in dossier.documents:
         for t in sorted(doc.tables, key=lambda t: t.span.line_start):
             tables.setdefault(t.id, {lang: table_label(t, lang) for lang in ("id", "en")})
+    findings = [_name_folded(f, tables) for f in findings]
     order = {tid: i for i, tid in enumerate(tables)}
     findings.sort(key=lambda f: sort_key(f, order))
     stats = RunStats(
@@ -89,13 +93,24 @@ def run(ruleset: RuleSet, dossier: Dossier, corpus: Optional[Corpus] = None) -> 
     return RunResult(findings=findings, stats=stats, tables=tables)
 
 
-def _dedupe(findings: list[Finding]) -> list[Finding]:
-    seen: set[tuple[str, str]] = set()
-    out = []
-    for f in findings:
-        k = (f.rule, f.fingerprint)
-        if k in seen:
+
+def _name_folded(f: Finding, tables: dict[str, dict[str, str]]) -> Finding:
+    """A carrier's message names the rules folded into it ("Digabung di sini: XT01, RQ05 (juga
+    Rumusan Rencana Program dan Kegiatan)."), so the message alone says what else it covers."""
+    folded = f.evidence.get("folded") or []
+    if not folded:
+        return f
+    rules = list(dict.fromkeys(str(e.get("rule")) for e in folded))
+    same = [str(e["line"]) for e in folded if e.get("rule") == f.rule and e.get("line")]  # repeated statements
+    others = list(dict.fromkeys(e.get("table") for e in folded if e.get("table") and e.get("table") != f.table))
+    message = dict(f.message)
+    for lang, head, also in (("id", "Digabung di sini", "juga"), ("en", "Folded in here", "also")):
+        if lang not in message:
             continue
-        seen.add(k)
-        out.append(f)
-    return out
+        where = ", ".join((tables.get(t) or {}).get(lang) or t for t in others)
+        named = [r + (f" ({'baris' if lang == 'id' else 'line'} {', '.join(same)})" if r == f.rule and same else "")
+                 for r in rules]
+        text = f"{message[lang]} {head}: {', '.join(named)}" + (f" ({also} {where})" if where else "") + "."
+        if len(text) <= 600:
+            message[lang] = text
+    return f.model_copy(update={"message": message})

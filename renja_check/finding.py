@@ -53,7 +53,28 @@ class Finding(Record):
         d = self.model_dump(mode="json")
         d["message"] = self.text(lang)
         d["suggestion"] = self.suggestion_text(lang)
+        d["evidence"] = in_lang(d["evidence"], lang)
         return d
+
+
+def in_lang(value: Any, lang: str = "id") -> Any:
+    """Evidence in one language: every ``{"id": ..., "en": ...}`` text pair inside it (a folded
+    finding's message, a reader note) becomes the text of ``lang``."""
+    if isinstance(value, dict):
+        if value and set(value) <= set(LANGS) and all(isinstance(v, str) for v in value.values()):
+            return value.get(lang) or value.get("id") or ""
+        out = {}
+        for k, v in value.items():  # a "<key>_id"/"<key>_en" pair becomes "<key>" in lang
+            base, _, suffix = k.rpartition("_")
+            if base and suffix in LANGS and all(f"{base}_{x}" in value for x in LANGS):
+                if suffix == lang:
+                    out[base] = in_lang(v, lang)
+                continue
+            out[k] = in_lang(v, lang)
+        return out
+    if isinstance(value, list):
+        return [in_lang(v, lang) for v in value]
+    return value
 
 
 def fingerprint(*parts: Any) -> str:

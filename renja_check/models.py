@@ -139,7 +139,7 @@ class Table(Model):
     span: Span
 
 
-ClaimKind = Literal["count", "total", "reference"]
+ClaimKind = Literal["count", "total", "reference", "plan_year", "period", "percent", "parts", "result"]  # issue 11: identity, prose arithmetic
 Subject = Literal["program", "kegiatan", "subkegiatan"]
 
 

@@ -33,7 +33,7 @@ from enum import Enum
 from pathlib import PurePath
 from typing import Any, ClassVar, Optional
 
-__all__ = ["Record", "Field", "FieldInfo", "ConfigDict", "ValidationError"]
+__all__ = ["Record", "Field", "FieldInfo", "ConfigDict", "ValidationError", "field_validator"]
 
 _MISSING: Any = type("_Missing", (), {"__repr__": lambda self: "<missing>"})()
 _FACTORY: Any = type("_Factory", (), {"__repr__": lambda self: "<factory>"})()
@@ -86,6 +86,24 @@ def Field(default: Any = _MISSING, *, default_factory: Any = None, exclude: bool
     """pydantic's ``Field``: a default or ``default_factory``; other arguments (``pattern``,
     ``min_length``, ``description``) apply when validating user input (``model_validate``)."""
     return FieldInfo(default, default_factory=default_factory, exclude=exclude, **kwargs)
+
+
+class _LazyValidator:
+    """``field_validator(...)`` of a record: made a pydantic validator when the mirror is built."""
+
+    def __init__(self, fields: tuple, kwargs: dict, func: Any) -> None:
+        self.fields, self.kwargs, self.func = fields, kwargs, func
+
+    def build(self) -> Any:
+        import pydantic
+
+        return pydantic.field_validator(*self.fields, **self.kwargs)(self.func)
+
+
+def field_validator(*fields: str, **kwargs: Any) -> Any:
+    """pydantic's ``field_validator`` for records, without importing pydantic until user input
+    is validated (``model_validate``); write it above ``@classmethod`` as with pydantic."""
+    return lambda func: _LazyValidator(fields, kwargs, func)
 
 
 class ValidationError(ValueError):
@@ -171,7 +189,8 @@ class _RecordMeta(type):
             info.annotation = ann
             own[fname] = info
         # pydantic validators declared in the body (@field_validator ...) apply to user input
-        validators = {k: ns.pop(k) for k, v in list(ns.items()) if type(v).__name__ == "PydanticDescriptorProxy"}
+        validators = {k: ns.pop(k) for k, v in list(ns.items())
+                      if isinstance(v, _LazyValidator) or type(v).__name__ == "PydanticDescriptorProxy"}
         for b in bases:
             validators = {**getattr(b, "__record_validators__", {}), **validators}
         ns["__record_validators__"] = validators
@@ -359,7 +378,8 @@ def _mirror(cls: type) -> Any:
         spec[name] = (_mirror_type(hints[name]), field)
     config = pydantic.ConfigDict(extra="forbid", frozen=cls.__record_frozen__, arbitrary_types_allowed=True)
     model = pydantic.create_model(cls.__name__, __config__=config, __doc__=cls.__doc__, __module__=cls.__module__,
-                                  __validators__=dict(cls.__record_validators__), **spec)
+                                  __validators__={k: v.build() if isinstance(v, _LazyValidator) else v
+                                                  for k, v in cls.__record_validators__.items()}, **spec)
     _MIRRORS[cls] = model
     _RECORD_OF[model] = cls
     return model

@@ -8,25 +8,48 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Literal, Optional
 
 import yaml
 
 from .cache import cached, sources
 from .errors import InputError
 from .paths import rules_dir
-from .record import ConfigDict, Field, Record, ValidationError, declaration_key
+from .record import ConfigDict, Field, Record, ValidationError, declaration_key, field_validator
 from .safe_yaml import FAST_BASE, NoAliases
 
 Text = dict[str, str]  # {"id": ..., "en": ...}
 
 
+CODE_PATTERN = r"^[A-Z]{2,3}\d{2,3}$"
+
+
+class Deference(Record):
+    """``defers_to`` entry: when rule ``rule`` runs and reports the same subject, a finding
+    of this rule is folded into that finding's evidence (``folded``) instead of standing
+    on its own. ``match: locator`` = same document, table and locator (row, claim);
+    ``match: table`` = same document and table (e.g. every sum of a table a reader note
+    says is cut); ``match: code`` = same document and code (the locator's part after its
+    table id), in any table. ``when``: an evidence key the deferring finding must carry
+    (not null) to be folded, e.g. ``origin``: the plan kept the value the review changed.
+    The engine does the folding, so ``--select`` of this rule alone still reports its
+    findings."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    rule: str = Field(pattern=CODE_PATTERN)
+    match: Literal["locator", "table", "code"] = "locator"
+    when: Optional[str] = None
+
+
 class Rule(Record):
     model_config = ConfigDict(extra="forbid")
 
-    code: str = Field(pattern=r"^[A-Z]{2,3}\d{2,3}$", description="permanent code, never reused")
+    code: str = Field(pattern=CODE_PATTERN, description="permanent code, never reused")
     name: str = Field(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)+$", description="dotted name")
-    severity: str = Field(pattern=r"^(error|warning|info)$")
+    severity: Literal["error", "warning", "info"] = Field(
+        description="error: figures that cannot all be true; warning: an inconsistency that needs "
+                    "an explanation or a fix in wording; info: an observation (README: severity policy)")
     kind: str
     title: Text
     description: Text
@@ -37,10 +60,18 @@ class Rule(Record):
     suggestion: Optional[Text] = None
     example: Optional[Text] = None
     enabled: bool = True
+    defers_to: list[Deference] = Field(default_factory=list, description=(
+        "rules this rule gives way to: a finding of this rule on the same subject as a finding "
+        "of one of them is folded into that finding's evidence (only when that rule runs)"))
     # where the rule was read from; filled by the loader, not written in YAML
     source_file: str = Field(default="", exclude=True)
     source_line: int = Field(default=0, exclude=True)
     spec: Any = Field(default=None, exclude=True)  # validated params (the kind's model)
+
+    @field_validator("defers_to", mode="before")
+    @classmethod
+    def _short_deference(cls, v: Any) -> Any:  # ``defers_to: [FM04]`` is ``[{rule: FM04}]``
+        return [{"rule": x} if isinstance(x, str) else x for x in (v or [])]
 
     def where(self) -> str:
         return f"{self.source_file}:{self.source_line}"
@@ -174,16 +205,52 @@ def _load_ruleset(files: list[Path]) -> RuleSet:
                 raise InputError(r.where(), f"rule code {r.code} already used at {seen[r.code]}")
             seen[r.code] = r.where()
             rules.append(r)
+    for r in rules:
+        for d in r.defers_to:
+            if d.rule not in seen:
+                raise InputError(r.where(), f"defers_to: unknown rule code {d.rule}")
+            if d.rule == r.code:
+                raise InputError(r.where(), "defers_to: a rule cannot defer to itself")
     return RuleSet(rules=rules)
 
 
 def rule_file_schema() -> dict:
     """JSON schema of a rule file (a list of rules); published as rules/rule-file.schema.json."""
-    schema = Rule.model_json_schema()
+    from .kinds import KINDS
+
+    schema = _inline(Rule.model_json_schema())
     for key in ("source_file", "source_line", "spec"):
         schema.get("properties", {}).pop(key, None)
+    schema["properties"]["kind"]["enum"] = sorted(KINDS)
+    deference = schema["properties"]["defers_to"]["items"]  # "FM04" is short for {rule: FM04}
+    schema["properties"]["defers_to"]["items"] = {"anyOf": [{"type": "string", "pattern": CODE_PATTERN},
+                                                            deference]}
+    # each kind's params are typed (roles, levels, severities, checks): unknown or misspelled
+    # values are errors at load time, and the schema says which values a kind accepts
+    schema["allOf"] = [
+        {"if": {"properties": {"kind": {"const": name}}},
+         "then": {"properties": {"params": _inline(kind.Params.model_json_schema())}}}
+        for name, kind in sorted(KINDS.items())
+    ]
     return {"$schema": "https://json-schema.org/draft/2020-12/schema",
             "title": "renja-check rule file", "type": "array", "items": schema}
+
+
+def _inline(schema: dict) -> dict:
+    """A params schema with its ``$defs`` resolved in place (one self-contained schema per kind)."""
+    defs = schema.pop("$defs", {})
+
+    def walk(v: Any) -> Any:
+        if isinstance(v, dict):
+            ref = v.get("$ref", "")
+            if ref.startswith("#/$defs/"):
+                return walk(dict(defs[ref.rsplit("/", 1)[1]]))
+            return {k: walk(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [walk(x) for x in v]
+        return v
+
+    return walk(schema)
 
 
 if __name__ == "__main__":  # pragma: no cover - regenerate the published schema

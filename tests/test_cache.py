@@ -33,11 +33,16 @@ def test_rules_come_from_the_cache_the_second_time(tmp_path, monkeypatch):
     first = ruleset.load_ruleset()
     second = ruleset.load_ruleset()
     assert len(loads) == 1 and second == first and second.rules[0].spec == first.rules[0].spec
-    rule_file = tmp_path / "r.yaml"
-    rule_file.write_text((ruleset.rules_dir() / "pagu.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-    ruleset.load_ruleset([rule_file])
-    rule_file.write_text(rule_file.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    ruleset.load_ruleset([rule_file])
+    copies = tmp_path / "rules"
+    copies.mkdir()
+    for f in sorted(ruleset.rules_dir().glob("*.yaml")):
+        (copies / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    files = sorted(copies.glob("*.yaml"))
+    ruleset.load_ruleset(files)
+    ruleset.load_ruleset(files)
+    assert len(loads) == 2  # other paths: parsed once, then from the cache
+    files[0].write_text(files[0].read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    ruleset.load_ruleset(files)
     assert len(loads) == 3  # a changed rule file is parsed again
 
 

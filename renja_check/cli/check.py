@@ -10,6 +10,7 @@ import click
 from ..outfile import is_stdout, refuse_overwrite, write_atomic
 from ..report.names import FAIL_ON, FORMAT_NAMES
 from .common import input_errors, lang_option
+from .store_options import db_option, no_store_option, open_store
 
 _multi = dict(multiple=True, metavar="CODE[,CODE]")
 
@@ -44,11 +45,13 @@ def _tune_gc() -> None:
 @click.option("--write-baseline", type=click.Path(path_type=Path, dir_okay=False),
               help="Tulis sidik jari temuan saat ini / write the current findings' fingerprints.")
 @click.option("--waivers", type=click.Path(path_type=Path), help="Berkas waiver YAML / waiver file.")
+@db_option
+@no_store_option
 @input_errors
 def check_cmd(inputs: tuple[Path, ...], fmt: str, output: Optional[Path], lang: str, select: tuple[str, ...],
               ignore: tuple[str, ...], rule_files: tuple[Path, ...], extra_rule_files: tuple[Path, ...],
               fail_on: str, baseline: Optional[Path], write_baseline: Optional[Path],
-              waivers: Optional[Path]) -> None:
+              waivers: Optional[Path], db: Optional[Path] = None, no_store: bool = False) -> None:
     """Periksa Renja (tanpa INPUT: dossier sampel bawaan). Keluar 0 bersih, 1 ada temuan, 2 masukan salah.
 
     Check a Renja (no INPUT: the embedded sample dossier). INPUT may be a dossier.yaml or a
@@ -68,10 +71,11 @@ def check_cmd(inputs: tuple[Path, ...], fmt: str, output: Optional[Path], lang: 
     if not to_stdout:  # before the slow work: never replace what this run reads
         refuse_overwrite(output, api.read_paths(inputs, rule_files, extra_rule_files, waivers, baseline,
                                                 write_baseline), "-o")
+    store = open_store(db, no_store)
     report = api.check_report(
         list(inputs), select=select, ignore=ignore, rule_files=rule_files or None,
         extra_rule_files=extra_rule_files, baseline=baseline, waivers=waivers,
-        write_baseline=write_baseline, fail_on=fail_on, lang=lang, progress=progress_bar(lang),
+        write_baseline=write_baseline, fail_on=fail_on, lang=lang, progress=progress_bar(lang), store=store,
     )
     color = fmt == "text" and to_stdout and sys.stdout.isatty()
     text = render(report, fmt, lang, color=color)
@@ -81,6 +85,8 @@ def check_cmd(inputs: tuple[Path, ...], fmt: str, output: Optional[Path], lang: 
             click.echo(line, err=True)
     else:
         click.echo(text, nl=False, color=color)
+    if store is not None and store.warning is not None:  # default store not writable: the check stands
+        click.echo(f"{'peringatan' if lang == 'id' else 'warning'}: {store.warning.text(lang)}", err=True)
     for w in report.warnings():  # stale waivers: always on stderr too
         click.echo(f"{'peringatan' if lang == 'id' else 'warning'}: {w[lang]}", err=True)
     if report.baseline_written is not None:

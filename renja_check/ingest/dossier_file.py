@@ -115,8 +115,13 @@ def read_dossier_file(path: Path) -> Pemda:
 
 
 def renja_files(folder: Path) -> list[Path]:
-    files = sorted(p for p in Path(folder).iterdir()
-                   if p.suffix.lower() in RENJA_SUFFIXES and p.name != NAME and not p.name.startswith("."))
+    from . import MAX_DOCUMENTS, _listing
+    from .common import is_regular
+
+    # listed with the run's file cap; a FIFO or device would block: only regular files are agencies
+    files = [p for p in _listing(Path(folder), MAX_DOCUMENTS)
+             if p.suffix.lower() in RENJA_SUFFIXES and p.name != NAME and not p.name.startswith(".")
+             and is_regular(p)]
     if not files:
         raise InputError(str(folder), "folder holds no .json/.txt/.pdf/.yaml input",
                          "folder tidak berisi masukan .json/.txt/.pdf/.yaml")

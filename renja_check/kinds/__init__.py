@@ -13,6 +13,10 @@ from .notes import NotesKind
 from .sum import SumKind
 from .formula import FormulaKind
 from .cross_document import CrossDocumentKind
+from .kegiatan import KegiatanOutputsKind
+from .doc_identity import IdentityKind
+from .claim_figures import ProseArithmeticKind
+from .cells_compound import CompoundValuesKind
 
 KIND_CLASSES: list[type[Kind]] = [
     NomenclatureKind,
@@ -26,6 +30,10 @@ KIND_CLASSES: list[type[Kind]] = [
     NotesKind,
     FormulaKind,
     CrossDocumentKind,
+    KegiatanOutputsKind,
+    IdentityKind,
+    ProseArithmeticKind,
+    CompoundValuesKind,
 ]
 
 KINDS: dict[str, Kind] = {cls.name: cls() for cls in KIND_CLASSES}

@@ -8,14 +8,20 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Iterable, Iterator, Optional, Union
+from typing import Any, ClassVar, Iterable, Iterator, Literal, Optional, Union
 
 from ..corpus import Corpus
 from ..finding import Finding, fingerprint
-from ..models import Claim, Document, Dossier, Node, Span, Table
+from ..models import Claim, Document, Dossier, Level, Node, Span, Table  # noqa: F401 - Level re-exported
 from ..numbers import format_int, format_rupiah
 from ..record import ConfigDict, Record
 from .identity import ContentKeys, document_identities
+
+
+# The table roles a rule may name (Table.role). Typed so that a misspelled role in a rule
+# file is an error when the rules load, not a rule that silently finds nothing.
+Role = Literal["evaluasi", "kinerja_pelayanan", "rkpd_awal", "kebutuhan", "rencana", "rkpd_akhir",
+               "daftar_program", "sipd"]
 
 
 class Params(Record):
@@ -92,6 +98,9 @@ class Context:
         vals.update(values or {})
         loc = locator or getattr(subject, "id", None)
         message = {lang: _sentence(render(text, vals)) for lang, text in rule.message.items()}
+        if any(len(m) > MAX_MESSAGE for m in message.values()):  # long names: shorten them in the
+            short = {k: _clip(v) for k, v in vals.items()}       # message, in full in found/evidence
+            message = {lang: _sentence(render(text, short)) for lang, text in rule.message.items()}
         sugg = suggestion
         if sugg is None and rule.suggestion:
             sugg = {lang: render(text, vals) for lang, text in rule.suggestion.items()}
@@ -115,6 +124,15 @@ class Context:
             suggestion=sugg,
             fingerprint=fp,
         )
+
+
+MAX_MESSAGE = 600  # README "Message contract": about 600 characters at most; lists go to the evidence
+
+
+def _clip(v: Any, limit: int = 100) -> Any:
+    if not isinstance(v, str) or len(v) <= limit:
+        return v
+    return v[: limit - 1].rstrip() + "\u2026"
 
 
 def _sentence(text: str) -> str:

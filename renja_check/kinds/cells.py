@@ -6,16 +6,18 @@ number, ``fraction``: money with a fraction of a rupiah, ``compound``: a target 
 several values or units, worded by its shape); ``where`` picks the cells: ``pagu`` (money), ``target`` (indicator targets),
 ``values`` (other numbered columns of evaluation tables).
 
-``skip_formula_errors`` (on by default) leaves a spreadsheet error in a column that
-carries a printed formula (``8=(7/6)``) to the formula rule (FM02), which reports it
-with its cause: one defect, one finding. Errors elsewhere are still reported here.
+A spreadsheet error in a column that carries a printed formula (``8=(7/6)``) is the
+formula rule's (FM02) too, which reports it with its cause: the shipped CL01 declares
+``defers_to: [FM02]`` so the engine folds it into FM02's finding (one defect, one
+finding) and ``--select CL01`` alone still reports it. ``skip_formula_errors`` skips
+them in code instead (off by default).
 """
 from __future__ import annotations
 
 from typing import Iterator, Literal
 
 from ..finding import Finding
-from .base import Context, Kind, Params, walk_tables
+from .base import Context, Kind, Params, walk_tables, Role
 from .formula_expr import FormulaError, parse_formula
 from .labels import bilingual, node_label, table_label
 
@@ -49,8 +51,10 @@ def problem(cell) -> tuple[str, str]:
 class CellsParams(Params):
     statuses: list[Literal["error", "ambiguous", "invalid", "fraction", "compound"]]
     where: list[Where] = ["pagu", "target", "values"]
-    roles: list[str] = []
-    skip_formula_errors: bool = True  # errors in formula result columns are FM02's
+    roles: list[Role] = []
+    # leave errors in formula result columns to the formula rule in code (prefer the rule data's
+    # ``defers_to: [FM02]``: the engine folds them only when FM02 runs)
+    skip_formula_errors: bool = False
 
 
 class CellsKind(Kind):

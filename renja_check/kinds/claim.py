@@ -23,7 +23,7 @@ from typing import Iterator, Literal, Optional
 from ..finding import Finding
 from ..models import Claim, Document, Table
 from ..text import norm_name, norm_space
-from .base import Context, Kind, Params
+from .base import Context, Kind, Params, Role
 from .claim_agree import disagreements
 from .claim_count import count_finding, fallback_text, node_key
 from .labels import LEVEL_EN, LEVEL_ID, bilingual, rp, rp_abs, table_label
@@ -35,9 +35,9 @@ _TABLE_NO = re.compile(r"tabel\s*([0-9ivx]+(?:\s*\.\s*[0-9]+)*)", re.I)
 class ClaimParams(Params):
     check: Literal["count", "count_zero_pagu", "total", "contradiction", "reference", "disagreement"]
     # roles of a complete table to compare with when the referred table is incomplete
-    fallback_roles: list[str] = []
+    fallback_roles: list[Role] = []
     # disagreement: only claims about tables with these roles (the plan as finally stated)
-    roles: list[str] = []
+    roles: list[Role] = []
 
 
 class ClaimKind(Kind):
@@ -54,10 +54,10 @@ class ClaimKind(Kind):
                 yield from disagreements(rule, ctx, doc, rule.spec.roles)
                 continue
             fallback = rule.spec.fallback_roles
-            torn = _contradicted(doc)
+            # a sentence stating two counts of one subject is KL04's defect: KL01/KL02 declare
+            # ``defers_to: [KL04]`` and the engine folds them into KL04's finding (which names
+            # every claim of the sentence in evidence["claims"]) when KL04 runs
             for c in doc.claims:
-                if c.id in torn and check in ("count", "count_zero_pagu"):
-                    continue  # a sentence that states two counts of one subject is KL04's
                 if check == "reference" and c.kind == "reference":
                     f = _reference(rule, ctx, doc, c)
                 elif check in ("count", "count_zero_pagu") and c.kind == "count":
@@ -152,7 +152,7 @@ def _total(rule, ctx: Context, doc: Document, c: Claim, fallback: list[str]) -> 
     vals.update(claimed=rp(c.value), raw=norm_space(c.raw), section=c.section or "")
     return ctx.finding(
         rule, doc, table=t, subject=c, locator=c.id, expected=ref, found=c.value,
-        difference=ref - c.value, values=vals,
+        difference=c.value - ref, values=vals,
         evidence={"claimed": c.value, "printed_total": printed, "rows_sum": rows, "unreadable_rows": bad,
                   "year": year, "sentence": norm_space(c.sentence),
                   "referred_table": referred.id if referred is not None else None,

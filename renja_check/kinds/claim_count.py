@@ -92,7 +92,7 @@ def count_finding(rule, ctx, doc: Document, c: Claim, t: Table, zero_only: bool,
                 raw=norm_space(c.raw), section=c.section or "")
     return ctx.finding(
         rule, doc, table=t, subject=c, locator=c.id, expected=listed, found=c.value,
-        difference=listed - c.value, values=vals, key=c.subject,
+        difference=c.value - listed, values=vals, key=c.subject,
         evidence={"subject": c.subject, "claimed": c.value, "listed": listed, "with_pagu": with_pagu,
                   "zero_pagu": [{"locator": n.id, "code": n.code, "name": n.name} for n in zero],
                   "year": year, "table": t.id, "qualifier": c.qualifier,

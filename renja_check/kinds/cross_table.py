@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from ..finding import Finding
 from ..record import ConfigDict, Record
 from ..text import norm_name
-from .base import Context, Kind, Params
+from .base import Context, Kind, Params, Role, Level
 from .compare import blank, pair_indicators, same_funds, same_place, same_text
 from .cross_presence import cap, presence
 from .cross_total import changes, show, total_finding
@@ -30,18 +30,18 @@ from .tree import pagu_value
 
 class Pair(Record):
     model_config = ConfigDict(extra="forbid")
-    a: str
-    b: str
+    a: Role
+    b: Role
     severity: Optional[Literal["error", "warning", "info"]] = None
     # role of the table a was derived from (rkpd_awal for the needs analysis): a b value equal
     # to that table's value is said so in the message (the change made in a was not carried over)
-    origin: Optional[str] = None
+    origin: Optional[Role] = None
 
 
 class CrossParams(Params):
     field: Literal["pagu", "target", "indicator", "lokasi", "sumber_dana", "presence", "catatan", "total"]
     pairs: list[Pair]
-    levels: list[str] = ["subkegiatan"]
+    levels: list[Level] = ["subkegiatan"]
     cutoff: float = 90.0  # fuzzy cut-off (0..100) for texts: indicator, lokasi
 
 
@@ -90,7 +90,7 @@ def _compare(p: CrossParams, na, nb, several: bool):
             va, vb = pagu_value(na, year), pagu_value(nb, year)
             if va is None or vb is None or va == vb:
                 continue
-            yield va, vb, va - vb, dict(
+            yield va, vb, vb - va, dict(
                 _money_vals(na, nb, year), difference=rp_abs(va - vb), year=year,
                 **bilingual(year_txt=(year_phrase(year, several, "id"), year_phrase(year, several, "en")))), year
     elif p.field == "target":

@@ -15,7 +15,7 @@ from .labels import bilingual, node_label, rp, rp_abs, table_label
 from .match import match_tables
 from .tree import leaf_sum, pagu_value, total_node
 
-SHOWN = 8  # rows named in the message; evidence has all of them
+SHOWN = 4  # rows named in the message (kept under ~600 characters); evidence has all of them
 
 
 def show(node: Node, year: str, lang: str = "id") -> str:
@@ -72,7 +72,8 @@ def total_finding(rule, ctx, da, a, db, b, levels, base, severity) -> Optional[F
         if xa != xb:
             rows.append({"locator_a": na.id, "locator_b": nb.id, "code": nb.code or na.code,
                          "name": nb.name or na.name, "a": xa, "b": xb, "change": xb - xa})
-            shown.append({lang: f"{node_label(nb, lang)}: {show(na, year, lang)} \u2192 "
+            # the message names the row by its code (names and amounts are in the evidence)
+            shown.append({lang: f"{nb.code or na.code or node_label(nb, lang)}: {show(na, year, lang)} \u2192 "
                                 f"{show(nb, year, lang)} ({signed(xb - xa)})" for lang in ("id", "en")})
     only = ([{"locator": n.id, "name": n.name, "change": -(pagu_value(n, year) or 0), "in": a.id}
              for n in m.only_a if pagu_value(n, year)] +
@@ -93,7 +94,7 @@ def total_finding(rule, ctx, da, a, db, b, levels, base, severity) -> Optional[F
                 total_a=rp(va), total_b=rp(vb), difference=rp_abs(change), change=signed(change),
                 explained=signed(explained), n_rows=str(len(shown)), year=year)
     return ctx.finding(
-        rule, db, table=b, subject=tb, expected=va, found=vb, difference=va - vb, values=vals,
+        rule, db, table=b, subject=tb, expected=va, found=vb, difference=vb - va, values=vals,
         severity=severity, key=(a.id, year),
         evidence={"year": int(year) if year.isdigit() else year, "table_a": a.id, "table_b": b.id,
                   "total_a": va, "total_b": vb, "change": change, "row_changes": rows,
@@ -107,8 +108,8 @@ def _listing(shown: list[dict]) -> tuple[str, str]:
         return "", ""
     more = len(shown) - SHOWN
     out = []
-    for lang, head, tail in (("id", " Rincian: ", f"; dan {more} baris lain"),
-                             ("en", " Rows: ", f"; and {more} more rows")):
+    for lang, head, tail in (("id", " Rincian (lengkap di bukti): ", f"; dan {more} baris lain"),
+                             ("en", " Rows (in full in the evidence): ", f"; and {more} more rows")):
         out.append(head + "; ".join(r[lang] for r in shown[:SHOWN]) + (tail if more > 0 else "") + ".")
     return out[0], out[1]
 

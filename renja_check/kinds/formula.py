@@ -24,18 +24,18 @@ from typing import Iterator, Literal, Optional
 from ..finding import Finding
 from ..models import Node, Quantity, Table
 from ..record import Field
-from .base import Context, Kind, Params, walk_tables
+from .base import Context, Kind, Params, walk_tables, Role
 from .formula_evidence import cell_text, columns_of, content_fingerprint, number, row_identity
 from .formula_expr import DIV0, Formula, FormulaError, parse_formula
-from .formula_units import join_words, mixes_units, row_units, sentence
+from .formula_units import column_units, join_words, mixes_units, row_units, sentence
 from .labels import bilingual, node_label, table_label
 
 PERSON = ["orang", "peserta", "pegawai", "pns", "asn", "cpns", "casn", "pppk", "jiwa", "aparatur"]
 
 
 class FormulaParams(Params):
-    check: Literal["mismatch", "error", "blank", "units"] = "mismatch"
-    roles: list[str] = []  # every table that prints column formulas
+    check: Literal["mismatch", "error", "blank", "units", "column_units"] = "mismatch"
+    roles: list[Role] = []  # every table that prints column formulas
     rate_tolerance: Decimal = Field(Decimal("0.5"), ge=0)  # percentage points (never negative)
     sum_tolerance: Decimal = Field(Decimal("0"), ge=0)
     same_units: list[list[str]] = [PERSON]  # units that name the same thing
@@ -49,7 +49,7 @@ class FormulaKind(Kind):
         p: FormulaParams = rule.spec
         for doc, table in walk_tables(ctx.dossier, p.roles):
             formulas = _formulas(table)
-            if not formulas:
+            if not formulas and p.check != "column_units":
                 continue
             row = _Row(rule, ctx, doc, table)
             seen: Counter = Counter()
@@ -61,6 +61,9 @@ class FormulaKind(Kind):
                 row.node, row.nth = node, seen[ident]
                 if p.check == "units":
                     yield from _units(p, row, formulas)
+                    continue
+                if p.check == "column_units":
+                    yield from _column_units(p, row)
                     continue
                 for f in formulas:
                     yield from _check(p, row, f)
@@ -121,20 +124,25 @@ def _check(p: FormulaParams, row: _Row, f: Formula) -> Iterator[Finding]:
             evidence["printed_row"] = cell_text(node.values["raw"])
         if got is not None:
             evidence["recomputed"] = "#DIV/0!" if got == DIV0 else number(got)
+        if mixes_units(node, f, p.same_units):  # this formula combines cells of different units
+            evidence["mixed_units"] = True
         vals = _values(row, f, res)
         return row.finding(expected, found, difference, evidence, dict(vals, **(extra or {})), key=f.result)
 
     if p.check == "error":
         if res is not None and res.status == "error":
             cause = _cause(f, ops, got, unreadable)
-            yield make(_show(got, f), cell_text(res), extra=bilingual(cause=cause))
+            # expected is what the formula gives, never the printed error: unknown when it cannot be computed
+            exp = None if got is None or got == DIV0 else _show(got, f)
+            yield make(exp, cell_text(res), extra=bilingual(cause=cause))
         return
     if unreadable:
         return  # an unreadable operand: nothing to recompute
     if row.ambiguous and not all(_present(q) for q in ops.values()):
         return
-    if mixes_units(node, f, p.same_units):
-        return  # the result of mixed units means nothing; FM04 reports the row
+    # a formula that mixes units is FM04's defect: the finding says so (evidence mixed_units),
+    # the rules that recompute declare ``defers_to: {rule: FM04, when: mixed_units}`` and the
+    # engine folds them into FM04's finding when FM04 runs
     if p.check == "blank":
         if not row.ambiguous and (res is None or res.status == "empty") and all(_present(q) for q in ops.values()):
             if got != DIV0 and got is not None:
@@ -145,7 +153,7 @@ def _check(p: FormulaParams, row: _Row, f: Formula) -> Iterator[Finding]:
             return
         if not any(_present(q) for q in ops.values()):
             return
-        diff = got - res.value  # expected - found, as everywhere
+        diff = res.value - got  # found - expected, as everywhere
         tol = p.rate_tolerance if f.is_rate else p.sum_tolerance
         if abs(diff) <= tol:
             return
@@ -156,7 +164,7 @@ def _check(p: FormulaParams, row: _Row, f: Formula) -> Iterator[Finding]:
 
 def _units(p: FormulaParams, row: _Row, formulas: list[Formula]) -> Iterator[Finding]:
     node = row.node
-    r = row_units(node, formulas, p.same_units)
+    r = row_units(node, formulas, p.same_units, _indicator_text(node))
     if r is None:
         return
     cols = sorted({c for g in r.groups for c in g.columns}, key=lambda c: (not c.isdigit(), int(c) if c.isdigit() else 0, c))
@@ -178,6 +186,32 @@ def _units(p: FormulaParams, row: _Row, formulas: list[Formula]) -> Iterator[Fin
                           formulas=(join_words(texts, "id"), join_words(texts, "en"))))
     key = tuple((g.key, tuple(g.columns)) for g in sorted(r.groups, key=lambda g: g.key))
     yield row.finding(expected, found, evidence=evidence, values=vals, key=key)
+
+
+def _column_units(p: FormulaParams, row: _Row) -> Iterator[Finding]:
+    """Cells of one indicator (its target and realisation columns) in different units, even
+    where no formula combines them."""
+    node = row.node
+    cols = [c.id for c in row.table.columns if c.role in ("target", "realisasi")]
+    r = column_units(node, cols, p.same_units, _indicator_text(node))
+    if r is None:
+        return
+    used = sorted({c for g in r.groups for c in g.columns}, key=lambda c: (not c.isdigit(), int(c) if c.isdigit() else 0, c))
+    evidence = {"operands": {c: cell_text(node.values[c]) for c in used},
+                "units": {c: node.values[c].unit for c in used},
+                "odd": [c for g in r.odd for c in g.columns],
+                "majority": "/".join(r.majority.units) if r.majority else None,
+                "columns": columns_of(used, row.columns)}
+    found = "; ".join(f"{','.join(g.columns)}: {'/'.join(g.units)}" for g in r.odd)
+    expected = "/".join(r.majority.units) if r.majority else None
+    vals = _row_values(row)
+    vals.update(bilingual(units=(sentence(r, node, "id"), sentence(r, node, "en"))))
+    key = tuple((g.key, tuple(g.columns)) for g in sorted(r.groups, key=lambda g: g.key))
+    yield row.finding(expected, found, evidence=evidence, values=vals, key=key)
+
+
+def _indicator_text(node: Node) -> str:
+    return node.indicators[0].text if node.indicators else ""
 
 
 def _num(v: Decimal) -> str:
@@ -207,24 +241,29 @@ def _cause(f: Formula, ops: dict[str, Optional[Quantity]], got, unreadable: list
     return (f"masukan lengkap, seharusnya {_show(got, f)}", f"the inputs are present, it should be {_show(got, f)}")
 
 
-def _values(row: _Row, f: Formula, res) -> dict:
-    node, table = row.node, row.table
+def _row_values(row: _Row) -> dict:
+    """The table and the row (with its indicator) in both languages."""
+    node = row.node
     parent = row.parents.get(node.parent) if node.parent else None
-    row_id = node_label(node, "id")
-    row_en = node_label(node, "en")
+    row_id, row_en = node_label(node, "id"), node_label(node, "en")
     if node.level == "indikator" and parent is not None:
         row_id = f"{node_label(parent, 'id')}, indikator \"{node.name}\""
         row_en = f"{node_label(parent, 'en')}, indicator \"{node.name}\""
     elif node.indicators:
         row_id += f", indikator \"{node.indicators[0].text}\""
         row_en += f", indicator \"{node.indicators[0].text}\""
+    return bilingual(table=(table_label(row.table, "id"), table_label(row.table, "en")), row=(row_id, row_en))
+
+
+def _values(row: _Row, f: Formula, res) -> dict:
+    node = row.node
     blank = ("kosong atau tidak terbaca", "blank or not read") if row.ambiguous else ("kosong", "blank")
     inputs = "; ".join(f"kolom {c} = {cell_text(node.values.get(c)) or blank[0]}" for c in f.operands)
     inputs_en = "; ".join(f"column {c} = {cell_text(node.values.get(c)) or blank[1]}" for c in f.operands)
     printed = cell_text(res) if res is not None else None
     return {
-        **bilingual(table=(table_label(table, "id"), table_label(table, "en")), row=(row_id, row_en),
-                    inputs=(inputs, inputs_en)),
+        **_row_values(row),
+        **bilingual(inputs=(inputs, inputs_en)),
         "column": f.result,
         "column_label": columns_of([f.result], row.columns)[f.result],
         "formula": f.text,

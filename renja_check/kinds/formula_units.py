@@ -2,8 +2,9 @@
 
 The cells a row's formulas combine (operands, and the result of a sum) are grouped by
 unit, synonyms together (``orang``/``peserta``). With more than one group the row is
-inconsistent; the group used by most cells is the majority and the others are the odd
-ones out. On a row the reader could not place completely (``values["raw"]``), only
+inconsistent. The indicator's own wording decides first ("Jumlah laporan ..." counts
+laporan: that group is the indicator's unit); only when it names none of the groups is
+the group used by most cells the majority. The others are the odd ones out. On a row the reader could not place completely (``values["raw"]``), only
 formulas whose operands were all placed are used, and the majority is counted on the
 printed row (``199 orang`` that could not be placed still counts for ``orang``).
 """
@@ -66,8 +67,10 @@ def mixes_units(node: Node, f: Formula, same: list[list[str]]) -> bool:
     return len({unit_key(node.values[c].unit or "", same) for c in cells}) > 1
 
 
-def row_units(node: Node, formulas: list[Formula], same: list[list[str]]) -> Optional[RowUnits]:
-    """The row's unit groups, or None when no formula of the row combines different units."""
+def row_units(node: Node, formulas: list[Formula], same: list[list[str]],
+              indicator: str = "") -> Optional[RowUnits]:
+    """The row's unit groups, or None when no formula of the row combines different units.
+    ``indicator``: the indicator's text, whose counted noun names the expected unit first."""
     raw_q = node.values.get("raw")
     ambiguous = raw_q is not None
     groups: dict[str, UnitGroup] = {}
@@ -86,7 +89,7 @@ def row_units(node: Node, formulas: list[Formula], same: list[list[str]]) -> Opt
         if len(keys) > 1:
             mixing.append(f)
     if not mixing:
-        return None  # cells of different units that no formula combines are another rule's matter
+        return None  # cells of different units that no formula combines: UN04 (check column_units)
     printed = " ".join((raw_q.raw or "").split()) if ambiguous else ""
     for g in groups.values():
         g.columns.sort(key=_col_order)
@@ -94,8 +97,52 @@ def row_units(node: Node, formulas: list[Formula], same: list[list[str]]) -> Opt
         if printed:
             g.weight = max(g.weight, sum(_count(printed, u) for u in g.units))
     ordered = sorted(groups.values(), key=lambda g: (-g.weight, _col_order(g.columns[0])))
+    named = _named_by(indicator, ordered, same)
+    if named is not None:
+        return RowUnits([named] + [g for g in ordered if g is not named], named, mixing)
     majority = ordered[0] if ordered[0].weight > ordered[1].weight else None
     return RowUnits(ordered, majority, mixing)
+
+
+def column_units(node: Node, columns: list[str], same: list[list[str]],
+                 indicator: str = "") -> Optional[RowUnits]:
+    """Unit groups of every readable cell with a unit among ``columns`` (one indicator's
+    targets and realisations), whether or not a formula combines them; None when one unit."""
+    if "raw" in node.values:
+        return None  # cells not placed for sure
+    groups: dict[str, UnitGroup] = {}
+    for c in columns:
+        q = node.values.get(c)
+        if not _present(q) or not q.unit or q.unit.strip() == "%":
+            continue
+        k = unit_key(q.unit, same)
+        g = groups.setdefault(k, UnitGroup(k, [], []))
+        g.columns.append(c)
+        if q.unit not in g.units:
+            g.units.append(q.unit)
+    if len(groups) < 2:
+        return None
+    for g in groups.values():
+        g.weight = len(g.columns)
+    ordered = sorted(groups.values(), key=lambda g: (-g.weight, _col_order(g.columns[0])))
+    named = _named_by(indicator, ordered, same)
+    if named is not None:
+        return RowUnits([named] + [g for g in ordered if g is not named], named, [])
+    majority = ordered[0] if ordered[0].weight > ordered[1].weight else None
+    return RowUnits(ordered, majority, [])
+
+
+def _named_by(indicator: str, groups: list[UnitGroup], same: list[list[str]]) -> Optional[UnitGroup]:
+    """The one group whose unit the indicator's wording names ("Jumlah laporan ..." -> laporan)."""
+    if not indicator:
+        return None
+    from .unit import counted_noun
+
+    noun = counted_noun(indicator)
+    if not noun or noun == "%":
+        return None
+    hit = [g for g in groups if g.key == unit_key(noun, same)]
+    return hit[0] if len(hit) == 1 else None
 
 
 def _count(text: str, unit: str) -> int:

@@ -22,7 +22,7 @@ from ..finding import Finding
 from ..models import Document, Node, Table
 from . import nomenclature_cross as cross
 from ..text import norm_name
-from .base import Context, Kind, Params, walk_tables
+from .base import Context, Kind, Params, walk_tables, Role, Level
 from .labels import table_label
 from .nomenclature_names import (
     edition_known, first_edition, looks_legacy, other_entries, render_diff, same_name, word_diff,
@@ -38,9 +38,9 @@ CODE_PARTS = {"urusan": 1, "bidang": 2, "program": 3, "kegiatan": 5, "subkegiata
 
 class NomenclatureParams(Params):
     check: Check
-    levels: list[str] = ["program", "kegiatan", "subkegiatan"]
-    roles: list[str] = []  # table roles checked; empty = every table
-    skip_roles: list[str] = ["daftar_program"]
+    levels: list[Level] = ["program", "kegiatan", "subkegiatan"]
+    roles: list[Role] = []  # table roles checked; empty = every table
+    skip_roles: list[Role] = ["daftar_program"]
     similarity: float = 80.0  # cross_table / prose_list: two names are "the same node" above this
     entry_score: float = 90.0  # prose_list: a listed name means an official entry at this name_score
     indicator_score: float = 90.0  # cross_table: an indicator is the standard one at this score

@@ -23,6 +23,21 @@ class NotesParams(Params):
     use_note_level: bool = True  # the note's own level (info/warning/error) is the severity
 
 
+# what a group of notes of one kind is about, for the one finding that lists them
+NOTE_KINDS = {
+    "row-ambiguous": ("baris yang kolomnya tidak pasti", "rows whose columns are uncertain"),
+    "stray-text": ("teks yang tidak masuk ke baris mana pun", "text that belongs to no row"),
+    "cell-unparsed": ("angka yang tidak masuk ke baris mana pun", "amounts that belong to no row"),
+    "code-unresolved": ("kode yang tidak dapat dipastikan", "codes that could not be resolved"),
+    "code-conflict": ("kode yang bertentangan", "conflicting codes"),
+    "code-inconsistent": ("kode yang tidak konsisten", "inconsistent codes"),
+    "formula-unreadable": ("rumus kolom yang tidak terbaca", "column formulas that could not be read"),
+    "row-unpaired": ("baris tanpa pasangan", "rows without their pair"),
+    "column-order": ("urutan kolom yang diputuskan pembaca", "column orders decided by the reader"),
+}
+SHOWN = 8  # line numbers shown in the message; the evidence lists every note
+
+
 class NotesKind(Kind):
     name = "notes"
     Params = NotesParams
@@ -31,15 +46,17 @@ class NotesKind(Kind):
         p: NotesParams = rule.spec
         for doc in ctx.dossier.documents:
             reported = []
+            groups: dict[tuple, list] = {}
             for note in doc.notes:
                 if (p.codes and note.code not in p.codes) or note.code in p.exclude:
                     continue
                 reported.append(note)
-                vals = bilingual(note=(_one_line(note.message_id or note.message), _one_line(note.message)))
-                vals["note_code"] = note.code
-                yield ctx.finding(rule, doc, table=_table_at(doc, note), locator=f"note:{note.code}",
-                                  span=note.span, values=vals,
-                                  severity=note.level if p.use_note_level else None, key=without_line_refs(note.message))  # content only: equal notes are one finding
+                table = _table_at(doc, note)
+                # notes inside a table: one per table and kind; a note outside tables stands alone
+                key = (table.id, note.code) if table else (None, note.code, without_line_refs(note.message))
+                groups.setdefault(key, []).append((note, table))
+            for key, items in groups.items():
+                yield _group_finding(rule, ctx, doc, p, key[1], items)
             if not p.incomplete_tables:
                 continue
             for t in doc.tables:
@@ -52,6 +69,40 @@ class NotesKind(Kind):
                             note_code="table-incomplete")
                 yield ctx.finding(rule, doc, table=t, locator=t.id, span=t.span, values=vals,
                                   key="table-incomplete")
+
+
+def _group_finding(rule, ctx: Context, doc, p: NotesParams, code: str, items: list) -> Finding:
+    notes = [n for n, _ in items]
+    table = items[0][1]
+    first = notes[0]
+    text_id, text_en = _one_line(first.message_id or first.message), _one_line(first.message)
+    if len(notes) > 1:
+        what = NOTE_KINDS.get(code, (f"catatan '{code}'", f"notes '{code}'"))
+        lines = [n.span.line_start for n in notes if n.span]
+        shown = ", ".join(str(x) for x in lines[:SHOWN]) + (", …" if len(lines) > SHOWN else "")
+        where_id = f"{table_label(table, 'id')}: " if table else ""
+        where_en = f"{table_label(table, 'en')}: " if table else ""
+        text_id = (f"{where_id}{len(notes)} {what[0]} (baris {shown}; daftar lengkap di bukti), "
+                   f"yang pertama: {_cut(text_id)}")
+        text_en = (f"{where_en}{len(notes)} {what[1]} (lines {shown}; full list in the evidence), "
+                   f"the first: {_cut(text_en)}")
+    vals = bilingual(note=(text_id, text_en))
+    vals["note_code"] = code
+    spans = [n.span for n in notes if n.span]
+    span = spans[0].model_copy(update={"line_end": max(s.line_end for s in spans)}) if spans else None
+    evidence = {"notes": [{"line": n.span.line_start if n.span else None,
+                           "note": {"id": _one_line(n.message_id or n.message), "en": _one_line(n.message)}}
+                          for n in notes]} if len(notes) > 1 else {}
+    levels = {n.level for n in notes}
+    level = max(levels, key=lambda v: ("info", "warning", "error").index(v))
+    return ctx.finding(rule, doc, table=table, locator=f"note:{code}", span=span, values=vals,
+                       evidence=evidence, severity=level if p.use_note_level else None,
+                       key=(code, table.id if table else None,
+                            None if len(notes) > 1 else without_line_refs(first.message)))  # content only
+
+
+def _cut(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _table_at(doc, note):

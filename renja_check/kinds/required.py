@@ -3,7 +3,9 @@
 ``field``: ``target`` / ``pagu`` (per year), ``lokasi``, ``sumber_dana`` must be
 filled; ``target_without_pagu`` (a target kept with zero/empty pagu) and
 ``pagu_without_target`` (money with no target) flag rows whose money and work
-disagree. Years are the plan year plus ``year_offsets`` (0 = plan year, 1 = the
+disagree. ``values``: in tables of numbered columns (the evaluation table), the ``columns``
+a row must fill (empty or '-') once it fills ``when_filled``; one finding per row listing
+the empty columns; rows the reader could not place completely are left alone. Years are the plan year plus ``year_offsets`` (0 = plan year, 1 = the
 prakiraan maju). A column the table does not carry at all is not required of it.
 """
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Iterator, Literal, Optional
 
 from ..finding import Finding
 from ..models import Node, Table
-from .base import Context, Kind, Params, walk_tables
+from .base import Context, Kind, Params, walk_tables, Role, Level
 from .compare import blank
 from .labels import bilingual, node_label, rp, table_label
 from .tree import pagu, pagu_value, plan_year
@@ -23,10 +25,13 @@ FIELD_EN = {"lokasi": "lokasi (location)", "sumber_dana": "sumber dana (funding 
 
 
 class RequiredParams(Params):
-    field: Literal["target", "pagu", "lokasi", "sumber_dana", "target_without_pagu", "pagu_without_target"]
-    roles: list[str] = ["rencana"]
-    levels: list[str] = ["subkegiatan"]
+    field: Literal["target", "pagu", "lokasi", "sumber_dana", "target_without_pagu", "pagu_without_target",
+                   "values"]
+    roles: list[Role] = ["rencana"]
+    levels: list[Level] = ["subkegiatan"]
     year_offsets: list[int] = [0]
+    columns: list[str] = []  # values: the numbered columns a row must fill
+    when_filled: list[str] = []  # values: ... once it fills these
 
 
 def target_of(n: Node, year: str):
@@ -53,6 +58,11 @@ class RequiredKind(Kind):
             has = {y: _has_year(rows, y) for y in years}
             labels = (table_label(table, "id"), table_label(table, "en"))
             for n in rows:
+                if p.field == "values":
+                    f = _values_check(rule, ctx, doc, table, n, p, partial(_vals, n, labels))
+                    if f is not None:
+                        yield f
+                    continue
                 if p.field in ("lokasi", "sumber_dana"):
                     if has_column and blank(getattr(n, p.field)):
                         vals = _vals(n, labels)
@@ -112,3 +122,39 @@ def _year_check(rule, ctx, doc, table: Table, has: tuple[bool, bool], n: Node, y
                                evidence={"year": year, "pagu": v,
                                          "target": q.raw.strip() if q is not None else None})
     return None
+
+
+def _short_label(label: str) -> str:
+    """"... PD Tahun 2021: Realisasi" -> "Realisasi 2021"; "Target Program/Kegiatan ... 2022" -> "Target 2022"."""
+    import re
+
+    year = re.search(r"\b(?:19|20)\d\d\b", label)
+    part = label.rsplit(":", 1)[-1].split() if ":" in label else label.split()
+    head = part[0].rstrip("/,") if part else ""
+    return f"{head} {year.group(0)}".strip() if year else " ".join(label.split())
+
+
+def _empty(q) -> bool:
+    return q is None or q.status == "empty" or not (q.raw or "").strip() or q.raw.strip() == "-"
+
+
+def _values_check(rule, ctx, doc, table: Table, n: Node, p: RequiredParams, vals_of) -> Optional[Finding]:
+    if not n.values or "raw" in n.values:  # nothing read, or cells not placed for sure
+        return None
+    present = {c.id for c in table.columns}
+    if any(_empty(n.values.get(c)) for c in p.when_filled):
+        return None
+    missing = [c for c in p.columns if c in present and _empty(n.values.get(c))]
+    if not missing:
+        return None
+    labels = {c.id: _short_label(c.label or "") for c in table.columns}
+    cols_id = "; ".join(f"kolom {c} ({labels[c]})" if labels.get(c) else f"kolom {c}" for c in missing)
+    cols_en = "; ".join(f"column {c} ({labels[c]})" if labels.get(c) else f"column {c}" for c in missing)
+    indicator = n.indicators[0].text if n.indicators else ""
+    vals = vals_of()  # message values only for a finding
+    vals.update(bilingual(cols=(cols_id, cols_en)), indicator=indicator or "-", n_cols=str(len(missing)))
+    return ctx.finding(rule, doc, table=table, subject=n, found=[n.values[c].raw.strip() if n.values.get(c) else None
+                                                                    for c in missing],
+                       values=vals, key=tuple(missing),
+                       evidence={"columns": missing, "indicator": indicator,
+                                 "values": {c: q.raw.strip() for c, q in n.values.items()}})

@@ -19,7 +19,7 @@ from typing import Iterator, Literal, Optional
 from ..finding import Finding
 from ..numbers import money_exact
 from ..record import Field
-from .base import Context, Kind, Params, walk_tables
+from .base import Context, Kind, Level, Params, Role, walk_tables
 from .cells import problem
 from .labels import bilingual, count_levels, node_label, rp, rp_abs, table_label, year_phrase
 from .tree import UNREADABLE, Tree, addends, pagu, years_of
@@ -27,8 +27,8 @@ from .tree import UNREADABLE, Tree, addends, pagu, years_of
 
 class SumParams(Params):
     check: Literal["difference", "unverifiable", "rounding"] = "difference"
-    roles: list[str] = []  # tables to check by role; empty = every table
-    levels: list[str] = ["total", "urusan", "bidang", "program", "kegiatan", "subkegiatan"]
+    roles: list[Role] = []  # tables to check by role; empty = every table
+    levels: list[Level] = ["total", "urusan", "bidang", "program", "kegiatan", "subkegiatan"]
     tolerance: int = Field(0, ge=0)  # rupiah; differences up to this are ignored (never negative)
     # rupiah of per-row rounding in forward-year (prakiraan maju) columns, computed as a
     # factor of the pagu and rounded row by row: ``check: difference`` leaves differences up
@@ -43,8 +43,8 @@ class SumKind(Kind):
     def evaluate(self, rule, ctx: Context) -> Iterator[Finding]:
         p: SumParams = rule.spec
         for doc, table in walk_tables(ctx.dossier, p.roles):
-            if not table.complete:
-                continue  # rows are missing: sums would differ for that reason alone (DN01 says so)
+            # a table read incompletely still has its sums checked: the rule data declares
+            # ``defers_to: {rule: DN01, match: table}`` and the engine folds them into DN01's note
             tree = Tree(table)
             years = years_of(table)
             for node in table.nodes:
@@ -69,11 +69,11 @@ class SumKind(Kind):
                     if bad:
                         continue
                     total, printed = sum(a.value for a in adds), m.value
-                    diff = total - printed
+                    diff = printed - total  # found - expected, as everywhere
                     if exact:  # whole rupiah of the exact amounts; under half a rupiah apart is equal
-                        diff = int((exact[1] - exact[0]).to_integral_value(ROUND_HALF_UP))
+                        diff = int((exact[0] - exact[1]).to_integral_value(ROUND_HALF_UP))
                         total = int(exact[1].to_integral_value(ROUND_HALF_UP))
-                        printed = total - diff
+                        printed = total + diff
                     if _skip(p, diff, year, years):
                         continue
                     # message values only for a finding (not for every subtotal checked)

@@ -1,6 +1,8 @@
 """Kind ``uniqueness``: codes and names identify one node each within a table.
 
 ``check``: ``code_duplicate`` (one code twice under the same parent, same level),
+``legacy_code_duplicate`` (the same, for codes of an older code system that the
+nomenclature does not resolve, e.g. ``17.85`` of Permendagri 13/2006 in an evaluation table),
 ``name_two_codes`` (one name under two codes; the program penunjang repeated under
 every bidang of the PD is one generic code, not two; a name the nomenclature itself gives
 to every one of the codes, such as "Pembangunan Sarana, Prasarana dan Utilitas Sekolah"
@@ -14,16 +16,16 @@ from typing import Iterator, Literal
 from ..corpus import generic_code
 from ..finding import Finding
 from ..text import norm_name
-from .base import Context, Kind, Params, walk_tables
+from .base import Context, Kind, Params, walk_tables, Role, Level
 from .compare import same_text
 from .labels import LEVEL_EN, LEVEL_ID, bilingual, table_label
 from .match import usable_code
 
 
 class UniquenessParams(Params):
-    check: Literal["code_duplicate", "name_two_codes", "code_two_names"]
-    roles: list[str] = []
-    levels: list[str] = ["program", "kegiatan", "subkegiatan"]
+    check: Literal["code_duplicate", "legacy_code_duplicate", "name_two_codes", "code_two_names"]
+    roles: list[Role] = []
+    levels: list[Level] = ["program", "kegiatan", "subkegiatan"]
     cutoff: float = 90.0  # names at least this similar count as one name
 
 
@@ -51,6 +53,8 @@ class UniquenessKind(Kind):
                 code = usable_code(n)
                 if p.check == "code_duplicate" and code:
                     groups.setdefault((n.level, n.parent, code), []).append(n)
+                elif p.check == "legacy_code_duplicate" and n.code_status == "legacy" and n.code_printed:
+                    groups.setdefault((n.level, n.parent, n.code_printed.strip()), []).append(n)
                 elif p.check == "name_two_codes" and code and n.name.strip():
                     groups.setdefault((n.level, norm_name(n.name)), []).append(n)
                 elif p.check == "code_two_names" and code and n.name.strip():
@@ -68,10 +72,13 @@ class UniquenessKind(Kind):
         vals = bilingual(table=(table_label(table, "id"), table_label(table, "en")),
                          level=(LEVEL_ID[level], LEVEL_EN[level]))
         lines = ", ".join(str(n.span.line_start) for n in nodes)
-        if p.check == "code_duplicate":
-            vals.update(code=key[2], times=str(len(nodes)), lines=lines)
-            return ctx.finding(rule, doc, table=table, subject=nodes[1], found=len(nodes), values=vals,
-                               evidence={"code": key[2], "nodes": [n.id for n in nodes]})
+        if p.check in ("code_duplicate", "legacy_code_duplicate"):
+            names = "; ".join(f'"{" ".join(n.name.split())}"' for n in nodes)
+            vals.update(code=key[2], times=str(len(nodes)), lines=lines, names=names)
+            return ctx.finding(rule, doc, table=table, subject=nodes[1], expected=1, found=len(nodes),
+                               difference=len(nodes) - 1, values=vals, key=key[2],
+                               evidence={"code": key[2], "nodes": [n.id for n in nodes],
+                                         "names": [n.name for n in nodes]})
         if p.check == "name_two_codes":
             codes = sorted({usable_code(n) for n in nodes})
             if len({generic_code(c) for c in codes}) < 2:

@@ -17,7 +17,7 @@ from typing import Iterator, Literal, Optional
 from ..finding import Finding
 from ..models import Indicator
 from ..text import norm_name
-from .base import Context, Kind, Params, walk_tables
+from .base import Context, Kind, Params, walk_tables, Role, Level
 from .compare import pair_indicators, unit_key
 from .cross_table import Pair
 from .labels import bilingual, node_label, table_label
@@ -42,9 +42,9 @@ YEAR_KEY = re.compile(r"^\d{4}$")
 
 class UnitParams(Params):
     check: Literal["across_years", "across_tables", "indicator"]
-    roles: list[str] = []  # for across_years / indicator; empty = every table
+    roles: list[Role] = []  # for across_years / indicator; empty = every table
     pairs: list[Pair] = []  # for across_tables
-    levels: list[str] = ["program", "kegiatan", "subkegiatan"]
+    levels: list[Level] = ["program", "kegiatan", "subkegiatan"]
     year_keys_only: bool = True  # compare target columns keyed by a year only
 
 

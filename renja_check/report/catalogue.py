@@ -17,6 +17,7 @@ _EXPLAIN = {
     "basis": {"id": "Dasar hukum", "en": "Legal basis"},
     "rationale": {"id": "Alasan", "en": "Rationale"},
     "params": {"id": "Parameter", "en": "Parameters"},
+    "defers_to": {"id": "Digabungkan ke temuan aturan (bila berjalan)", "en": "Folded into the findings of (when run)"},
     "message": {"id": "Templat pesan", "en": "Message template"},
     "suggestion": {"id": "Templat saran", "en": "Suggestion template"},
     "example": {"id": "Contoh", "en": "Example"},
@@ -74,6 +75,10 @@ def render_explain(rule: Any, lang: str = "id") -> str:
     if rule.params:
         dumped = yaml.safe_dump(rule.params, allow_unicode=True, sort_keys=False).rstrip()
         out += [f"{head('params')}:"] + ["  " + line for line in dumped.splitlines()] + [""]
+    if getattr(rule, "defers_to", None):
+        out += para("defers_to", ", ".join(
+            d.rule + (f" ({d.match})" if d.match != "locator" else "") + (f" [{d.when}]" if d.when else "")
+            for d in rule.defers_to))
     out += para("message", _t(rule.message, lang))
     out += para("suggestion", _t(rule.suggestion, lang))
     out += para("example", _t(rule.example, lang))

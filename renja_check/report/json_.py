@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from ..finding import Finding
+from .labels import sample_path
 from .model import TOOL_NAME, CheckReport
 
 FORMAT_VERSION = 1
@@ -17,6 +18,9 @@ FORMAT_VERSION = 1
 
 def finding_dict(report: CheckReport, f: Finding, lang: str = "id") -> dict[str, Any]:
     d = f.to_dict(lang)
+    d["document"] = sample_path(d["document"])  # the embedded sample by its short name
+    if d.get("span"):
+        d["span"]["file"] = sample_path(d["span"]["file"])
     waiver = report.waiver_for(f)
     d["waived"] = waiver is not None
     d["waiver_reason"] = waiver.reason if waiver is not None else None
@@ -28,7 +32,7 @@ def report_dict(report: CheckReport, lang: str = "id") -> dict[str, Any]:
         "tool": {"name": TOOL_NAME, "version": report.tool_version},
         "format_version": FORMAT_VERSION,
         "lang": lang,
-        "inputs": list(report.inputs),
+        "inputs": [sample_path(str(p)) for p in report.inputs],
         "summary": report.summary(),
         "tables": {tid: report.table_heading(tid, lang) for tid in report.tables},
         "findings": [finding_dict(report, f, lang) for f in report.findings],

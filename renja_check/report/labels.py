@@ -38,6 +38,35 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
+# evidence keys as a verifier reads them (English: the key with spaces)
+EVIDENCE_ID: dict[str, str] = {
+    "year": "tahun", "printed": "tercetak", "sum": "jumlah", "difference": "selisih", "diff": "selisih",
+    "addends": "penjumlah", "empty_addends": "penjumlah kosong", "folded": "temuan yang digabung",
+    "notes": "catatan", "note": "catatan", "formula": "rumus", "formulas": "rumus", "operands": "operand",
+    "result": "hasil", "columns": "kolom", "column": "kolom", "recomputed": "hitung ulang", "cell": "sel",
+    "raw": "teks tercetak", "indicator": "indikator", "units": "satuan", "unit": "satuan",
+    "majority": "satuan mayoritas", "odd": "satuan lain", "origin": "asal", "changes": "perubahan",
+    "change": "perubahan", "target": "target", "pagu_raw": "pagu tercetak", "printed_row": "baris tercetak",
+    "code": "kode", "tables": "tabel", "table": "tabel", "nodes": "baris", "lines": "baris",
+    "sentence": "kalimat", "unreadable_rows": "baris tak terbaca", "unreadable": "tak terbaca",
+    "readable_sum": "jumlah yang terbaca", "listed": "tercantum", "claimed": "disebut",
+    "referred_table": "tabel yang dirujuk", "values": "nilai", "printed_total": "total tercetak",
+    "rows_sum": "jumlah baris", "closest_other_table": "tabel lain terdekat", "same_pagu": "pagu sama",
+    "counted": "dihitung", "with_pagu": "berpagu", "zero_pagu": "pagu nol", "explained": "dijelaskan",
+    "unexplained": "tidak dijelaskan", "only_one_side": "hanya di satu sisi", "row_changes": "perubahan baris",
+    "name": "nama", "official": "nama resmi", "score": "skor", "status": "status", "line": "baris",
+    "rule": "aturan", "message": "pesan", "expected": "diharapkan", "found": "ditemukan",
+    "subject": "pokok", "qualifier": "keterangan", "claims": "pernyataan", "recoded": "kode berubah",
+}
+
+
+def evidence_label(key: str, lang: str) -> str:
+    """An evidence key in the reader's language ("printed_total" -> "total tercetak" / "printed total")."""
+    if lang == "id" and key in EVIDENCE_ID:
+        return EVIDENCE_ID[key]
+    return key.replace("_", " ")
+
+
 def label(key: str, lang: str) -> str:
     entry = LABELS[key]
     return entry.get(lang) or entry["id"]
@@ -63,10 +92,27 @@ def fmt_value(value: Any, lang: str = "id") -> str:
     return str(value)
 
 
-def display_path(path: str) -> str:
-    """A path as people want to read it: relative to the working directory when under it."""
+def sample_path(path: str) -> str:
+    """The embedded sample (inside the installed package) by its short name
+    (``corpus/samples/renja-....txt``), not its install path; any other path unchanged."""
     if not path or not os.path.isabs(path):
         return path
+    from ..paths import corpus_dir
+
+    try:
+        return "corpus/" + Path(path).resolve().relative_to(corpus_dir().resolve()).as_posix()
+    except (ValueError, OSError, FileNotFoundError):
+        return path
+
+
+def display_path(path: str) -> str:
+    """A path as people want to read it: the sample by its short name, else relative to the
+    working directory when under it."""
+    if not path or not os.path.isabs(path):
+        return path
+    short = sample_path(path)
+    if short != path:
+        return short
     try:
         return Path(path).relative_to(Path.cwd()).as_posix()
     except ValueError:
@@ -101,11 +147,20 @@ def severity_counts(per_severity: dict[str, int], lang: str = "id") -> str:
 
 
 _ITEM_KEYS = ("code", "locator", "name", "id", "label")
+MAX_FOLDED = 5  # folded findings listed one per line under a finding
 _VALUE_KEYS = ("value", "pagu", "amount", "count", "target")
 _SUM_KEYS = ("addends", "terms", "parts", "children")
 
 
 def _item(item: Any, lang: str) -> str:
+    if isinstance(item, dict) and "rule" in item and "message" in item:  # a folded finding
+        where = item.get("locator") or item.get("table") or ""
+        if item.get("expected") is not None or item.get("found") is not None:
+            return (f"{item['rule']} {where}: {label('expected', lang)} {fmt_value(item.get('expected'), lang)}"
+                    f" · {label('found', lang)} {fmt_value(item.get('found'), lang)}")
+        return f"{item['rule']} {where}: {item['message']}".strip()
+    if isinstance(item, dict) and set(item) == {"line", "note"}:  # a reader note
+        return f"{item['line']}: {item['note']}"
     if isinstance(item, dict):
         tag = next((str(item[k]) for k in _ITEM_KEYS if item.get(k) not in (None, "")), None)
         val = next((item[k] for k in _VALUE_KEYS if k in item), None)
@@ -122,10 +177,22 @@ def short_evidence(evidence: dict[str, Any], lang: str = "id", width: int = 88, 
     Lists (the addends, the rows compared) come first; scalars equal to one of ``shown``
     (the expected / found / difference already printed) are left out.
     """
+    from ..finding import in_lang
+
+    evidence = in_lang(evidence, lang)
     items = [(k, v) for k, v in evidence.items() if isinstance(v, (list, tuple))]
     items += [(k, v) for k, v in evidence.items()
               if not isinstance(v, (list, tuple)) and not (v is not None and any(v == x for x in shown))]
     lines = []
+    folded = [(k, v) for k, v in items if k == "folded" and isinstance(v, (list, tuple))]
+    items = [(k, v) for k, v in items if k != "folded"]
+    for key, value in folded:  # each folded finding on its own line: it is a defect of its own
+        for entry in list(value)[:MAX_FOLDED]:
+            line = f"{evidence_label(key, lang)}: {_item(entry, lang)}"
+            lines.append(line if len(line) <= width else line[: width - 1] + "…")
+        if len(value) > MAX_FOLDED:
+            lines.append(f"{evidence_label(key, lang)}: … (+{len(value) - MAX_FOLDED})")
+    max_lines += len(lines)
     for n, (key, value) in enumerate(items):
         if len(lines) == max_lines:
             lines.append(f"… (+{len(items) - n})")
@@ -137,7 +204,7 @@ def short_evidence(evidence: dict[str, Any], lang: str = "id", width: int = 88, 
                 text = f"[{len(value)}] {text}"
         else:
             text = _item(value, lang)
-        line = f"{key}: {text}"
+        line = f"{evidence_label(key, lang)}: {text}"
         if len(line) > width:
             line = line[: width - 1] + "…"
         lines.append(line)

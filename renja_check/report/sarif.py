@@ -87,7 +87,9 @@ def _result(report: CheckReport, f: Finding, index: dict[str, int], lang: str, b
                                 ("found", f.found), ("difference", f.difference),
                                 ("suggestion", f.suggestion_text(lang))) if v is not None}
     if f.evidence:
-        props["evidence"] = f.evidence
+        from ..finding import in_lang
+
+        props["evidence"] = in_lang(f.evidence, lang)
     if props:
         res["properties"] = props
     waiver = report.waiver_for(f)

@@ -17,7 +17,7 @@ def test_finding_shows_location_values_evidence_and_suggestion():
     out = text.render(report(), "id")
     assert "  galat PG91 docs/renja-2023.txt:120-121  [rencana:5.03.02]" in out
     assert "diharapkan: 15.322.392.321 · ditemukan: 15.322.725.321 · selisih: 333.000" in out
-    assert "addends: [2] 5.03.02.2.01: 15.000.000.000 + 5.03.02.2.02: 322.392.321" in out
+    assert "penjumlah: [2] 5.03.02.2.01: 15.000.000.000 + 5.03.02.2.02: 322.392.321" in out
     assert "saran: Perbaiki subtotal." in out
 
 

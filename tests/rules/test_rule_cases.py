@@ -12,7 +12,11 @@ field by field on the fields given; ``count`` pins the number of findings).
         dossier: {...}
         count: 1
         expect:
-          - {locator: "rencana:p1", expected: 300, found: 301, difference: -1}
+          - {locator: "rencana:p1", expected: 300, found: 301, difference: 1}
+
+A case may name ``with: [CODE, ...]``: rules run together with the case's rule (the
+deference mechanism: a finding of a rule that ``defers_to`` one of them is folded into
+its finding); only the case rule's findings are compared.
 """
 from __future__ import annotations
 
@@ -43,10 +47,14 @@ def _cases():
 def test_rule_case(code, name, case):
     rule = RULESET.get(code)
     assert rule is not None, f"no rule {code} in rules/"
-    result = run(RuleSet(rules=[rule]), build_dossier(case["dossier"]), load_corpus())
-    findings = [f for f in result.findings]
+    others = [RULESET.get(c) for c in case.get("with", [])]
+    assert all(others), f"unknown rule in with: {case.get('with')}"
+    result = run(RuleSet(rules=[rule, *others]), build_dossier(case["dossier"]), load_corpus())
+    findings = [f for f in result.findings if f.rule == code]
     crashed = [f for f in findings if f.evidence.get("exception")]
     assert not crashed, crashed[0].text("en")
+    for f in findings:
+        assert_message_contract(f)
     if name.startswith("pass"):
         assert findings == [], "\n".join(f.text("en") for f in findings)
         return
@@ -59,6 +67,23 @@ def test_rule_case(code, name, case):
         ok = any(all(_match(d.get(k), v) for k, v in want.items()) for d in dumped)
         assert ok, f"no finding matches {want}; got:\n" + "\n".join(
             str({k: d.get(k) for k in want}) for d in dumped)
+
+
+MAX_MESSAGE = 600
+
+
+def assert_message_contract(f) -> None:
+    """README "Message contract": rendered templates, a suggestion for errors and warnings,
+    short messages, expected never the found value."""
+    import re
+
+    for lang in ("id", "en"):
+        text = f.text(lang) + " " + (f.suggestion_text(lang) or "")
+        assert not re.search(r"\{[A-Za-z_]+\}", text), f"{f.rule}: unrendered placeholder in {text!r}"
+        assert len(f.text(lang)) <= MAX_MESSAGE, f"{f.rule}: message of {len(f.text(lang))} characters"
+    if f.severity != "info":
+        assert f.suggestion_text("id") and f.suggestion_text("en"), f"{f.rule}: no suggestion"
+    assert f.expected is None or f.expected != f.found, f"{f.rule}: expected is the found value {f.found!r}"
 
 
 def _match(got, want) -> bool:

@@ -62,6 +62,9 @@ def parse_text(text: str, path: str, positioned=None) -> Document:
         tables.extend(PARSERS[region.kind](ctx, region))
     tables.extend(pos_tables)
     ctx.notes.extend(pos_notes)
+    from .plan_table import cut_at_start
+
+    cut_at_start(ctx, tables)
     found = {r.kind for r in regions} | {t.role for t in pos_tables}
     for kind in ("evaluasi", "kinerja_pelayanan", "review_rkpd", "rencana", "rkpd_akhir"):
         if kind == "rencana" and pos_notes and kind not in found:
@@ -70,6 +73,10 @@ def parse_text(text: str, path: str, positioned=None) -> Document:
             ctx.note("table-missing", f"table of kind '{kind}' not found in the document", level="warning",
                      id=f"tabel jenis '{kind}' tidak ditemukan dalam dokumen")
     claims = PARSERS["claims"](ctx, regions, tables)
+    from .identity import identity_claims
+    from .prose_figures import figure_claims
+
+    claims = claims + identity_claims(ctx) + figure_claims(ctx)
     doc = Document(
         doc_type="renja",
         pemda=meta.get("pemda"),

@@ -11,7 +11,7 @@ import re
 from typing import Callable, Optional
 
 from ...models import Indicator, Money, Table
-from ...numbers import format_rupiah, infer_style
+from ...numbers import infer_style
 from .base import ParseContext, Region
 from .plan_cells import Segment, join_text, money, pair_targets, segments, split_name
 from .plan_lines import read_cells
@@ -138,7 +138,10 @@ def _order_glued_amounts(tb: TreeBuilder, node_id: str, ys: list[str]) -> None:
 
 
 def _judge(tb: TreeBuilder, rows: list[RawRow], total, ys: list[str]) -> tuple[bool, tuple[str, str]]:
-    """(complete, (why in Bahasa Indonesia, why in English))."""
+    """(complete, (why in Bahasa Indonesia, why in English)), judged from the table's structure
+    (rows, levels, last row) only. Whether its sums agree is never a sign of completeness: a
+    sum that does not hold is the sum rule's to report (``cut_at_start`` judges a table cut
+    before its first rows against the document's other plan tables)."""
     if not rows:
         return False, ("tidak ada baris", "no rows")
     levels = [r.code.level for r in rows if r.code.level != "urusan"]
@@ -150,15 +153,35 @@ def _judge(tb: TreeBuilder, rows: list[RawRow], total, ys: list[str]) -> tuple[b
         return False, ("ada program tanpa baris bidang", "a program has no bidang row")
     if amounts(rows[-1]) < 2:
         return False, ("baris terakhir tanpa angka pagu", "the last row lacks its amounts")
-    if total is not None and ys:
-        y = ys[0]
-        top = [n for n in tb.nodes if n.parent == total.id and y in n.pagu and n.pagu[y].value is not None]
-        printed = total.pagu.get(y)
-        if printed is not None and printed.value is not None and top:
-            shown = sum(n.pagu[y].value for n in top)
-            if shown < printed.value:
-                return False, (f"baris yang terbaca berjumlah {format_rupiah(shown)} dari total tercetak "
-                               f"{format_rupiah(printed.value)} tahun {y}",
-                               f"the rows read add up to {format_rupiah(shown)} of the printed total "
-                               f"{format_rupiah(printed.value)} for {y}")
     return True, ("", "")
+
+
+def cut_at_start(ctx: ParseContext, tables: list[Table]) -> None:
+    """Mark plan tables whose first bidang rows are missing: the document's other plan tables
+    print bidang rows before this table's first one that this table lacks altogether
+    (extraction lost the table's first pages). Rows and codes only, never sums."""
+    from ...kinds.labels import table_label
+
+    def bidang(t: Table) -> list[str]:
+        return [n.code for n in t.nodes if n.level == "bidang" and n.code]
+
+    for t in tables:
+        if not t.complete or t.role not in ("rencana", "rkpd_akhir"):
+            continue
+        mine = bidang(t)
+        if not mine:
+            continue
+        for other in tables:
+            theirs = bidang(other)
+            if other is t or other.role not in ("rencana", "rkpd_akhir") or mine[0] not in theirs:
+                continue
+            lost = [c for c in theirs[:theirs.index(mine[0])] if c not in mine]
+            if lost:
+                t.complete = False
+                codes = ", ".join(lost)
+                ctx.note("table-truncated", f"{table_label(t, 'en')} starts at bidang {mine[0]}; the bidang rows "
+                         f"before it ({codes}, printed in {table_label(other, 'en')}) are missing: its first "
+                         f"part was not read", t.span.line_start, t.span.line_end,
+                         id=f"{table_label(t)} dimulai dari bidang {mine[0]}; baris bidang sebelumnya ({codes}, "
+                            f"tercetak pada {table_label(other)}) tidak ada: bagian awal tabel tidak terbaca")
+                break
