@@ -56,7 +56,11 @@ def load_inputs(inputs: Sequence[Path] = ()) -> Dossier:
         return load_dossier(paths)
     from .ingest.dossier_file import load_agency
 
-    parts = [load_agency(a, pemda) for a in pemda.agencies]
+    return _joined([load_agency(a, pemda) for a in pemda.agencies], pemda)
+
+
+def _joined(parts: list[Dossier], pemda: Any) -> Dossier:
+    """The agencies' dossiers of a pemda as one dossier (one agency: its own)."""
     if len(parts) == 1:
         return parts[0]
     return Dossier(documents=[d for p in parts for d in p.documents], pemda=pemda.name, year=pemda.year)
@@ -86,7 +90,9 @@ def _run_keep(rs: RuleSet, paths: list[Path], progress=None) -> tuple[RunResult,
         return run(rs, dossier, load_corpus()), dossier
     from .pemda import run_pemda
 
-    return run_pemda(rs, pemda, None, progress), None
+    kept: list[Dossier] = []  # filled when the agencies are read in this process (no workers)
+    result = run_pemda(rs, pemda, None, progress, keep=kept)
+    return result, (_joined(kept, pemda) if kept and len(kept) == len(pemda.agencies) else None)
 
 
 def parse_codes(values: Optional[Sequence[str]]) -> list[str]:

@@ -101,16 +101,22 @@ def _init(ruleset: RuleSet, pemda: Pemda) -> None:
 
 
 def _one(agency: Agency, ruleset: Optional[RuleSet] = None, pemda: Optional[Pemda] = None,
-         corpus: Optional[Corpus] = None) -> tuple[RunResult, dict, dict]:
-    """One agency: its dossier, its run, its summary and its program totals (small, picklable)."""
+         corpus: Optional[Corpus] = None, keep: Optional[list] = None) -> tuple[RunResult, dict, dict]:
+    """One agency: its dossier, its run, its summary and its program totals (small, picklable).
+    ``keep`` (in-process runs): the dossier is appended to it, so nobody reads it twice."""
     dossier = load_agency(agency, pemda or _WORKER.get("pemda"))
+    if keep is not None:
+        keep.append(dossier)
     result = run(ruleset or _WORKER["ruleset"], dossier, corpus or _WORKER.get("corpus"))
     summary = agency_summary(dossier, result)
     return result, summary, program_totals(dossier, summary["year"])
 
 
 def run_pemda(ruleset: RuleSet, pemda: Pemda, corpus: Optional[Corpus] = None,
-              progress: Optional[Progress] = None, workers: Optional[int] = None) -> RunResult:
+              progress: Optional[Progress] = None, workers: Optional[int] = None,
+              keep: Optional[list] = None) -> RunResult:
+    """Every agency of the pemda (in worker processes when there are many); ``keep``: a list
+    that receives each agency's dossier when the agencies are read in this process."""
     t0 = time.perf_counter()
     n = len(pemda.agencies)
     cores = workers if workers is not None else min(os.cpu_count() or 1, MAX_WORKERS)
@@ -133,7 +139,7 @@ def run_pemda(ruleset: RuleSet, pemda: Pemda, corpus: Optional[Corpus] = None,
             _WORKER.clear()
     else:
         for i, a in enumerate(pemda.agencies, start=1):
-            outs.append(_one(a, ruleset, pemda, corpus))
+            outs.append(_one(a, ruleset, pemda, corpus, keep))
             if progress:
                 progress(i, n)
     return merge([o[0] for o in outs], [o[1] for o in outs], totals([o[2] for o in outs]), len(ruleset.rules), t0)
