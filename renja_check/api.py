@@ -90,7 +90,7 @@ def _run_keep(rs: RuleSet, paths: list[Path], progress=None) -> tuple[RunResult,
         return run(rs, dossier, load_corpus()), dossier
     from .pemda import run_pemda
 
-    kept: list[Dossier] = []  # filled when the agencies are read in this process (no workers)
+    kept: list[Dossier] = []  # the agencies' dossiers as read by the run (for the store)
     result = run_pemda(rs, pemda, None, progress, keep=kept)
     return result, (_joined(kept, pemda) if kept and len(kept) == len(pemda.agencies) else None)
 
