@@ -11,7 +11,8 @@ The figures are printed, never asserted: timing is not a test.
 
 Children run as a user's would: byte-code caches allowed (``PYTHONDONTWRITEBYTECODE`` is
 dropped; the warm-up run writes them) and the parsed-data cache (``renja_check.cache``) in
-a temp dir filled by the warm-up; "check sample, no cache" runs with it off.
+a temp dir filled by the warm-up; "check sample, no cache" runs with it off, and
+"--no-store" without saving the run into the (temporary) store.
 """
 from __future__ import annotations
 
@@ -81,6 +82,7 @@ def main() -> None:
         "--help": [*base, "--help"],
         "check sample": check,
         "check sample, no cache": [*check, "RENJA_CHECK_CACHE=off"],
+        "check sample, --no-store": [*check, "--no-store"],
     }
     folder = a.folder if a.folder.is_dir() else None
     if folder:
