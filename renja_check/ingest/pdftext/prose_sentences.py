@@ -72,8 +72,18 @@ def _standalone(text: str, nxt: Optional[str]) -> bool:
 
 def sentences(ctx: ParseContext, secs: Optional[list[str]] = None) -> list[Sentence]:
     """Prose sentences, joined across line breaks; blocks break at headings and list items.
-    ``secs``: ``sections(ctx)`` when the caller has it already."""
+    ``secs``: ``sections(ctx)`` when the caller has it already. Kept on ``ctx`` for the
+    next reader of the same lines and sections (claims and prose figures both read them)."""
     secs = sections(ctx) if secs is None else secs
+    memo = ctx.__dict__.get("_sentences")
+    if memo is not None and memo[0] is ctx.lines and memo[1] == len(ctx.lines) and memo[2] == secs:
+        return list(memo[3])
+    out = _sentences(ctx, secs)
+    ctx.__dict__["_sentences"] = (ctx.lines, len(ctx.lines), list(secs), out)
+    return list(out)
+
+
+def _sentences(ctx: ParseContext, secs: list[str]) -> list[Sentence]:
     out: list[Sentence] = []
     block: list[int] = []
 
