@@ -167,8 +167,19 @@ def _recoded(ta: Tree, tb: Tree, ra: list[Node], rb: list[Node]):
 
 
 def table_pairs(dossier: Dossier, role_a: str, role_b: str) -> Iterator[tuple[Document, Table, Document, Table]]:
-    """Every (table of role a, table of role b) in the dossier, across documents too."""
-    for da, a in dossier.tables_with_role(role_a):
-        for db, b in dossier.tables_with_role(role_b):
-            if a is not b:
-                yield da, a, db, b
+    """Every (table of role a, table of role b) in the dossier: the tables of one document, and
+    across documents of different types (a Renja's plan against an RKPD given beside it).
+
+    Two documents of one type (two Renja, two agencies of a pemda) are never paired: that would
+    compare one agency's plan with another's and report each defect of two copies twice."""
+    docs = dossier.documents
+    for da in docs:
+        for a in da.tables:
+            if a.role != role_a:
+                continue
+            for db in docs:
+                if db is not da and db.doc_type == da.doc_type:
+                    continue
+                for b in db.tables:
+                    if b.role == role_b and b is not a:
+                        yield da, a, db, b
