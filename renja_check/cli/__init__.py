@@ -11,8 +11,9 @@ from .check import check_cmd
 from .extract import extract_cmd
 from .nomenklatur import nomenklatur_cmd
 from .rules import explain_cmd, rules_cmd
+from .tui import tui_cmd
 
-COMMANDS = [check_cmd, extract_cmd, rules_cmd, explain_cmd, nomenklatur_cmd]
+COMMANDS = [check_cmd, extract_cmd, rules_cmd, explain_cmd, nomenklatur_cmd, tui_cmd]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -1,0 +1,313 @@
+"""The Textual app: findings beside their evidence, the documents' tree, the assistant.
+
+Collaborators come in by injection: a ready ``Session`` or a ``loader`` (run in a thread
+worker with a progress indicator), and an ``ask`` callable (see ``tui.ask``). The app
+owns the view state and routes the widgets' messages; the widgets only display.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any, Callable, Iterable, Optional
+
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Label, ProgressBar, TabbedContent, TabPane
+
+from .ask import AskFn, AssistantUnavailable
+from .i18n import ACTIONS, t
+from .outline import outline
+from .session import Session
+from .view import SEVERITY_CYCLE, SORTS, ViewState, export
+from .waive import DEFAULT_WAIVERS, add_waiver
+from .widgets.chat import ChatPane
+from .widgets.detail import DetailPane
+from .widgets.dialogs import HelpScreen, WaiveScreen
+from .widgets.documents import DocTree, DocumentsPane
+from .widgets.findings import FindingsPane
+
+Loader = Callable[[Callable[[str], None]], Session]
+
+# key, action, shown in the footer (descriptions: i18n.ACTIONS, in the app's language)
+KEYS: list[tuple[str, str, bool]] = [
+    ("f1", "help", True),
+    ("1", "tab_findings", False),
+    ("2", "tab_documents", False),
+    ("3", "tab_ask", False),
+    ("slash", "focus_search", True),
+    ("s", "cycle_severity", True),
+    ("o", "cycle_sort", False),
+    ("c", "clear_filters", False),
+    ("w", "waive", True),
+    ("n", "goto_node", True),
+    ("f", "goto_findings", False),
+    ("e", "export_md", False),
+    ("E", "export_json", False),
+    ("t", "toggle_dark", False),
+    ("ctrl+p", "command_palette", False),
+    ("q", "quit", True),
+]
+STAGES = ("stage_store", "stage_read", "stage_check", "stage_done")
+
+
+class RenjaApp(App):
+    CSS_PATH = "app.tcss"
+    TITLE = "renja-check"
+
+    def __init__(self, session: Optional[Session] = None, *, loader: Optional[Loader] = None,
+                 ask: Optional[AskFn] = None, lang: str = "id", export_dir: Optional[Path] = None,
+                 waiver_path: Optional[Path] = None) -> None:
+        super().__init__()
+        self.lang = lang
+        self.session: Optional[Session] = session
+        self.loader = loader
+        self.ask_fn = ask
+        self.export_dir = Path(export_dir) if export_dir else Path.cwd()
+        self.waiver_path = waiver_path
+        self.state = ViewState()
+        self.title = t("title", lang)
+        for key, action, show in KEYS:
+            self.bind(key, action, description=ACTIONS[action][lang], show=show)
+
+    # --- layout --------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        lang = self.lang
+        yield Header()
+        with Vertical(id="loading"):
+            yield Label(t("loading", lang), id="loading-label")
+            yield ProgressBar(total=len(STAGES), show_eta=False, id="loading-bar")
+        with TabbedContent(id="tabs"):
+            with TabPane(t("tab_findings", lang), id="tab-findings"):
+                yield FindingsPane(lang, id="findings")
+            with TabPane(t("tab_documents", lang), id="tab-documents"):
+                yield DocumentsPane(lang, id="documents")
+            with TabPane(t("tab_ask", lang), id="tab-ask"):
+                yield ChatPane(lang, id="chat")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.session is not None:
+            self._show(self.session)
+        elif self.loader is not None:
+            self.query_one("#tabs").display = False
+            self._load()
+
+    # --- loading (worker) ----------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="load")
+    def _load(self) -> None:
+        def progress(stage: str) -> None:
+            self.call_from_thread(self._progress, stage)
+
+        try:
+            session = self.loader(progress)
+        except Exception as exc:  # shown in the app; the CLI reports input errors before starting
+            text = exc.text(self.lang) if hasattr(exc, "text") else f"{type(exc).__name__}: {exc}"
+            self.call_from_thread(self._failed, text)
+            return
+        self.call_from_thread(self._show, session)
+
+    def _progress(self, stage: str) -> None:
+        self.query_one("#loading-label", Label).update(t(stage, self.lang))
+        bar = self.query_one("#loading-bar", ProgressBar)
+        bar.update(progress=STAGES.index(stage) + 1 if stage in STAGES else bar.progress)
+
+    def _failed(self, text: str) -> None:
+        self.query_one("#loading-label", Label).update(f"{t('load_failed', self.lang)}: {text}")
+        self.query_one("#loading-bar", ProgressBar).display = False
+
+    def _show(self, session: Session) -> None:
+        self.session = session
+        if self.waiver_path is None:
+            self.waiver_path = session.waiver_path or DEFAULT_WAIVERS
+        self.query_one("#loading").display = False
+        self.query_one("#tabs").display = True
+        report = session.report
+        tables = {tid: report.table_heading(tid, self.lang) for tid in report.tables}
+        self.query_one(FindingsPane).load(session.findings, tables, set(report.waived))
+        docs = outline(session.dossier, session.findings) if session.dossier else []
+        self.query_one(DocumentsPane).load(docs, tables)
+        self.query_one("#findings-table", DataTable).focus()
+
+    # --- the findings view ---------------------------------------------------------------
+    @property
+    def findings_pane(self) -> FindingsPane:
+        return self.query_one(FindingsPane)
+
+    def set_view(self, state: ViewState) -> None:
+        self.state = state
+        self.findings_pane.apply(state)
+
+    @on(FindingsPane.ViewChanged)
+    def _view_changed(self, event: FindingsPane.ViewChanged) -> None:
+        self.set_view(event.state)
+
+    @on(FindingsPane.Picked)
+    def _picked(self, event: FindingsPane.Picked) -> None:
+        self.query_one(DetailPane).show(self.session, event.finding)
+
+    def action_cycle_severity(self) -> None:
+        i = SEVERITY_CYCLE.index(self.state.severity)
+        self.set_view(self.state.replace(severity=SEVERITY_CYCLE[(i + 1) % len(SEVERITY_CYCLE)]))
+
+    def action_cycle_sort(self) -> None:
+        self.set_view(self.state.replace(sort=SORTS[(SORTS.index(self.state.sort) + 1) % len(SORTS)]))
+
+    def action_clear_filters(self) -> None:
+        self.set_view(ViewState(sort=self.state.sort))
+
+    def action_focus_search(self) -> None:
+        self.action_tab_findings()
+        self.query_one("#f-text", Input).focus()
+
+    def action_tab_findings(self) -> None:
+        self.query_one(TabbedContent).active = "tab-findings"
+        self.query_one("#findings-table", DataTable).focus()
+
+    def action_tab_documents(self) -> None:
+        self.query_one(TabbedContent).active = "tab-documents"
+        self.query_one(DocTree).focus()
+
+    def action_tab_ask(self) -> None:
+        self.query_one(TabbedContent).active = "tab-ask"
+        self.query_one("#ask-input", Input).focus()
+
+    # --- jumps between findings and document nodes ----------------------------------------
+    def action_goto_node(self) -> None:
+        f = self.findings_pane.current
+        if f is None or not f.locator or self.query_one(DocumentsPane).reveal(f.locator) is None:
+            self.notify(t("no_node", self.lang), severity="warning")
+            return
+        self.query_one(TabbedContent).active = "tab-documents"
+        self.query_one(DocTree).focus()
+
+    def action_goto_findings(self) -> None:
+        item = self.query_one(DocumentsPane).current
+        if item is None:
+            return
+        self.show_node_findings(frozenset(item.node_ids))
+
+    def show_node_findings(self, locators: frozenset[str], keep: Optional[str] = None) -> None:
+        self.state = ViewState(nodes=locators, sort=self.state.sort)
+        self.findings_pane.apply(self.state, keep=keep)
+        self.action_tab_findings()
+
+    def select_finding(self, fingerprint: str) -> bool:
+        """Show one finding (clearing filters that hide it)."""
+        if self.session is None or self.session.finding_by_fingerprint(fingerprint) is None:
+            return False
+        pane = self.findings_pane
+        if not any(f.fingerprint == fingerprint for f in pane.shown):
+            self.state = ViewState(sort=self.state.sort)
+        pane.apply(self.state, keep=fingerprint)
+        self.action_tab_findings()
+        return True
+
+    # --- ask -------------------------------------------------------------------------------
+    @on(ChatPane.Asked)
+    def _asked(self, event: ChatPane.Asked) -> None:
+        self._ask(event.question)
+
+    @work(thread=True, group="ask")
+    def _ask(self, question: str) -> None:
+        chat = self.query_one(ChatPane)
+        if self.ask_fn is None:
+            self.call_from_thread(chat.add_error, t("ask_unavailable", self.lang))
+            return
+        try:
+            answer = self.ask_fn(question)
+        except AssistantUnavailable:
+            self.call_from_thread(chat.add_error, t("ask_unavailable", self.lang))
+            return
+        except Exception as exc:
+            self.call_from_thread(chat.add_error, f"{t('ask_failed', self.lang)}: {type(exc).__name__}: {exc}")
+            return
+        self.call_from_thread(chat.add_answer, answer)
+
+    @on(ChatPane.CitationChosen)
+    def _citation_chosen(self, event: ChatPane.CitationChosen) -> None:
+        self.open_citation_object(event.citation)
+
+    def action_open_citation(self, index: int) -> None:
+        cites = self.query_one(ChatPane).citations
+        if 0 <= index < len(cites):
+            self.open_citation_object(cites[index])
+
+    def open_citation_object(self, c: Any) -> None:
+        """A finding citation opens the finding; a node citation opens the node (else its findings)."""
+        fp = getattr(c, "fingerprint", None)
+        if fp and self.select_finding(fp):
+            return
+        locator = getattr(c, "locator", None)
+        if locator and self.query_one(DocumentsPane).reveal(locator) is not None:
+            self.query_one(TabbedContent).active = "tab-documents"
+            self.query_one(DocTree).focus()
+            return
+        if locator and self.session and any(f.locator == locator for f in self.session.findings):
+            self.show_node_findings(frozenset([locator]))
+            return
+        self.notify(t("no_target", self.lang), severity="warning")
+
+    # --- work: waive, export, theme, help ---------------------------------------------------
+    def action_waive(self) -> None:
+        f = self.findings_pane.current
+        if f is None or self.session is None:
+            return
+        if self.session.waiver_for(f) is not None:
+            self.notify(t("already_waived", self.lang))
+            return
+
+        def done(result: Optional[tuple[str, Optional[dt.date]]]) -> None:
+            if not result:
+                return
+            reason, expires = result
+            path = Path(self.waiver_path or DEFAULT_WAIVERS)
+            try:
+                waiver = add_waiver(path, f, reason, expires, note=f.text(self.lang))
+            except Exception as exc:
+                msg = exc.text(self.lang) if hasattr(exc, "text") else str(exc)
+                self.notify(msg, severity="error")
+                return
+            self.session.report.waived[f.fingerprint] = waiver
+            self.findings_pane.waived.add(f.fingerprint)
+            self.findings_pane.apply(self.state, keep=f.fingerprint)
+            self.notify(f"{t('waived_to', self.lang)} {path}")
+
+        self.push_screen(WaiveScreen(f"{f.rule} · {f.text(self.lang)}", self.lang), done)
+
+    def _export(self, fmt: str) -> Optional[Path]:
+        if self.session is None:
+            return None
+        name = "renja-temuan.md" if fmt == "markdown" else "renja-temuan.json"
+        path = export(self.session.report, self.findings_pane.shown, self.export_dir / name, fmt, self.lang)
+        self.notify(f"{t('exported', self.lang)}: {path}")
+        return path
+
+    def action_export_md(self) -> None:
+        self._export("markdown")
+
+    def action_export_json(self) -> None:
+        self._export("json")
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.key_help(), self.lang))
+
+    def key_help(self) -> list[tuple[str, str]]:
+        keys = [(self.get_key_display_for(k), ACTIONS[a][self.lang]) for k, a, _ in KEYS]
+        extra = {"id": [("↑ ↓ PgUp PgDn", "pindah baris"), ("Tab / Shift+Tab", "pindah panel"),
+                        ("Enter", "buka rujukan / simpul"), ("ctrl+q", "keluar")],
+                 "en": [("↑ ↓ PgUp PgDn", "move between rows"), ("Tab / Shift+Tab", "move between panes"),
+                        ("Enter", "open citation / node"), ("ctrl+q", "quit")]}
+        return keys + extra.get(self.lang, extra["id"])
+
+    def get_key_display_for(self, key: str) -> str:
+        return {"slash": "/", "f1": "F1", "E": "E (shift+e)"}.get(key, key)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for key, action, _ in KEYS:
+            if action in ("command_palette", "quit"):
+                continue
+            yield SystemCommand(ACTIONS[action][self.lang], f"[{self.get_key_display_for(key)}]",
+                                getattr(self, f"action_{action}"))

@@ -1,0 +1,138 @@
+"""What the detail pane shows of a finding, computed from its attributes and the documents.
+
+Source excerpts come from the finding's span (line numbers of the text the document
+was read from); the *offending cells* are the printed forms of what the finding says
+was found (the node's printed pagu, the formula's printed result, the found value in
+either thousands separator). Cross-table findings show each side's own excerpt.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from renja_check.finding import Finding
+from renja_check.numbers import format_int
+
+from .session import Session
+
+CONTEXT = 2  # lines shown above and below a span
+MAX_LINES = 18  # a long span (a whole subtotal block) is cut around its first lines
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    label: str  # what this side is ("Tabel 2.5 (Rancangan Awal RKPD)")
+    path: str
+    first: int  # first line of the finding's span (1-based)
+    last: int
+    lines: tuple[tuple[int, str], ...]  # (line number, text) shown
+    marks: tuple[str, ...]  # printed cells to highlight
+
+
+def addends(f: Finding) -> list[dict[str, Any]]:
+    """Every addend of a sum finding (``evidence.addends``), as recorded by the rule."""
+    items = (f.evidence or {}).get("addends")
+    return [a for a in items if isinstance(a, dict)] if isinstance(items, list) else []
+
+
+def marks(f: Finding, session: Session) -> tuple[str, ...]:
+    ev = f.evidence or {}
+    out: list[str] = []
+    hit = session.node(f.locator)
+    year = ev.get("year")
+    if hit is not None:
+        node = hit[2]
+        money = node.pagu.get(str(year)) if year is not None else None
+        if money is not None and money.raw.strip():
+            out.append(money.raw.strip())
+    for value in (f.found, ev.get("printed"), ev.get("pagu_raw")):
+        out.extend(_printed_forms(value))
+    result = ev.get("result")
+    if isinstance(result, dict):
+        for value in result.values():
+            out.extend(_printed_forms(value))
+    seen: list[str] = []
+    for m in out:
+        if m and m not in seen and m not in ("-", "0"):
+            seen.append(m)
+    return tuple(seen)
+
+
+def _printed_forms(value: Any) -> list[str]:
+    if isinstance(value, bool) or value is None:
+        return []
+    if isinstance(value, int):
+        if abs(value) < 1000:
+            return []  # a bare small number would light up half the page
+        return [format_int(value), f"{value:,}"]
+    if isinstance(value, str) and 2 <= len(value.strip()) <= 40:
+        return [value.strip()]
+    return []
+
+
+def excerpt(session: Session, path: str, first: int, last: int, label: str,
+            found_marks: tuple[str, ...] = ()) -> Optional[Excerpt]:
+    lines = session.source_lines(path)
+    if not lines or first < 1:
+        return None
+    last = max(first, last)
+    start = max(1, first - CONTEXT)
+    end = min(len(lines), last + CONTEXT, start + MAX_LINES - 1)
+    shown = tuple((n, lines[n - 1]) for n in range(start, end + 1))
+    return Excerpt(label=label, path=path, first=first, last=last, lines=shown, marks=found_marks)
+
+
+def sides(session: Session, f: Finding, lang: str = "id") -> list[Excerpt]:
+    """The finding's own excerpt, then the other side(s) of a cross-table finding."""
+    out: list[Excerpt] = []
+    own_marks = marks(f, session)
+    if f.span is not None:
+        ex = excerpt(session, f.span.file or f.document, f.span.line_start, f.span.line_end,
+                     session.report.table_heading(f.table, lang), own_marks)
+        if ex:
+            out.append(ex)
+    for locator, table, line in _other_sides(session, f):
+        hit = session.node(locator)
+        span = hit[2].span if hit else None
+        if span is not None:
+            first, last, path = span.line_start, span.line_end, span.file or f.document
+        elif line:
+            first, last, path = int(line), int(line), f.document
+        else:
+            continue
+        if any(e.path == path and e.first == first for e in out):
+            continue
+        ex = excerpt(session, path, first, last, session.report.table_heading(table, lang))
+        if ex:
+            out.append(ex)
+    return out
+
+
+def _other_sides(session: Session, f: Finding) -> list[tuple[Optional[str], Optional[str], Optional[int]]]:
+    """(locator, table, line) of the other rows a finding compares its row with."""
+    ev = f.evidence or {}
+    found: list[tuple[Optional[str], Optional[str], Optional[int]]] = []
+    for key in ("a", "b", "origin", "budget_node"):
+        v = ev.get(key)
+        if isinstance(v, dict) and (v.get("locator") or v.get("line")):
+            found.append((v.get("locator"), v.get("table"), v.get("line")))
+        elif isinstance(v, str) and session.node(v):
+            found.append((v, session.node(v)[1].id, None))
+    if not found and f.locator and ":" in f.locator:
+        hit = session.node(f.locator)
+        if hit and hit[1].pair:  # a two-sided table: the same code on the other side
+            other = f"{hit[1].pair}:{f.locator.split(':', 1)[1]}"
+            rule = session.rules.get(f.rule)
+            if session.node(other) and rule is not None and rule.kind.startswith("cross"):
+                found.append((other, hit[1].pair, None))
+    return found
+
+
+def explanation(session: Session, code: str, lang: str = "id") -> str:
+    """``renja-check explain CODE`` as text (description, legal basis, rationale, ...)."""
+    rule = session.rules.get(code)
+    if rule is None:
+        return ""
+    from renja_check.report.catalogue import render_explain
+
+    return render_explain(rule, lang)

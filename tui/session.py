@@ -1,0 +1,140 @@
+"""What the TUI shows: one checked result (report + the documents it was read from).
+
+Loading is plain library work (no Textual here), so the app runs it in a worker and
+tests can build a ``Session`` directly. ``progress(stage)`` is called before each slow
+step with a stage key of ``tui.i18n`` (``stage_read``, ``stage_check``, ...).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Optional, Sequence
+
+from renja_check import api
+from renja_check.baseline import Waiver, load_waivers, screen
+from renja_check.engine import RunResult, run
+from renja_check.finding import Finding
+from renja_check.models import Document, Dossier, Node, Table
+from renja_check.report.model import CheckReport
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class Session:
+    report: CheckReport
+    dossier: Optional[Dossier] = None
+    rules: dict[str, Any] = field(default_factory=dict)  # code -> ruleset.Rule (for explain)
+    waiver_path: Optional[Path] = None
+    inputs: list[Path] = field(default_factory=list)
+    result: Optional[RunResult] = None  # kept so the assistant's store can save this run
+    run_id: Optional[int] = None  # the store's run, when loaded from or saved to one
+    _nodes: dict[str, tuple[Document, Table, Node]] = field(default_factory=dict, repr=False)
+    _lines: dict[str, list[str]] = field(default_factory=dict, repr=False)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.report.findings
+
+    # --- the documents ---------------------------------------------------------------
+    def node(self, node_id: Optional[str]) -> Optional[tuple[Document, Table, Node]]:
+        """(document, table, node) of a node id such as ``T2.5-awal:5.03.01.2.01.0001``."""
+        if not node_id or self.dossier is None:
+            return None
+        if not self._nodes:
+            for doc in self.dossier.documents:
+                for table in doc.tables:
+                    for n in table.nodes:
+                        self._nodes.setdefault(n.id, (doc, table, n))
+        return self._nodes.get(node_id)
+
+    def source_lines(self, path: str) -> list[str]:
+        """The text lines of a source file (empty when it is not plain text or unreadable)."""
+        if path not in self._lines:
+            lines: list[str] = []
+            p = Path(path)
+            if p.suffix.lower() in (".txt", ".md", "") and p.is_file():
+                try:
+                    lines = p.read_text(encoding="utf-8", errors="replace").splitlines()
+                except OSError:
+                    lines = []
+            self._lines[path] = lines
+        return self._lines[path]
+
+    def finding_by_fingerprint(self, fp: Optional[str]) -> Optional[Finding]:
+        return next((f for f in self.findings if fp and f.fingerprint == fp), None)
+
+    def waiver_for(self, f: Finding) -> Optional[Waiver]:
+        return self.report.waiver_for(f)
+
+
+def check_session(inputs: Sequence[Path] = (), *, waivers: Optional[Path] = None,
+                  progress: Progress = lambda stage: None) -> Session:
+    """Read the inputs (the embedded sample when empty), run the shipped rules, screen waivers."""
+    waiver_list = load_waivers(waivers) if waivers and Path(waivers).is_file() else None
+    rs = api.load_rules()
+    paths = [Path(p) for p in inputs] or api.default_inputs()
+    progress("stage_read")
+    dossier = api.load_inputs(paths)
+    progress("stage_check")
+    result = run(rs, dossier)
+    report = CheckReport.build(result, screen(result.findings, None, waiver_list, dt.date.today()),
+                               rules=rs.rules, inputs=paths)
+    return Session(report=report, dossier=dossier, rules={r.code: r for r in rs.rules},
+                   waiver_path=Path(waivers) if waivers else None, inputs=paths, result=result)
+
+
+def store_session(db: Optional[Path], *, run_id: Optional[int] = None, waivers: Optional[Path] = None,
+                  progress: Progress = lambda stage: None) -> Session:
+    """The findings of a stored run (the latest by default); its documents when still readable."""
+    from renja_check.store import Store  # issue 8's store; imported only for --db
+
+    progress("stage_store")
+    store = Store(Path(db) if db else None)
+    runs = store.runs()
+    if not runs:
+        from renja_check.errors import InputError
+
+        raise InputError(str(db or "store"), "the database holds no run", "basis data belum berisi hasil")
+    run_row = next((r for r in runs if r.get("id") == run_id), None) if run_id else max(
+        runs, key=lambda r: r.get("id") or 0)
+    findings = store.findings(run_row["id"])
+    inputs = [Path(p) for p in _as_list(run_row.get("inputs")) if Path(p).exists()]
+    dossier = None
+    if inputs:
+        progress("stage_read")
+        try:
+            dossier = api.load_inputs(inputs)
+        except Exception:  # the documents moved or changed: show the findings alone
+            dossier = None
+    rules = {r.code: r for r in api.rule_catalogue()}
+    waiver_list = load_waivers(waivers) if waivers and Path(waivers).is_file() else None
+    screened = screen(findings, None, waiver_list, dt.date.today())
+    report = CheckReport.build(RunResult(findings=findings, stats=_stats(findings)), screened,
+                               rules=[r for r in rules.values() if r.code in {f.rule for f in findings}],
+                               inputs=inputs)
+    return Session(report=report, dossier=dossier, rules=rules, inputs=inputs, run_id=run_row["id"],
+                   waiver_path=Path(waivers) if waivers else None)
+
+
+def _as_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        import json
+
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return [value]
+    return [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
+
+
+def _stats(findings: list[Finding]):
+    from collections import Counter
+
+    from renja_check.engine import RunStats
+
+    return RunStats(per_severity=dict(Counter(f.severity for f in findings)),
+                    per_rule=dict(sorted(Counter(f.rule for f in findings).items())))
