@@ -118,14 +118,19 @@ def _other_sides(session: Session, f: Finding) -> list[tuple[Optional[str], Opti
             found.append((v.get("locator"), v.get("table"), v.get("line")))
         elif isinstance(v, str) and session.node(v):
             found.append((v, session.node(v)[1].id, None))
-    if not found and f.locator and ":" in f.locator:
-        hit = session.node(f.locator)
-        if hit and hit[1].pair:  # a two-sided table: the same code on the other side
-            other = f"{hit[1].pair}:{f.locator.split(':', 1)[1]}"
-            rule = session.rules.get(f.rule)
-            if session.node(other) and rule is not None and rule.kind.startswith("cross"):
-                found.append((other, hit[1].pair, None))
-    return found
+    rule = session.rules.get(f.rule)
+    hit = session.node(f.locator)
+    if found or hit is None or rule is None or not rule.kind.startswith("cross"):
+        return found
+    # a cross-table finding that names no other row: the same code in the document's
+    # other tables, the paired side of a two-sided table first
+    doc, table, _ = hit
+    key = f.locator.split(":", 1)[1]
+    others = sorted((t for t in doc.tables if t.id != table.id), key=lambda t: t.id != table.pair)
+    for other in others:
+        if session.node(f"{other.id}:{key}"):
+            found.append((f"{other.id}:{key}", other.id, None))
+    return found[:2]
 
 
 def explanation(session: Session, code: str, lang: str = "id") -> str:

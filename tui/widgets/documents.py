@@ -106,7 +106,8 @@ class DocumentsPane(Horizontal):
         lang = self.lang
         if isinstance(data, DocOutline):
             d = data.document
-            return Text(f"{data.label()}\n{d.source.path}\n{len(d.tables)} {t('table', lang)}")
+            name = d.source.path.replace("\\", "/").rsplit("/", 1)[-1]
+            return Text(f"{data.label()}\n{name}\n{len(d.tables)} {t('table', lang)}")
         if not isinstance(data, Item):
             return ""
         grid = RichTable.grid(padding=(0, 1))
