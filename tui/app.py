@@ -309,5 +309,5 @@ class RenjaApp(App):
         for key, action, _ in KEYS:
             if action in ("command_palette", "quit"):
                 continue
-            yield SystemCommand(ACTIONS[action][self.lang], f"[{self.get_key_display_for(key)}]",
+            yield SystemCommand(ACTIONS[action][self.lang], f"({self.get_key_display_for(key)})",
                                 getattr(self, f"action_{action}"))

@@ -1,0 +1,99 @@
+"""Pilot tests of the document tree (jumps both ways) and the ask pane (citations jump)."""
+from __future__ import annotations
+
+from textual.widgets import ListView
+
+from tui.app import RenjaApp
+from tui.ask import AssistantUnavailable
+from tui.outline import outline
+from tui.widgets.chat import ChatPane
+from tui.widgets.documents import DocTree, DocumentsPane
+from tui.widgets.findings import FindingsPane
+
+from .conftest import fake_answer, pilot_run, static_text
+
+
+def test_outline_is_program_kegiatan_subkegiatan_with_pagu_per_table(session):
+    doc = outline(session.dossier, session.findings)[0]
+    program = doc.items[0]
+    kegiatan = program.children[0]
+    sub = kegiatan.children[0]
+    assert (program.level, kegiatan.level, sub.level) == ("program", "kegiatan", "subkegiatan")
+    assert sub.code.startswith(kegiatan.code) and kegiatan.code.startswith(program.code)
+    assert len(sub.pagu) >= 2 and all(v is None or isinstance(v, int) for v in sub.pagu.values())
+    pg01 = next(f for f in session.findings if f.rule == "PG01")
+    assert doc.by_node[pg01.locator].mismatched
+
+
+def test_node_to_findings_and_back(session):
+    f = next(f for f in session.findings if f.rule == "PG01")
+    app = RenjaApp(session)
+
+    async def body(pilot):
+        app.select_finding(f.fingerprint)
+        await pilot.press("n")  # finding -> its node
+        await pilot.pause()
+        assert app.query_one("#tabs").active == "tab-documents"
+        item = app.query_one(DocumentsPane).current
+        assert item is not None and f.locator in item.node_ids
+        assert "≠" in str(app.query_one(DocTree).cursor_node.label)
+        assert item.code in static_text(app, "#node-info")
+        await pilot.press("f")  # node -> its findings
+        await pilot.pause()
+        assert app.query_one("#tabs").active == "tab-findings"
+        shown = app.query_one(FindingsPane).shown
+        assert f in shown and len(shown) < len(session.findings)
+        assert all(x.locator in item.node_ids or x.evidence for x in shown)
+
+    pilot_run(app, body)
+
+
+def test_ask_pane_shows_answer_and_citations_jump(session):
+    asked = []
+
+    def ask(question):
+        asked.append(question)
+        return fake_answer(session, question)
+
+    app = RenjaApp(session, ask=ask)
+    target = fake_answer(session, "")
+
+    async def body(pilot):
+        await pilot.press("3")
+        await pilot.press(*"pagu program", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert asked == ["pagu program"]
+        chat = app.query_one(ChatPane)
+        assert len(chat.latest) == 2
+        log = " ".join(str(w.content) for w in app.query("#chat-log .answer"))
+        assert "Ada selisih" in log and "[1]" in log
+        lv = app.query_one("#citations", ListView)
+        lv.focus()
+        lv.index = 0
+        await pilot.press("enter")  # finding citation -> the finding
+        await pilot.pause()
+        assert app.query_one("#tabs").active == "tab-findings"
+        assert app.query_one(FindingsPane).current.fingerprint == target.citations[0].fingerprint
+        app.action_open_citation(1)  # node citation (a link of the log) -> the node
+        await pilot.pause()
+        assert app.query_one("#tabs").active == "tab-documents"
+        assert target.citations[1].locator in app.query_one(DocumentsPane).current.node_ids
+
+    pilot_run(app, body)
+
+
+def test_ask_pane_says_when_the_assistant_is_missing(session):
+    def ask(question):
+        raise AssistantUnavailable("no module")
+
+    app = RenjaApp(session, ask=ask, lang="en")
+
+    async def body(pilot):
+        await pilot.press("3", *"hello", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        errors = " ".join(str(w.content) for w in app.query("#chat-log .error"))
+        assert "not available" in errors
+
+    pilot_run(app, body)
