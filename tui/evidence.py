@@ -38,13 +38,7 @@ def addends(f: Finding) -> list[dict[str, Any]]:
 def marks(f: Finding, session: Session) -> tuple[str, ...]:
     ev = f.evidence or {}
     out: list[str] = []
-    hit = session.node(f.locator)
-    year = ev.get("year")
-    if hit is not None:
-        node = hit[2]
-        money = node.pagu.get(str(year)) if year is not None else None
-        if money is not None and money.raw.strip():
-            out.append(money.raw.strip())
+    out += _node_marks(session.node(f.locator), ev.get("year"))
     for value in (f.found, ev.get("printed"), ev.get("pagu_raw")):
         out.extend(_printed_forms(value))
     result = ev.get("result")
@@ -56,6 +50,14 @@ def marks(f: Finding, session: Session) -> tuple[str, ...]:
         if m and m not in seen and m not in ("-", "0"):
             seen.append(m)
     return tuple(seen)
+
+
+def _node_marks(hit, year: Any) -> list[str]:
+    """The printed pagu cell of the year the finding is about."""
+    if hit is None or year is None:
+        return []
+    money = hit[2].pagu.get(str(year))
+    return [money.raw.strip()] if money is not None and money.raw.strip() else []
 
 
 def _printed_forms(value: Any) -> list[str]:
@@ -102,7 +104,8 @@ def sides(session: Session, f: Finding, lang: str = "id") -> list[Excerpt]:
             continue
         if any(e.path == path and e.first == first for e in out):
             continue
-        ex = excerpt(session, path, first, last, session.report.table_heading(table, lang))
+        other_marks = [m for m in _node_marks(hit, (f.evidence or {}).get("year"))] + _printed_forms(f.expected)
+        ex = excerpt(session, path, first, last, session.report.table_heading(table, lang), tuple(other_marks))
         if ex:
             out.append(ex)
     return out

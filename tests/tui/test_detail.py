@@ -73,3 +73,13 @@ def test_rule_explanation_and_legal_basis(session):
         assert "expected" in static_text(app, "#d-values")
 
     pilot_run(app, body)
+
+
+def test_both_sides_highlight_their_own_cell(tmp_path):
+    from .snapshot_data import snapshot_session
+
+    s = snapshot_session(tmp_path)
+    f = next(x for x in s.findings if x.rule == "XT01")
+    own, other = sides(s, f)
+    assert "800,000" in own.marks and "900,000" in other.marks
+    assert (own.first, other.first) == (10, 5)
