@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from pathlib import Path
 from typing import Optional
 
@@ -40,6 +41,9 @@ def tui_cmd(inputs: tuple[Path, ...], db: Optional[Path], waivers: Optional[Path
                          "berikan INPUT atau --db, tidak keduanya")
     if db is not None and not db.is_file():
         raise InputError(str(db), "database not found", "basis data tidak ditemukan")
+    if db is not None and importlib.util.find_spec("renja_check.store") is None:
+        raise InputError(str(db), "the store is not part of this installation",
+                         "penyimpanan hasil (store) tidak tersedia pada instalasi ini")
     if waivers is not None and waivers.exists():
         from ..baseline import load_waivers
 

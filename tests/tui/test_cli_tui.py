@@ -4,6 +4,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import types
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -46,12 +47,11 @@ def test_options_reach_the_app(monkeypatch, tmp_path):
 def test_the_check_path_does_not_import_textual():
     code = "import sys, renja_check.cli; assert 'textual' not in sys.modules; import tui; " \
            "assert 'textual' not in sys.modules"
-    subprocess.run([sys.executable, "-c", code], check=True)
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[2])
 
 
 def test_the_wheel_installs_the_tui_under_the_project_name():
     import tomllib
-    from pathlib import Path
 
     conf = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text(encoding="utf-8"))
     wheel = conf["tool"]["hatch"]["build"]["targets"]["wheel"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 from textual.widgets import ListView
 
 from tui.app import RenjaApp
-from tui.ask import AssistantUnavailable
 from tui.outline import outline
 from tui.widgets.chat import ChatPane
 from tui.widgets.documents import DocTree, DocumentsPane
@@ -79,21 +78,5 @@ def test_ask_pane_shows_answer_and_citations_jump(session):
         await pilot.pause()
         assert app.query_one("#tabs").active == "tab-documents"
         assert target.citations[1].locator in app.query_one(DocumentsPane).current.node_ids
-
-    pilot_run(app, body)
-
-
-def test_ask_pane_says_when_the_assistant_is_missing(session):
-    def ask(question):
-        raise AssistantUnavailable("no module")
-
-    app = RenjaApp(session, ask=ask, lang="en")
-
-    async def body(pilot):
-        await pilot.press("3", *"hello", "enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        errors = " ".join(str(w.content) for w in app.query("#chat-log .error"))
-        assert "not available" in errors
 
     pilot_run(app, body)

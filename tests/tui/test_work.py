@@ -75,7 +75,7 @@ def test_command_palette_offers_the_app_actions(session, tmp_path):
     pilot_run(app, body)
 
 
-def test_f1_help_lists_every_key_and_footer_shows_hints(session):
+def test_f1_help_lists_every_key_footer_hints_and_themes(session):
     app = RenjaApp(session)
 
     async def body(pilot):
@@ -89,14 +89,6 @@ def test_f1_help_lists_every_key_and_footer_shows_hints(session):
             assert app.get_key_display_for(key) in text
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
-
-    pilot_run(app, body)
-
-
-def test_dark_and_light_themes(session):
-    app = RenjaApp(session)
-
-    async def body(pilot):
         assert app.theme == "textual-dark"
         await pilot.press("t")
         assert app.theme == "textual-light"
@@ -146,8 +138,11 @@ def test_a_failing_load_is_reported_in_the_app():
     pilot_run(app, body)
 
 
-def test_english_labels_and_80x24_layout(session):
-    app = RenjaApp(session, lang="en")
+def test_english_labels_80x24_layout_and_missing_assistant(session):
+    def ask(question):
+        raise AssistantUnavailable("no module")
+
+    app = RenjaApp(session, lang="en", ask=ask)
 
     async def body(pilot):
         assert "error" in static_text(app, "#counts")
@@ -155,6 +150,11 @@ def test_english_labels_and_80x24_layout(session):
         table, detail = app.query_one("#findings-table"), app.query_one("#detail")
         assert table.region.width >= 38 and detail.region.width >= 30
         assert table.region.right <= 80 and detail.region.right <= 80
+        await pilot.press("3", *"hello", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        errors = " ".join(str(w.content) for w in app.query("#chat-log .error"))
+        assert "not available" in errors
 
     pilot_run(app, body, size=(80, 24))
 
