@@ -38,7 +38,7 @@ def addends(f: Finding) -> list[dict[str, Any]]:
 def marks(f: Finding, session: Session) -> tuple[str, ...]:
     ev = f.evidence or {}
     out: list[str] = []
-    out += _node_marks(session.node(f.locator), ev.get("year"))
+    out += _node_marks(session.node(f.locator, f.document), ev.get("year"))
     for value in (f.found, ev.get("printed"), ev.get("pagu_raw")):
         out.extend(_printed_forms(value))
     result = ev.get("result")
@@ -93,36 +93,43 @@ def sides(session: Session, f: Finding, lang: str = "id") -> list[Excerpt]:
                      session.report.table_heading(f.table, lang), own_marks)
         if ex:
             out.append(ex)
-    for locator, table, line in _other_sides(session, f):
-        hit = session.node(locator)
+    for locator, table, line, document in _other_sides(session, f):
+        hit = session.node(locator, document)
         span = hit[2].span if hit else None
         if span is not None:
-            first, last, path = span.line_start, span.line_end, span.file or f.document
+            first, last, path = span.line_start, span.line_end, span.file or document or f.document
         elif line:
-            first, last, path = int(line), int(line), f.document
+            first, last, path = int(line), int(line), document or f.document
         else:
             continue
         if any(e.path == path and e.first == first for e in out):
             continue
         other_marks = [m for m in _node_marks(hit, (f.evidence or {}).get("year"))] + _printed_forms(f.expected)
-        ex = excerpt(session, path, first, last, session.report.table_heading(table, lang), tuple(other_marks))
+        label = session.report.table_heading(table, lang)
+        if document and document != f.document:  # a cross-document finding: say which document
+            label = f"{document.replace(chr(92), '/').rsplit('/', 1)[-1]}: {label}"
+        ex = excerpt(session, path, first, last, label, tuple(other_marks))
         if ex:
             out.append(ex)
     return out
 
 
-def _other_sides(session: Session, f: Finding) -> list[tuple[Optional[str], Optional[str], Optional[int]]]:
-    """(locator, table, line) of the other rows a finding compares its row with."""
+Side = tuple[Optional[str], Optional[str], Optional[int], Optional[str]]
+
+
+def _other_sides(session: Session, f: Finding) -> list[Side]:
+    """(locator, table, line, document) of the other rows a finding compares its row with;
+    a cross-document finding names the other document in its evidence."""
     ev = f.evidence or {}
-    found: list[tuple[Optional[str], Optional[str], Optional[int]]] = []
+    found: list[Side] = []
     for key in ("a", "b", "origin", "budget_node"):
         v = ev.get(key)
         if isinstance(v, dict) and (v.get("locator") or v.get("line")):
-            found.append((v.get("locator"), v.get("table"), v.get("line")))
+            found.append((v.get("locator"), v.get("table"), v.get("line"), v.get("document")))
         elif isinstance(v, str) and session.node(v):
-            found.append((v, session.node(v)[1].id, None))
+            found.append((v, session.node(v)[1].id, None, None))
     rule = session.rules.get(f.rule)
-    hit = session.node(f.locator)
+    hit = session.node(f.locator, f.document)
     if found or hit is None or rule is None or not rule.kind.startswith("cross"):
         return found
     # a cross-table finding that names no other row: the same code in the document's
@@ -132,7 +139,7 @@ def _other_sides(session: Session, f: Finding) -> list[tuple[Optional[str], Opti
     others = sorted((t for t in doc.tables if t.id != table.id), key=lambda t: t.id != table.pair)
     for other in others:
         if session.node(f"{other.id}:{key}"):
-            found.append((f"{other.id}:{key}", other.id, None))
+            found.append((f"{other.id}:{key}", other.id, None, doc.source.path))
     return found[:2]
 
 

@@ -40,6 +40,7 @@ class DocOutline:
     year: Optional[int]
     items: list[Item]  # programs (with their kegiatan and sub kegiatan)
     by_node: dict[str, Item]  # node id -> item
+    by_code: dict[str, Item] = field(default_factory=dict)
 
     def label(self) -> str:
         d = self.document
@@ -87,7 +88,7 @@ def _document(index: int, doc: Document, per_locator: dict[str, int]) -> DocOutl
             if money is not _ABSENT:
                 item.pagu[table.id] = money
             by_node[node.id] = item
-    return DocOutline(index=index, document=doc, year=year, items=roots, by_node=by_node)
+    return DocOutline(index=index, document=doc, year=year, items=roots, by_node=by_node, by_code=items)
 
 
 _ABSENT = object()

@@ -38,8 +38,9 @@ class Session:
         return self.report.findings
 
     # --- the documents ---------------------------------------------------------------
-    def node(self, node_id: Optional[str]) -> Optional[tuple[Document, Table, Node]]:
-        """(document, table, node) of a node id such as ``T2.5-awal:5.03.01.2.01.0001``."""
+    def node(self, node_id: Optional[str], document: Optional[str] = None) -> Optional[tuple[Document, Table, Node]]:
+        """(document, table, node) of a node id such as ``T2.5-awal:5.03.01.2.01.0001``;
+        ``document`` (a source path) picks the document when several hold the id."""
         if not node_id or self.dossier is None:
             return None
         if not self._nodes:
@@ -47,6 +48,11 @@ class Session:
                 for table in doc.tables:
                     for n in table.nodes:
                         self._nodes.setdefault(n.id, (doc, table, n))
+                        self._nodes.setdefault(f"{doc.source.path}\0{n.id}", (doc, table, n))
+        if document:
+            hit = self._nodes.get(f"{document}\0{node_id}")
+            if hit is not None:
+                return hit
         return self._nodes.get(node_id)
 
     def source_lines(self, path: str) -> list[str]:

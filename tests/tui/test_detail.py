@@ -83,3 +83,24 @@ def test_both_sides_highlight_their_own_cell(tmp_path):
     own, other = sides(s, f)
     assert "800,000" in own.marks and "900,000" in other.marks
     assert (own.first, other.first) == (10, 5)
+
+
+def test_cross_document_side_names_the_other_document(tmp_path):
+    import dataclasses
+
+    from renja_check.models import Dossier
+
+    from .snapshot_data import snapshot_session
+
+    s = snapshot_session(tmp_path)
+    doc = s.dossier.documents[0]
+    twin_path = tmp_path / "rkpd-contoh.txt"
+    twin_path.write_text((tmp_path / "contoh-renja.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    twin = doc.model_copy(update={"source": doc.source.model_copy(update={"path": str(twin_path)})})
+    s = dataclasses.replace(s, dossier=Dossier(documents=[doc, twin]), _nodes={})
+    f = next(x for x in s.findings if x.rule == "XT01")
+    ev = dict(f.evidence, a={"table": "kebutuhan", "locator": "kebutuhan:1.01.01.2.01.0001",
+                             "document": str(twin_path)})
+    f = f.model_copy(update={"evidence": ev})
+    own, other = sides(s, f)
+    assert other.label.startswith("rkpd-contoh.txt: ") and other.first == 5
