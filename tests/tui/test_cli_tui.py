@@ -57,3 +57,19 @@ def test_the_wheel_installs_the_tui_under_the_project_name():
     wheel = conf["tool"]["hatch"]["build"]["targets"]["wheel"]
     assert wheel["sources"] == {"tui": "renja_check_tui"}
     assert tui_cli.load_tui().__name__ in ("renja_check_tui", "tui")
+
+
+def test_loading_starts_beside_the_interface_and_reports_errors(tmp_path):
+    from tui.loading import LoadError, start_loading
+
+    stages = []
+    session = start_loading([])(stages.append)
+    assert session.findings and session.dossier is not None and stages == ["stage_check"]
+    bad = tmp_path / "kosong.txt"
+    bad.write_text("", encoding="utf-8")
+    try:
+        start_loading([bad])(stages.append)
+    except LoadError as exc:
+        assert "kosong.txt" in exc.text("id") and "kosong.txt" in exc.text("en")
+    else:
+        raise AssertionError("an empty input must fail")
