@@ -240,6 +240,8 @@ class RenjaApp(App):
         if fp and self.select_finding(fp):
             return
         locator = getattr(c, "locator", None)
+        if not locator and self.session is not None:  # a citation of lines only
+            locator = self.session.node_at(getattr(c, "document", None), getattr(c, "line_start", None))
         if locator and self.query_one(DocumentsPane).reveal(locator) is not None:
             self.query_one(TabbedContent).active = "tab-documents"
             self.query_one(DocTree).focus()

@@ -68,6 +68,22 @@ class Session:
             self._lines[path] = lines
         return self._lines[path]
 
+    def node_at(self, document: Optional[str], line: Optional[int]) -> Optional[str]:
+        """The id of the narrowest node whose lines hold ``line`` (a citation without a node id)."""
+        if self.dossier is None or not line:
+            return None
+        best = None
+        for doc in self.dossier.documents:
+            if document and doc.source.path != document:
+                continue
+            for table in doc.tables:
+                for n in table.nodes:
+                    s = n.span
+                    if s.line_start <= line <= s.line_end and (
+                            best is None or s.line_end - s.line_start < best.span.line_end - best.span.line_start):
+                        best = n
+        return best.id if best is not None else None
+
     def finding_by_fingerprint(self, fp: Optional[str]) -> Optional[Finding]:
         return next((f for f in self.findings if fp and f.fingerprint == fp), None)
 
@@ -103,9 +119,15 @@ def store_session(db: Optional[Path], *, run_id: Optional[int] = None, waivers: 
         from renja_check.errors import InputError
 
         raise InputError(str(db or "store"), "the database holds no run", "basis data belum berisi hasil")
-    run_row = next((r for r in runs if r.get("id") == run_id), None) if run_id else max(
-        runs, key=lambda r: r.get("id") or 0)
-    findings = store.findings(run_row["id"])
+    def rid(row: dict) -> int:
+        return row.get("id", row.get("run_id")) or 0
+
+    run_row = next((r for r in runs if rid(r) == run_id), None) if run_id else max(runs, key=rid)
+    if run_row is None:
+        from renja_check.errors import InputError
+
+        raise InputError(str(db or "store"), f"no run {run_id}", f"tidak ada hasil nomor {run_id}")
+    findings = store.findings(rid(run_row))
     inputs = [Path(p) for p in _as_list(run_row.get("inputs")) if Path(p).exists()]
     dossier = None
     if inputs:
@@ -120,7 +142,7 @@ def store_session(db: Optional[Path], *, run_id: Optional[int] = None, waivers: 
     report = CheckReport.build(RunResult(findings=findings, stats=_stats(findings)), screened,
                                rules=[r for r in rules.values() if r.code in {f.rule for f in findings}],
                                inputs=inputs)
-    return Session(report=report, dossier=dossier, rules=rules, inputs=inputs, run_id=run_row["id"],
+    return Session(report=report, dossier=dossier, rules=rules, inputs=inputs, run_id=rid(run_row),
                    waiver_path=Path(waivers) if waivers else None)
 
 

@@ -38,3 +38,11 @@ def test_waiver_appends_in_the_loader_format(session, tmp_path):
         add_waiver(path, a, "   ")
     with pytest.raises(ValueError):
         parse_date("31/12/2030")
+
+
+def test_a_line_citation_finds_the_narrowest_node(tmp_path):
+    from .snapshot_data import snapshot_session
+
+    s = snapshot_session(tmp_path)
+    assert s.node_at(None, 5) == "kebutuhan:1.01.01.2.01.0001"
+    assert s.node_at(str(tmp_path / "other.txt"), 5) is None and s.node_at(None, 99) is None
