@@ -176,20 +176,23 @@ class RenjaApp(App):
     # --- jumps between findings and document nodes ----------------------------------------
     def action_goto_node(self) -> None:
         f = self.findings_pane.current
-        if f is None or not f.locator or self.query_one(DocumentsPane).reveal(f.locator) is None:
+        if f is None or not f.locator or self.query_one(DocumentsPane).reveal(f.locator, f.document) is None:
             self.notify(t("no_node", self.lang), severity="warning")
             return
         self.query_one(TabbedContent).active = "tab-documents"
         self.query_one(DocTree).focus()
 
     def action_goto_findings(self) -> None:
-        item = self.query_one(DocumentsPane).current
+        pane = self.query_one(DocumentsPane)
+        item = pane.current
         if item is None:
             return
-        self.show_node_findings(frozenset(item.node_ids))
+        several = len(pane.outlines) > 1  # node ids repeat across a dossier's documents
+        self.show_node_findings(frozenset(item.node_ids), document=pane.current_document if several else None)
 
-    def show_node_findings(self, locators: frozenset[str], keep: Optional[str] = None) -> None:
-        self.state = ViewState(nodes=locators, sort=self.state.sort)
+    def show_node_findings(self, locators: frozenset[str], keep: Optional[str] = None,
+                           document: Optional[str] = None) -> None:
+        self.state = ViewState(nodes=locators, document=document, sort=self.state.sort)
         self.findings_pane.apply(self.state, keep=keep)
         self.action_tab_findings()
 
@@ -242,7 +245,7 @@ class RenjaApp(App):
         locator = getattr(c, "locator", None)
         if not locator and self.session is not None:  # a citation of lines only
             locator = self.session.node_at(getattr(c, "document", None), getattr(c, "line_start", None))
-        if locator and self.query_one(DocumentsPane).reveal(locator) is not None:
+        if locator and self.query_one(DocumentsPane).reveal(locator, getattr(c, "document", None)) is not None:
             self.query_one(TabbedContent).active = "tab-documents"
             self.query_one(DocTree).focus()
             return

@@ -19,6 +19,7 @@ from renja_check.models import Document, Dossier, Node, Table
 from renja_check.report.model import CheckReport
 
 Progress = Callable[[str], None]
+BINARY = (".pdf",)  # spans of a PDF are lines of its extracted text, not of the file
 
 
 @dataclass
@@ -60,7 +61,7 @@ class Session:
         if path not in self._lines:
             lines: list[str] = []
             p = Path(path)
-            if p.suffix.lower() in (".txt", ".md", "") and p.is_file():
+            if p.suffix.lower() not in BINARY and p.is_file():
                 try:
                     lines = p.read_text(encoding="utf-8", errors="replace").splitlines()
                 except OSError:

@@ -80,3 +80,30 @@ def test_ask_pane_shows_answer_and_citations_jump(session):
         assert target.citations[1].locator in app.query_one(DocumentsPane).current.node_ids
 
     pilot_run(app, body)
+
+
+def test_documents_sharing_node_ids_jump_to_the_right_one(tmp_path):
+    import dataclasses
+
+    from renja_check.models import Dossier
+
+    from .snapshot_data import snapshot_session
+
+    s = snapshot_session(tmp_path)
+    doc = s.dossier.documents[0]
+    other = doc.model_copy(update={"perangkat_daerah": "Dinas Lain",
+                                   "source": doc.source.model_copy(update={"path": str(tmp_path / "b.txt")})})
+    s = dataclasses.replace(s, dossier=Dossier(documents=[other, doc]), _nodes={})
+    f = s.findings[0]
+    app = RenjaApp(s)
+
+    async def body(pilot):
+        await pilot.press("n")
+        await pilot.pause()
+        pane = app.query_one(DocumentsPane)
+        assert pane.current_document == f.document and f.locator in pane.current.node_ids
+        await pilot.press("f")
+        await pilot.pause()
+        assert app.state.document == f.document and app.query_one(FindingsPane).shown == [f]
+
+    pilot_run(app, body, size=(80, 24))

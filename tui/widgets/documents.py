@@ -131,13 +131,23 @@ class DocumentsPane(Horizontal):
 
     # --- used by the app -----------------------------------------------------------------
     @property
+    def current_document(self) -> Optional[str]:
+        """The source path of the document holding the cursor."""
+        node = self.query_one(DocTree).cursor_node
+        while node is not None and not isinstance(node.data, DocOutline):
+            node = node.parent
+        return node.data.document.source.path if node is not None else None
+
+    @property
     def current(self) -> Optional[Item]:
         node = self.query_one(DocTree).cursor_node
         return node.data if node is not None and isinstance(node.data, Item) else None
 
-    def reveal(self, locator: str) -> Optional[Item]:
-        """Expand down to the item holding node ``locator`` and put the cursor on it."""
-        for o in self.outlines:
+    def reveal(self, locator: str, document: Optional[str] = None) -> Optional[Item]:
+        """Expand down to the item holding node ``locator`` (in ``document`` when given:
+        documents of one dossier may share node ids) and put the cursor on it."""
+        mine = [o for o in self.outlines if o.document.source.path == document]
+        for o in mine + [o for o in self.outlines if o not in mine]:
             item = o.by_node.get(locator)
             if item is None:
                 continue
