@@ -37,6 +37,7 @@ KEYS: list[tuple[str, str, bool]] = [
     ("2", "tab_documents", False),
     ("3", "tab_ask", False),
     ("slash", "focus_search", True),
+    ("escape", "focus_table", False),
     ("s", "cycle_severity", True),
     ("o", "cycle_sort", False),
     ("c", "clear_filters", False),
@@ -160,6 +161,10 @@ class RenjaApp(App):
     def action_focus_search(self) -> None:
         self.action_tab_findings()
         self.query_one("#f-text", Input).focus()
+
+    def action_focus_table(self) -> None:
+        if self.query_one(TabbedContent).active == "tab-findings":
+            self.query_one("#findings-table", DataTable).focus()
 
     def action_tab_findings(self) -> None:
         self.query_one(TabbedContent).active = "tab-findings"
@@ -307,7 +312,7 @@ class RenjaApp(App):
         return keys + extra.get(self.lang, extra["id"])
 
     def get_key_display_for(self, key: str) -> str:
-        return {"slash": "/", "f1": "F1", "E": "E (shift+e)"}.get(key, key)
+        return {"slash": "/", "f1": "F1", "E": "E (shift+e)", "escape": "Esc"}.get(key, key)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -79,6 +79,7 @@ ACTIONS: dict[str, dict[str, str]] = {
     "tab_documents": UI["tab_documents"],
     "tab_ask": UI["tab_ask"],
     "focus_search": {"id": "Cari", "en": "Search"},
+    "focus_table": {"id": "Kembali ke tabel temuan", "en": "Back to the findings table"},
     "cycle_severity": {"id": "Saring tingkat", "en": "Filter severity"},
     "cycle_sort": {"id": "Urutan", "en": "Sort"},
     "clear_filters": {"id": "Hapus saringan", "en": "Clear filters"},

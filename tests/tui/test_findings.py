@@ -53,6 +53,8 @@ def test_filters_by_severity_rule_table_document_and_text(session):
         assert pane.shown and all("subtotal" in f.text("id").lower() or "subtotal" in f.rule_name
                                   for f in pane.shown)
         assert len(pane.shown) < len(session.findings)
+        await pilot.press("escape")
+        assert app.focused is app.query_one("#findings-table")
 
     pilot_run(app, body)
 
