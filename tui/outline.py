@@ -32,6 +32,10 @@ class Item:
         values = {v for v in self.pagu.values() if v is not None}
         return len(values) > 1 or self.findings > 0
 
+    def inner_mismatches(self) -> int:
+        """How many rows below this one are mismatched (shown on a folded row)."""
+        return sum(c.mismatched + c.inner_mismatches() for c in self.children)
+
 
 @dataclass
 class DocOutline:
@@ -46,6 +50,9 @@ class DocOutline:
         d = self.document
         name = d.perangkat_daerah or d.source.path.rsplit("/", 1)[-1]
         return f"{name} ({d.year})" if d.year else name
+
+    def mismatches(self) -> int:
+        return sum(i.mismatched + i.inner_mismatches() for i in self.items)
 
 
 def plan_year(doc: Document) -> Optional[int]:

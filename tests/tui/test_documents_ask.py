@@ -107,3 +107,14 @@ def test_documents_sharing_node_ids_jump_to_the_right_one(tmp_path):
         assert app.state.document == f.document and app.query_one(FindingsPane).shown == [f]
 
     pilot_run(app, body, size=(80, 24))
+
+
+def test_folded_rows_and_documents_count_the_mismatches_below(tmp_path):
+    from .snapshot_data import snapshot_session
+
+    s = snapshot_session(tmp_path)
+    (doc,) = outline(s.dossier, s.findings)
+    program = doc.items[0]
+    # the program (PG01, pagu differs) and both sub kegiatan (pagu differs) are marked, not the kegiatan
+    assert program.mismatched and not program.children[0].mismatched
+    assert program.inner_mismatches() == 2 and doc.mismatches() == 3

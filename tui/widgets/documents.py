@@ -59,7 +59,10 @@ class DocumentsPane(Horizontal):
             self.query_one("#node-info", Static).update(t("no_dossier", self.lang))
             return
         for o in outlines:
-            node = tree.root.add(o.label(), data=o, expand=False, allow_expand=True)
+            label = Text(o.label())
+            if o.mismatches():
+                label.append(f" {MISMATCH}{o.mismatches()}", style="red")
+            node = tree.root.add(label, data=o, expand=False, allow_expand=True)
             if len(outlines) == 1:
                 self._fill(node, o)
                 node.expand()
@@ -91,6 +94,9 @@ class DocumentsPane(Horizontal):
         text.append(f" {item.name}")
         if item.findings:
             text.append(f" [{item.findings}]", style="yellow")
+        inner = item.inner_mismatches()
+        if inner:
+            text.append(f" {MISMATCH}{inner}", style="red dim")
         return text
 
     @on(Tree.NodeExpanded)
