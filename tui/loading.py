@@ -7,6 +7,7 @@ thread runs it. Errors come back as ``LoadError`` with the message in both langu
 from __future__ import annotations
 
 import multiprocessing
+import os
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
@@ -54,6 +55,10 @@ def start_loading(inputs: Sequence[Path], *, db: Optional[Path] = None, waivers:
 
 
 def _child(sender, work: Callable[[], Session]) -> None:
+    # nothing the readers print (library warnings) may reach the terminal Textual draws on
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
     try:
         result = (True, work())
     except Exception as exc:  # sent back to the app, which shows it
