@@ -108,6 +108,18 @@ class RenjaApp(WorkActions, App):
         docs = outline(session.dossier, session.findings) if session.dossier else []
         self.query_one(DocumentsPane).load(docs, tables)
         self.query_one("#findings-table", DataTable).focus()
+        if session.slow_sources():
+            self._warm_sources(session)
+
+    @work(thread=True, group="sources")
+    def _warm_sources(self, session: Session) -> None:
+        """Extract the PDFs' text again for the excerpts, after the first screen."""
+        for path in session.slow_sources():
+            session.source_lines(path, slow=True)
+        self.call_from_thread(self._refresh_detail)
+
+    def _refresh_detail(self) -> None:
+        self.query_one(DetailPane).show(self.session, self.findings_pane.current)
 
     # --- the findings view ---------------------------------------------------------------
     @property

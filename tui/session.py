@@ -56,18 +56,33 @@ class Session:
                 return hit
         return self._nodes.get(node_id)
 
-    def source_lines(self, path: str) -> list[str]:
-        """The text lines of a source file (empty when it is not plain text or unreadable)."""
+    def source_lines(self, path: str, slow: bool = False) -> list[str]:
+        """The text lines a document was read from (empty when unreadable).
+
+        A PDF's lines are those of its extracted text: extracting again takes a while, so it
+        happens only with ``slow`` (the app's worker warms them after the first screen)."""
         if path not in self._lines:
-            lines: list[str] = []
             p = Path(path)
-            if p.suffix.lower() not in BINARY and p.is_file():
-                try:
+            if p.suffix.lower() in BINARY and not slow:
+                return []
+            lines: list[str] = []
+            try:
+                if p.suffix.lower() in BINARY:
+                    from renja_check.ingest.pdf import extract_pages, join_pages
+
+                    lines = join_pages(extract_pages(p))[0].splitlines()
+                elif p.is_file():
                     lines = p.read_text(encoding="utf-8", errors="replace").splitlines()
-                except OSError:
-                    lines = []
+            except Exception:  # a source that moved or broke since the check: no excerpt
+                lines = []
             self._lines[path] = lines
         return self._lines[path]
+
+    def slow_sources(self) -> list[str]:
+        """Sources whose lines must be extracted again (PDFs) and are not yet."""
+        docs = self.dossier.documents if self.dossier else []
+        return [d.source.path for d in docs if Path(d.source.path).suffix.lower() in BINARY
+                and d.source.path not in self._lines]
 
     def node_at(self, document: Optional[str], line: Optional[int]) -> Optional[str]:
         """The id of the narrowest node whose lines hold ``line`` (a citation without a node id)."""

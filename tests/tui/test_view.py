@@ -46,3 +46,21 @@ def test_a_line_citation_finds_the_narrowest_node(tmp_path):
     s = snapshot_session(tmp_path)
     assert s.node_at(None, 5) == "kebutuhan:1.01.01.2.01.0001"
     assert s.node_at(str(tmp_path / "other.txt"), 5) is None and s.node_at(None, 99) is None
+
+
+def test_pdf_lines_come_from_its_extracted_text_only_when_slow_work_is_allowed(tmp_path, monkeypatch):
+    import dataclasses
+
+    from renja_check.models import Dossier
+
+    from .snapshot_data import snapshot_session
+
+    s = snapshot_session(tmp_path)
+    pdf = str(tmp_path / "renja.pdf")
+    doc = s.dossier.documents[0]
+    doc = doc.model_copy(update={"source": doc.source.model_copy(update={"path": pdf})})
+    s = dataclasses.replace(s, dossier=Dossier(documents=[doc]), _nodes={}, _lines={})
+    monkeypatch.setattr("renja_check.ingest.pdf.extract_pages", lambda p: ["halaman satu\nbaris dua", "halaman dua"])
+    assert s.slow_sources() == [pdf] and s.source_lines(pdf) == []
+    assert s.source_lines(pdf, slow=True) == ["halaman satu", "baris dua", "halaman dua"]
+    assert s.slow_sources() == [] and s.source_lines(pdf)[2] == "halaman dua"
