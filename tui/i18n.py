@@ -59,8 +59,6 @@ UI: dict[str, dict[str, str]] = {
     "exported": {"id": "Diekspor", "en": "Exported"},
     "help_title": {"id": "Bantuan: tombol", "en": "Help: keys"},
     "help_close": {"id": "Esc atau F1 untuk menutup", "en": "Esc or F1 to close"},
-    "goto_node": {"id": "Ke simpul dokumen", "en": "Go to document node"},
-    "goto_findings": {"id": "Ke temuan simpul", "en": "Go to node findings"},
     "no_node": {"id": "Temuan ini tidak menunjuk simpul dokumen", "en": "This finding points at no document node"},
     "no_target": {"id": "Rujukan tidak ditemukan dalam hasil ini", "en": "Citation not found in this result"},
 }
