@@ -105,7 +105,7 @@ def sides(session: Session, f: Finding, lang: str = "id") -> list[Excerpt]:
         if any(e.path == path and e.first == first for e in out):
             continue
         other_marks = [m for m in _node_marks(hit, (f.evidence or {}).get("year"))] + _printed_forms(f.expected)
-        label = session.report.table_heading(table, lang)
+        label = _table_label(session, f, table, locator, lang)
         if document and document != f.document:  # a cross-document finding: say which document
             label = f"{document.replace(chr(92), '/').rsplit('/', 1)[-1]}: {label}"
         ex = excerpt(session, path, first, last, label, tuple(other_marks))
@@ -122,11 +122,14 @@ def _other_sides(session: Session, f: Finding) -> list[Side]:
     a cross-document finding names the other document in its evidence."""
     ev = f.evidence or {}
     found: list[Side] = []
-    for key in ("a", "b", "origin", "budget_node"):
-        v = ev.get(key)
+    own_line = f.span.line_start if f.span else None
+    for key, v in ev.items():  # {"a": {...}, "b": {...}} or {"renja": {...}, "rkpd": {...}}
         if isinstance(v, dict) and (v.get("locator") or v.get("line")):
+            same_doc = (v.get("document") or f.document) == f.document
+            if same_doc and (v.get("locator") == f.locator or (not v.get("locator") and v.get("line") == own_line)):
+                continue  # the finding's own row
             found.append((v.get("locator"), v.get("table"), v.get("line"), v.get("document")))
-        elif isinstance(v, str) and session.node(v):
+        elif key in ("origin", "budget_node") and isinstance(v, str) and session.node(v):
             found.append((v, session.node(v)[1].id, None, None))
     rule = session.rules.get(f.rule)
     hit = session.node(f.locator, f.document)
@@ -141,6 +144,16 @@ def _other_sides(session: Session, f: Finding) -> list[Side]:
         if session.node(f"{other.id}:{key}"):
             found.append((f"{other.id}:{key}", other.id, None, doc.source.path))
     return found[:2]
+
+
+def _table_label(session: Session, f: Finding, table: Optional[str], locator: Optional[str], lang: str) -> str:
+    """The report's name of a table; the evidence's own label for a table of another document."""
+    if table in session.report.tables or not table:
+        return session.report.table_heading(table, lang)
+    for v in (f.evidence or {}).values():
+        if isinstance(v, dict) and v.get("table") == table and v.get("table_label"):
+            return str(v["table_label"])
+    return session.report.table_heading(table, lang)
 
 
 def explanation(session: Session, code: str, lang: str = "id") -> str:

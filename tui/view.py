@@ -58,8 +58,7 @@ def matches(f: Finding, state: ViewState, lang: str = "id") -> bool:
 def _evidence_mentions(f: Finding, locators: frozenset[str]) -> bool:
     """A cross-table finding belongs to a node when its evidence names the node's locator."""
     ev = f.evidence or {}
-    for side in ("a", "b"):
-        v = ev.get(side)
+    for v in ev.values():  # the sides of a cross-table or cross-document finding
         if isinstance(v, dict) and v.get("locator") in locators:
             return True
     nodes = ev.get("nodes")

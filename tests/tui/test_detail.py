@@ -114,3 +114,16 @@ def test_cross_document_side_names_the_other_document(tmp_path):
     f = f.model_copy(update={"evidence": ev})
     own, other = sides(s, f)
     assert other.label.startswith("rkpd-contoh.txt: ") and other.first == 5
+
+
+def test_sides_named_by_document_type_use_their_own_table_label(tmp_path):
+    from .snapshot_data import snapshot_session
+
+    s = snapshot_session(tmp_path)
+    f = next(x for x in s.findings if x.rule == "XT01")
+    f = f.model_copy(update={"evidence": {
+        "renja": {"document": f.document, "table": "rencana", "locator": f.locator, "line": 10},
+        "rkpd": {"document": f.document, "table": "rkpd", "table_label": "RKPD rancangan awal", "line": 4},
+    }})
+    own, other = sides(s, f)
+    assert (own.first, other.first, other.label) == (10, 4, "RKPD rancangan awal")
