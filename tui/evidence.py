@@ -66,7 +66,7 @@ def _printed_forms(value: Any) -> list[str]:
     if isinstance(value, int):
         if abs(value) < 1000:
             return []  # a bare small number would light up half the page
-        return [format_int(value), f"{value:,}"]
+        return [format_int(value), f"{value:,}", str(value)]  # 1.234.567, 1,234,567, 2021
     if isinstance(value, str) and 2 <= len(value.strip()) <= 40:
         return [value.strip()]
     return []
