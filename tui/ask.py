@@ -40,7 +40,8 @@ def assistant_ask(session_of: Callable[[], Optional[Session]], db: Optional[Path
             state["store"] = Store(Path(db) if db else None)
         session = session_of()
         if session is not None and session.run_id is None and session.result is not None:
-            session.run_id = state["store"].save_run(session.result, inputs=[str(p) for p in session.inputs])
+            session.run_id = state["store"].save_run(session.result, inputs=[str(p) for p in session.inputs],
+                                                     dossier=session.dossier, report=session.report)
         run_id = session.run_id if session is not None else None
         return assistant.ask(question, store=state["store"], run_id=run_id, lang=lang)
 

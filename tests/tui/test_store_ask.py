@@ -20,8 +20,8 @@ class FakeStore:
     def findings(self, run_id):
         return list(self.rows[run_id])
 
-    def save_run(self, result, *, inputs):
-        FakeStore.saved.append((result, inputs))
+    def save_run(self, result, *, inputs, dossier=None, report=None):
+        FakeStore.saved.append((result, inputs, dossier, report))
         return 7
 
 
@@ -46,4 +46,5 @@ def test_assistant_ask_saves_the_shown_run_once_and_asks_about_it(monkeypatch, s
     ask = assistant_ask(lambda: session)
     assert ask("satu?") == "answer" and ask("dua?") == "answer"
     assert len(FakeStore.saved) == 1 and session.run_id == 7
+    assert FakeStore.saved[0][2] is session.dossier  # the assistant answers about the documents too
     assert [c[1]["run_id"] for c in calls] == [7, 7] and calls[0][1]["lang"] is None
