@@ -13,11 +13,17 @@ from .common import input_errors, lang_option
 
 
 def load_tui():
-    """The TUI package: ``renja_check_tui`` when installed from a wheel, ``tui`` in a checkout."""
-    try:
-        return importlib.import_module("renja_check_tui")
-    except ModuleNotFoundError:
-        return importlib.import_module("tui")
+    """The TUI package: the checkout's ``tui/`` beside this ``renja_check`` (editable install,
+    tests), else ``renja_check_tui`` as a wheel installs it."""
+    here = Path(__file__).resolve().parents[2]  # the folder holding renja_check/
+    if (here / "tui" / "__init__.py").is_file():
+        try:
+            module = importlib.import_module("tui")
+            if Path(module.__file__).resolve().parent == here / "tui":
+                return module
+        except ImportError:
+            pass
+    return importlib.import_module("renja_check_tui")
 
 
 @click.command("tui")

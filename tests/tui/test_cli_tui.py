@@ -56,6 +56,7 @@ def test_the_wheel_installs_the_tui_under_the_project_name():
     conf = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text(encoding="utf-8"))
     wheel = conf["tool"]["hatch"]["build"]["targets"]["wheel"]
     assert wheel["sources"] == {"tui": "renja_check_tui"}
+    assert wheel["dev-mode-dirs"] == ["."]  # without it `pip install -e .` refuses the renaming
     assert tui_cli.load_tui().__name__ in ("renja_check_tui", "tui")
 
 
