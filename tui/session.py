@@ -155,11 +155,22 @@ def store_session(db: Optional[Path], *, run_id: Optional[int] = None, waivers: 
     rules = {r.code: r for r in api.rule_catalogue()}
     waiver_list = load_waivers(waivers) if waivers and Path(waivers).is_file() else None
     screened = screen(findings, None, waiver_list, dt.date.today())
-    report = CheckReport.build(RunResult(findings=findings, stats=_stats(findings)), screened,
+    report = CheckReport.build(RunResult(findings=findings, stats=_stats(findings), tables=_labels(dossier)), screened,
                                rules=[r for r in rules.values() if r.code in {f.rule for f in findings}],
                                inputs=inputs)
     return Session(report=report, dossier=dossier, rules=rules, inputs=inputs, run_id=rid(run_row),
                    waiver_path=Path(waivers) if waivers else None)
+
+
+def _labels(dossier: Optional[Dossier]) -> dict[str, dict[str, str]]:
+    """Table id -> {lang: label}, in reading order, as a check's ``RunResult.tables``."""
+    from renja_check.kinds.labels import table_label
+
+    out: dict[str, dict[str, str]] = {}
+    for doc in dossier.documents if dossier else []:
+        for t in sorted(doc.tables, key=lambda t: t.span.line_start):
+            out.setdefault(t.id, {lang: table_label(t, lang) for lang in ("id", "en")})
+    return out
 
 
 def _as_list(value: Any) -> list[str]:

@@ -25,6 +25,15 @@ class FakeStore:
         return 7
 
 
+def test_store_session_reads_the_documents_again_for_labels_and_tree(monkeypatch, session, tmp_path):
+    sample = session.inputs[0]
+    FakeStore.rows = {1: session.findings[:2]}
+    monkeypatch.setattr(FakeStore, "runs", lambda self: [{"id": 1, "inputs": [str(sample)]}])
+    monkeypatch.setitem(sys.modules, "renja_check.store", types.SimpleNamespace(Store=FakeStore))
+    s = store_session(tmp_path / "x.db")
+    assert s.dossier is not None and s.report.tables == session.report.tables
+
+
 def test_store_session_shows_the_latest_run(monkeypatch, session, tmp_path):
     FakeStore.rows = {1: session.findings[:1], 2: session.findings[:3]}
     monkeypatch.setitem(sys.modules, "renja_check.store", types.SimpleNamespace(Store=FakeStore))
