@@ -113,10 +113,18 @@ def check_session(inputs: Sequence[Path] = (), *, waivers: Optional[Path] = None
     waiver_list = load_waivers(waivers) if waivers and Path(waivers).is_file() else None
     rs = api.load_rules()
     paths = [Path(p) for p in inputs] or api.default_inputs()
-    progress("stage_read")
-    dossier = api.load_inputs(paths)
-    progress("stage_check")
-    result = run(rs, dossier)
+    run_keep = getattr(api, "_run_keep", None)  # the check's own run (a pemda: agency by agency), when the api has it
+    if run_keep is not None:
+        progress("stage_check")
+        result, dossier = run_keep(rs, paths, None)
+        if dossier is None:  # a whole pemda: its agencies were read apart; read them once more for the view
+            progress("stage_read")
+            dossier = api.load_inputs(paths)
+    else:
+        progress("stage_read")
+        dossier = api.load_inputs(paths)
+        progress("stage_check")
+        result = run(rs, dossier)
     report = CheckReport.build(result, screen(result.findings, None, waiver_list, dt.date.today()),
                                rules=rs.rules, inputs=paths)
     return Session(report=report, dossier=dossier, rules={r.code: r for r in rs.rules},
