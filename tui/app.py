@@ -167,6 +167,7 @@ class RenjaApp(WorkActions, App):
     def action_tab_ask(self) -> None:
         self.query_one(TabbedContent).active = "tab-ask"
         self.query_one("#ask-input", Input).focus()
+        self.call_after_refresh(self.query_one("#ask-input", Input).focus)  # once the pane shows
 
     # --- jumps between findings and document nodes ----------------------------------------
     def action_goto_node(self) -> None:

@@ -59,6 +59,7 @@ def test_ask_pane_shows_answer_and_citations_jump(session):
 
     async def body(pilot):
         await pilot.press("3")
+        await pilot.pause()
         await pilot.press(*"pagu program", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -34,11 +34,13 @@ def test_ask_light_theme_100x30(snap_compare, tmp_path):
                     citations=(Citation(document=f.document, table=f.table, locator=f.locator, line_start=3,
                                         line_end=6, page=None, fingerprint=f.fingerprint, label="PG01, baris 3"),),
                     found=True)
-    app = RenjaApp(session, ask=lambda q: answer)
+    app = RenjaApp(session, ask=lambda q: answer, export_dir=tmp_path)
 
     async def run_before(pilot):
         app.query_one("#ask-input").cursor_blink = False  # a blinking cursor makes the SVG flaky
-        await pilot.press("t", "3", *"kenapa subtotal salah", "enter")
+        await pilot.press("t", "3")
+        await pilot.pause()
+        await pilot.press(*"kenapa subtotal salah", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
 

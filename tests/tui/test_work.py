@@ -138,11 +138,11 @@ def test_a_failing_load_is_reported_in_the_app():
     pilot_run(app, body)
 
 
-def test_english_labels_80x24_layout_and_missing_assistant(session):
+def test_english_labels_80x24_layout_and_missing_assistant(session, tmp_path):
     def ask(question):
         raise AssistantUnavailable("no module")
 
-    app = RenjaApp(session, lang="en", ask=ask)
+    app = RenjaApp(session, lang="en", ask=ask, export_dir=tmp_path)
 
     async def body(pilot):
         assert "error" in static_text(app, "#counts")
@@ -150,7 +150,10 @@ def test_english_labels_80x24_layout_and_missing_assistant(session):
         table, detail = app.query_one("#findings-table"), app.query_one("#detail")
         assert table.region.width >= 38 and detail.region.width >= 30
         assert table.region.right <= 80 and detail.region.right <= 80
-        await pilot.press("3", *"hello", "enter")
+        await pilot.press("3")
+        await pilot.pause()
+        assert app.focused is app.query_one("#ask-input")  # typed keys go to the question, not to actions
+        await pilot.press(*"hello", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
         errors = " ".join(str(w.content) for w in app.query("#chat-log .error"))
