@@ -64,7 +64,7 @@ class RenjaApp(WorkActions, App):
                 yield DocumentsPane(lang, id="documents")
             with TabPane(t("tab_ask", lang), id="tab-ask"):
                 yield ChatPane(lang, id="chat")
-        yield Footer()
+        yield Footer(show_command_palette=False)  # ctrl+p is in F1 help; 80 columns keep every hint
 
     def on_mount(self) -> None:
         if self.session is not None:
