@@ -1,6 +1,7 @@
 """Answers about findings: which findings (by node, table, severity, rule) and why one was raised."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Optional
 
 from . import cite
@@ -12,12 +13,33 @@ from .types import Answer, Builder
 
 LIMIT = 15
 WHY_LIMIT = 5
+FOLDED_LIMIT = 8
+
+
+def _rule_match(code: str, want: str) -> bool:
+    return code == want or (len(want) == 2 and code.startswith(want))
+
+
+def folded(f: dict) -> list[dict]:
+    """The findings of other rules folded into ``f`` (one defect, one finding): its evidence["folded"]."""
+    ev = f.get("evidence")
+    items = ev.get("folded") if isinstance(ev, dict) else None
+    return [x for x in items or [] if isinstance(x, dict) and x.get("rule")]
+
+
+def folded_in(q: Query, data: RunData, s: Subject, tables: list[dict]) -> list[tuple[dict, dict]]:
+    """(carrier, folded entry) for the findings of ``q.rule`` reported inside another finding of the scope."""
+    if not q.rule:
+        return []
+    carriers = select(replace(q, rule=None, severity=None), data, s, tables)
+    return [(f, x) for f in carriers for x in folded(f)
+            if _rule_match(x["rule"], q.rule) and (not q.severity or x.get("severity") == q.severity)]
 
 
 def select(q: Query, data: RunData, s: Subject, tables: list[dict]) -> list[dict]:
     rows = list(data.findings)
     if q.rule:
-        rows = [f for f in rows if f["rule"] == q.rule or (len(q.rule) == 2 and f["rule"].startswith(q.rule))]
+        rows = [f for f in rows if _rule_match(f["rule"], q.rule)]
     if q.severity and not (q.rule and len(q.rule) > 2):
         rows = [f for f in rows if f["severity"] == q.severity]
     if tables:
@@ -52,8 +74,13 @@ def _scope_text(q: Query, s: Subject, tables: list[dict], data: RunData, lang: s
 
 def findings(b: Builder, q: Query, data: RunData, s: Subject, tables: list[dict]) -> Answer:
     rows = select(q, data, s, tables)
+    pairs = folded_in(q, data, s, tables)
     what = _scope_text(q, s, tables, data, b.lang)
+    folded_what = _scope_text(replace(q, rule=None), s, tables, data, b.lang)  # the rule is in the head already
     if not rows:
+        if pairs:
+            _list_folded(b, q.rule, folded_what, pairs, data)
+            return b.answer()
         b.add(t("find_none", b.lang, what=what, run=data.run["id"]))
         return b.answer()
     sev = {k: sum(1 for f in rows if f["severity"] == k) for k in ("error", "warning", "info")}
@@ -64,11 +91,48 @@ def findings(b: Builder, q: Query, data: RunData, s: Subject, tables: list[dict]
     if len(per_rule) > 1:
         b.add(t("per_rule", b.lang, counts=", ".join(f"{r} {n}" for r, n in sorted(per_rule.items(),
                                                                                    key=lambda p: (-p[1], p[0])))))
+    per_folded: dict[str, int] = {}
+    for f in rows:
+        for x in folded(f):
+            per_folded[x["rule"]] = per_folded.get(x["rule"], 0) + 1
+    if per_folded and not q.rule:
+        b.add(t("per_rule_folded", b.lang, counts=", ".join(
+            f"{r} {n}" for r, n in sorted(per_folded.items(), key=lambda p: (-p[1], p[0])))))
     for f in sorted(rows, key=lambda f: (-("info", "warning", "error").index(f["severity"]), f["id"]))[:LIMIT]:
         b.add(f"- {f['rule']} {f['severity']}: {_message(f, b.lang)}", cite.finding(data, f, b.lang))
+        inner = folded(f)
+        if inner:
+            refs = ", ".join(f"{x['rule']}{b.cite(cite.folded(data, f, x, b.lang))}" for x in inner[:FOLDED_LIMIT])
+            more = f" (+{len(inner) - FOLDED_LIMIT})" if len(inner) > FOLDED_LIMIT else ""
+            b.add(t("folded_here", b.lang, rules=refs + more))
     if len(rows) > LIMIT:
         b.add(t("more", b.lang, n=len(rows) - LIMIT))
+    if pairs:
+        _list_folded(b, q.rule, folded_what, pairs, data)
     return b.answer()
+
+
+def _list_folded(b: Builder, code: str, what: str, pairs: list[tuple[dict, dict]], data: RunData,
+                 limit: int = LIMIT) -> None:
+    """The findings of ``code`` reported inside other findings, each cited where it stands and by its carrier."""
+    b.add(t("folded_head", b.lang, code=code, what=what, n=len(pairs)))
+    for i, (f, x) in enumerate(pairs[:limit]):
+        msg = x.get("message") or ""
+        if isinstance(msg, dict):  # the store keeps both languages
+            msg = msg.get(b.lang) or msg.get("id") or ""
+        b.add(f"- {x['rule']} {x.get('severity') or ''}: {_short(str(msg))}", cite.folded(data, f, x, b.lang))
+        figures = _figures({"expected": x.get("expected"), "found": x.get("found"), "difference": None}, b.lang)
+        if figures:
+            b.add(f"  {figures}")
+        if i + 1 == min(len(pairs), limit) or pairs[i + 1][0] is not f:  # the carrier once, after its entries
+            b.add(t("folded_carrier", b.lang, rule=f["rule"], severity=f["severity"], msg=_message(f, b.lang)),
+                  cite.finding(data, f, b.lang))
+    if len(pairs) > limit:
+        b.add(t("more", b.lang, n=len(pairs) - limit))
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 400 else text[:397] + "..."
 
 
 def _message(f: dict, lang: str) -> str:
@@ -116,8 +180,12 @@ def why(b: Builder, q: Query, data: RunData, s: Subject, tables: list[dict]) -> 
             if rule.get("basis"):
                 b.add(t("why_basis", b.lang, basis=rule["basis"]))
         mine = [f for f in rows if f["rule"] == code]
+        pairs = folded_in(replace(q, rule=code), data, s, tables)
+        if pairs:
+            _list_folded(b, code, what, pairs, data, WHY_LIMIT)
         if not mine:
-            b.add(t("why_none", b.lang, code=code, what=what, run=data.run["id"]))
+            if not pairs:
+                b.add(t("why_none", b.lang, code=code, what=what, run=data.run["id"]))
             continue
         b.add(t("why_head", b.lang, code=code, what=what, n=len(mine)))
         for f in mine[:WHY_LIMIT]:
@@ -127,4 +195,4 @@ def why(b: Builder, q: Query, data: RunData, s: Subject, tables: list[dict]) -> 
                     b.add(f"  {extra}")
         if len(mine) > WHY_LIMIT:
             b.add(t("more", b.lang, n=len(mine) - WHY_LIMIT))
-    return b.answer(found=bool(rows) or any(c in data.rules for c in codes))
+    return b.answer(found=bool(rows) or bool(folded_in(q, data, s, tables)) or any(c in data.rules for c in codes))

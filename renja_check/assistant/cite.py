@@ -49,6 +49,18 @@ def finding(data: RunData, f: dict, lang: str) -> Citation:
                     fingerprint=f["fingerprint"], label=label)
 
 
+def folded(data: RunData, carrier: dict, x: dict, lang: str) -> Citation:
+    """Where a finding folded into ``carrier`` (its evidence["folded"]) stands; the fingerprint is the carrier's."""
+    doc_id = next((d for d, row in data.documents.items() if row["path"] == carrier["document"]), None)
+    table = x.get("table") or carrier["table_id"]
+    where = data.table_label(doc_id, table, lang) if doc_id is not None and table else (table or "")
+    line = x.get("line")
+    into = T["folded_into"][lang].format(rule=carrier["rule"])
+    label = f"{x['rule']} {where}{_lines(line, line, lang)} ({into})".replace("  ", " ")
+    return Citation(document=carrier["document"] or "", table=table, locator=x.get("locator"),
+                    line_start=line, line_end=line, page=None, fingerprint=carrier["fingerprint"], label=label)
+
+
 def reference(path: str, row: dict, locator: str, label: str, lang: str) -> Citation:
     line = row.get("line")
     return Citation(document=path, table=None, locator=locator, line_start=line, line_end=line, page=None,

@@ -18,8 +18,9 @@ from .rules import explain_cmd, rules_cmd  # noqa: E402
 from .template import template_cmd  # noqa: E402
 from .ask import ask_cmd  # noqa: E402
 from .history import diff_cmd, history_cmd  # noqa: E402
+from .tui import tui_cmd  # noqa: E402
 
-COMMANDS = [check_cmd, extract_cmd, rules_cmd, explain_cmd, nomenklatur_cmd, template_cmd, history_cmd, diff_cmd, ask_cmd]
+COMMANDS = [check_cmd, extract_cmd, rules_cmd, explain_cmd, nomenklatur_cmd, template_cmd, history_cmd, diff_cmd, ask_cmd, tui_cmd]
 
 
 @click.group(cls=SafeGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -13,6 +13,7 @@ They are neither matched (their fields are not compared) nor missing.
 """
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional
 
@@ -167,9 +168,22 @@ def _recoded(ta: Tree, tb: Tree, ra: list[Node], rb: list[Node]):
 
 
 def table_pairs(dossier: Dossier, role_a: str, role_b: str) -> Iterator[tuple[Document, Table, Document, Table]]:
-    """Every (table of role a, table of role b) in the dossier, across documents too."""
-    tables_b = dossier.tables_with_role(role_b)  # once: not rebuilt for every table of role a
+    """Every (table of role a, table of role b) in the dossier: the tables of one document, and
+    across documents of different types (a Renja's plan against an RKPD given beside it).
+
+    Two documents of one type (two Renja, two agencies of a pemda) are never paired: that would
+    compare one agency's plan with another's and report each defect of two copies twice.
+    The tables of role b are listed once, and per table of role a only its own document's and
+    the other types' tables are visited (not every table of the dossier again)."""
+    tables_b = dossier.tables_with_role(role_b)
+    own: dict[int, list[int]] = {}  # id(document) -> positions of its tables in tables_b
+    for i, (db, _) in enumerate(tables_b):
+        own.setdefault(id(db), []).append(i)
+    others: dict[str, list[int]] = {}  # doc_type -> positions of tables of documents of other types
     for da, a in dossier.tables_with_role(role_a):
-        for db, b in tables_b:
-            if a is not b:
+        if da.doc_type not in others:
+            others[da.doc_type] = [i for i, (db, _) in enumerate(tables_b) if db.doc_type != da.doc_type]
+        for i in heapq.merge(own.get(id(da), []), others[da.doc_type]):  # in dossier order
+            db, b = tables_b[i]
+            if b is not a:
                 yield da, a, db, b

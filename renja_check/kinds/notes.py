@@ -21,6 +21,9 @@ class NotesParams(Params):
     exclude: list[str] = []
     incomplete_tables: bool = False  # also report tables with complete = False
     use_note_level: bool = True  # the note's own level (info/warning/error) is the severity
+    # notes of one kind in one table are one finding (what the reader could not read); false
+    # for notes that each name a defect of the document (a misplaced code): one finding each
+    per_table: bool = True
 
 
 # what a group of notes of one kind is about, for the one finding that lists them
@@ -53,7 +56,8 @@ class NotesKind(Kind):
                 reported.append(note)
                 table = _table_at(doc, note)
                 # notes inside a table: one per table and kind; a note outside tables stands alone
-                key = (table.id, note.code) if table else (None, note.code, without_line_refs(note.message))
+                key = ((table.id, note.code) if table and p.per_table
+                       else (table.id if table else None, note.code, without_line_refs(note.message)))
                 groups.setdefault(key, []).append((note, table))
             for key, items in groups.items():
                 yield _group_finding(rule, ctx, doc, p, key[1], items)
