@@ -14,6 +14,7 @@ dropped; the warm-up run writes them) and the parsed-data cache (``renja_check.c
 a temp dir filled by the warm-up; "check sample, no cache" runs with it off, and
 "--no-store" without saving the run into the (temporary) store.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,9 +28,18 @@ import time
 from pathlib import Path
 
 # the 54 SIPD-RI files of the shared reference material, beside the checkout
-DEFAULT_FOLDER = (Path(__file__).resolve().parents[2] / "shared" / "reference" / "nomenclature"
-                  / "join-project-ms-grup__e-monev-utara-be" / "src" / "app" / "renja-rkpd" / "seeder"
-                  / "renja-2026")
+DEFAULT_FOLDER = (
+    Path(__file__).resolve().parents[2]
+    / "shared"
+    / "reference"
+    / "nomenclature"
+    / "join-project-ms-grup__e-monev-utara-be"
+    / "src"
+    / "app"
+    / "renja-rkpd"
+    / "seeder"
+    / "renja-2026"
+)
 GOALS = {"--help": 8, "check sample": 25, "check folder": 60}
 
 
@@ -110,15 +120,19 @@ def main() -> None:
     bare = med(res["python -c pass"], 0)
     print(f"renja-check start-up, medians of {a.n} fresh processes (ratio = wall / python -c pass)")
     bare_cpu = med(res["python -c pass"], 1)
-    print(f"{'command':24} {'wall ms':>9} {'ratio':>7} {'goal':>6} {'cpu ms':>8} {'cpu ratio':>9} {'peak MiB':>9}"
-          f" {'exit':>5}")
+    print(
+        f"{'command':24} {'wall ms':>9} {'ratio':>7} {'goal':>6} {'cpu ms':>8} {'cpu ratio':>9} {'peak MiB':>9}"
+        f" {'exit':>5}"
+    )
     for name, xs in res.items():
         wall = med(xs, 0)
         goal = GOALS.get(name)
         mark = "" if goal is None else (f"<={goal}x" if wall / bare <= goal else f"!{goal}x")
         cpu = med(xs, 1)
-        print(f"{name:24} {wall:9.1f} {wall / bare:6.1f}x {mark:>6} {cpu:8.1f} {cpu / bare_cpu:8.1f}x {med(xs, 2):9.1f}"
-              f" {xs[-1][3]:5d}")
+        print(
+            f"{name:24} {wall:9.1f} {wall / bare:6.1f}x {mark:>6} {cpu:8.1f} {cpu / bare_cpu:8.1f}x {med(xs, 2):9.1f}"
+            f" {xs[-1][3]:5d}"
+        )
     if scale_res:
         one = res["check folder"]
         rows = [(1, one), *sorted(scale_res.items())]

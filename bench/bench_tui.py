@@ -8,6 +8,7 @@ stops the clock when the child reports that the findings table is filled. The ch
 the app headless (Textual's test driver) at 120x40 and also prints where its time went.
 Second case: the 54-agency SIPD-RI folder of the shared reference material.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,8 +20,18 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SIPD = (ROOT.parent / "shared" / "reference" / "nomenclature" / "join-project-ms-grup__e-monev-utara-be"
-        / "src" / "app" / "renja-rkpd" / "seeder" / "renja-2026")
+SIPD = (
+    ROOT.parent
+    / "shared"
+    / "reference"
+    / "nomenclature"
+    / "join-project-ms-grup__e-monev-utara-be"
+    / "src"
+    / "app"
+    / "renja-rkpd"
+    / "seeder"
+    / "renja-2026"
+)
 
 
 def child(inputs: list[str]) -> None:
@@ -41,8 +52,11 @@ def child(inputs: list[str]) -> None:
             print(f"ready {shown}", flush=True)
 
     asyncio.run(main())
-    print(f"child: imports and app {1000 * (t_built - t0):.0f} ms, cpu {1000 * time.process_time():.0f} ms "
-          "in the interface process", flush=True)
+    print(
+        f"child: imports and app {1000 * (t_built - t0):.0f} ms, cpu {1000 * time.process_time():.0f} ms "
+        "in the interface process",
+        flush=True,
+    )
 
 
 def screenshot(path: Path, size=(120, 34)) -> None:
@@ -101,8 +115,10 @@ def main() -> None:
         print(f"(no SIPD folder at {a.sipd}: skipped)")
     for name, inputs in cases:
         times, detail, count = measure(inputs, a.n)
-        print(f"{name}: first screen with {count} findings in min {min(times):.0f} ms, "
-              f"median {statistics.median(times):.0f} ms over {len(times)} runs  [{detail}]")
+        print(
+            f"{name}: first screen with {count} findings in min {min(times):.0f} ms, "
+            f"median {statistics.median(times):.0f} ms over {len(times)} runs  [{detail}]"
+        )
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ The cache dir is ``$RENJA_CHECK_CACHE``, else ``$XDG_CACHE_HOME/renja-check``, e
 safe. A cache file that cannot be read (or is not private to the user) is ignored and
 rewritten; a cache that cannot be written is silently skipped.
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -6,6 +6,7 @@ serial run (findings are sorted by the report). ``RunStats.agencies`` gets one s
 per agency (findings by severity, pagu N and N+1 of its plan, the documents found per
 role, the rules skipped) and ``RunStats.totals`` the pemda's pagu per urusan and program.
 """
+
 from __future__ import annotations
 
 import os
@@ -38,8 +39,9 @@ def agency_summary(dossier: Dossier, result: RunResult) -> dict:
         "findings": {s: sev.get(s, 0) for s in ("error", "warning", "info")},
         "pagu_n": pagu_n,
         "pagu_n1": pagu_n1,
-        "documents": {role: [d.source.path for d in dossier.documents if d.doc_type == role]
-                      for role in ("renja",) + DOC_TYPES},
+        "documents": {
+            role: [d.source.path for d in dossier.documents if d.doc_type == role] for role in ("renja",) + DOC_TYPES
+        },
         "skipped": dict(result.stats.skipped),
     }
 
@@ -100,8 +102,13 @@ def _init(ruleset: RuleSet, pemda: Pemda, keep: bool = False) -> None:
     _WORKER.update(ruleset=ruleset, pemda=pemda, corpus=load_corpus(), keep=keep)
 
 
-def _one(agency: Agency, ruleset: Optional[RuleSet] = None, pemda: Optional[Pemda] = None,
-         corpus: Optional[Corpus] = None, keep: Optional[list] = None) -> tuple[RunResult, dict, dict]:
+def _one(
+    agency: Agency,
+    ruleset: Optional[RuleSet] = None,
+    pemda: Optional[Pemda] = None,
+    corpus: Optional[Corpus] = None,
+    keep: Optional[list] = None,
+) -> tuple[RunResult, dict, dict]:
     """One agency: its dossier, its run, its summary and its program totals (small, picklable).
     ``keep`` (in-process runs): the dossier is appended to it, so nobody reads it twice; in a
     worker asked to keep (``_WORKER["keep"]``) the dossier is returned as a fourth item."""
@@ -114,9 +121,14 @@ def _one(agency: Agency, ruleset: Optional[RuleSet] = None, pemda: Optional[Pemd
     return (*out, dossier) if keep is None and _WORKER.get("keep") else out
 
 
-def run_pemda(ruleset: RuleSet, pemda: Pemda, corpus: Optional[Corpus] = None,
-              progress: Optional[Progress] = None, workers: Optional[int] = None,
-              keep: Optional[list] = None) -> RunResult:
+def run_pemda(
+    ruleset: RuleSet,
+    pemda: Pemda,
+    corpus: Optional[Corpus] = None,
+    progress: Optional[Progress] = None,
+    workers: Optional[int] = None,
+    keep: Optional[list] = None,
+) -> RunResult:
     """Every agency of the pemda (in worker processes when there are many); ``keep``: a list
     that receives each agency's dossier (sent back by the workers: cheaper than reading again)."""
     t0 = time.perf_counter()

@@ -21,6 +21,7 @@ validates strictly (``extra="forbid"``), and returns records. Its errors are rai
 ``record.ValidationError`` (``.errors()`` like pydantic's). ``model_json_schema()`` comes
 from the mirror too. pydantic is imported only on those paths.
 """
+
 from __future__ import annotations
 
 import copy
@@ -48,8 +49,9 @@ class FieldInfo:
 
     __slots__ = ("default", "default_factory", "exclude", "kwargs", "annotation")
 
-    def __init__(self, default: Any = _MISSING, *, default_factory: Any = None, exclude: bool = False,
-                 **kwargs: Any) -> None:
+    def __init__(
+        self, default: Any = _MISSING, *, default_factory: Any = None, exclude: bool = False, **kwargs: Any
+    ) -> None:
         if default is Ellipsis:
             default = _MISSING
         if default_factory is None and isinstance(default, (list, dict, set)):
@@ -81,8 +83,13 @@ class FieldInfo:
         return f"FieldInfo(annotation={self.annotation!r}, required={self.is_required()})"
 
 
-def Field(default: Any = _MISSING, *, default_factory: Any = None, exclude: bool = False,  # noqa: N802
-          **kwargs: Any) -> Any:
+def Field(
+    default: Any = _MISSING,
+    *,
+    default_factory: Any = None,
+    exclude: bool = False,  # noqa: N802
+    **kwargs: Any,
+) -> Any:
     """pydantic's ``Field``: a default or ``default_factory``; other arguments (``pattern``,
     ``min_length``, ``description``) apply when validating user input (``model_validate``)."""
     return FieldInfo(default, default_factory=default_factory, exclude=exclude, **kwargs)
@@ -134,6 +141,7 @@ def _nested(cls: type, class_name: str) -> Any:
             found = getattr(sys.modules.get(cls.__module__), class_name, None)
             target.append(found if isinstance(found, type) and issubclass(found, Record) else None)
         return target[0].model_validate(value) if target[0] is not None else value
+
     return coerce
 
 
@@ -189,8 +197,11 @@ class _RecordMeta(type):
             info.annotation = ann
             own[fname] = info
         # pydantic validators declared in the body (@field_validator ...) apply to user input
-        validators = {k: ns.pop(k) for k, v in list(ns.items())
-                      if isinstance(v, _LazyValidator) or type(v).__name__ == "PydanticDescriptorProxy"}
+        validators = {
+            k: ns.pop(k)
+            for k, v in list(ns.items())
+            if isinstance(v, _LazyValidator) or type(v).__name__ == "PydanticDescriptorProxy"
+        }
         for b in bases:
             validators = {**getattr(b, "__record_validators__", {}), **validators}
         ns["__record_validators__"] = validators
@@ -377,9 +388,16 @@ def _mirror(cls: type) -> Any:
         field = info.kwargs.get("_pydantic") or pydantic.Field(**info.pydantic_kwargs())
         spec[name] = (_mirror_type(hints[name]), field)
     config = pydantic.ConfigDict(extra="forbid", frozen=cls.__record_frozen__, arbitrary_types_allowed=True)
-    model = pydantic.create_model(cls.__name__, __config__=config, __doc__=cls.__doc__, __module__=cls.__module__,
-                                  __validators__={k: v.build() if isinstance(v, _LazyValidator) else v
-                                                  for k, v in cls.__record_validators__.items()}, **spec)
+    model = pydantic.create_model(
+        cls.__name__,
+        __config__=config,
+        __doc__=cls.__doc__,
+        __module__=cls.__module__,
+        __validators__={
+            k: v.build() if isinstance(v, _LazyValidator) else v for k, v in cls.__record_validators__.items()
+        },
+        **spec,
+    )
     _MIRRORS[cls] = model
     _RECORD_OF[model] = cls
     return model
@@ -428,6 +446,8 @@ def declaration_key(*classes: type) -> str:
     for name in sorted(seen):
         for fname, info in seen[name].model_fields.items():
             factory = getattr(info.default_factory, "__qualname__", None)
-            lines.append(f"{name}.{fname}: {info.annotation!r} = {info.default!r} {factory} "
-                         f"{info.exclude} {sorted(info.kwargs.items(), key=str)!r}")
+            lines.append(
+                f"{name}.{fname}: {info.annotation!r} = {info.default!r} {factory} "
+                f"{info.exclude} {sorted(info.kwargs.items(), key=str)!r}"
+            )
     return "\n".join(lines)

@@ -1,5 +1,6 @@
 """Suite-wide: every test writes its runs into a temporary store, never the developer's home,
 and the parsed-data cache (renja_check.cache) goes to a temp dir, never ~/.cache."""
+
 from __future__ import annotations
 
 import os

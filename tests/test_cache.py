@@ -1,4 +1,5 @@
 """The parsed-data cache: keyed by content, rebuilt on change or damage, off when asked."""
+
 import os
 
 import pytest

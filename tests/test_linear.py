@@ -1,4 +1,5 @@
 """Steps that were quadratic stay linear: operations counted at 1x and 10x input (never time)."""
+
 import json
 
 from renja_check.corpus import load_corpus
@@ -38,8 +39,18 @@ def test_sipd_lines_scan_the_file_once():
 
 
 def _plan(rows: int) -> dict:
-    nodes = [{"id": f"s{i}", "level": "subkegiatan", "code": f"1.01.01.2.01.{i:04d}", "name": f"Sub {i}",
-              "lokasi": "Kota", "pagu": {2023: 1000}, "targets": {2023: "1 Dokumen"}} for i in range(rows)]
+    nodes = [
+        {
+            "id": f"s{i}",
+            "level": "subkegiatan",
+            "code": f"1.01.01.2.01.{i:04d}",
+            "name": f"Sub {i}",
+            "lokasi": "Kota",
+            "pagu": {2023: 1000},
+            "targets": {2023: "1 Dokumen"},
+        }
+        for i in range(rows)
+    ]
     return {"year": 2023, "tables": [{"id": "rencana", "role": "rencana", "years": [2023], "nodes": nodes}]}
 
 

@@ -1,4 +1,5 @@
 """The light records under the document model and findings keep pydantic's public surface."""
+
 import copy
 import pickle
 from decimal import Decimal
@@ -16,8 +17,15 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def _finding(**kw):
-    return Finding(rule="PG01", rule_name="a.b", severity="error", message={"id": "x", "en": "x"},
-                   span=Span(file="f", line_start=1, line_end=1), evidence={"a": [1]}, **kw)
+    return Finding(
+        rule="PG01",
+        rule_name="a.b",
+        severity="error",
+        message={"id": "x", "en": "x"},
+        span=Span(file="f", line_start=1, line_end=1),
+        evidence={"a": [1]},
+        **kw,
+    )
 
 
 def test_defaults_are_not_shared_and_fields_are_slots():
@@ -42,15 +50,17 @@ def test_finding_is_frozen_hashable_and_picklable():
 def test_model_dump_modes():
     q = Quantity(raw="1,50", value=Decimal("1.50"))
     assert q.model_dump()["value"] == Decimal("1.50")
-    assert q.model_dump(mode="json") == {"raw": "1,50", "value": "1.50", "unit": None, "status": "ok",
-                                         "note": None}
+    assert q.model_dump(mode="json") == {"raw": "1,50", "value": "1.50", "unit": None, "status": "ok", "note": None}
     assert q.model_dump(exclude_none=True) == {"raw": "1,50", "value": Decimal("1.50"), "status": "ok"}
     assert list(Node.model_fields)[:3] == ["id", "level", "code_printed"]
 
 
 def test_model_validate_is_strict_and_returns_records():
-    data = {"source": {"path": "x", "format": "model-yaml"}, "year": "2023",
-            "tables": [{"id": "T", "role": "r", "span": {"file": "f", "line_start": 1, "line_end": 2}}]}
+    data = {
+        "source": {"path": "x", "format": "model-yaml"},
+        "year": "2023",
+        "tables": [{"id": "T", "role": "r", "span": {"file": "f", "line_start": 1, "line_end": 2}}],
+    }
     doc = Document.model_validate(data)
     assert doc.year == 2023 and isinstance(doc.tables[0].span, Span)
     with pytest.raises(ValidationError) as exc:

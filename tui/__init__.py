@@ -3,14 +3,21 @@
 Importing this package costs nothing: Textual is imported by ``tui.app`` only, when the
 TUI starts. ``renja-check tui`` calls ``run``; ``build_app`` makes the same app unstarted.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Optional, Sequence
 
 
-def build_app(inputs: Sequence[Path] = (), *, db: Optional[Path] = None, lang: str = "id",
-              waivers: Optional[Path] = None, use_store: bool = False):
+def build_app(
+    inputs: Sequence[Path] = (),
+    *,
+    db: Optional[Path] = None,
+    lang: str = "id",
+    waivers: Optional[Path] = None,
+    use_store: bool = False,
+):
     """The app for ``inputs`` (or the latest run of the store at ``db``), loading already begun.
 
     The check starts in a forked process *before* Textual is imported, so reading the

@@ -3,6 +3,7 @@
 A mixin of ``RenjaApp`` (kept apart so each module stays small); it uses the app's
 ``session``, ``lang``, ``state``, ``findings_pane``, ``waiver_path`` and ``export_dir``.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -38,10 +39,20 @@ KEYS: list[tuple[str, str, bool]] = [
     ("q", "quit", True),
 ]
 KEY_NAMES = {"slash": "/", "f1": "F1", "E": "E (shift+e)", "escape": "Esc"}
-OTHER_KEYS = {"id": [("↑ ↓ PgUp PgDn", "pindah baris"), ("Tab / Shift+Tab", "pindah panel"),
-                     ("Enter", "buka rujukan / simpul"), ("ctrl+q", "keluar")],
-              "en": [("↑ ↓ PgUp PgDn", "move between rows"), ("Tab / Shift+Tab", "move between panes"),
-                     ("Enter", "open citation / node"), ("ctrl+q", "quit")]}
+OTHER_KEYS = {
+    "id": [
+        ("↑ ↓ PgUp PgDn", "pindah baris"),
+        ("Tab / Shift+Tab", "pindah panel"),
+        ("Enter", "buka rujukan / simpul"),
+        ("ctrl+q", "keluar"),
+    ],
+    "en": [
+        ("↑ ↓ PgUp PgDn", "move between rows"),
+        ("Tab / Shift+Tab", "move between panes"),
+        ("Enter", "open citation / node"),
+        ("ctrl+q", "quit"),
+    ],
+}
 
 
 class WorkActions:
@@ -100,5 +111,6 @@ class WorkActions:
         for key, action, _ in KEYS:
             if action in ("command_palette", "quit"):
                 continue
-            yield SystemCommand(ACTIONS[action][self.lang], f"({self.get_key_display_for(key)})",
-                                getattr(self, f"action_{action}"))
+            yield SystemCommand(
+                ACTIONS[action][self.lang], f"({self.get_key_display_for(key)})", getattr(self, f"action_{action}")
+            )

@@ -4,6 +4,7 @@ Collaborators come in by injection: a ready ``Session`` or a ``loader`` (run in 
 worker with a progress indicator), and an ``ask`` callable (see ``tui.ask``). The app
 owns the view state and routes the widgets' messages; the widgets only display.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -35,9 +36,16 @@ class RenjaApp(WorkActions, App):
     CSS_PATH = "app.tcss"
     TITLE = "renja-check"
 
-    def __init__(self, session: Optional[Session] = None, *, loader: Optional[Loader] = None,
-                 ask: Optional[AskFn] = None, lang: str = "id", export_dir: Optional[Path] = None,
-                 waiver_path: Optional[Path] = None) -> None:
+    def __init__(
+        self,
+        session: Optional[Session] = None,
+        *,
+        loader: Optional[Loader] = None,
+        ask: Optional[AskFn] = None,
+        lang: str = "id",
+        export_dir: Optional[Path] = None,
+        waiver_path: Optional[Path] = None,
+    ) -> None:
         super().__init__()
         self.lang = lang
         self.session: Optional[Session] = session
@@ -186,8 +194,9 @@ class RenjaApp(WorkActions, App):
         several = len(pane.outlines) > 1  # node ids repeat across a dossier's documents
         self.show_node_findings(frozenset(item.node_ids), document=pane.current_document if several else None)
 
-    def show_node_findings(self, locators: frozenset[str], keep: Optional[str] = None,
-                           document: Optional[str] = None) -> None:
+    def show_node_findings(
+        self, locators: frozenset[str], keep: Optional[str] = None, document: Optional[str] = None
+    ) -> None:
         self.state = ViewState(nodes=locators, document=document, sort=self.state.sort)
         self.findings_pane.apply(self.state, keep=keep)
         self.action_tab_findings()

@@ -7,6 +7,7 @@ failing. Tests inject a fake callable returning objects of the same shape
 (``question, lang, intent, text, citations, found, candidates``; citations with
 ``document, table, locator, line_start, line_end, page, fingerprint, label``).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -21,8 +22,9 @@ class AssistantUnavailable(RuntimeError):
     """The assistant (or its store) is not part of this installation."""
 
 
-def assistant_ask(session_of: Callable[[], Optional[Session]], db: Optional[Path] = None,
-                  lang: Optional[str] = None) -> AskFn:
+def assistant_ask(
+    session_of: Callable[[], Optional[Session]], db: Optional[Path] = None, lang: Optional[str] = None
+) -> AskFn:
     """An ``ask`` over the store at ``db`` (default location when None).
 
     The run shown in the TUI is saved to the store on the first question when it came
@@ -40,8 +42,9 @@ def assistant_ask(session_of: Callable[[], Optional[Session]], db: Optional[Path
             state["store"] = Store(Path(db) if db else None)
         session = session_of()
         if session is not None and session.run_id is None and session.result is not None:
-            session.run_id = state["store"].save_run(session.result, inputs=[str(p) for p in session.inputs],
-                                                     dossier=session.dossier, report=session.report)
+            session.run_id = state["store"].save_run(
+                session.result, inputs=[str(p) for p in session.inputs], dossier=session.dossier, report=session.report
+            )
         run_id = session.run_id if session is not None else None
         return assistant.ask(question, store=state["store"], run_id=run_id, lang=lang)
 

@@ -5,6 +5,7 @@ was read from); the *offending cells* are the printed forms of what the finding 
 was found (the node's printed pagu, the formula's printed result, the found value in
 either thousands separator). Cross-table findings show each side's own excerpt.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -72,8 +73,9 @@ def _printed_forms(value: Any) -> list[str]:
     return []
 
 
-def excerpt(session: Session, path: str, first: int, last: int, label: str,
-            found_marks: tuple[str, ...] = ()) -> Optional[Excerpt]:
+def excerpt(
+    session: Session, path: str, first: int, last: int, label: str, found_marks: tuple[str, ...] = ()
+) -> Optional[Excerpt]:
     lines = session.source_lines(path)
     if not lines or first < 1:
         return None
@@ -89,8 +91,14 @@ def sides(session: Session, f: Finding, lang: str = "id") -> list[Excerpt]:
     out: list[Excerpt] = []
     own_marks = marks(f, session)
     if f.span is not None:
-        ex = excerpt(session, f.span.file or f.document, f.span.line_start, f.span.line_end,
-                     session.report.table_heading(f.table, lang), own_marks)
+        ex = excerpt(
+            session,
+            f.span.file or f.document,
+            f.span.line_start,
+            f.span.line_end,
+            session.report.table_heading(f.table, lang),
+            own_marks,
+        )
         if ex:
             out.append(ex)
     for locator, table, line, document in _other_sides(session, f):

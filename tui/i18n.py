@@ -3,6 +3,7 @@
 Report words (severity names, expected/found/difference) come from
 ``renja_check.report.labels`` so the TUI and the reports say the same thing.
 """
+
 from __future__ import annotations
 
 from renja_check.report.labels import LABELS as REPORT_LABELS
@@ -41,8 +42,10 @@ UI: dict[str, dict[str, str]] = {
     "mismatch": {"id": "tidak sama antartabel", "en": "differs between tables"},
     "node_findings": {"id": "temuan pada simpul ini", "en": "findings on this node"},
     "ask_placeholder": {"id": "Tulis pertanyaan lalu Enter…", "en": "Type a question and press Enter…"},
-    "ask_unavailable": {"id": "Asisten tidak tersedia pada instalasi ini.",
-                        "en": "The assistant is not available in this installation."},
+    "ask_unavailable": {
+        "id": "Asisten tidak tersedia pada instalasi ini.",
+        "en": "The assistant is not available in this installation.",
+    },
     "ask_failed": {"id": "Asisten gagal menjawab", "en": "The assistant failed"},
     "thinking": {"id": "Mencari jawaban…", "en": "Looking for an answer…"},
     "not_found": {"id": "(tidak ditemukan)", "en": "(not found)"},

@@ -4,6 +4,7 @@ Where ``fork`` exists the check runs in a child process started before Textual i
 and the session comes back pickled (cheap next to the check); elsewhere the app's worker
 thread runs it. Errors come back as ``LoadError`` with the message in both languages.
 """
+
 from __future__ import annotations
 
 import multiprocessing
@@ -23,8 +24,9 @@ class LoadError(Exception):
         return self.id_ if lang == "id" else self.en
 
 
-def start_loading(inputs: Sequence[Path], *, db: Optional[Path] = None, waivers: Optional[Path] = None,
-                  use_store: bool = False) -> Callable[[Progress], Session]:
+def start_loading(
+    inputs: Sequence[Path], *, db: Optional[Path] = None, waivers: Optional[Path] = None, use_store: bool = False
+) -> Callable[[Progress], Session]:
     def work(progress: Progress = lambda stage: None) -> Session:
         if use_store:
             return store_session(db, waivers=waivers, progress=progress)

@@ -4,6 +4,7 @@ over its tables by code, with the pagu each table prints for the plan year.
 An item is *mismatched* when the tables that print a pagu for it disagree, or when a
 finding points at one of its rows. Nothing here knows a particular document.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

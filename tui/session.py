@@ -4,6 +4,7 @@ Loading is plain library work (no Textual here), so the app runs it in a worker 
 tests can build a ``Session`` directly. ``progress(stage)`` is called before each slow
 step with a stage key of ``tui.i18n`` (``stage_read``, ``stage_check``, ...).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -81,8 +82,11 @@ class Session:
     def slow_sources(self) -> list[str]:
         """Sources whose lines must be extracted again (PDFs) and are not yet."""
         docs = self.dossier.documents if self.dossier else []
-        return [d.source.path for d in docs if Path(d.source.path).suffix.lower() in BINARY
-                and d.source.path not in self._lines]
+        return [
+            d.source.path
+            for d in docs
+            if Path(d.source.path).suffix.lower() in BINARY and d.source.path not in self._lines
+        ]
 
     def node_at(self, document: Optional[str], line: Optional[int]) -> Optional[str]:
         """The id of the narrowest node whose lines hold ``line`` (a citation without a node id)."""
@@ -96,7 +100,8 @@ class Session:
                 for n in table.nodes:
                     s = n.span
                     if s.line_start <= line <= s.line_end and (
-                            best is None or s.line_end - s.line_start < best.span.line_end - best.span.line_start):
+                        best is None or s.line_end - s.line_start < best.span.line_end - best.span.line_start
+                    ):
                         best = n
         return best.id if best is not None else None
 
@@ -107,8 +112,9 @@ class Session:
         return self.report.waiver_for(f)
 
 
-def check_session(inputs: Sequence[Path] = (), *, waivers: Optional[Path] = None,
-                  progress: Progress = lambda stage: None) -> Session:
+def check_session(
+    inputs: Sequence[Path] = (), *, waivers: Optional[Path] = None, progress: Progress = lambda stage: None
+) -> Session:
     """Read the inputs (the embedded sample when empty), run the shipped rules, screen waivers."""
     waiver_list = load_waivers(waivers) if waivers and Path(waivers).is_file() else None
     rs = api.load_rules()
@@ -125,14 +131,26 @@ def check_session(inputs: Sequence[Path] = (), *, waivers: Optional[Path] = None
         dossier = api.load_inputs(paths)
         progress("stage_check")
         result = run(rs, dossier)
-    report = CheckReport.build(result, screen(result.findings, None, waiver_list, dt.date.today()),
-                               rules=rs.rules, inputs=paths)
-    return Session(report=report, dossier=dossier, rules={r.code: r for r in rs.rules},
-                   waiver_path=Path(waivers) if waivers else None, inputs=paths, result=result)
+    report = CheckReport.build(
+        result, screen(result.findings, None, waiver_list, dt.date.today()), rules=rs.rules, inputs=paths
+    )
+    return Session(
+        report=report,
+        dossier=dossier,
+        rules={r.code: r for r in rs.rules},
+        waiver_path=Path(waivers) if waivers else None,
+        inputs=paths,
+        result=result,
+    )
 
 
-def store_session(db: Optional[Path], *, run_id: Optional[int] = None, waivers: Optional[Path] = None,
-                  progress: Progress = lambda stage: None) -> Session:
+def store_session(
+    db: Optional[Path],
+    *,
+    run_id: Optional[int] = None,
+    waivers: Optional[Path] = None,
+    progress: Progress = lambda stage: None,
+) -> Session:
     """The findings of a stored run (the latest by default); its documents when still readable."""
     from renja_check.store import Store  # issue 8's store; imported only for --db
 
@@ -143,6 +161,7 @@ def store_session(db: Optional[Path], *, run_id: Optional[int] = None, waivers: 
         from renja_check.errors import InputError
 
         raise InputError(str(db or "store"), "the database holds no run", "basis data belum berisi hasil")
+
     def rid(row: dict) -> int:
         return row.get("id", row.get("run_id")) or 0
 
@@ -163,11 +182,20 @@ def store_session(db: Optional[Path], *, run_id: Optional[int] = None, waivers: 
     rules = {r.code: r for r in api.rule_catalogue()}
     waiver_list = load_waivers(waivers) if waivers and Path(waivers).is_file() else None
     screened = screen(findings, None, waiver_list, dt.date.today())
-    report = CheckReport.build(RunResult(findings=findings, stats=_stats(findings), tables=_labels(dossier)), screened,
-                               rules=[r for r in rules.values() if r.code in {f.rule for f in findings}],
-                               inputs=inputs)
-    return Session(report=report, dossier=dossier, rules=rules, inputs=inputs, run_id=rid(run_row),
-                   waiver_path=Path(waivers) if waivers else None)
+    report = CheckReport.build(
+        RunResult(findings=findings, stats=_stats(findings), tables=_labels(dossier)),
+        screened,
+        rules=[r for r in rules.values() if r.code in {f.rule for f in findings}],
+        inputs=inputs,
+    )
+    return Session(
+        report=report,
+        dossier=dossier,
+        rules=rules,
+        inputs=inputs,
+        run_id=rid(run_row),
+        waiver_path=Path(waivers) if waivers else None,
+    )
 
 
 def _labels(dossier: Optional[Dossier]) -> dict[str, dict[str, str]]:
@@ -199,5 +227,7 @@ def _stats(findings: list[Finding]):
 
     from renja_check.engine import RunStats
 
-    return RunStats(per_severity=dict(Counter(f.severity for f in findings)),
-                    per_rule=dict(sorted(Counter(f.rule for f in findings).items())))
+    return RunStats(
+        per_severity=dict(Counter(f.severity for f in findings)),
+        per_rule=dict(sorted(Counter(f.rule for f in findings).items())),
+    )

@@ -3,6 +3,7 @@
 Plain functions over ``Finding`` attributes so the rules of the view are tested
 without a terminal; the widgets only hold a ``ViewState`` and call ``visible``.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -49,8 +50,18 @@ def matches(f: Finding, state: ViewState, lang: str = "id") -> bool:
         return False
     words = state.text.lower().split()
     if words:
-        hay = " ".join((f.rule, f.rule_name, f.text(lang), f.text("en" if lang == "id" else "id"),
-                        f.table or "", f.locator or "", str(f.expected), str(f.found))).lower()
+        hay = " ".join(
+            (
+                f.rule,
+                f.rule_name,
+                f.text(lang),
+                f.text("en" if lang == "id" else "id"),
+                f.table or "",
+                f.locator or "",
+                str(f.expected),
+                str(f.found),
+            )
+        ).lower()
         return all(w in hay for w in words)
     return True
 

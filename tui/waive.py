@@ -5,6 +5,7 @@ The file keeps the format ``renja_check.baseline.load_waivers`` reads (and
 Entries are appended as text so comments and order in a hand-kept file survive; the
 file is read back afterwards, so a file that no longer loads is reported at once.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,8 +19,7 @@ from renja_check.finding import Finding
 DEFAULT_WAIVERS = Path("renja-waivers.yaml")
 
 
-def add_waiver(path: Path, finding: Finding, reason: str, expires: Optional[dt.date] = None,
-               note: str = "") -> Waiver:
+def add_waiver(path: Path, finding: Finding, reason: str, expires: Optional[dt.date] = None, note: str = "") -> Waiver:
     """Append a waiver for ``finding``; returns it as the loader reads it back."""
     reason = " ".join(reason.split())
     if not reason:
@@ -29,9 +29,11 @@ def add_waiver(path: Path, finding: Finding, reason: str, expires: Optional[dt.d
     lines = []
     if note:
         lines.append(f"# {' '.join(note.split())[:160]}")
-    lines += [f"- rule: {finding.rule}",
-              f"  fingerprint: {json.dumps(finding.fingerprint)}",
-              f"  reason: {json.dumps(reason, ensure_ascii=False)}"]
+    lines += [
+        f"- rule: {finding.rule}",
+        f"  fingerprint: {json.dumps(finding.fingerprint)}",
+        f"  reason: {json.dumps(reason, ensure_ascii=False)}",
+    ]
     if expires is not None:
         lines.append(f"  expires: {expires.isoformat()}")
     sep = "" if not existing or existing.endswith("\n") else "\n"

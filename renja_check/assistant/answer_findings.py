@@ -1,4 +1,5 @@
 """Answers about findings: which findings (by node, table, severity, rule) and why one was raised."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -32,8 +33,12 @@ def folded_in(q: Query, data: RunData, s: Subject, tables: list[dict]) -> list[t
     if not q.rule:
         return []
     carriers = select(replace(q, rule=None, severity=None), data, s, tables)
-    return [(f, x) for f in carriers for x in folded(f)
-            if _rule_match(x["rule"], q.rule) and (not q.severity or x.get("severity") == q.severity)]
+    return [
+        (f, x)
+        for f in carriers
+        for x in folded(f)
+        if _rule_match(x["rule"], q.rule) and (not q.severity or x.get("severity") == q.severity)
+    ]
 
 
 def select(q: Query, data: RunData, s: Subject, tables: list[dict]) -> list[dict]:
@@ -45,13 +50,21 @@ def select(q: Query, data: RunData, s: Subject, tables: list[dict]) -> list[dict
     if tables:
         paths = {x["document_id"]: data.documents[x["document_id"]]["path"] for x in tables}
         keys = {(paths[x["document_id"]], x["table_id"]) for x in tables}
-        rows = [f for f in rows if (f["document"], f["table_id"]) in keys
-                or (f["document"], (f["evidence"] or {}).get("table")) in keys]
+        rows = [
+            f
+            for f in rows
+            if (f["document"], f["table_id"]) in keys or (f["document"], (f["evidence"] or {}).get("table")) in keys
+        ]
     if s.nodes:
         ids = {n["node_id"] for n in s.nodes}
         code = s.code
-        rows = [f for f in rows if f["locator"] in ids or (code and code in (f["locator"] or ""))
-                or (code and code in _text(f.get("evidence")))]
+        rows = [
+            f
+            for f in rows
+            if f["locator"] in ids
+            or (code and code in (f["locator"] or ""))
+            or (code and code in _text(f.get("evidence")))
+        ]
     return rows
 
 
@@ -89,15 +102,25 @@ def findings(b: Builder, q: Query, data: RunData, s: Subject, tables: list[dict]
     for f in rows:
         per_rule[f["rule"]] = per_rule.get(f["rule"], 0) + 1
     if len(per_rule) > 1:
-        b.add(t("per_rule", b.lang, counts=", ".join(f"{r} {n}" for r, n in sorted(per_rule.items(),
-                                                                                   key=lambda p: (-p[1], p[0])))))
+        b.add(
+            t(
+                "per_rule",
+                b.lang,
+                counts=", ".join(f"{r} {n}" for r, n in sorted(per_rule.items(), key=lambda p: (-p[1], p[0]))),
+            )
+        )
     per_folded: dict[str, int] = {}
     for f in rows:
         for x in folded(f):
             per_folded[x["rule"]] = per_folded.get(x["rule"], 0) + 1
     if per_folded and not q.rule:
-        b.add(t("per_rule_folded", b.lang, counts=", ".join(
-            f"{r} {n}" for r, n in sorted(per_folded.items(), key=lambda p: (-p[1], p[0])))))
+        b.add(
+            t(
+                "per_rule_folded",
+                b.lang,
+                counts=", ".join(f"{r} {n}" for r, n in sorted(per_folded.items(), key=lambda p: (-p[1], p[0]))),
+            )
+        )
     for f in sorted(rows, key=lambda f: (-("info", "warning", "error").index(f["severity"]), f["id"]))[:LIMIT]:
         b.add(f"- {f['rule']} {f['severity']}: {_message(f, b.lang)}", cite.finding(data, f, b.lang))
         inner = folded(f)
@@ -112,8 +135,9 @@ def findings(b: Builder, q: Query, data: RunData, s: Subject, tables: list[dict]
     return b.answer()
 
 
-def _list_folded(b: Builder, code: str, what: str, pairs: list[tuple[dict, dict]], data: RunData,
-                 limit: int = LIMIT) -> None:
+def _list_folded(
+    b: Builder, code: str, what: str, pairs: list[tuple[dict, dict]], data: RunData, limit: int = LIMIT
+) -> None:
     """The findings of ``code`` reported inside other findings, each cited where it stands and by its carrier."""
     b.add(t("folded_head", b.lang, code=code, what=what, n=len(pairs)))
     for i, (f, x) in enumerate(pairs[:limit]):
@@ -125,8 +149,10 @@ def _list_folded(b: Builder, code: str, what: str, pairs: list[tuple[dict, dict]
         if figures:
             b.add(f"  {figures}")
         if i + 1 == min(len(pairs), limit) or pairs[i + 1][0] is not f:  # the carrier once, after its entries
-            b.add(t("folded_carrier", b.lang, rule=f["rule"], severity=f["severity"], msg=_message(f, b.lang)),
-                  cite.finding(data, f, b.lang))
+            b.add(
+                t("folded_carrier", b.lang, rule=f["rule"], severity=f["severity"], msg=_message(f, b.lang)),
+                cite.finding(data, f, b.lang),
+            )
     if len(pairs) > limit:
         b.add(t("more", b.lang, n=len(pairs) - limit))
 

@@ -1,4 +1,5 @@
 """``renja-check tui``: the Textual findings browser. Textual is imported only here, when it starts."""
+
 from __future__ import annotations
 
 import importlib
@@ -28,10 +29,16 @@ def load_tui():
 
 @click.command("tui")
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--db", type=click.Path(path_type=Path, dir_okay=False),
-              help="Tampilkan hasil terakhir dari basis data ini / show the latest run of this database.")
-@click.option("--waivers", type=click.Path(path_type=Path, dir_okay=False),
-              help="Berkas waiver YAML yang dibaca dan ditambah / waiver file read and appended to.")
+@click.option(
+    "--db",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Tampilkan hasil terakhir dari basis data ini / show the latest run of this database.",
+)
+@click.option(
+    "--waivers",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Berkas waiver YAML yang dibaca dan ditambah / waiver file read and appended to.",
+)
 @lang_option
 @input_errors
 def tui_cmd(inputs: tuple[Path, ...], db: Optional[Path], waivers: Optional[Path], lang: str) -> None:
@@ -43,13 +50,15 @@ def tui_cmd(inputs: tuple[Path, ...], db: Optional[Path], waivers: Optional[Path
         if not p.exists():
             raise InputError(str(p), "input not found", "masukan tidak ditemukan")
     if db is not None and inputs:
-        raise InputError("--db", "give either INPUT files or --db, not both",
-                         "berikan INPUT atau --db, tidak keduanya")
+        raise InputError("--db", "give either INPUT files or --db, not both", "berikan INPUT atau --db, tidak keduanya")
     if db is not None and not db.is_file():
         raise InputError(str(db), "database not found", "basis data tidak ditemukan")
     if db is not None and importlib.util.find_spec("renja_check.store") is None:
-        raise InputError(str(db), "the store is not part of this installation",
-                         "penyimpanan hasil (store) tidak tersedia pada instalasi ini")
+        raise InputError(
+            str(db),
+            "the store is not part of this installation",
+            "penyimpanan hasil (store) tidak tersedia pada instalasi ini",
+        )
     if waivers is not None and waivers.exists():
         from ..baseline import load_waivers
 

@@ -8,6 +8,7 @@ a row must fill (empty or '-') once it fills ``when_filled``; one finding per ro
 the empty columns; rows the reader could not place completely are left alone. Years are the plan year plus ``year_offsets`` (0 = plan year, 1 = the
 prakiraan maju). A column the table does not carry at all is not required of it.
 """
+
 from __future__ import annotations
 
 from functools import partial
@@ -25,8 +26,7 @@ FIELD_EN = {"lokasi": "lokasi (location)", "sumber_dana": "sumber dana (funding 
 
 
 class RequiredParams(Params):
-    field: Literal["target", "pagu", "lokasi", "sumber_dana", "target_without_pagu", "pagu_without_target",
-                   "values"]
+    field: Literal["target", "pagu", "lokasi", "sumber_dana", "target_without_pagu", "pagu_without_target", "values"]
     roles: list[Role] = ["rencana"]
     levels: list[Level] = ["subkegiatan"]
     year_offsets: list[int] = [0]
@@ -86,46 +86,80 @@ def _has_column(rows: list[Node], field: str) -> bool:
 
 def _has_year(rows: list[Node], year: str) -> tuple[bool, bool]:
     """Whether the table carries targets / pagu for the year at all (any row has one)."""
-    return (any(ind.targets.get(year) is not None for r in rows for ind in r.indicators),
-            any(pagu(r, year) is not None for r in rows))
+    return (
+        any(ind.targets.get(year) is not None for r in rows for ind in r.indicators),
+        any(pagu(r, year) is not None for r in rows),
+    )
 
 
-def _year_check(rule, ctx, doc, table: Table, has: tuple[bool, bool], n: Node, year: str, field: str,
-                vals_of) -> Optional[Finding]:
+def _year_check(
+    rule, ctx, doc, table: Table, has: tuple[bool, bool], n: Node, year: str, field: str, vals_of
+) -> Optional[Finding]:
     has_targets, has_pagu = has
     q = target_of(n, year)
     m = pagu(n, year)
     v = pagu_value(n, year)
     if field == "target":
         if has_targets and q is None:
-            return ctx.finding(rule, doc, table=table, subject=n, values=vals_of(), key=year,
-                               evidence={"year": year, "indicators": [i.text for i in n.indicators]})
+            return ctx.finding(
+                rule,
+                doc,
+                table=table,
+                subject=n,
+                values=vals_of(),
+                key=year,
+                evidence={"year": year, "indicators": [i.text for i in n.indicators]},
+            )
     elif field == "pagu":
         if has_pagu and m is None:
-            return ctx.finding(rule, doc, table=table, subject=n, values=vals_of(), key=year,
-                               evidence={"year": year})
+            return ctx.finding(rule, doc, table=table, subject=n, values=vals_of(), key=year, evidence={"year": year})
     elif field == "target_without_pagu":
         if q is not None and q.value and m is not None and v == 0:
             vals = vals_of()
             vals.update(target=q.raw.strip(), pagu=m.raw.strip() or "-")
-            vals.update(bilingual(pagu_txt=("pagunya kosong (-)", "its pagu is empty (-)") if m.status == "empty"
-                                  else ("pagunya nol", "its pagu is zero")))
-            return ctx.finding(rule, doc, table=table, subject=n, found=0, values=vals, key=year,
-                               evidence={"year": year, "target": q.raw.strip(), "pagu_raw": m.raw})
+            vals.update(
+                bilingual(
+                    pagu_txt=("pagunya kosong (-)", "its pagu is empty (-)")
+                    if m.status == "empty"
+                    else ("pagunya nol", "its pagu is zero")
+                )
+            )
+            return ctx.finding(
+                rule,
+                doc,
+                table=table,
+                subject=n,
+                found=0,
+                values=vals,
+                key=year,
+                evidence={"year": year, "target": q.raw.strip(), "pagu_raw": m.raw},
+            )
     elif field == "pagu_without_target":
         if v and has_targets and (q is None or q.value == 0):
             vals = vals_of()
             vals.update(pagu=rp(v), target=(q.raw.strip() if q is not None else "-"))
-            vals.update(bilingual(target_txt=("tidak mempunyai target", "has no target") if q is None
-                                  else (f"targetnya nol ({q.raw.strip()})", f"its target is zero ({q.raw.strip()})")))
-            return ctx.finding(rule, doc, table=table, subject=n, found=v, values=vals, key=year,
-                               evidence={"year": year, "pagu": v,
-                                         "target": q.raw.strip() if q is not None else None})
+            vals.update(
+                bilingual(
+                    target_txt=("tidak mempunyai target", "has no target")
+                    if q is None
+                    else (f"targetnya nol ({q.raw.strip()})", f"its target is zero ({q.raw.strip()})")
+                )
+            )
+            return ctx.finding(
+                rule,
+                doc,
+                table=table,
+                subject=n,
+                found=v,
+                values=vals,
+                key=year,
+                evidence={"year": year, "pagu": v, "target": q.raw.strip() if q is not None else None},
+            )
     return None
 
 
 def _short_label(label: str) -> str:
-    """"... PD Tahun 2021: Realisasi" -> "Realisasi 2021"; "Target Program/Kegiatan ... 2022" -> "Target 2022"."""
+    """ "... PD Tahun 2021: Realisasi" -> "Realisasi 2021"; "Target Program/Kegiatan ... 2022" -> "Target 2022"."""
     import re
 
     year = re.search(r"\b(?:19|20)\d\d\b", label)
@@ -153,8 +187,17 @@ def _values_check(rule, ctx, doc, table: Table, n: Node, p: RequiredParams, vals
     indicator = n.indicators[0].text if n.indicators else ""
     vals = vals_of()  # message values only for a finding
     vals.update(bilingual(cols=(cols_id, cols_en)), indicator=indicator or "-", n_cols=str(len(missing)))
-    return ctx.finding(rule, doc, table=table, subject=n, found=[n.values[c].raw.strip() if n.values.get(c) else None
-                                                                    for c in missing],
-                       values=vals, key=tuple(missing),
-                       evidence={"columns": missing, "indicator": indicator,
-                                 "values": {c: q.raw.strip() for c, q in n.values.items()}})
+    return ctx.finding(
+        rule,
+        doc,
+        table=table,
+        subject=n,
+        found=[n.values[c].raw.strip() if n.values.get(c) else None for c in missing],
+        values=vals,
+        key=tuple(missing),
+        evidence={
+            "columns": missing,
+            "indicator": indicator,
+            "values": {c: q.raw.strip() for c, q in n.values.items()},
+        },
+    )

@@ -3,6 +3,7 @@
 ``FORMATS`` is the explicit registry: name -> ``render(report, lang, *, color=False)``.
 A format's module is imported when it is first used, so a run pays only for its own format.
 """
+
 from __future__ import annotations
 
 import importlib

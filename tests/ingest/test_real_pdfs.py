@@ -5,6 +5,7 @@ is compared with what the reader makes of it: the plan table found and classifie
 printed totals (first row, each level, last rows) and a sample of rows exactly as
 printed, the sums checked (no PG01 on sums that hold), the documents' own slips reported.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -50,6 +51,7 @@ def _raw(node):
 
 # --- Kalimantan Timur: spreadsheet extract, pagu before target, total in the first row, no title
 
+
 def test_kaltim_plan_table(docs):
     doc = docs[KALTIM]
     assert doc.year == 2025 and doc.pemda == "Provinsi Kalimantan Timur"
@@ -84,6 +86,7 @@ def test_kaltim_is_a_renja_and_its_sums_hold(findings):
 
 
 # --- Kota Bogor 2020: 13/2006-era codes (307, 307,01, 307.01.001), totals first and last
+
 
 def test_bogor_plan_table(docs):
     doc = docs[BOGOR]
@@ -120,6 +123,7 @@ def test_bogor_sums_hold(findings):
 
 # --- Sumatera Utara 2026: T-C.33 landscape pages 83-97, Rp amounts, uncoded total rows, UPTD block
 
+
 def test_sumut_plan_table(docs):
     doc = docs[SUMUT]
     assert doc.pemda == "Provinsi Sumatera Utara" and doc.year == 2026
@@ -129,20 +133,25 @@ def test_sumut_plan_table(docs):
     # the money columns placed under their headers: plan year, then prakiraan maju
     assert [(c.id, c.label) for c in t.columns if c.role == "pagu"] == [
         ("pagu_2026", "Rencana tahun 2026 Kebutuhan Dana (Rp)"),
-        ("pagu_2027", "Perkiraan Maju Rencana Tahun 2027 Kebutuhan Dana (Rp)")]
+        ("pagu_2027", "Perkiraan Maju Rencana Tahun 2027 Kebutuhan Dana (Rp)"),
+    ]
     assert t.span.page == 83 and max(n.span.page for n in t.nodes) == 97
     total = t.nodes[0]
     assert total.level == "total"
     assert total.name.startswith("DINAS PEMBERDAYAAN PEREMPUAN")
-    assert _raw(total) == {"2026": ("Rp23.384.234.751", 23_384_234_751, "ok"),
-                           "2027": ("Rp23.618.077.099", 23_618_077_099, "ok")}
+    assert _raw(total) == {
+        "2026": ("Rp23.384.234.751", 23_384_234_751, "ok"),
+        "2027": ("Rp23.618.077.099", 23_618_077_099, "ok"),
+    }
     urusan = t.nodes[1]  # printed without a code
     assert urusan.level == "bidang" and urusan.code is None and urusan.parent == total.id
     assert urusan.pagu["2026"].value == 21_676_650_220 and urusan.pagu["2027"].value == 21_893_416_722
     prog = _row(t, "2.08.01")
     assert prog.parent == urusan.id and prog.name == "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH"
-    assert _raw(prog) == {"2026": ("Rp18.592.176.718", 18_592_176_718, "ok"),
-                          "2027": ("Rp18.778.098.485", 18_778_098_485, "ok")}
+    assert _raw(prog) == {
+        "2026": ("Rp18.592.176.718", 18_592_176_718, "ok"),
+        "2027": ("Rp18.778.098.485", 18_778_098_485, "ok"),
+    }
     sub = _row(t, "2.08.01.1.01.0001")
     assert sub.code_status == "unresolved"  # provinsi code: not judged on the kab/kota corpus
     assert _raw(sub) == {"2026": ("Rp4.070.000", 4_070_000, "ok"), "2027": ("Rp4.110.700", 4_110_700, "ok")}

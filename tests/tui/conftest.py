@@ -2,6 +2,7 @@
 
 Pilot tests are plain functions running ``asyncio.run`` (no async plugin needed).
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -15,6 +16,7 @@ from tui.session import Session, check_session
 try:  # contract 5; the assistant may not be in this branch yet
     from renja_check.assistant import Answer, Citation
 except ImportError:
+
     @dataclasses.dataclass(frozen=True)
     class Citation:  # type: ignore[no-redef]
         document: str
@@ -77,12 +79,31 @@ def fake_answer(session: Session, question: str) -> Answer:
     f = next(x for x in session.findings if x.rule == "PG01")
     node = next(x for x in session.findings if x.rule.startswith("XT") and x.locator)
     return Answer(
-        question=question, lang="id", intent="finding", text=f"Ada selisih pada {f.locator}.",
+        question=question,
+        lang="id",
+        intent="finding",
+        text=f"Ada selisih pada {f.locator}.",
         citations=(
-            Citation(document=f.document, table=f.table, locator=f.locator, line_start=f.span.line_start,
-                     line_end=f.span.line_end, page=None, fingerprint=f.fingerprint, label=f"{f.rule} {f.locator}"),
-            Citation(document=node.document, table=node.table, locator=node.locator, line_start=None,
-                     line_end=None, page=None, fingerprint=None, label=f"simpul {node.locator}"),
+            Citation(
+                document=f.document,
+                table=f.table,
+                locator=f.locator,
+                line_start=f.span.line_start,
+                line_end=f.span.line_end,
+                page=None,
+                fingerprint=f.fingerprint,
+                label=f"{f.rule} {f.locator}",
+            ),
+            Citation(
+                document=node.document,
+                table=node.table,
+                locator=node.locator,
+                line_start=None,
+                line_end=None,
+                page=None,
+                fingerprint=None,
+                label=f"simpul {node.locator}",
+            ),
         ),
         found=True,
     )

@@ -1,4 +1,5 @@
 """``renja-check tui``: bad input exits 2 with one line; Textual stays out of ``check``."""
+
 from __future__ import annotations
 
 import subprocess
@@ -45,8 +46,10 @@ def test_options_reach_the_app(monkeypatch, tmp_path):
 
 
 def test_the_check_path_does_not_import_textual():
-    code = "import sys, renja_check.cli; assert 'textual' not in sys.modules; import tui; " \
-           "assert 'textual' not in sys.modules"
+    code = (
+        "import sys, renja_check.cli; assert 'textual' not in sys.modules; import tui; "
+        "assert 'textual' not in sys.modules"
+    )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[2])
 
 

@@ -1,4 +1,5 @@
 """Pilot tests of the detail pane: values, addends, source excerpt, both sides, the rule."""
+
 from __future__ import annotations
 
 from rich.text import Text
@@ -31,7 +32,7 @@ def test_sum_finding_shows_values_addends_and_highlighted_source(session):
         side = app.query_one("#side-0").content
         assert isinstance(side, Text)
         assert str(f.span.line_start) in side.plain  # line numbers
-        marked = [side.plain[s.start:s.end] for s in side.spans if s.style == MARK_STYLE]
+        marked = [side.plain[s.start : s.end] for s in side.spans if s.style == MARK_STYLE]
         assert marked and all(m.replace(",", "").replace(".", "") == str(f.found) for m in marked)
 
     pilot_run(app, body)
@@ -109,8 +110,9 @@ def test_cross_document_side_names_the_other_document(tmp_path):
     twin = doc.model_copy(update={"source": doc.source.model_copy(update={"path": str(twin_path)})})
     s = dataclasses.replace(s, dossier=Dossier(documents=[doc, twin]), _nodes={})
     f = next(x for x in s.findings if x.rule == "XT01")
-    ev = dict(f.evidence, a={"table": "kebutuhan", "locator": "kebutuhan:1.01.01.2.01.0001",
-                             "document": str(twin_path)})
+    ev = dict(
+        f.evidence, a={"table": "kebutuhan", "locator": "kebutuhan:1.01.01.2.01.0001", "document": str(twin_path)}
+    )
     f = f.model_copy(update={"evidence": ev})
     own, other = sides(s, f)
     assert other.label.startswith("rkpd-contoh.txt: ") and other.first == 5
@@ -121,9 +123,13 @@ def test_sides_named_by_document_type_use_their_own_table_label(tmp_path):
 
     s = snapshot_session(tmp_path)
     f = next(x for x in s.findings if x.rule == "XT01")
-    f = f.model_copy(update={"evidence": {
-        "renja": {"document": f.document, "table": "rencana", "locator": f.locator, "line": 10},
-        "rkpd": {"document": f.document, "table": "rkpd", "table_label": "RKPD rancangan awal", "line": 4},
-    }})
+    f = f.model_copy(
+        update={
+            "evidence": {
+                "renja": {"document": f.document, "table": "rencana", "locator": f.locator, "line": 10},
+                "rkpd": {"document": f.document, "table": "rkpd", "table_label": "RKPD rancangan awal", "line": 4},
+            }
+        }
+    )
     own, other = sides(s, f)
     assert (own.first, other.first, other.label) == (10, 4, "RKPD rancangan awal")

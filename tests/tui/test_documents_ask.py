@@ -1,4 +1,5 @@
 """Pilot tests of the document tree (jumps both ways) and the ask pane (citations jump)."""
+
 from __future__ import annotations
 
 from textual.widgets import ListView
@@ -92,8 +93,12 @@ def test_documents_sharing_node_ids_jump_to_the_right_one(tmp_path):
 
     s = snapshot_session(tmp_path)
     doc = s.dossier.documents[0]
-    other = doc.model_copy(update={"perangkat_daerah": "Dinas Lain",
-                                   "source": doc.source.model_copy(update={"path": str(tmp_path / "b.txt")})})
+    other = doc.model_copy(
+        update={
+            "perangkat_daerah": "Dinas Lain",
+            "source": doc.source.model_copy(update={"path": str(tmp_path / "b.txt")}),
+        }
+    )
     s = dataclasses.replace(s, dossier=Dossier(documents=[other, doc]), _nodes={})
     f = s.findings[0]
     app = RenjaApp(s)

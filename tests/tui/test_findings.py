@@ -1,4 +1,5 @@
 """Pilot tests of the findings view: table, counts, filters, sort, navigation."""
+
 from __future__ import annotations
 
 from textual.widgets import DataTable, Input, Select
@@ -50,8 +51,7 @@ def test_filters_by_severity_rule_table_document_and_text(session):
         assert isinstance(app.focused, Input)
         await pilot.press(*"subtotal")
         await pilot.pause()
-        assert pane.shown and all("subtotal" in f.text("id").lower() or "subtotal" in f.rule_name
-                                  for f in pane.shown)
+        assert pane.shown and all("subtotal" in f.text("id").lower() or "subtotal" in f.rule_name for f in pane.shown)
         assert len(pane.shown) < len(session.findings)
         await pilot.press("escape")
         assert app.focused is app.query_one("#findings-table")

@@ -2,6 +2,7 @@
 
 Update after an intended change of the screens: ``pytest tests/tui --snapshot-update``.
 """
+
 from __future__ import annotations
 
 from tui.app import RenjaApp
@@ -30,10 +31,25 @@ def test_help_80x24(snap_compare, tmp_path):
 def test_ask_light_theme_100x30(snap_compare, tmp_path):
     session = snapshot_session(tmp_path)
     f = session.findings[0]
-    answer = Answer(question="q", lang="id", intent="finding", text="Subtotal program tidak sama dengan jumlahnya.",
-                    citations=(Citation(document=f.document, table=f.table, locator=f.locator, line_start=3,
-                                        line_end=6, page=None, fingerprint=f.fingerprint, label="PG01, baris 3"),),
-                    found=True)
+    answer = Answer(
+        question="q",
+        lang="id",
+        intent="finding",
+        text="Subtotal program tidak sama dengan jumlahnya.",
+        citations=(
+            Citation(
+                document=f.document,
+                table=f.table,
+                locator=f.locator,
+                line_start=3,
+                line_end=6,
+                page=None,
+                fingerprint=f.fingerprint,
+                label="PG01, baris 3",
+            ),
+        ),
+        found=True,
+    )
     app = RenjaApp(session, ask=lambda q: answer, export_dir=tmp_path)
 
     async def run_before(pilot):

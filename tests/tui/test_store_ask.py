@@ -1,4 +1,5 @@
 """The store and assistant seams (contract 5) with stand-in modules: issue 8 builds the real ones."""
+
 from __future__ import annotations
 
 import sys

@@ -1,4 +1,5 @@
 """The view rules and the waiver writer without a terminal."""
+
 from __future__ import annotations
 
 import pytest
@@ -32,8 +33,10 @@ def test_waiver_appends_in_the_loader_format(session, tmp_path):
     add_waiver(path, a, 'alasan "dikutip": ya', None)
     add_waiver(path, b, "kedua", parse_date("2030-01-02"))
     loaded = load_waivers(path)
-    assert [(w.fingerprint, w.reason) for w in loaded] == [(a.fingerprint, 'alasan "dikutip": ya'),
-                                                           (b.fingerprint, "kedua")]
+    assert [(w.fingerprint, w.reason) for w in loaded] == [
+        (a.fingerprint, 'alasan "dikutip": ya'),
+        (b.fingerprint, "kedua"),
+    ]
     with pytest.raises(ValueError):
         add_waiver(path, a, "   ")
     with pytest.raises(ValueError):

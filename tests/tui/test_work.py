@@ -1,4 +1,5 @@
 """Pilot tests of the work keys: waive, export, palette, help, footer, themes, loading."""
+
 from __future__ import annotations
 
 import json
@@ -32,8 +33,12 @@ def test_waive_writes_the_waiver_file_and_marks_the_finding(session, tmp_path):
         await pilot.pause()
         assert not isinstance(app.screen, WaiveScreen)
         (w,) = load_waivers(path)
-        assert (w.rule, w.fingerprint, w.reason, str(w.expires)) == (f.rule, f.fingerprint, "disetujui tim",
-                                                                    "2099-12-31")
+        assert (w.rule, w.fingerprint, w.reason, str(w.expires)) == (
+            f.rule,
+            f.fingerprint,
+            "disetujui tim",
+            "2099-12-31",
+        )
         assert path.read_text(encoding="utf-8").startswith("# kept comment\n")
         assert session.report.waiver_for(f) is not None
         assert "disetujui tim" in static_text(app, "#d-head")

@@ -4,6 +4,7 @@ It holds no assistant: it posts ``Asked`` and the app calls its injected ``ask``
 worker, then hands the answer back with ``add_answer``. Every citation is a link in the
 log (click) and an entry of the list below it (Enter), both posting ``CitationChosen``.
 """
+
 from __future__ import annotations
 
 from typing import Any

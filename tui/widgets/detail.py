@@ -1,5 +1,6 @@
 """The selected finding in full: message, values, addends, suggestion, the source
 excerpt(s) with line numbers and the offending cells highlighted, the rule explained."""
+
 from __future__ import annotations
 
 from typing import Optional
@@ -87,7 +88,8 @@ class DetailPane(VerticalScroll):
         rule_text = explanation(session, f.rule, lang)
         if rule_text:
             self.query_one("#d-explain", Static).update(
-                Text(t("explain", lang) + "\n", style="underline") + Text(rule_text))
+                Text(t("explain", lang) + "\n", style="underline") + Text(rule_text)
+            )
         self.scroll_home(animate=False)
 
     def _values(self, f: Finding) -> RichTable:

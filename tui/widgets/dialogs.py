@@ -1,4 +1,5 @@
 """Modal screens: the waiver form and the F1 key help."""
+
 from __future__ import annotations
 
 from typing import Optional

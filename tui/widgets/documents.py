@@ -3,6 +3,7 @@
 Document nodes are filled when first expanded (a 54-agency dossier stays quick).
 Posts ``ShowFindings`` (``f`` on a node) with the node's locators.
 """
+
 from __future__ import annotations
 
 from typing import Optional
@@ -127,8 +128,11 @@ class DocumentsPane(Horizontal):
             grid.add_row(Text(f"{MISMATCH} {t('mismatch', lang)}", style="bold red"), "")
         if data.findings:
             grid.add_row(Text(f"{data.findings} {t('node_findings', lang)} (f)", style="yellow"), "")
-        others = [(o, o.by_code[data.code]) for o in self.outlines
-                  if data.code in o.by_code and o.by_code[data.code] is not data]
+        others = [
+            (o, o.by_code[data.code])
+            for o in self.outlines
+            if data.code in o.by_code and o.by_code[data.code] is not data
+        ]
         for o, item in others:  # the same code in the dossier's other documents
             grid.add_row(Text(o.label(), style="underline"), "")
             for tid, value in item.pagu.items():

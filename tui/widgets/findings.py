@@ -3,6 +3,7 @@
 The app gives it the findings and a ``ViewState``; it posts ``ViewChanged`` when the user
 edits a filter and ``Picked`` when the highlighted finding changes.
 """
+
 from __future__ import annotations
 
 from typing import Optional
@@ -49,8 +50,12 @@ class FindingsPane(Vertical):
         lang = self.lang
         yield Static(id="counts")
         with Horizontal(id="filters"):
-            yield Select([(t("error", lang), "error"), (t("warning", lang), "warning"), (t("info", lang), "info")],
-                         prompt=t("all_severities", lang), id="f-severity", compact=True)
+            yield Select(
+                [(t("error", lang), "error"), (t("warning", lang), "warning"), (t("info", lang), "info")],
+                prompt=t("all_severities", lang),
+                id="f-severity",
+                compact=True,
+            )
             yield Select([], prompt=t("all_rules", lang), id="f-rule", compact=True)
             yield Select([], prompt=t("all_tables", lang), id="f-table", compact=True)
             yield Select([], prompt=t("all_documents", lang), id="f-document", compact=True)
@@ -75,9 +80,11 @@ class FindingsPane(Vertical):
         self._quiet = True
         self.query_one("#f-rule", Select).set_options([(c, c) for c in opts["rule"]])
         self.query_one("#f-table", Select).set_options(
-            [(self.tables.get(x, x) if x else t("no_table", self.lang), x) for x in opts["table"]])
+            [(self.tables.get(x, x) if x else t("no_table", self.lang), x) for x in opts["table"]]
+        )
         self.query_one("#f-document", Select).set_options(
-            [(display_path(d).rsplit("/", 1)[-1] or "-", d) for d in opts["document"]])
+            [(display_path(d).rsplit("/", 1)[-1] or "-", d) for d in opts["document"]]
+        )
         self._quiet = False
         self.apply(self.state)
 
@@ -123,8 +130,12 @@ class FindingsPane(Vertical):
 
     def _sync_widgets(self, state: ViewState) -> None:
         self._quiet = True
-        for wid, value in (("#f-severity", state.severity), ("#f-rule", state.rule),
-                           ("#f-table", state.table), ("#f-document", state.document)):
+        for wid, value in (
+            ("#f-severity", state.severity),
+            ("#f-rule", state.rule),
+            ("#f-table", state.table),
+            ("#f-document", state.document),
+        ):
             sel = self.query_one(wid, Select)
             want = Select.NULL if value is None else value
             if sel.value != want:
