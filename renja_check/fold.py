@@ -5,7 +5,8 @@ Two ways a finding is folded (it then lives on in the carrier's ``evidence["fold
 * **Deference** declared in rule data (``defers_to:`` in ``rules/*.yaml``): a finding of
   rule A that defers to rule B is folded into B's finding on the same subject (same
   document, table and locator; or same document and table with ``match: table``). Only when
-  B ran and reported that subject (``match: code``: the same code in any table; ``when``: only
+  B ran and reported that subject (``match: code``: the same code in any table; ``match: pair``:
+  the same two rows in ``evidence["pair"]``, in any document; ``when``: only
   findings carrying that evidence key). ``--select A`` alone still reports A's defect. Chains
   (A -> B -> C) end at the last finding that stands.
 * **A repeated statement**: two claims of one rule (two sentences saying the same figure)
@@ -39,7 +40,7 @@ def fold(findings: list[Finding], rules: Iterable[Any]) -> list[Finding]:
         for d in defers.get(f.rule, ()):
             if d.when and f.evidence.get(d.when) in (None, "", [], {}):
                 continue
-            key = dict(zip(("locator", "table", "code"), _keys(f, d.rule)))[d.match]
+            key = dict(zip(("locator", "table", "code", "pair"), _keys(f, d.rule)))[d.match]
             hits = [j for j in index.get(key, ()) if j != i]
             if hits:
                 carrier[i] = hits[0]
@@ -63,15 +64,17 @@ def fold(findings: list[Finding], rules: Iterable[Any]) -> list[Finding]:
     return out
 
 
-def _keys(f: Finding, rule: str) -> tuple[tuple, tuple, tuple]:
-    """(locator key, table key, code key) of a finding, under ``rule``'s code."""
+def _keys(f: Finding, rule: str) -> tuple[tuple, tuple, tuple, tuple]:
+    """(locator key, table key, code key, pair key) of a finding, under ``rule``'s code."""
     code = (
         (f.locator or "").rpartition(":")[2] if f.locator and f.table and f.locator.startswith(f.table + ":") else None
     )
+    pair = f.evidence.get("pair")  # one row under two codes, whichever document reports it
     return (
         (rule, "L", f.document, _loc_table(f.table, f.locator), f.locator),
         (rule, "T", f.document, f.table),
         (rule, "C", f.document, code) if code else (rule, "C", f.document, None, id(f)),
+        (rule, "P", tuple(pair)) if isinstance(pair, (list, tuple)) and pair else (rule, "P", None, id(f)),
     )
 
 

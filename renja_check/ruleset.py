@@ -39,7 +39,7 @@ class Deference(Record):
     model_config = ConfigDict(extra="forbid")
 
     rule: str = Field(pattern=CODE_PATTERN)
-    match: Literal["locator", "table", "code"] = "locator"
+    match: Literal["locator", "table", "code", "pair"] = "locator"
     when: Optional[str] = None
 
 

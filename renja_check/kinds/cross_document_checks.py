@@ -210,7 +210,7 @@ def missing_in_renja(rule, ctx, p, r, o, m, base) -> Iterator:
             subject=n,
             expected=n.code or n.name,
             values=vals,
-            evidence={p.against: o.where(n), "renja": r.where()},
+            evidence={p.against: o.where(n), "renja": r.where(), **_pair(n, twin.get(id(n)))},
             key=("missing_in_renja", _agency(r), r.table.id),
         )
 
@@ -236,9 +236,17 @@ def missing_in_other(rule, ctx, p, r, o, m, base) -> Iterator:
             subject=n,
             found=n.code or n.name,
             values=vals,
-            evidence={"renja": r.where(n), p.against: o.where()},
+            evidence={"renja": r.where(n), p.against: o.where(), **_pair(twin.get(id(n)), n)},
             key=(p.against, o.table.id),
         )
+
+
+def _pair(other_row: Optional[Node], renja_row: Optional[Node]) -> dict:
+    """``{"pair": [code in the other document, code in the Renja]}`` for one row printed under
+    two codes (``match.recoded``): the key that folds the two documents' view of it into one."""
+    if other_row is None or renja_row is None:
+        return {}
+    return {"pair": [other_row.code or other_row.name, renja_row.code or renja_row.name]}
 
 
 def _recoded_txt(other: Optional[Node], where: str) -> dict:
