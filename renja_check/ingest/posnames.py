@@ -25,6 +25,7 @@ class Row:
     level: Optional[str]
     amounts: dict[int, Word] = field(default_factory=dict)  # money column -> word
     names: list[Word] = field(default_factory=list)
+    cells: dict[int, list[Word]] = field(default_factory=dict)  # text band -> words (poscells)
 
 
 def cut_names(t: FoundTable, words: list[Word], rows: list[Row], carry: Optional[Row], anchor: str):
@@ -63,7 +64,8 @@ def cut_names(t: FoundTable, words: list[Word], rows: list[Row], carry: Optional
     return cost, out
 
 
-def _partition(mids: list[float], targets: list[Optional[float]], anchor: str, max_lines: int):
+def _partition(mids: list[float], targets: list[Optional[float]], anchor: str, max_lines: int,
+               empty: float = 400.0):
     """Least-squares cut of the lines into one block per target line (None: the end of a
     cell begun on the previous page). Line spacing tells cells apart: a cut where lines
     stand at their usual spacing, or a block across a wider gap, costs ``SPLIT``."""
@@ -87,7 +89,7 @@ def _partition(mids: list[float], targets: list[Optional[float]], anchor: str, m
                 if y is None:
                     c = 30.0 * (k - i)  # lines ending the previous page's cell
                 elif k == i:
-                    c = 400.0  # a row without a name
+                    c = empty  # a row without a name (an empty cell)
                 else:
                     at = mids[i] if anchor == "top" else (mids[i] + mids[k - 1]) / 2
                     c = (at - y) ** 2 + SPLIT * (wide_before[k - 1] - wide_before[i])

@@ -16,7 +16,8 @@ from typing import Optional
 
 from ..models import Money, Node, Span, Table
 from ..numbers import infer_style, parse_money
-from .layout import LEVELS, Layout
+from .layout import LEVELS, Layout, load_layout
+from .poscells import cell_fields, read_cells
 from .pdfwords import Word
 from .posnames import Row, cut_names
 from .postable import DASH_RE, MONEY_RE, FoundTable, code_text
@@ -79,6 +80,7 @@ def read_rows(t: FoundTable) -> list[Row]:
     for cost, assign in cuts[anchor]:
         for row, words in assign:
             row.names.extend(words)
+    t.bands = read_cells(t, load_layout(), pages, anchor)
     return [r for r in rows if r.amounts or r.code]
 
 
@@ -115,7 +117,8 @@ def build_table(t: FoundTable, rows: list[Row], years: list[int], path: str, pag
         pagu = {str(years[k]): _money(w, style) for k, w in sorted(r.amounts.items()) if years[k]}
         node = Node(id=ids.make(table_id, r.code, line), level=r.level, code_printed=r.code,
                     code=_dotted(r.code) if r.code else None, code_status=t.system.status_of(_dotted(r.code)) if r.code else "none",
-                    name=name, parent=parent.id if parent else None, pagu=pagu, span=span)
+                    name=name, parent=parent.id if parent else None, pagu=pagu, span=span,
+                    **cell_fields(r, t.bands, years, style))
         if r.code and parent is not None and parent.code and not _digits(r.code).startswith(_digits(parent.code)):
             notes.append(("code-misplaced",
                           f"row {r.code} ({r.level}) of the plan table stands under {parent.code} "

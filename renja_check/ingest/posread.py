@@ -66,6 +66,32 @@ def _columns(t: FoundTable, years: list[int]) -> list[Column]:
     return cols
 
 
+OTHER_ROLES = ("evaluasi", "kinerja_pelayanan", "review_rkpd", "usulan", "rkpd_akhir")
+ROLE_ID = {"evaluasi": "evaluasi hasil pelaksanaan Renja (T-C.29)", "kinerja_pelayanan": "pencapaian kinerja "
+           "pelayanan (T-C.30)", "review_rkpd": "review rancangan awal RKPD (T-C.31)",
+           "usulan": "usulan program dan kegiatan masyarakat (T-C.32)", "rkpd_akhir": "rancangan akhir RKPD"}
+ROLE_EN = {"evaluasi": "evaluation of the Renja (T-C.29)", "kinerja_pelayanan": "service performance (T-C.30)",
+           "review_rkpd": "review of the rancangan awal RKPD (T-C.31)",
+           "usulan": "community proposals (T-C.32)", "rkpd_akhir": "rancangan akhir RKPD"}
+
+
+def other_tables(pages: list[Page], path: str, page_line, skip: set[str]) -> tuple[list[str], list[Note]]:
+    """Roles of the other tables found by caption and header (``posroles``), each with a
+    ``table-unread`` note: found and classified, its rows not read, so not checked."""
+    from .posroles import classify
+
+    roles, notes = [], []
+    for role, page, caption in classify(pages, load_layout(), tuple(r for r in OTHER_ROLES if r not in skip)):
+        roles.append(role)
+        span = Span(file=path, line_start=page_line(page, None), line_end=page_line(page, None), page=page)
+        notes.append(Note(level="warning", code="table-unread", span=span,
+                          message=f"table of {ROLE_EN[role]} found on page {page} (\"{caption}\") but its rows "
+                                  f"are not read by position, so it was not checked",
+                          message_id=f"tabel {ROLE_ID[role]} ditemukan di halaman {page} (\"{caption}\") tetapi "
+                                     f"barisnya belum dibaca menurut posisi, sehingga tidak diperiksa"))
+    return roles, notes
+
+
 def read_plan(pages: list[Page], path: str, page_line: Callable[[int, Optional[str]], int],
               year: Optional[int]) -> tuple[list[Table], list[Note]]:
     layout = load_layout()

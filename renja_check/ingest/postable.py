@@ -38,6 +38,7 @@ class FoundTable:
     title: list[str] = field(default_factory=list)  # title lines above the header
     role: Optional[str] = None
     furniture: set = field(default_factory=set)  # running heads and footers (not content)
+    bands: list = field(default_factory=list)  # text columns of the header (poscells.Band)
 
 
 def code_text(w: Word) -> str:
