@@ -92,7 +92,7 @@ def parse_pdf(path: Path) -> Document:
         return first
 
     doc = parse_text(text, str(path), positioned=lambda year: read_plan(pages, str(path), page_line, year),
-                     others=lambda found: other_tables(pages, str(path), page_line, found))
+                     others=lambda found, plan, year: other_tables(pages, str(path), page_line, found, plan, year))
     _set_pages(doc, starts)
     doc.source.format = "pdf"
     doc.source.sha256 = sha256(read_bytes(path))

@@ -26,6 +26,7 @@ from .posnames import Row, _partition
 from .postable import FoundTable, MONEY_RE, STRONG_RE, _lines
 
 UNIT_FIRST = re.compile(r"^([^\d\s][^\d]*?)\s+(\d[\d.,]*)$")
+APART = 4.0  # no cell spans a gap of four line spacings (between cells of distant rows)
 EMPTY_CELL = 100.0  # cost of a row left without a cell (every row has a name: 400 there)
 TEXT_ROLES = ("indikator", "target", "satuan", "lokasi", "sumber_dana", "catatan")
 ORDER = TEXT_ROLES + ("kode", "prakiraan", "pagu", "uraian")  # most specific first
@@ -40,8 +41,12 @@ class Band:
 
 
 def bands(t: FoundTable, layout: Layout) -> list[Band]:
+    return bands_of(t.head, layout)
+
+
+def bands_of(head: list[Word], layout: Layout) -> list[Band]:
     out: list[Band] = []
-    for line in reversed(_lines(t.head)):
+    for line in reversed(_lines(head)):
         for w in line:
             hit = [b for b in out if min(b.x1, w.x1) - max(b.x0, w.x0) > 0]
             if not hit:
@@ -85,12 +90,15 @@ def _place(bs: list[Band], words: list[Word]) -> dict[Word, Band]:
 
 
 def _overlapping(bs: list[Band], w: Word) -> Optional[Band]:
-    best, overlap = None, 0.0
-    for b in bs:
-        o = min(b.x1, w.x1) - max(b.x0, w.x0)
-        if o > overlap:
-            best, overlap = b, o
-    return best
+    """The band the word overlaps most; of two it overlaps about as much (a figure on the
+    line between two columns), the one whose centre is nearer."""
+    scored = [(min(b.x1, w.x1) - max(b.x0, w.x0), b) for b in bs]
+    scored = [(o, b) for o, b in scored if o > 0]
+    if not scored:
+        return None
+    top = max(o for o, _ in scored)
+    centre = (w.x0 + w.x1) / 2
+    return min((b for o, b in scored if o >= 0.5 * top), key=lambda b: abs((b.x0 + b.x1) / 2 - centre))
 
 
 def _band_of(bs: list[Band], w: Word) -> Optional[Band]:
@@ -141,7 +149,7 @@ def read_cells(t: FoundTable, layout: Layout, pages: list[tuple], anchor: str) -
             mids = [sum(w.mid for w in ln) / len(ln) for ln in lines]
             targets = ([None] if prev is not None else []) + [r.y for r in rows]
             owners = ([prev] if prev is not None else []) + rows
-            _, spans = _partition(mids, targets, anchor, 24, empty=EMPTY_CELL)
+            _, spans = _partition(mids, targets, anchor, 24, empty=EMPTY_CELL, apart=APART)
             for owner, (i, j) in zip(owners, spans):
                 if j > i:
                     owner.cells.setdefault(k, []).extend(w for ln in lines[i:j] for w in ln)
@@ -165,10 +173,10 @@ def _text(words: list[Word]) -> str:
     return " ".join(w.text for w in sorted(words, key=lambda w: (w.page, round(w.top), w.x0))).strip()
 
 
-def cell_fields(row: Row, bs: list[Band], years: list[int], style) -> dict:
+def cell_fields(row: Row, bs: list[Band], years: list[int], style, uncoded: bool = False) -> dict:
     """The node fields a row's cells give: indicators (text and targets per year),
     lokasi, sumber_dana, catatan."""
-    if row.code is None:  # an uncoded row (a total): its label may run into the cells
+    if row.code is None and not uncoded:  # an uncoded row (a total): its label may run into the cells
         return {}
     texts = {k: _text(ws) for k, ws in row.cells.items()}
     out: dict = {}

@@ -65,10 +65,11 @@ def cut_names(t: FoundTable, words: list[Word], rows: list[Row], carry: Optional
 
 
 def _partition(mids: list[float], targets: list[Optional[float]], anchor: str, max_lines: int,
-               empty: float = 400.0):
+               empty: float = 400.0, apart: Optional[float] = None):
     """Least-squares cut of the lines into one block per target line (None: the end of a
     cell begun on the previous page). Line spacing tells cells apart: a cut where lines
-    stand at their usual spacing, or a block across a wider gap, costs ``SPLIT``."""
+    stand at their usual spacing, or a block across a wider gap, costs ``SPLIT``; with
+    ``apart`` (a multiple of the usual spacing) no block spans a gap wider than that."""
     n, m = len(mids), len(targets)
     gaps = [b - a for a, b in zip(mids, mids[1:])]
     usual = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
@@ -76,6 +77,9 @@ def _partition(mids: list[float], targets: list[Optional[float]], anchor: str, m
     wide_before = [0]
     for w in wide:
         wide_before.append(wide_before[-1] + w)
+    far_before = [0]
+    for g in gaps:
+        far_before.append(far_before[-1] + (apart is not None and g > max(apart * usual, 30.0)))
     inf = float("inf")
     cost = [[inf] * (n + 1) for _ in range(m + 1)]
     back = [[0] * (n + 1) for _ in range(m + 1)]
@@ -90,6 +94,8 @@ def _partition(mids: list[float], targets: list[Optional[float]], anchor: str, m
                     c = 30.0 * (k - i)  # lines ending the previous page's cell
                 elif k == i:
                     c = empty  # a row without a name (an empty cell)
+                elif far_before[k - 1] - far_before[i]:
+                    continue  # one cell across a gap far wider than its lines' spacing
                 else:
                     at = mids[i] if anchor == "top" else (mids[i] + mids[k - 1]) / 2
                     c = (at - y) ** 2 + SPLIT * (wide_before[k - 1] - wide_before[i])
