@@ -23,7 +23,7 @@ from .pdfwords import Page, Word
 from .poscells import APART, EMPTY_CELL, TEXT_ROLES, Band, _place, bands_of, cell_fields
 from .posnames import Row, _partition
 from .posplan import _money
-from .postable import COL_TOL, DASH_RE, MONEY_RE, STRONG_RE, _lines
+from .postable import DASH_RE, MONEY_RE, STRONG_RE, _lines, amount_columns
 from .posroles import NUM_RE
 
 SIDES = (("awal", "rkpd_awal", "rancangan_awal", "Rancangan Awal RKPD"),
@@ -109,14 +109,7 @@ def read_review(pages: list[Page], layout: Layout, year: Optional[int], plan: Op
 
 
 def _money_columns(words: list[Word]) -> list[tuple[float, float]]:
-    strong = sorted((w for w in words if MONEY_RE.match(w.text) and STRONG_RE.search(w.text)), key=lambda w: w.x1)
-    cols: list[list[Word]] = []
-    for w in strong:
-        if cols and w.x1 - cols[-1][-1].x1 <= COL_TOL:
-            cols[-1].append(w)
-        else:
-            cols.append([w])
-    return [(min(w.x0 for w in c), max(w.x1 for w in c)) for c in cols if len(c) >= 3]
+    return [(min(w.x0 for w in c), max(w.x1 for w in c)) for c in amount_columns(words) if len(c) >= 3]
 
 
 def _rows(pages: list[Page], body: dict, left: float, right: float) -> list[Row]:
