@@ -8,6 +8,7 @@ accuracy, p50/p95/max latency (goal: all right, p95 < 50 ms), the cold first que
 wall time of a whole ``renja-check ask`` process. ``--pemda FOLDER`` also checks a whole
 pemda (e.g. the 54 SIPD-RI files) and times generic questions on that larger run.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,10 +39,18 @@ def pct(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
-GENERIC = ["pagu Penyediaan Gaji dan Tunjangan ASN tahun 2026", "sub kegiatan mana yang pagunya nol?",
-           "sub kegiatan mana yang pagunya berubah?", "berapa total pagu?", "ada berapa sub kegiatan?",
-           "temuan error", "sub kegiatan apa yang pagunya paling besar?", "cari jalan",
-           "indikator daerah lain untuk Penyediaan Bahan Logistik Kantor", "which sub kegiatan differ between tables?"]
+GENERIC = [
+    "pagu Penyediaan Gaji dan Tunjangan ASN tahun 2026",
+    "sub kegiatan mana yang pagunya nol?",
+    "sub kegiatan mana yang pagunya berubah?",
+    "berapa total pagu?",
+    "ada berapa sub kegiatan?",
+    "temuan error",
+    "sub kegiatan apa yang pagunya paling besar?",
+    "cari jalan",
+    "indikator daerah lain untuk Penyediaan Bahan Logistik Kantor",
+    "which sub kegiatan differ between tables?",
+]
 
 
 def bench_pemda(folder: Path, store: Store) -> str:
@@ -56,8 +65,10 @@ def bench_pemda(folder: Path, store: Store) -> str:
         ask(q, store=store, run_id=run_id)
         times.append((time.perf_counter() - t0) * 1000)
     nodes = store.run(run_id)["nodes"]
-    return (f"whole pemda ({folder.name}: {nodes} rows): check + save {check_ms:.0f} ms; {len(times)} generic "
-            f"questions p50 {statistics.median(times):.1f} ms, p95 {pct(times, 95):.1f} ms, max {max(times):.1f} ms")
+    return (
+        f"whole pemda ({folder.name}: {nodes} rows): check + save {check_ms:.0f} ms; {len(times)} generic "
+        f"questions p50 {statistics.median(times):.1f} ms, p95 {pct(times, 95):.1f} ms, max {max(times):.1f} ms"
+    )
 
 
 def main() -> None:
@@ -91,8 +102,10 @@ def main() -> None:
         store.close()
         env = dict(os.environ, RENJA_CHECK_DB=str(db))
         proc, cpu = [], []
-        for question in ("berapa pagu Pengelolaan Promosi ASN tahun 2023?",
-                         "indikator apa yang dipakai daerah lain untuk 5.03.02.2.02.0003?"):
+        for question in (
+            "berapa pagu Pengelolaan Promosi ASN tahun 2023?",
+            "indikator apa yang dipakai daerah lain untuk 5.03.02.2.02.0003?",
+        ):
             for _ in range(3):
                 used = resource.getrusage(resource.RUSAGE_CHILDREN)
                 t0 = time.perf_counter()
@@ -104,14 +117,20 @@ def main() -> None:
     print(f"questions: {len(cases)}  right: {right}  accuracy: {right / len(cases):.1%}")
     for q, errors in wrong:
         print(f"  WRONG {q[:70]!r}: {errors}")
-    print(f"check + save of the sample: {check_ms:.0f} ms; first question (loads the run): {cold_ms:.0f} ms; "
-          f"loading the nomenclature and SIPD indicator corpora: {ref_ms:.0f} ms")
-    print(f"in-process latency over {len(times)} asks: p50 {statistics.median(times):.2f} ms, "
-          f"p95 {pct(times, 95):.2f} ms, max {max(times):.2f} ms (goal p95 < 50 ms)")
+    print(
+        f"check + save of the sample: {check_ms:.0f} ms; first question (loads the run): {cold_ms:.0f} ms; "
+        f"loading the nomenclature and SIPD indicator corpora: {ref_ms:.0f} ms"
+    )
+    print(
+        f"in-process latency over {len(times)} asks: p50 {statistics.median(times):.2f} ms, "
+        f"p95 {pct(times, 95):.2f} ms, max {max(times):.2f} ms (goal p95 < 50 ms)"
+    )
     if pemda:
         print(pemda)
-    print(f"whole process `renja-check ask`: median {statistics.median(proc):.0f} ms wall, "
-          f"{statistics.median(cpu):.0f} ms CPU ({len(proc)} runs: a dossier and a SIPD-corpus question)")
+    print(
+        f"whole process `renja-check ask`: median {statistics.median(proc):.0f} ms wall, "
+        f"{statistics.median(cpu):.0f} ms CPU ({len(proc)} runs: a dossier and a SIPD-corpus question)"
+    )
 
 
 if __name__ == "__main__":

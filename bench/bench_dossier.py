@@ -10,6 +10,7 @@ time per file relative to k=1 (1.00 or less: linear or better), CPU milliseconds
 (main process and pool workers: steadier than wall time on a busy machine), and peak memory
 (max RSS of the main process and of the largest pool worker). Goal: at least 50 files/s.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,8 +23,18 @@ import tempfile
 import time
 from pathlib import Path
 
-DEFAULT = (Path(__file__).resolve().parents[2] / "shared" / "reference" / "nomenclature"
-           / "join-project-ms-grup__e-monev-utara-be" / "src" / "app" / "renja-rkpd" / "seeder" / "renja-2026")
+DEFAULT = (
+    Path(__file__).resolve().parents[2]
+    / "shared"
+    / "reference"
+    / "nomenclature"
+    / "join-project-ms-grup__e-monev-utara-be"
+    / "src"
+    / "app"
+    / "renja-rkpd"
+    / "seeder"
+    / "renja-2026"
+)
 
 
 def _cpu() -> float:
@@ -53,9 +64,15 @@ def one(folder: Path, k: int, workers: int | None) -> dict:
         cpu = _cpu() - c0
     kb_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     kb_child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return {"k": k, "files": len(pemda.agencies), "seconds": round(secs, 3), "cpu": round(cpu, 3),
-            "findings": len(result.findings),
-            "peak_mb_main": round(kb_self / 1024, 1), "peak_mb_worker": round(kb_child / 1024, 1)}
+    return {
+        "k": k,
+        "files": len(pemda.agencies),
+        "seconds": round(secs, 3),
+        "cpu": round(cpu, 3),
+        "findings": len(result.findings),
+        "peak_mb_main": round(kb_self / 1024, 1),
+        "peak_mb_worker": round(kb_child / 1024, 1),
+    }
 
 
 def main() -> None:
@@ -69,8 +86,10 @@ def main() -> None:
         print(json.dumps(one(a.folder, a.one, a.workers)))
         return
     print(f"folder: {a.folder}  cores: {os.cpu_count()}  load: {os.getloadavg()[0]:.1f}")
-    print(f"{'copies':>6} {'files':>6} {'seconds':>8} {'files/s':>8} {'per-file vs k=1':>16} "
-          f"{'cpu ms/file':>12} {'peak MB main':>13} {'peak MB worker':>15} {'findings':>9}")
+    print(
+        f"{'copies':>6} {'files':>6} {'seconds':>8} {'files/s':>8} {'per-file vs k=1':>16} "
+        f"{'cpu ms/file':>12} {'peak MB main':>13} {'peak MB worker':>15} {'findings':>9}"
+    )
     base = None
     for k in [int(x) for x in a.copies.split(",")]:
         cmd = [sys.executable, __file__, str(a.folder), "--one", str(k)]
@@ -79,8 +98,10 @@ def main() -> None:
         r = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
         per_file = r["seconds"] / r["files"]
         base = base or per_file
-        print(f"{k:>6} {r['files']:>6} {r['seconds']:>8.2f} {r['files'] / r['seconds']:>8.1f} "
-              f"{per_file / base:>16.2f} {1000 * r['cpu'] / r['files']:>12.1f} {r['peak_mb_main']:>13.1f} {r['peak_mb_worker']:>15.1f} {r['findings']:>9}")
+        print(
+            f"{k:>6} {r['files']:>6} {r['seconds']:>8.2f} {r['files'] / r['seconds']:>8.1f} "
+            f"{per_file / base:>16.2f} {1000 * r['cpu'] / r['files']:>12.1f} {r['peak_mb_main']:>13.1f} {r['peak_mb_worker']:>15.1f} {r['findings']:>9}"
+        )
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """Ingest time of every SIPD-RI Renja file of a folder (default: the 54 files of Bengkulu Utara 2026).
 
-    python bench/bench_ingest_sipd.py [FOLDER] [-n RUNS]
+python bench/bench_ingest_sipd.py [FOLDER] [-n RUNS]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -12,8 +13,18 @@ from pathlib import Path
 from renja_check.ingest import load_dossier
 
 # the 54 SIPD-RI files of the shared reference material, beside the checkout
-DEFAULT = (Path(__file__).resolve().parents[2] / "shared" / "reference" / "nomenclature"
-           / "join-project-ms-grup__e-monev-utara-be" / "src" / "app" / "renja-rkpd" / "seeder" / "renja-2026")
+DEFAULT = (
+    Path(__file__).resolve().parents[2]
+    / "shared"
+    / "reference"
+    / "nomenclature"
+    / "join-project-ms-grup__e-monev-utara-be"
+    / "src"
+    / "app"
+    / "renja-rkpd"
+    / "seeder"
+    / "renja-2026"
+)
 
 
 def main() -> None:
@@ -29,8 +40,10 @@ def main() -> None:
     nodes = sum(len(t.nodes) for doc in d.documents for t in doc.tables)
     subs = sum(1 for doc in d.documents for t in doc.tables for n in t.nodes if n.level == "subkegiatan")
     print(f"{len(d.documents)} files, {subs} sub kegiatan rows, {nodes} nodes")
-    print(f"ingest ms: min {min(times):.0f}  median {statistics.median(times):.0f}  max {max(times):.0f}"
-          f"  ({min(times) / len(d.documents):.1f} ms/file)")
+    print(
+        f"ingest ms: min {min(times):.0f}  median {statistics.median(times):.0f}  max {max(times):.0f}"
+        f"  ({min(times) / len(d.documents):.1f} ms/file)"
+    )
 
 
 if __name__ == "__main__":

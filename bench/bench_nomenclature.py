@@ -7,6 +7,7 @@
 2. Every node of the sample matched against the corpus (code lookup, else name match
    restricted to the agency's bidang): goal < 50 ms.
 """
+
 from __future__ import annotations
 
 import sys
@@ -19,17 +20,29 @@ from renja_check.corpus import load_nomenclature
 from renja_check.paths import sample_renja
 
 # the 54 SIPD-RI files of the shared reference material, beside the checkout
-DEFAULT = (Path(__file__).resolve().parents[2] / "shared" / "reference" / "nomenclature"
-           / "join-project-ms-grup__e-monev-utara-be" / "src" / "app" / "renja-rkpd" / "seeder" / "renja-2026")
+DEFAULT = (
+    Path(__file__).resolve().parents[2]
+    / "shared"
+    / "reference"
+    / "nomenclature"
+    / "join-project-ms-grup__e-monev-utara-be"
+    / "src"
+    / "app"
+    / "renja-rkpd"
+    / "seeder"
+    / "renja-2026"
+)
 
 
 def sipd_run(folder: Path) -> None:
     t = time.perf_counter()
     r = api.check([folder], select=["NM"])
     ms = (time.perf_counter() - t) * 1000
-    print(f"NM rules on {r.stats.documents} SIPD files ({r.stats.nodes} nodes): "
-          f"{len(r.findings)} findings {dict(Counter(f.rule for f in r.findings))}; "
-          f"{ms:.0f} ms incl. ingest, rules {r.stats.duration_ms:.0f} ms")
+    print(
+        f"NM rules on {r.stats.documents} SIPD files ({r.stats.nodes} nodes): "
+        f"{len(r.findings)} findings {dict(Counter(f.rule for f in r.findings))}; "
+        f"{ms:.0f} ms incl. ingest, rules {r.stats.duration_ms:.0f} ms"
+    )
     for f in r.findings:
         print(f"  {Path(f.document).name}:{f.span.line_start if f.span else ''} {f.rule} {f.text('en')[:160]}")
 

@@ -9,6 +9,7 @@ memory (max RSS of the child). ``--compare`` also times pypdf's plain ``extract_
 pypdf's layout mode (and pdfplumber when installed) on the same files, the measurement
 behind the choice of PDFium.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -55,14 +56,16 @@ def _plumber(path: Path) -> None:
 
 # the child reports its own peak (VmHWM is per address space: exec starts it afresh, unlike
 # ru_maxrss, which keeps the RSS the child had as a fork of this process)
-CHILD = ("import atexit, sys\n"
-         "def _hwm():\n"
-         "    for line in open('/proc/self/status'):\n"
-         "        if line.startswith('VmHWM:'):\n"
-         "            sys.stderr.write('VMHWM ' + line.split()[1] + '\\n')\n"
-         "atexit.register(_hwm)\n"
-         "from renja_check.cli import main\n"
-         "main()\n")
+CHILD = (
+    "import atexit, sys\n"
+    "def _hwm():\n"
+    "    for line in open('/proc/self/status'):\n"
+    "        if line.startswith('VmHWM:'):\n"
+    "            sys.stderr.write('VMHWM ' + line.split()[1] + '\\n')\n"
+    "atexit.register(_hwm)\n"
+    "from renja_check.cli import main\n"
+    "main()\n"
+)
 
 
 def _check_process(path: Path) -> tuple[float, float, float]:
@@ -100,12 +103,16 @@ def main() -> None:
         rows = len(plan[0].nodes) if plan else 0
         totals = sum(1 for n in plan[0].nodes if n.level == "total") if plan else 0
         amounts = sum(len(n.pagu) for n in plan[0].nodes) if plan else 0
-        print(f"{path.name}: {len(pages)} pages, {words} words; PDFium {len(pages) / ext:.0f} pages/s "
-              f"({ext * 1000:.0f} ms); load_document {load * 1000:.0f} ms; plan table rows {rows}, "
-              f"amounts {amounts}, total rows {totals}")
+        print(
+            f"{path.name}: {len(pages)} pages, {words} words; PDFium {len(pages) / ext:.0f} pages/s "
+            f"({ext * 1000:.0f} ms); load_document {load * 1000:.0f} ms; plan table rows {rows}, "
+            f"amounts {amounts}, total rows {totals}"
+        )
         if a.compare:
-            for name, fn in (("pypdf plain", lambda: _pypdf(path, "plain")),
-                             ("pypdf layout", lambda: _pypdf(path, "layout"))):
+            for name, fn in (
+                ("pypdf plain", lambda: _pypdf(path, "plain")),
+                ("pypdf layout", lambda: _pypdf(path, "layout")),
+            ):
                 dt = _best(fn, 1)
                 print(f"    {name}: {len(pages) / dt:.0f} pages/s ({dt * 1000:.0f} ms)")
             try:
@@ -115,9 +122,11 @@ def main() -> None:
                 print("    pdfplumber: not installed")
     big = max(files, key=lambda p: len(read_positioned(p)))
     runs = [_check_process(big) for _ in range(a.n)]
-    print(f"renja-check check {big.name} (whole process): wall min {min(r[0] for r in runs):.2f} s, "
-          f"median {statistics.median(r[0] for r in runs):.2f} s; CPU min {min(r[1] for r in runs):.2f} s; "
-          f"peak memory {max(r[2] for r in runs):.0f} MiB")
+    print(
+        f"renja-check check {big.name} (whole process): wall min {min(r[0] for r in runs):.2f} s, "
+        f"median {statistics.median(r[0] for r in runs):.2f} s; CPU min {min(r[1] for r in runs):.2f} s; "
+        f"peak memory {max(r[2] for r in runs):.0f} MiB"
+    )
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
     python bench/bench_sample.py [SAMPLE.txt] [-n RUNS]
 Prints min / median / max over RUNS runs; the first (cold: nomenclature load) separately.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -50,8 +51,10 @@ def main() -> None:
     dossier = Dossier(documents=[doc])
     show("check (engine.run, all rules)", timed(lambda: run(rules, dossier, corpus), a.n))
     n = sum(len(t.nodes) for t in doc.tables)
-    print(f"sample: {len(doc.tables)} tables, {n} nodes, {len(doc.claims)} claims, "
-          f"{len(run(rules, dossier, corpus).findings)} findings")
+    print(
+        f"sample: {len(doc.tables)} tables, {n} nodes, {len(doc.claims)} claims, "
+        f"{len(run(rules, dossier, corpus).findings)} findings"
+    )
 
 
 if __name__ == "__main__":

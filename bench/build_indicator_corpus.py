@@ -8,6 +8,7 @@ which indicator and satuan an agency uses for a sub kegiatan. Program penunjang 
 in the nomenclature's generic form (``X.XX.01...``) so agencies of different bidang meet.
 The year of every row is the export's year (2026). Rows are sorted, so rerunning on the same input gives the same file byte for byte.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,8 +22,11 @@ sys.path.insert(0, str(ROOT))
 
 from renja_check.nomenclature_codes import generic_code, normalize_code  # noqa: E402
 
-DEFAULT = (ROOT.parent / "shared/reference/nomenclature/join-project-ms-grup__e-monev-utara-be"
-           / "src/app/renja-rkpd/seeder/renja-2026")
+DEFAULT = (
+    ROOT.parent
+    / "shared/reference/nomenclature/join-project-ms-grup__e-monev-utara-be"
+    / "src/app/renja-rkpd/seeder/renja-2026"
+)
 OUT = ROOT / "corpus/indicators/sipd-indikator.csv"
 HEADER = ["kode", "sub_kegiatan", "indikator", "satuan", "target", "kode_skpd", "skpd", "berkas"]
 
@@ -40,9 +44,18 @@ def rows(folder: Path) -> list[list[str]]:
             indikator = _clean(r.get("tolak_ukur_output") or r.get("tolak_ukur_n"))
             if not code or not indikator:
                 continue
-            out.add((generic_code(normalize_code(code)), _clean(r.get("nama_sub_giat")), indikator,
-                     _clean(r.get("satuan_output")), _clean(r.get("target_teks_output")),
-                     _clean(r.get("kode_skpd")), _clean(r.get("nama_skpd")), path.name))
+            out.add(
+                (
+                    generic_code(normalize_code(code)),
+                    _clean(r.get("nama_sub_giat")),
+                    indikator,
+                    _clean(r.get("satuan_output")),
+                    _clean(r.get("target_teks_output")),
+                    _clean(r.get("kode_skpd")),
+                    _clean(r.get("nama_skpd")),
+                    path.name,
+                )
+            )
     return [list(t) for t in sorted(out)]
 
 

@@ -14,6 +14,7 @@ no longer reported. Goal: 100% for both. Prints one line per kind and the totals
 
     python bench/mutation.py [SAMPLE.txt] [--per-kind N] [--seed S] [-v]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -64,7 +65,7 @@ def replace_on_lines(lines: list[str], first: int, last: int, old: str, new: str
         pattern = r"[ \u00a0]+".join(re.escape(part) for part in old.split())
         m = re.search(rf"(?<![\d.,]){pattern}(?![\d.,]*\d)", lines[i])
         if m:
-            lines[i] = lines[i][: m.start()] + new + lines[i][m.end():]
+            lines[i] = lines[i][: m.start()] + new + lines[i][m.end() :]
             return True
     return False
 
@@ -74,28 +75,44 @@ def nodes(doc: Document, role: str, level: str) -> list[Node]:
 
 
 def mutate_pagu(doc, lines, rng, level="subkegiatan"):
-    cands = [n for n in nodes(doc, "rencana", level) if doc.year and str(doc.year) in n.pagu
-             and n.pagu[str(doc.year)].value and n.pagu[str(doc.year)].status == "ok"]
+    cands = [
+        n
+        for n in nodes(doc, "rencana", level)
+        if doc.year and str(doc.year) in n.pagu and n.pagu[str(doc.year)].value and n.pagu[str(doc.year)].status == "ok"
+    ]
     n = rng.choice(cands)
     m = n.pagu[str(doc.year)]
-    return replace_on_lines(lines, n.span.line_start, n.span.line_end, m.raw.strip(),
-                            restyle(m.raw.strip(), m.value + 1_000)), n.id
+    return replace_on_lines(
+        lines, n.span.line_start, n.span.line_end, m.raw.strip(), restyle(m.raw.strip(), m.value + 1_000)
+    ), n.id
 
 
 def mutate_total(doc, lines, rng):
     """A table's printed TOTAL for the plan year, raised or lowered by Rp 1.000."""
-    cands = [(t, n) for t in doc.tables for n in t.nodes if n.level == "total" and doc.year
-             and str(doc.year) in n.pagu and n.pagu[str(doc.year)].value and n.pagu[str(doc.year)].status == "ok"]
+    cands = [
+        (t, n)
+        for t in doc.tables
+        for n in t.nodes
+        if n.level == "total"
+        and doc.year
+        and str(doc.year) in n.pagu
+        and n.pagu[str(doc.year)].value
+        and n.pagu[str(doc.year)].status == "ok"
+    ]
     t, n = rng.choice(cands)
     m = n.pagu[str(doc.year)]
     delta = rng.choice([1_000, -1_000])
-    return replace_on_lines(lines, n.span.line_start, n.span.line_end, m.raw.strip(),
-                            restyle(m.raw.strip(), m.value + delta)), f"{n.id} {delta:+}"
+    return replace_on_lines(
+        lines, n.span.line_start, n.span.line_end, m.raw.strip(), restyle(m.raw.strip(), m.value + delta)
+    ), f"{n.id} {delta:+}"
 
 
 def mutate_target(doc, lines, rng):
-    cands = [n for n in nodes(doc, "rencana", "subkegiatan") if n.indicators
-             and str(doc.year) in n.indicators[0].targets and n.indicators[0].targets[str(doc.year)].value]
+    cands = [
+        n
+        for n in nodes(doc, "rencana", "subkegiatan")
+        if n.indicators and str(doc.year) in n.indicators[0].targets and n.indicators[0].targets[str(doc.year)].value
+    ]
     n = rng.choice(cands)
     q = n.indicators[0].targets[str(doc.year)]
     old = q.raw.strip()
@@ -173,7 +190,10 @@ def main() -> int:
         total += k_total
         hit += k_hit
         share = 100 * k_hit / k_total if k_total else float("nan")
-        print(f"{name:10} detected {k_hit}/{k_total} ({share:.0f}%)" + (f"  missed: {missed}" if missed and args.verbose else ""))
+        print(
+            f"{name:10} detected {k_hit}/{k_total} ({share:.0f}%)"
+            + (f"  missed: {missed}" if missed and args.verbose else "")
+        )
     c_total = c_hit = 0
     still = []
     for f, altered in corrections(doc, base, lines):
@@ -183,11 +203,16 @@ def main() -> int:
             still.append(f"{f.rule} {f.locator}")
         else:
             c_hit += 1
-    print(f"{'corrected':10} no longer reported {c_hit}/{c_total}"
-          f" ({100 * c_hit / c_total if c_total else float('nan'):.0f}%)" + (f"  still: {still}" if still and args.verbose else ""))
-    print(f"alterations detected: {hit}/{total} ({100 * hit / total if total else float('nan'):.0f}%); "
-          f"corrections holding: {c_hit}/{c_total}; baseline findings: {len(base)}; "
-          f"time {time.perf_counter() - t0:.1f}s")
+    print(
+        f"{'corrected':10} no longer reported {c_hit}/{c_total}"
+        f" ({100 * c_hit / c_total if c_total else float('nan'):.0f}%)"
+        + (f"  still: {still}" if still and args.verbose else "")
+    )
+    print(
+        f"alterations detected: {hit}/{total} ({100 * hit / total if total else float('nan'):.0f}%); "
+        f"corrections holding: {c_hit}/{c_total}; baseline findings: {len(base)}; "
+        f"time {time.perf_counter() - t0:.1f}s"
+    )
     return 0
 
 

@@ -1,4 +1,5 @@
 """The library's front door: one function per user action. CLI and TUI call these."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -117,8 +118,11 @@ def select_rules(rs: RuleSet, select: Optional[list[str]] = None, ignore: Option
     """``RuleSet.select`` that refuses a ``--select`` pattern matching no rule (a typo would pass CI)."""
     for pat in select or ():
         if not any(r.code.startswith(pat.rstrip("*")) for r in rs.rules):
-            raise InputError(f"--select {pat}", "no rule code starts with it (see: renja-check rules)",
-                             "tidak ada kode aturan yang diawali pola ini (lihat: renja-check rules)")
+            raise InputError(
+                f"--select {pat}",
+                "no rule code starts with it (see: renja-check rules)",
+                "tidak ada kode aturan yang diawali pola ini (lihat: renja-check rules)",
+            )
     return rs.select(select, ignore)
 
 
@@ -186,15 +190,20 @@ def write_template(doc_type: str, out: Path, year: Optional[int] = None, period:
     from .ingest.spreadsheet import write_template as write
 
     if doc_type not in DOC_TYPES:
-        raise InputError(doc_type, f"unknown document (known: {', '.join(DOC_TYPES)})",
-                         f"dokumen tidak dikenal (yang dikenal: {', '.join(DOC_TYPES)})")
+        raise InputError(
+            doc_type,
+            f"unknown document (known: {', '.join(DOC_TYPES)})",
+            f"dokumen tidak dikenal (yang dikenal: {', '.join(DOC_TYPES)})",
+        )
     year = year or dt.date.today().year + 1
     span = parse_period(period) if period else (year - 1, year + 3)
     if span is None or span[0] > span[1]:
         raise InputError(f"--periode {period}", "not a period 'YYYY-YYYY'", "bukan periode 'TTTT-TTTT'")
     out = Path(out)
     if out.suffix.lower() not in (".xlsx", ".csv"):
-        raise InputError(str(out), "the template is written as .xlsx or .csv", "templat ditulis sebagai .xlsx atau .csv")
+        raise InputError(
+            str(out), "the template is written as .xlsx or .csv", "templat ditulis sebagai .xlsx atau .csv"
+        )
     try:
         write(doc_type, out, year, span)
     except OSError as exc:
@@ -209,6 +218,7 @@ def rule_catalogue(rule_files: Optional[Sequence[Path]] = None) -> list[Rule]:
 def explain_rule(code: str, rule_files: Optional[Sequence[Path]] = None) -> Rule:
     rule = load_rules(rule_files).get(code.strip().upper())
     if rule is None:
-        raise InputError(code, "unknown rule code (see: renja-check rules)",
-                         "kode aturan tidak dikenal (lihat: renja-check rules)")
+        raise InputError(
+            code, "unknown rule code (see: renja-check rules)", "kode aturan tidak dikenal (lihat: renja-check rules)"
+        )
     return rule

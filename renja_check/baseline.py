@@ -16,6 +16,7 @@ A waived finding is still reported (marked waived, with the reason) but never co
 the exit code. A waiver that matches no finding is *unused* and one past its date is
 *expired*; both are reported so stale waivers get cleaned up.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -48,8 +49,13 @@ class Waiver(BaseModel):
         return self.expires is not None and self.expires < today
 
     def to_dict(self) -> dict:
-        return {"rule": self.rule, "fingerprint": self.fingerprint, "reason": self.reason,
-                "expires": self.expires.isoformat() if self.expires else None, "where": self.where}
+        return {
+            "rule": self.rule,
+            "fingerprint": self.fingerprint,
+            "reason": self.reason,
+            "expires": self.expires.isoformat() if self.expires else None,
+            "where": self.where,
+        }
 
 
 class Screened(BaseModel):
@@ -64,15 +70,27 @@ class Screened(BaseModel):
 
 # --- baseline -------------------------------------------------------------------------------
 
+
 def baseline_document(findings: Iterable[Finding], lang: str = "id") -> dict:
     """The JSON written by ``--write-baseline``: fingerprints plus rule and message for humans."""
     entries = sorted(
-        ({"fingerprint": f.fingerprint, "rule": f.rule, "table": f.table, "locator": f.locator,
-          "message": f.text(lang)} for f in findings),
+        (
+            {
+                "fingerprint": f.fingerprint,
+                "rule": f.rule,
+                "table": f.table,
+                "locator": f.locator,
+                "message": f.text(lang),
+            }
+            for f in findings
+        ),
         key=lambda e: (e["rule"], e["fingerprint"]),
     )
-    return {"tool": {"name": "renja-check", "version": __version__},
-            "baseline_version": BASELINE_VERSION, "findings": entries}
+    return {
+        "tool": {"name": "renja-check", "version": __version__},
+        "baseline_version": BASELINE_VERSION,
+        "findings": entries,
+    }
 
 
 def write_baseline(path: Path, findings: Iterable[Finding], lang: str = "id") -> int:
@@ -87,31 +105,41 @@ def load_baseline(path: Path) -> set[str]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(f"{path}:{exc.lineno}", f"baseline is not valid JSON: {exc.msg}",
-                         f"baseline bukan JSON yang sah: {exc.msg}") from None
+        raise InputError(
+            f"{path}:{exc.lineno}", f"baseline is not valid JSON: {exc.msg}", f"baseline bukan JSON yang sah: {exc.msg}"
+        ) from None
     except (RecursionError, ValueError) as exc:  # nesting too deep, an integer of thousands of digits
         deep = isinstance(exc, RecursionError)
-        en, id_ = (("nested too deeply", "bersarang terlalu dalam") if deep
-                   else ("a number too long", "angka terlalu panjang"))
-        raise InputError(str(path), f"baseline is not valid JSON: {en}",
-                         f"baseline bukan JSON yang sah: {id_}") from None
+        en, id_ = (
+            ("nested too deeply", "bersarang terlalu dalam") if deep else ("a number too long", "angka terlalu panjang")
+        )
+        raise InputError(
+            str(path), f"baseline is not valid JSON: {en}", f"baseline bukan JSON yang sah: {id_}"
+        ) from None
     entries = data.get("findings") if isinstance(data, dict) else None
     if not isinstance(entries, list):
-        raise InputError(str(path), "baseline must be an object with a 'findings' list "
-                         "(write one with: renja-check check --write-baseline FILE)",
-                         "baseline harus berupa objek dengan daftar 'findings' "
-                         "(buat dengan: renja-check check --write-baseline BERKAS)")
+        raise InputError(
+            str(path),
+            "baseline must be an object with a 'findings' list "
+            "(write one with: renja-check check --write-baseline FILE)",
+            "baseline harus berupa objek dengan daftar 'findings' "
+            "(buat dengan: renja-check check --write-baseline BERKAS)",
+        )
     prints: set[str] = set()
     for i, e in enumerate(entries, start=1):
         fp = e.get("fingerprint") if isinstance(e, dict) else None
         if not isinstance(fp, str) or not fp:
-            raise InputError(str(path), f"baseline entry {i} has no 'fingerprint'",
-                             f"entri baseline ke-{i} tidak memiliki 'fingerprint'")
+            raise InputError(
+                str(path),
+                f"baseline entry {i} has no 'fingerprint'",
+                f"entri baseline ke-{i} tidak memiliki 'fingerprint'",
+            )
         prints.add(fp)
     return prints
 
 
 # --- waivers --------------------------------------------------------------------------------
+
 
 def load_waivers(path: Path) -> list[Waiver]:
     """Waivers of a YAML file (a list of {rule, fingerprint, reason, expires?})."""
@@ -124,13 +152,17 @@ def load_waivers(path: Path) -> list[Waiver]:
         problem = getattr(exc, "problem", None) or str(exc)
         raise InputError(where, f"invalid YAML: {problem}", f"YAML tidak sah: {problem}") from None
     except RecursionError:
-        raise InputError(str(path), "invalid YAML: nested too deeply",
-                         "YAML tidak sah: bersarang terlalu dalam") from None
+        raise InputError(
+            str(path), "invalid YAML: nested too deeply", "YAML tidak sah: bersarang terlalu dalam"
+        ) from None
     if data is None:
         return []
     if not isinstance(data, list):
-        raise InputError(f"{path}:1", "a waiver file is a YAML list of {rule, fingerprint, reason, expires}",
-                         "berkas waiver berupa daftar YAML {rule, fingerprint, reason, expires}")
+        raise InputError(
+            f"{path}:1",
+            "a waiver file is a YAML list of {rule, fingerprint, reason, expires}",
+            "berkas waiver berupa daftar YAML {rule, fingerprint, reason, expires}",
+        )
     waivers = []
     for i, entry in enumerate(data, start=1):
         line = entry.get("__line__", 0) if isinstance(entry, dict) else 0
@@ -139,15 +171,19 @@ def load_waivers(path: Path) -> list[Waiver]:
             raise InputError(where, f"waiver {i} is not a mapping", f"waiver ke-{i} bukan pemetaan")
         fields = _strip_lines(entry)
         if "where" in fields:  # filled by the loader, never written by hand
-            raise InputError(where, f"waiver {i}: where: Extra inputs are not permitted",
-                             f"waiver ke-{i}: where: kolom tidak dikenal")
+            raise InputError(
+                where,
+                f"waiver {i}: where: Extra inputs are not permitted",
+                f"waiver ke-{i}: where: kolom tidak dikenal",
+            )
         try:
             waivers.append(Waiver(**fields, where=where))
         except ValidationError as exc:
             err = exc.errors()[0]
             field = ".".join(str(p) for p in err["loc"]) or "waiver"
-            raise InputError(where, f"waiver {i}: {field}: {err['msg']}",
-                             f"waiver ke-{i}: {field}: {err['msg']}") from None
+            raise InputError(
+                where, f"waiver {i}: {field}: {err['msg']}", f"waiver ke-{i}: {field}: {err['msg']}"
+            ) from None
     return waivers
 
 
@@ -171,8 +207,13 @@ def screen(
             expired.append(w)
         else:
             waived[w.fingerprint] = w
-    return Screened(findings=kept, waived=waived, suppressed=len(findings) - len(kept),
-                    unused_waivers=unused, expired_waivers=expired)
+    return Screened(
+        findings=kept,
+        waived=waived,
+        suppressed=len(findings) - len(kept),
+        unused_waivers=unused,
+        expired_waivers=expired,
+    )
 
 
 def _read(path: Path, what: str) -> str:
@@ -183,5 +224,4 @@ def _read(path: Path, what: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError(str(path), f"{what} file is not UTF-8 text",
-                         f"berkas {what} bukan teks UTF-8") from None
+        raise InputError(str(path), f"{what} file is not UTF-8 text", f"berkas {what} bukan teks UTF-8") from None

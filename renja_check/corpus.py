@@ -9,6 +9,7 @@ Code helpers live in ``nomenclature_codes``, word-level name scoring in
 ``nomenclature_match``; both are re-exported here, so ``from .corpus import ...``
 keeps working for every name.
 """
+
 from __future__ import annotations
 
 import csv
@@ -35,10 +36,26 @@ from .paths import corpus_dir
 from .text import norm_name
 
 __all__ = [
-    "LEVELS", "PARENT_LEVEL", "normalize_code", "parent_code", "level_of", "generic_code",
-    "FUNCTION_WORDS", "MATCH_CUTOFF", "WORD_PAIR_CUTOFF", "WORD_PENALTY", "align_words", "word_gap",
-    "guarded_score", "sorted_words", "Entry", "Match", "Nomenclature", "Corpus",
-    "load_nomenclature", "load_corpus",
+    "LEVELS",
+    "PARENT_LEVEL",
+    "normalize_code",
+    "parent_code",
+    "level_of",
+    "generic_code",
+    "FUNCTION_WORDS",
+    "MATCH_CUTOFF",
+    "WORD_PAIR_CUTOFF",
+    "WORD_PENALTY",
+    "align_words",
+    "word_gap",
+    "guarded_score",
+    "sorted_words",
+    "Entry",
+    "Match",
+    "Nomenclature",
+    "Corpus",
+    "load_nomenclature",
+    "load_corpus",
 ]
 
 
@@ -184,8 +201,13 @@ class Nomenclature:
             return hits[:limit]
         candidates, names = self._candidates(level, tuple(bidang))
         # token_sort_ratio(key, name) == ratio of the word-sorted strings: the names are sorted once
-        results = process.extract(sorted_words(key), self._sorted_names(level, tuple(bidang)),
-                                  scorer=fuzz.ratio, limit=limit * 8, score_cutoff=cutoff)
+        results = process.extract(
+            sorted_words(key),
+            self._sorted_names(level, tuple(bidang)),
+            scorer=fuzz.ratio,
+            limit=limit * 8,
+            score_cutoff=cutoff,
+        )
         words = key.split()
         for _, tsr, idx in results:
             e = candidates[idx]

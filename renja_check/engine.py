@@ -1,4 +1,5 @@
 """Run a rule set over a dossier: one result shape out (findings + stats)."""
+
 from __future__ import annotations
 
 import time
@@ -58,19 +59,21 @@ def run(ruleset: RuleSet, dossier: Dossier, corpus: Optional[Corpus] = None) -> 
                 findings.append(f)
         except Exception as exc:  # a crashing rule is a finding, never hides the others
             tb = traceback.extract_tb(exc.__traceback__)[-1]
-            findings.append(Finding(
-                rule=rule.code,
-                rule_name=rule.name,
-                severity="error",
-                message={
-                    "id": f"Aturan {rule.code} gagal dijalankan: {type(exc).__name__}: {exc} "
-                          f"({tb.filename.rsplit('/', 1)[-1]}:{tb.lineno}). Temuan lain tetap dilaporkan.",
-                    "en": f"Rule {rule.code} crashed: {type(exc).__name__}: {exc} "
-                          f"({tb.filename.rsplit('/', 1)[-1]}:{tb.lineno}). Other findings are still reported.",
-                },
-                evidence={"exception": type(exc).__name__, "detail": str(exc)},
-                fingerprint=fingerprint(rule.code, "crash", type(exc).__name__),
-            ))
+            findings.append(
+                Finding(
+                    rule=rule.code,
+                    rule_name=rule.name,
+                    severity="error",
+                    message={
+                        "id": f"Aturan {rule.code} gagal dijalankan: {type(exc).__name__}: {exc} "
+                        f"({tb.filename.rsplit('/', 1)[-1]}:{tb.lineno}). Temuan lain tetap dilaporkan.",
+                        "en": f"Rule {rule.code} crashed: {type(exc).__name__}: {exc} "
+                        f"({tb.filename.rsplit('/', 1)[-1]}:{tb.lineno}). Other findings are still reported.",
+                    },
+                    evidence={"exception": type(exc).__name__, "detail": str(exc)},
+                    fingerprint=fingerprint(rule.code, "crash", type(exc).__name__),
+                )
+            )
     # one defect, one finding: deferring and repeated findings go into a carrier's evidence.
     # Nothing is dropped here; two findings with one fingerprint are a bug the tests catch.
     findings = fold(findings, ruleset.rules)
@@ -94,7 +97,6 @@ def run(ruleset: RuleSet, dossier: Dossier, corpus: Optional[Corpus] = None) -> 
     return RunResult(findings=findings, stats=stats, tables=tables)
 
 
-
 def _name_folded(f: Finding, tables: dict[str, dict[str, str]]) -> Finding:
     """A carrier's message names the rules folded into it ("Digabung di sini: XT01, RQ05 (juga
     Rumusan Rencana Program dan Kegiatan)."), so the message alone says what else it covers."""
@@ -109,8 +111,10 @@ def _name_folded(f: Finding, tables: dict[str, dict[str, str]]) -> Finding:
         if lang not in message:
             continue
         where = ", ".join((tables.get(t) or {}).get(lang) or t for t in others)
-        named = [r + (f" ({'baris' if lang == 'id' else 'line'} {', '.join(same)})" if r == f.rule and same else "")
-                 for r in rules]
+        named = [
+            r + (f" ({'baris' if lang == 'id' else 'line'} {', '.join(same)})" if r == f.rule and same else "")
+            for r in rules
+        ]
         text = f"{message[lang]} {head}: {', '.join(named)}" + (f" ({also} {where})" if where else "") + "."
         if len(text) <= 600:
             message[lang] = text

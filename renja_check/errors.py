@@ -3,6 +3,7 @@
 Every input error carries its message in Bahasa Indonesia (``id``) and English
 (``en``); the CLI prints the one matching ``--lang``.
 """
+
 from __future__ import annotations
 
 from typing import Optional

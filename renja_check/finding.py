@@ -1,4 +1,5 @@
 """The one result shape: a frozen finding with its evidence."""
+
 from __future__ import annotations
 
 import hashlib

@@ -17,6 +17,7 @@ expected, found and message (both languages; ``Finding.to_dict(lang)`` renders o
 Two findings of one run with the same fingerprint are a bug; ``collisions`` lists them
 (the tests assert there are none).
 """
+
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -64,10 +65,14 @@ def fold(findings: list[Finding], rules: Iterable[Any]) -> list[Finding]:
 
 def _keys(f: Finding, rule: str) -> tuple[tuple, tuple, tuple]:
     """(locator key, table key, code key) of a finding, under ``rule``'s code."""
-    code = (f.locator or "").rpartition(":")[2] if f.locator and f.table and f.locator.startswith(f.table + ":") \
-        else None
-    return ((rule, "L", f.document, _loc_table(f.table, f.locator), f.locator), (rule, "T", f.document, f.table),
-            (rule, "C", f.document, code) if code else (rule, "C", f.document, None, id(f)))
+    code = (
+        (f.locator or "").rpartition(":")[2] if f.locator and f.table and f.locator.startswith(f.table + ":") else None
+    )
+    return (
+        (rule, "L", f.document, _loc_table(f.table, f.locator), f.locator),
+        (rule, "T", f.document, f.table),
+        (rule, "C", f.document, code) if code else (rule, "C", f.document, None, id(f)),
+    )
 
 
 def _loc_table(table: Optional[str], locator: Optional[str]) -> Optional[str]:
@@ -109,9 +114,17 @@ def _repeated_claims(findings: list[Finding], carrier: dict[int, int]) -> None:
 
 def folded_entry(f: Finding) -> dict[str, Any]:
     """What a folded finding leaves in its carrier's evidence."""
-    return {"rule": f.rule, "severity": f.severity, "table": f.table, "locator": f.locator,
-            "line": f.span.line_start if f.span else None, "expected": f.expected, "found": f.found,
-            "message": dict(f.message), "fingerprint": f.fingerprint}
+    return {
+        "rule": f.rule,
+        "severity": f.severity,
+        "table": f.table,
+        "locator": f.locator,
+        "line": f.span.line_start if f.span else None,
+        "expected": f.expected,
+        "found": f.found,
+        "message": dict(f.message),
+        "fingerprint": f.fingerprint,
+    }
 
 
 def collisions(findings: list[Finding]) -> list[str]:

@@ -8,6 +8,7 @@ Money is an integer number of rupiah (``Money.value``); other numbers
 cell text (``Quantity``). Subtotals and totals are stored *as printed*;
 nothing is recomputed on ingest.
 """
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -19,8 +20,17 @@ SCHEMA_VERSION = 1
 
 DocType = Literal["renja", "renstra", "rkpd", "rpjmd"]
 Level = Literal[
-    "total", "urusan", "bidang", "program", "kegiatan", "subkegiatan", "indikator", "lainnya",
-    "misi", "tujuan", "sasaran",  # rows of a Renstra / RPJMD (canonical documents, ingest/canonical)
+    "total",
+    "urusan",
+    "bidang",
+    "program",
+    "kegiatan",
+    "subkegiatan",
+    "indikator",
+    "lainnya",
+    "misi",
+    "tujuan",
+    "sasaran",  # rows of a Renstra / RPJMD (canonical documents, ingest/canonical)
 ]
 # fraction: a money amount with a fraction of a rupiah (exact, but not integer rupiah);
 # compound: a target cell holding several values or units ("20/12 Orang/bulan", "85% %"),
@@ -42,11 +52,7 @@ class Span(Model):
     page: Optional[int] = None
 
     def label(self) -> str:
-        lines = (
-            f"{self.line_start}"
-            if self.line_start == self.line_end
-            else f"{self.line_start}-{self.line_end}"
-        )
+        lines = f"{self.line_start}" if self.line_start == self.line_end else f"{self.line_start}-{self.line_end}"
         return f"{self.file}:{lines}"
 
 
@@ -137,7 +143,9 @@ class Table(Model):
     span: Span
 
 
-ClaimKind = Literal["count", "total", "reference", "plan_year", "period", "percent", "parts", "result"]  # issue 11: identity, prose arithmetic
+ClaimKind = Literal[
+    "count", "total", "reference", "plan_year", "period", "percent", "parts", "result"
+]  # issue 11: identity, prose arithmetic
 Subject = Literal["program", "kegiatan", "subkegiatan"]
 
 

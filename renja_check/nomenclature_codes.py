@@ -4,6 +4,7 @@
 ``generic_code`` maps a concrete program penunjang code onto the ``X.XX`` form
 the nomenclature stores.
 """
+
 from __future__ import annotations
 
 import re

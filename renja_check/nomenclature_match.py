@@ -1,4 +1,5 @@
 """Word-level scoring of two nomenclature names: alignment, unpaired words, guarded score."""
+
 from __future__ import annotations
 
 import difflib
@@ -44,8 +45,9 @@ def align_words(a: list[str], b: list[str]) -> list[tuple[Optional[str], Optiona
 
 
 # words whose absence does not make another entry ("Tugas Fungsi" is "Tugas dan Fungsi")
-FUNCTION_WORDS = frozenset({"dan", "atau", "serta", "bagi", "untuk", "yang", "di", "ke", "dari",
-                            "pada", "dengan", "dalam"})
+FUNCTION_WORDS = frozenset(
+    {"dan", "atau", "serta", "bagi", "untuk", "yang", "di", "ke", "dari", "pada", "dengan", "dalam"}
+)
 
 
 def word_gap(a: str, b: str) -> int:
@@ -53,16 +55,22 @@ def word_gap(a: str, b: str) -> int:
 
     Function words (``dan``, ``atau`` ...) are not counted: dropping one is a misspelling of
     the same entry, while a missing content word ("Pendukung") makes another entry."""
-    return sum(1 for x, y in align_words(a.split(), b.split())
-               if (x is None or y is None) and (x or y) not in FUNCTION_WORDS)
+    return sum(
+        1 for x, y in align_words(a.split(), b.split()) if (x is None or y is None) and (x or y) not in FUNCTION_WORDS
+    )
 
 
 def _unpaired_floor(xs: list[str], ys: list[str]) -> int:
     """Content words of ``xs`` no word of ``ys`` can pair with (absent from ``ys``, none of its
     words scoring WORD_PAIR_CUTOFF): a lower bound of ``word_gap``, cheaper than aligning."""
     present = set(ys)
-    return sum(1 for x in xs if x not in present and x not in FUNCTION_WORDS
-               and process.extractOne(x, ys, scorer=fuzz.ratio, score_cutoff=WORD_PAIR_CUTOFF) is None)
+    return sum(
+        1
+        for x in xs
+        if x not in present
+        and x not in FUNCTION_WORDS
+        and process.extractOne(x, ys, scorer=fuzz.ratio, score_cutoff=WORD_PAIR_CUTOFF) is None
+    )
 
 
 def guarded_score(a: str, b: str) -> float:

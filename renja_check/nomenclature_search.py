@@ -2,6 +2,7 @@
 
 Library layer for ``renja-check nomenklatur``; no click, no printing.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -32,8 +33,9 @@ class Card:
     first_edition: Optional[int] = None
 
 
-def search(nom: Nomenclature, text: str, level: Optional[str] = None, bidang: Optional[str] = None,
-           limit: int = 10) -> list[Hit]:
+def search(
+    nom: Nomenclature, text: str, level: Optional[str] = None, bidang: Optional[str] = None, limit: int = 10
+) -> list[Hit]:
     """Entries ranked by how well their name matches ``text``.
 
     Score: the mean, over the query's words, of the best ``fuzz.ratio`` with a word of
@@ -52,8 +54,7 @@ def search(nom: Nomenclature, text: str, level: Optional[str] = None, bidang: Op
                 continue
             name = norm_name(e.name)
             words = name.split()
-            score = 100.0 if name == key else sum(
-                max(fuzz.ratio(q, w) for w in words) for q in qwords) / len(qwords)
+            score = 100.0 if name == key else sum(max(fuzz.ratio(q, w) for w in words) for q in qwords) / len(qwords)
             if score < SEARCH_CUTOFF:
                 continue
             code = e.code.replace("X.XX", bidang, 1) if bidang and e.code.startswith("X.XX") else e.code
@@ -68,5 +69,10 @@ def card(nom: Nomenclature, code: str) -> Optional[Card]:
     e = nom.get(c)
     if e is None:
         return None
-    return Card(code=c, entry=e, parents=nom.parents(c), children=len(nom.children(generic_code(c))),
-                first_edition=first_edition(e))
+    return Card(
+        code=c,
+        entry=e,
+        parents=nom.parents(c),
+        children=len(nom.children(generic_code(c))),
+        first_edition=first_edition(e),
+    )

@@ -9,6 +9,7 @@ Money is always an ``int`` of rupiah. A string that could be read two ways
 says which style the table uses. An amount with a fraction of a rupiah
 (``1234567.59``) is status ``fraction``: exact but not whole (``money_exact``).
 """
+
 from __future__ import annotations
 
 import re
@@ -77,8 +78,10 @@ def parse_decimal(token: str, style: Optional[Style] = None) -> tuple[Optional[D
         if style == "en":
             value = Decimal(t.replace(",", "")) if sep == "," else Decimal(t)
             return value, "ok", None
-        return Decimal(t.replace(sep, "")), "ambiguous", (
-            f"{token!r} may be {t.replace(sep, '')} or {t.replace(',', '.')}"
+        return (
+            Decimal(t.replace(sep, "")),
+            "ambiguous",
+            (f"{token!r} may be {t.replace(sep, '')} or {t.replace(',', '.')}"),
         )
     except InvalidOperation:
         return None, "invalid", f"not a number: {token!r}"
@@ -101,8 +104,13 @@ def parse_money(text: str, style: Optional[Style] = None, scale: int = 1) -> Mon
     scaled = value * scale
     if scaled != scaled.to_integral_value():
         # cents are not ambiguity: the amount is exact, only not a whole rupiah
-        return Money(raw=raw, value=int(scaled), status="fraction" if status == "ok" else status,
-                     scale=scale, note=f"fraction of a rupiah in {raw!r}" if status == "ok" else note)
+        return Money(
+            raw=raw,
+            value=int(scaled),
+            status="fraction" if status == "ok" else status,
+            scale=scale,
+            note=f"fraction of a rupiah in {raw!r}" if status == "ok" else note,
+        )
     return Money(raw=raw, value=int(scaled), status=status, scale=scale, note=note)
 
 

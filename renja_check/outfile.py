@@ -7,6 +7,7 @@ folder and renames it over the target (``os.replace``), so a failed or interrupt
 leaves the old file whole; a target that is not a regular file (``/dev/null``, a FIFO) is
 written directly. Both raise ``InputError`` naming the file (exit 2).
 """
+
 from __future__ import annotations
 
 import os
@@ -37,12 +38,18 @@ def refuse_overwrite(target: Optional[Path], protected: Iterable[Path], option: 
     target = Path(target)
     for p in protected:
         p = Path(p)
-        hit = _same(target, p) or (p.is_dir() and target.is_file() and _same(target.parent, p)
-                                   and target.suffix.lower() in (".json", ".txt", ".pdf", ".yaml", ".yml"))
+        hit = _same(target, p) or (
+            p.is_dir()
+            and target.is_file()
+            and _same(target.parent, p)
+            and target.suffix.lower() in (".json", ".txt", ".pdf", ".yaml", ".yml")
+        )
         if hit:
-            raise InputError(str(target), f"{option} would overwrite an input of this run ({p}); "
-                             "write to another file",
-                             f"{option} akan menimpa masukan pemeriksaan ini ({p}); tulis ke berkas lain")
+            raise InputError(
+                str(target),
+                f"{option} would overwrite an input of this run ({p}); write to another file",
+                f"{option} akan menimpa masukan pemeriksaan ini ({p}); tulis ke berkas lain",
+            )
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -58,8 +65,7 @@ def write_atomic(path: Path, text: str) -> None:
                 fh.write(text)
             return
         mode = (path.stat().st_mode & 0o777) if path.exists() else _default_mode()
-        fd, tmp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".", prefix=f".{path.name}.",
-                                   suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".", prefix=f".{path.name}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace") as fh:
                 fh.write(text)

@@ -1,4 +1,5 @@
 """Where the shipped data lives: the checkout, or inside an installed wheel."""
+
 from __future__ import annotations
 
 from functools import lru_cache

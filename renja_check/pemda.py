@@ -6,6 +6,7 @@ serial run (findings are sorted by the report). ``RunStats.agencies`` gets one s
 per agency (findings by severity, pagu N and N+1 of its plan, the documents found per
 role, the rules skipped) and ``RunStats.totals`` the pemda's pagu per urusan and program.
 """
+
 from __future__ import annotations
 
 import os
@@ -38,8 +39,9 @@ def agency_summary(dossier: Dossier, result: RunResult) -> dict:
         "findings": {s: sev.get(s, 0) for s in ("error", "warning", "info")},
         "pagu_n": pagu_n,
         "pagu_n1": pagu_n1,
-        "documents": {role: [d.source.path for d in dossier.documents if d.doc_type == role]
-                      for role in ("renja",) + DOC_TYPES},
+        "documents": {
+            role: [d.source.path for d in dossier.documents if d.doc_type == role] for role in ("renja",) + DOC_TYPES
+        },
         "skipped": dict(result.stats.skipped),
     }
 
@@ -100,8 +102,9 @@ def _init(ruleset: RuleSet, pemda: Pemda) -> None:
     _WORKER.update(ruleset=ruleset, pemda=pemda, corpus=load_corpus())
 
 
-def _one(agency: Agency, ruleset: Optional[RuleSet] = None, pemda: Optional[Pemda] = None,
-         corpus: Optional[Corpus] = None) -> tuple[RunResult, dict, dict]:
+def _one(
+    agency: Agency, ruleset: Optional[RuleSet] = None, pemda: Optional[Pemda] = None, corpus: Optional[Corpus] = None
+) -> tuple[RunResult, dict, dict]:
     """One agency: its dossier, its run, its summary and its program totals (small, picklable)."""
     dossier = load_agency(agency, pemda or _WORKER.get("pemda"))
     result = run(ruleset or _WORKER["ruleset"], dossier, corpus or _WORKER.get("corpus"))
@@ -109,8 +112,13 @@ def _one(agency: Agency, ruleset: Optional[RuleSet] = None, pemda: Optional[Pemd
     return result, summary, program_totals(dossier, summary["year"])
 
 
-def run_pemda(ruleset: RuleSet, pemda: Pemda, corpus: Optional[Corpus] = None,
-              progress: Optional[Progress] = None, workers: Optional[int] = None) -> RunResult:
+def run_pemda(
+    ruleset: RuleSet,
+    pemda: Pemda,
+    corpus: Optional[Corpus] = None,
+    progress: Optional[Progress] = None,
+    workers: Optional[int] = None,
+) -> RunResult:
     t0 = time.perf_counter()
     n = len(pemda.agencies)
     cores = workers if workers is not None else min(os.cpu_count() or 1, MAX_WORKERS)

@@ -4,6 +4,7 @@ A rule file is a YAML list of rule entries (see ``rule_file_schema()``). Each
 entry's ``params`` are validated against the ``Params`` model of its kind, so a
 typo in a rule file is an error naming the file and line, never a crash later.
 """
+
 from __future__ import annotations
 
 import json
@@ -48,7 +49,8 @@ class Rule(BaseModel):
     name: str = Field(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)+$", description="dotted name")
     severity: Literal["error", "warning", "info"] = Field(
         description="error: figures that cannot all be true; warning: an inconsistency that needs "
-                    "an explanation or a fix in wording; info: an observation (README: severity policy)")
+        "an explanation or a fix in wording; info: an observation (README: severity policy)"
+    )
     kind: str
     title: Text
     description: Text
@@ -59,9 +61,13 @@ class Rule(BaseModel):
     suggestion: Optional[Text] = None
     example: Optional[Text] = None
     enabled: bool = True
-    defers_to: list[Deference] = Field(default_factory=list, description=(
-        "rules this rule gives way to: a finding of this rule on the same subject as a finding "
-        "of one of them is folded into that finding's evidence (only when that rule runs)"))
+    defers_to: list[Deference] = Field(
+        default_factory=list,
+        description=(
+            "rules this rule gives way to: a finding of this rule on the same subject as a finding "
+            "of one of them is folded into that finding's evidence (only when that rule runs)"
+        ),
+    )
     # where the rule was read from; filled by the loader, not written in YAML
     source_file: str = Field(default="", exclude=True)
     source_line: int = Field(default=0, exclude=True)
@@ -84,8 +90,7 @@ class RuleSet(BaseModel):
 
     def select(self, select: Optional[list[str]] = None, ignore: Optional[list[str]] = None) -> "RuleSet":
         def hit(code: str, pats: list[str]) -> bool:
-            return any(code == p or (p.endswith("*") and code.startswith(p[:-1])) or code.startswith(p)
-                       for p in pats)
+            return any(code == p or (p.endswith("*") and code.startswith(p[:-1])) or code.startswith(p) for p in pats)
 
         rules = [r for r in self.rules if r.enabled]
         if select:
@@ -206,17 +211,22 @@ def rule_file_schema() -> dict:
         schema.get("properties", {}).pop(key, None)
     schema["properties"]["kind"]["enum"] = sorted(KINDS)
     deference = schema["properties"]["defers_to"]["items"]  # "FM04" is short for {rule: FM04}
-    schema["properties"]["defers_to"]["items"] = {"anyOf": [{"type": "string", "pattern": CODE_PATTERN},
-                                                            deference]}
+    schema["properties"]["defers_to"]["items"] = {"anyOf": [{"type": "string", "pattern": CODE_PATTERN}, deference]}
     # each kind's params are typed (roles, levels, severities, checks): unknown or misspelled
     # values are errors at load time, and the schema says which values a kind accepts
     schema["allOf"] = [
-        {"if": {"properties": {"kind": {"const": name}}},
-         "then": {"properties": {"params": _inline(kind.Params.model_json_schema())}}}
+        {
+            "if": {"properties": {"kind": {"const": name}}},
+            "then": {"properties": {"params": _inline(kind.Params.model_json_schema())}},
+        }
         for name, kind in sorted(KINDS.items())
     ]
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            "title": "renja-check rule file", "type": "array", "items": schema}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "renja-check rule file",
+        "type": "array",
+        "items": schema,
+    }
 
 
 def _inline(schema: dict) -> dict:

@@ -9,6 +9,7 @@ already report invalid YAML as ``file:line`` (exit 2) report this too.
 The check sits in construction, not parsing, so it works with the pure-Python and the
 C (libyaml) loaders alike: an alias is a node constructed a second time.
 """
+
 from __future__ import annotations
 
 import yaml
@@ -25,11 +26,13 @@ class NoAliases:
 
     def construct_object(self, node, deep=False):  # type: ignore[override]
         if node in self.constructed_objects or node in self.recursive_objects:
-            raise AliasRefused(None, None, "YAML aliases (*name) are not allowed in this file; "
-                               "write the value out", node.start_mark)
+            raise AliasRefused(
+                None, None, "YAML aliases (*name) are not allowed in this file; write the value out", node.start_mark
+            )
         if len(self.recursive_objects) > MAX_DEPTH:
             raise yaml.constructor.ConstructorError(
-                None, None, f"nested more than {MAX_DEPTH} levels deep", node.start_mark)
+                None, None, f"nested more than {MAX_DEPTH} levels deep", node.start_mark
+            )
         return super().construct_object(node, deep)  # type: ignore[misc]
 
 

@@ -1,4 +1,5 @@
 """Text normalisation shared by parsers, the nomenclature and rules."""
+
 from __future__ import annotations
 
 import re

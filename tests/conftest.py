@@ -1,4 +1,5 @@
 """Suite-wide: every test writes its runs into a temporary store, never the developer's home."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """Baseline and waiver files: round trip, validation with file:line, screening rules."""
+
 import datetime as dt
 import json
 
@@ -21,10 +22,15 @@ def test_baseline_round_trip_and_readable_entries(tmp_path):
     assert load_baseline(p) == {f.fingerprint for f in fs}
 
 
-@pytest.mark.parametrize("content,where", [
-    ("", ":1"), ('{"findings": [\n  {"rule": "PG01",}\n]}', ":2"),
-    ('{"fingerprints": []}', ""), ('{"findings": [{"rule": "PG01"}]}', ""),
-])
+@pytest.mark.parametrize(
+    "content,where",
+    [
+        ("", ":1"),
+        ('{"findings": [\n  {"rule": "PG01",}\n]}', ":2"),
+        ('{"fingerprints": []}', ""),
+        ('{"findings": [{"rule": "PG01"}]}', ""),
+    ],
+)
 def test_bad_baseline_names_the_file(tmp_path, content, where):
     p = tmp_path / "b.json"
     p.write_text(content, encoding="utf-8")
@@ -40,21 +46,26 @@ def test_missing_baseline(tmp_path):
 
 def test_waivers_load_with_dates_and_lines(tmp_path):
     p = tmp_path / "w.yaml"
-    p.write_text("# accepted\n- rule: PG01\n  fingerprint: abc\n  reason: ok\n"
-                 "- rule: PG02\n  fingerprint: def\n  reason: sampai akhir tahun\n  expires: 2024-12-31\n",
-                 encoding="utf-8")
+    p.write_text(
+        "# accepted\n- rule: PG01\n  fingerprint: abc\n  reason: ok\n"
+        "- rule: PG02\n  fingerprint: def\n  reason: sampai akhir tahun\n  expires: 2024-12-31\n",
+        encoding="utf-8",
+    )
     ws = load_waivers(p)
     assert [w.rule for w in ws] == ["PG01", "PG02"]
     assert ws[1].expires == dt.date(2024, 12, 31) and ws[1].where == f"{p}:5"
     assert load_waivers(_write(tmp_path, "empty.yaml", "")) == []
 
 
-@pytest.mark.parametrize("content,line,words", [
-    ("- rule: PG01\n  fingerprint: abc\n", 1, "reason"),
-    ("- rule: PG01\n  fingerprint: a\n  reason: x\n- rule: PG02\n  reason: y\n", 4, "fingerprint"),
-    ("- rule: PG01\n  fingerprint: a\n  reason: x\n  until: 2024-01-01\n", 1, "until"),
-    ("- rule: PG01\n  fingerprint: a\n  reason: ''\n", 1, "reason"),
-])
+@pytest.mark.parametrize(
+    "content,line,words",
+    [
+        ("- rule: PG01\n  fingerprint: abc\n", 1, "reason"),
+        ("- rule: PG01\n  fingerprint: a\n  reason: x\n- rule: PG02\n  reason: y\n", 4, "fingerprint"),
+        ("- rule: PG01\n  fingerprint: a\n  reason: x\n  until: 2024-01-01\n", 1, "until"),
+        ("- rule: PG01\n  fingerprint: a\n  reason: ''\n", 1, "reason"),
+    ],
+)
 def test_bad_waiver_names_file_and_line(tmp_path, content, line, words):
     p = _write(tmp_path, "w.yaml", content)
     with pytest.raises(InputError) as exc:

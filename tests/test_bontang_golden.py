@@ -6,6 +6,7 @@ To regenerate after an intended change of findings (say why in the commit)::
 
     python -c "import tests.test_bontang_golden as g; g.write()"
 """
+
 from __future__ import annotations
 
 import json
@@ -29,8 +30,9 @@ def _rows() -> list[dict]:
 
 def write() -> None:
     rows = _rows()
-    GOLDEN.write_text("[\n" + ",\n".join(json.dumps(r, sort_keys=True, ensure_ascii=False) for r in rows) + "\n]\n",
-                      encoding="utf-8")
+    GOLDEN.write_text(
+        "[\n" + ",\n".join(json.dumps(r, sort_keys=True, ensure_ascii=False) for r in rows) + "\n]\n", encoding="utf-8"
+    )
 
 
 def test_sample_findings_unchanged():

@@ -1,4 +1,5 @@
 """``renja-check nomenklatur``: cari and KODE, both languages, unknown code exits 2."""
+
 from __future__ import annotations
 
 from click.testing import CliRunner

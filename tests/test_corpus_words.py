@@ -1,4 +1,5 @@
 """The partial-match guard counts content words only."""
+
 from renja_check.corpus import guarded_score, word_gap
 from renja_check.text import norm_name
 

@@ -1,4 +1,5 @@
 """`renja-check extract`: the model out, back in, identical; bad input is exit 2 with a clear line."""
+
 from pathlib import Path
 
 import pytest

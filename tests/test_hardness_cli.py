@@ -4,6 +4,7 @@ InputError -> one line naming the file, exit 2; any other exception -> one line,
 the traceback only with --debug; SIGINT -> 130 (also while importing); a closed stdout
 (broken pipe) -> quiet, 141.
 """
+
 import os
 import subprocess
 import sys
@@ -58,7 +59,8 @@ def test_sigint_exits_130():
         "    os.kill(os.getpid(), signal.SIGINT); time.sleep(30)\n"
         "api.check_report = interrupted\n"
         "sys.argv = ['renja-check', 'check']\n"
-        "main()\n")
+        "main()\n"
+    )
     assert res.returncode == 130, res.stderr[-500:]
     assert "Traceback" not in res.stderr
 
@@ -69,7 +71,8 @@ def test_sigint_while_importing_exits_130_quietly():
         "import os, signal, time\n"
         "from renja_check.cli import toplevel\n"
         "toplevel.quiet_sigint_while_importing()\n"
-        "os.kill(os.getpid(), signal.SIGINT); time.sleep(30)\n")
+        "os.kill(os.getpid(), signal.SIGINT); time.sleep(30)\n"
+    )
     assert res.returncode == 130 and "Traceback" not in res.stderr, res.stderr[-500:]
 
 

@@ -4,6 +4,7 @@ Issue 12 probes: one blank line at the top of the sample changed 8 of 119 finger
 (claims, prose lists, review rows), so a baselined run failed again; two documents of one
 agency and year merged their findings under the first; a crashing rule lost its findings.
 """
+
 import pytest
 from click.testing import CliRunner
 

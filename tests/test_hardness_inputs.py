@@ -5,6 +5,7 @@ integers of thousands of digits and 1e999999999 as SIPD amounts, deep nesting, a
 thousands of terms, /dev/zero, a FIFO, a file over the size limit, a non-UTF-8 file name,
 too many files.
 """
+
 import json
 import os
 import sys
@@ -50,8 +51,9 @@ def assert_input_error(res, *words):
         assert w in res.output
 
 
-@pytest.mark.parametrize("value", ["NaN", "Infinity", "-Infinity", "1" + "0" * 5000, "1e999999999",
-                                   '"1e999999999"', "1" + "0" * 3000 + ".5"])
+@pytest.mark.parametrize(
+    "value", ["NaN", "Infinity", "-Infinity", "1" + "0" * 5000, "1e999999999", '"1e999999999"', "1" + "0" * 3000 + ".5"]
+)
 def test_impossible_sipd_amounts_are_invalid_cells(tmp_path, value):
     doc = load_document(sipd(tmp_path, pagu_indikatif=value))
     cells = [n.pagu[str(doc.year)] for t in doc.tables for n in t.nodes if n.level == "subkegiatan"]
@@ -78,8 +80,13 @@ def test_deeply_nested_sipd_json_is_an_input_error(tmp_path):
 
 def test_formula_of_thousands_of_terms_is_no_crash(tmp_path):
     formula = "9=" + "+".join(str(1 + i % 8) for i in range(5000))
-    table = Table(id="T2.1", number="2.1", role="evaluasi", span=Span(file="m", line_start=1, line_end=1),
-                  columns=[Column(id="9", label="x", formula=formula)])
+    table = Table(
+        id="T2.1",
+        number="2.1",
+        role="evaluasi",
+        span=Span(file="m", line_start=1, line_end=1),
+        columns=[Column(id="9", label="x", formula=formula)],
+    )
     doc = Document(source=Source(path="m.yaml", format="model-yaml"), year=2023, tables=[table])
     f = tmp_path / "model.yaml"
     f.write_text(dump_document(doc), encoding="utf-8")

@@ -5,6 +5,7 @@ Issue 12 probes: ``-o INPUT``, ``--write-baseline`` onto an input or a rule file
 wrote a file named ``-``; control characters from the input made the JUnit report invalid
 XML and passed terminal escapes through the text and Markdown outputs.
 """
+
 import json
 import os
 import xml.etree.ElementTree as ET
@@ -33,14 +34,17 @@ def run(*args):
     return CliRunner().invoke(main, list(map(str, args)))
 
 
-@pytest.mark.parametrize("args", [
-    ["check", "{in}", "-o", "{in}"],
-    ["check", "{dir}", "-o", "{in}"],
-    ["check", "{in}", "--write-baseline", "{in}"],
-    ["check", "{in}", "--write-baseline", "{rules}"],
-    ["check", "{in}", "-o", "{rules}"],
-    ["extract", "{in}", "-o", "{in}"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "{in}", "-o", "{in}"],
+        ["check", "{dir}", "-o", "{in}"],
+        ["check", "{in}", "--write-baseline", "{in}"],
+        ["check", "{in}", "--write-baseline", "{rules}"],
+        ["check", "{in}", "-o", "{rules}"],
+        ["extract", "{in}", "-o", "{in}"],
+    ],
+)
 def test_output_over_an_input_is_refused(renja, args):
     rules = rules_dir() / "pagu.yaml"
     before = renja.read_bytes(), rules.read_bytes()

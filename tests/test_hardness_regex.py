@@ -3,6 +3,7 @@
 No timer: the old pattern is checked for equivalence on small inputs, and the new helper's
 work is bounded by counting the characters it inspects on a large adversarial input.
 """
+
 import random
 import re
 

@@ -4,6 +4,7 @@ Issue 12 probes: a 1.7 KB alias bomb grew ~85 MB/s and never ended; deep nesting
 traceback; a negative tolerance was accepted; message templates were not validated at load.
 Every case must be one line on stderr naming the file, exit 2.
 """
+
 import copy
 
 import pytest
@@ -19,9 +20,9 @@ SUM_RULE = next(r for r in PAGU if r["kind"] == "sum")
 
 def bomb(levels: int = 12, width: int = 20, indent: str = "") -> str:
     """Billion laughs: width**levels strings from about 1.7 KB of YAML."""
-    out = [f'{indent}a0: &a0 [{", ".join(["lol"] * width)}]']
+    out = [f"{indent}a0: &a0 [{', '.join(['lol'] * width)}]"]
     for i in range(1, levels):
-        out.append(f'{indent}a{i}: &a{i} [{", ".join([f"*a{i - 1}"] * width)}]')
+        out.append(f"{indent}a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * width)}]")
     return "\n".join(out) + "\n"
 
 
@@ -56,14 +57,17 @@ def test_alias_bomb_is_refused(tmp_path, where):
     assert_input_error(res, str(f), "alias")
 
 
-@pytest.mark.parametrize("name,text", [
-    ("rules.yaml", "- code: XX01\n  params: " + "[" * 1500 + "]" * 1500 + "\n"),
-    ("waivers.yaml", "[" * 400 + "]" * 400 + "\n"),
-    ("model.yaml", "schema_version: 1\nx: " + "[" * 400 + "]" * 400 + "\n"),
-    ("model.json", '{"schema_version": 1, "x": ' + "[" * 100000 + "]" * 100000 + "}"),
-    ("baseline.json", '{"findings": ' + "[" * 100000 + "]" * 100000 + "}"),
-    ("model2.json", '{"schema_version": 1, "x": 1' + "0" * 5000 + "}"),
-])
+@pytest.mark.parametrize(
+    "name,text",
+    [
+        ("rules.yaml", "- code: XX01\n  params: " + "[" * 1500 + "]" * 1500 + "\n"),
+        ("waivers.yaml", "[" * 400 + "]" * 400 + "\n"),
+        ("model.yaml", "schema_version: 1\nx: " + "[" * 400 + "]" * 400 + "\n"),
+        ("model.json", '{"schema_version": 1, "x": ' + "[" * 100000 + "]" * 100000 + "}"),
+        ("baseline.json", '{"findings": ' + "[" * 100000 + "]" * 100000 + "}"),
+        ("model2.json", '{"schema_version": 1, "x": 1' + "0" * 5000 + "}"),
+    ],
+)
 def test_deep_nesting_and_long_numbers_are_input_errors(tmp_path, name, text):
     f = tmp_path / name
     f.write_text(text, encoding="utf-8")

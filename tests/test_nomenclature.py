@@ -1,4 +1,5 @@
 """Nomenclature matching: normaliser, cut-offs, the partial-match guard, official typos, diffs."""
+
 from __future__ import annotations
 
 from renja_check.corpus import MATCH_CUTOFF, guarded_score, load_nomenclature, word_gap
@@ -37,8 +38,11 @@ def test_same_name_tolerates_official_typos_both_ways():
     assert same_name(official, official, NOM)
     assert same_name("Pengelolaan Administrasi Diklat dan Sertifikasi ASN", official, NOM)
     assert not same_name("Pengelolaan Administrasi Diklat ASN", official, NOM)
-    assert not same_name("Penyusunan Pelaporan dan Analisis Prognoosis Realisasi Anggaran",
-                         "Penyusunan Pelaporan dan Analisis Prognosis Realisasi Anggaran", NOM)
+    assert not same_name(
+        "Penyusunan Pelaporan dan Analisis Prognoosis Realisasi Anggaran",
+        "Penyusunan Pelaporan dan Analisis Prognosis Realisasi Anggaran",
+        NOM,
+    )
 
 
 def test_word_diff_marks_words():

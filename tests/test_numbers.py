@@ -1,4 +1,5 @@
 """Number reading: every printed form of the documents, money always int."""
+
 from decimal import Decimal
 
 import pytest
@@ -6,26 +7,29 @@ import pytest
 from renja_check.numbers import format_rupiah, infer_style, parse_money, parse_quantity
 
 
-@pytest.mark.parametrize("text,style,value,status", [
-    ("15.322.725.321", None, 15322725321, "ok"),
-    ("15,322,725,321", None, 15322725321, "ok"),
-    ("Rp14.841.380.059,00", None, 14841380059, "ok"),
-    ("Rp 15.322.392.321,-", None, 15322392321, "ok"),
-    ("Rp. 15.745.997.485,00", None, 15745997485, "ok"),
-    ("Rp 16.152.427.613,00,00", None, 16152427613, "ok"),
-    ("0", None, 0, "ok"),
-    ("333,000", "en", 333000, "ok"),
-    ("333.000", "id", 333000, "ok"),
-    ("333,000", None, 333000, "ambiguous"),
-    ("-", None, None, "empty"),
-    ("", None, None, "empty"),
-    ("#DIV/0!", None, None, "error"),
-    ("12,5", "id", 12, "fraction"),  # a fraction of a rupiah: exact, not whole rupiah
-    ("8619767008.59", None, 8619767008, "fraction"),
-    ("1.500", None, 1500, "ambiguous"),  # true ambiguity stays ambiguous
-    ("abc", None, None, "invalid"),
-    ("1.234.56", None, None, "invalid"),
-])
+@pytest.mark.parametrize(
+    "text,style,value,status",
+    [
+        ("15.322.725.321", None, 15322725321, "ok"),
+        ("15,322,725,321", None, 15322725321, "ok"),
+        ("Rp14.841.380.059,00", None, 14841380059, "ok"),
+        ("Rp 15.322.392.321,-", None, 15322392321, "ok"),
+        ("Rp. 15.745.997.485,00", None, 15745997485, "ok"),
+        ("Rp 16.152.427.613,00,00", None, 16152427613, "ok"),
+        ("0", None, 0, "ok"),
+        ("333,000", "en", 333000, "ok"),
+        ("333.000", "id", 333000, "ok"),
+        ("333,000", None, 333000, "ambiguous"),
+        ("-", None, None, "empty"),
+        ("", None, None, "empty"),
+        ("#DIV/0!", None, None, "error"),
+        ("12,5", "id", 12, "fraction"),  # a fraction of a rupiah: exact, not whole rupiah
+        ("8619767008.59", None, 8619767008, "fraction"),
+        ("1.500", None, 1500, "ambiguous"),  # true ambiguity stays ambiguous
+        ("abc", None, None, "invalid"),
+        ("1.234.56", None, None, "invalid"),
+    ],
+)
 def test_parse_money(text, style, value, status):
     m = parse_money(text, style=style)
     assert (m.value, m.status) == (value, status)
@@ -38,16 +42,19 @@ def test_money_in_thousands_is_scaled_to_rupiah():
     assert m.value == 1_500_000 and m.scale == 1000
 
 
-@pytest.mark.parametrize("text,value,unit,status", [
-    ("72,58", Decimal("72.58"), None, "ok"),
-    ("203.07%", Decimal("203.07"), "%", "ok"),
-    ("2\u00a0Dokumen", Decimal("2"), "Dokumen", "ok"),
-    ("49 orang/bulan", Decimal("49"), "orang/bulan", "ok"),
-    ("100 persen", Decimal("100"), "persen", "ok"),
-    ("#DIV/0!", None, None, "error"),
-    ("-", None, None, "empty"),
-    ("Dokumen", None, "Dokumen", "invalid"),
-])
+@pytest.mark.parametrize(
+    "text,value,unit,status",
+    [
+        ("72,58", Decimal("72.58"), None, "ok"),
+        ("203.07%", Decimal("203.07"), "%", "ok"),
+        ("2\u00a0Dokumen", Decimal("2"), "Dokumen", "ok"),
+        ("49 orang/bulan", Decimal("49"), "orang/bulan", "ok"),
+        ("100 persen", Decimal("100"), "persen", "ok"),
+        ("#DIV/0!", None, None, "error"),
+        ("-", None, None, "empty"),
+        ("Dokumen", None, "Dokumen", "invalid"),
+    ],
+)
 def test_parse_quantity(text, value, unit, status):
     q = parse_quantity(text)
     assert (q.value, q.unit, q.status) == (value, unit, status)
@@ -72,8 +79,7 @@ def test_money_exact_keeps_cents_of_fraction_cells():
     from renja_check.numbers import money_exact
 
     assert money_exact(parse_money("2252448473.6")) == Decimal("2252448473.6")
-    assert money_exact(parse_money("102600000.4")) + money_exact(parse_money("2252448473.6")) \
-        == Decimal(2355048474)
+    assert money_exact(parse_money("102600000.4")) + money_exact(parse_money("2252448473.6")) == Decimal(2355048474)
     assert money_exact(parse_money("Rp 1.234.567,00", style="id")) == Decimal(1234567)
     assert money_exact(parse_money("-")) == 0
     assert money_exact(parse_money("1.500")) is None  # ambiguous: no exact amount

@@ -4,6 +4,7 @@ A truncated document, lines lost, a block of lines out of order, junk characters
 reader yields what it can read (with notes) and every rule runs; a crash would be a
 finding of the engine (evidence.exception) and fails the test.
 """
+
 import random
 
 import pytest
@@ -33,9 +34,9 @@ def drop_lines(rng):
 def shuffle_block(rng):
     lines = list(LINES)
     i = rng.randrange(0, len(lines) - 200)
-    block = lines[i:i + 200]
+    block = lines[i : i + 200]
     rng.shuffle(block)
-    lines[i:i + 200] = block
+    lines[i : i + 200] = block
     return "\n".join(lines)
 
 
@@ -44,7 +45,8 @@ def junk(rng):
     for _ in range(40):
         i = rng.randrange(len(lines))
         lines[i] = lines[i][: rng.randrange(len(lines[i]) + 1)] + rng.choice(
-            ["#DIV/0!", "\ufffd\ufffd", "1,2,3,4", "Rp", "- -", "TOTAL", "5 3", "I 1,000", "\t\t"])
+            ["#DIV/0!", "\ufffd\ufffd", "1,2,3,4", "Rp", "- -", "TOTAL", "5 3", "I 1,000", "\t\t"]
+        )
     return "\n".join(lines)
 
 

@@ -8,6 +8,7 @@ removed, at most 1,000 characters) and reaches SQLite only as a bound parameter.
 
     ask(question, *, store, run_id=None, lang=None) -> Answer   # lang None: detected
 """
+
 from __future__ import annotations
 
 from typing import Any, Optional
@@ -25,12 +26,16 @@ from .types import Answer, Builder, Citation
 
 __all__ = ["Answer", "Citation", "ask", "detect_lang"]
 
-_EN = frozenset("what which how why is are the of in for does do show list budget findings finding many much "
-                "indicator indicators agencies other between table tables compare same differ changed zero "
-                "total count explain rule year where".split())
-_ID = frozenset("apa apakah mana berapa kenapa mengapa yang di dan untuk dari pada dengan tahun temuan pagu "
-                "indikator daerah lain tabel bandingkan sama berbeda berubah nol jumlah jelaskan aturan "
-                "sebutkan tampilkan ada".split())
+_EN = frozenset(
+    "what which how why is are the of in for does do show list budget findings finding many much "
+    "indicator indicators agencies other between table tables compare same differ changed zero "
+    "total count explain rule year where".split()
+)
+_ID = frozenset(
+    "apa apakah mana berapa kenapa mengapa yang di dan untuk dari pada dengan tahun temuan pagu "
+    "indikator daerah lain tabel bandingkan sama berbeda berubah nol jumlah jelaskan aturan "
+    "sebutkan tampilkan ada".split()
+)
 
 
 def detect_lang(text: str) -> str:
@@ -66,8 +71,11 @@ def _route(q: Query, data: Optional[RunData], lang: str) -> Answer:
         for doc_id in documents(q, data):  # "... di Dinas Kesehatan" names a document, not a row
             pd = fold(data.documents[doc_id].get("perangkat_daerah") or "")
             q.name = " ".join(f" {q.name} ".replace(f" {pd} ", " ").split())
-    s = resolve(q, data) if data else Subject(asked=q.name or (q.codes[0] if q.codes else ""),
-                                                code=q.codes[0] if q.codes else None)
+    s = (
+        resolve(q, data)
+        if data
+        else Subject(asked=q.name or (q.codes[0] if q.codes else ""), code=q.codes[0] if q.codes else None)
+    )
     intent = intent_of(q, s)
     b = Builder(question=q.text, lang=lang, intent=intent)
     if intent == "help" or not q.folded:
@@ -104,8 +112,14 @@ def _route(q: Query, data: Optional[RunData], lang: str) -> Answer:
         return answer_search.search(b, q, data, tables)
     if intent == "amount":
         return answer_nodes.amount(b, q, data, tables)
-    lists = {"rank": answer_lists.rank, "zero": answer_lists.zero, "changed": answer_lists.changed,
-             "differ": answer_lists.differ, "total": answer_lists.total, "count": answer_lists.count}
+    lists = {
+        "rank": answer_lists.rank,
+        "zero": answer_lists.zero,
+        "changed": answer_lists.changed,
+        "differ": answer_lists.differ,
+        "total": answer_lists.total,
+        "count": answer_lists.count,
+    }
     if intent in lists:
         return lists[intent](b, q, data, tables)
     return _not_found(b, q, s, data)

@@ -1,4 +1,5 @@
 """Answers about findings: which findings (by node, table, severity, rule) and why one was raised."""
+
 from __future__ import annotations
 
 from typing import Any, Optional
@@ -23,13 +24,21 @@ def select(q: Query, data: RunData, s: Subject, tables: list[dict]) -> list[dict
     if tables:
         paths = {x["document_id"]: data.documents[x["document_id"]]["path"] for x in tables}
         keys = {(paths[x["document_id"]], x["table_id"]) for x in tables}
-        rows = [f for f in rows if (f["document"], f["table_id"]) in keys
-                or (f["document"], (f["evidence"] or {}).get("table")) in keys]
+        rows = [
+            f
+            for f in rows
+            if (f["document"], f["table_id"]) in keys or (f["document"], (f["evidence"] or {}).get("table")) in keys
+        ]
     if s.nodes:
         ids = {n["node_id"] for n in s.nodes}
         code = s.code
-        rows = [f for f in rows if f["locator"] in ids or (code and code in (f["locator"] or ""))
-                or (code and code in _text(f.get("evidence")))]
+        rows = [
+            f
+            for f in rows
+            if f["locator"] in ids
+            or (code and code in (f["locator"] or ""))
+            or (code and code in _text(f.get("evidence")))
+        ]
     return rows
 
 
@@ -62,8 +71,13 @@ def findings(b: Builder, q: Query, data: RunData, s: Subject, tables: list[dict]
     for f in rows:
         per_rule[f["rule"]] = per_rule.get(f["rule"], 0) + 1
     if len(per_rule) > 1:
-        b.add(t("per_rule", b.lang, counts=", ".join(f"{r} {n}" for r, n in sorted(per_rule.items(),
-                                                                                   key=lambda p: (-p[1], p[0])))))
+        b.add(
+            t(
+                "per_rule",
+                b.lang,
+                counts=", ".join(f"{r} {n}" for r, n in sorted(per_rule.items(), key=lambda p: (-p[1], p[0]))),
+            )
+        )
     for f in sorted(rows, key=lambda f: (-("info", "warning", "error").index(f["severity"]), f["id"]))[:LIMIT]:
         b.add(f"- {f['rule']} {f['severity']}: {_message(f, b.lang)}", cite.finding(data, f, b.lang))
     if len(rows) > LIMIT:

@@ -1,4 +1,5 @@
 """Answers over many rows: zero pagu, changed pagu, pagu differing between tables, totals, counts."""
+
 from __future__ import annotations
 
 from . import cite
@@ -13,8 +14,11 @@ LIMIT = 40
 def _scope(q: Query, data: RunData, tables: list[dict], level_default: str | None = "subkegiatan") -> list[dict]:
     keys = {(x["document_id"], x["table_id"]) for x in tables}
     level = q.level or level_default
-    return [n for n in data.nodes if (not keys or (n["document_id"], n["table_id"]) in keys)
-            and (level is None or n["level"] == level)]
+    return [
+        n
+        for n in data.nodes
+        if (not keys or (n["document_id"], n["table_id"]) in keys) and (level is None or n["level"] == level)
+    ]
 
 
 def _what(n: dict) -> str:
@@ -28,17 +32,28 @@ def _more(b: Builder, total: int) -> None:
 
 def zero(b: Builder, q: Query, data: RunData, tables: list[dict]) -> Answer:
     years = {str(y) for y in q.years}
-    hits = [(n, y, p) for n in sorted(_scope(q, data, tables), key=data.rank) for y, p in n["pagu"].items()
-            if (not years or y in years) and (p["value"] == 0 or p["status"] == "empty")]
+    hits = [
+        (n, y, p)
+        for n in sorted(_scope(q, data, tables), key=data.rank)
+        for y, p in n["pagu"].items()
+        if (not years or y in years) and (p["value"] == 0 or p["status"] == "empty")
+    ]
     level = level_text(q.level or "subkegiatan", b.lang)
     if not hits:
         b.add(t("zero_none", b.lang, level=level, year=year_text(q.years, b.lang)))
         return b.answer()
-    b.add(t("zero_head", b.lang, n=len({(n["code"] or n["name"]) for n, _, _ in hits}), level=level,
-            year=year_text(q.years, b.lang)))
+    b.add(
+        t(
+            "zero_head",
+            b.lang,
+            n=len({(n["code"] or n["name"]) for n, _, _ in hits}),
+            level=level,
+            year=year_text(q.years, b.lang),
+        )
+    )
     for n, y, p in hits[:LIMIT]:
         label = data.table_label(n["document_id"], n["table_id"], b.lang)
-        value = money(p["value"], b.lang) if p["status"] != "empty" else f"\"{p['raw']}\" ({t('empty', b.lang)})"
+        value = money(p["value"], b.lang) if p["status"] != "empty" else f'"{p["raw"]}" ({t("empty", b.lang)})'
         b.add(f"- {_what(n)} — {label}, {y}: {value}", cite.node(data, n, b.lang))
     _more(b, len(hits))
     return b.answer()
@@ -50,8 +65,11 @@ def _pairs(data: RunData, tables: list[dict]) -> list[tuple[dict, dict]]:
     for a in data.tables:
         if a["pair"] and a["side"] == "rancangan_awal":
             other = data.table(a["document_id"], a["pair"])
-            if other and (not keys or (a["document_id"], a["table_id"]) in keys or
-                          (other["document_id"], other["table_id"]) in keys):
+            if other and (
+                not keys
+                or (a["document_id"], a["table_id"]) in keys
+                or (other["document_id"], other["table_id"]) in keys
+            ):
                 out.append((a, other))
     return out
 
@@ -73,13 +91,24 @@ def changed(b: Builder, q: Query, data: RunData, tables: list[dict]) -> Answer:
                     rows.append((a, c, n, m, y, p["value"], pm["value"]))
     la = data.table_label(pairs[0][0]["document_id"], pairs[0][0]["table_id"], b.lang)
     lc = data.table_label(pairs[0][1]["document_id"], pairs[0][1]["table_id"], b.lang)
-    b.add(t("changed_head", b.lang, n=len(rows), level=level_text(level, b.lang), a=la, b=lc,
-            year=year_text(q.years, b.lang)))
+    b.add(
+        t(
+            "changed_head",
+            b.lang,
+            n=len(rows),
+            level=level_text(level, b.lang),
+            a=la,
+            b=lc,
+            year=year_text(q.years, b.lang),
+        )
+    )
     for _, _, n, m, y, va, vc in rows[:LIMIT]:
         diff = (vc or 0) - (va or 0)  # an empty cell ("-") counts 0, as in the pagu rules
         sign = "+" if diff and diff > 0 else ""
-        b.add(f"- {_what(n)}, {y}: {money(va, b.lang)}{b.cite(cite.node(data, n, b.lang))} -> "
-              f"{money(vc, b.lang)}{b.cite(cite.node(data, m, b.lang))} ({sign}{money(diff, b.lang)})")
+        b.add(
+            f"- {_what(n)}, {y}: {money(va, b.lang)}{b.cite(cite.node(data, n, b.lang))} -> "
+            f"{money(vc, b.lang)}{b.cite(cite.node(data, m, b.lang))} ({sign}{money(diff, b.lang)})"
+        )
     _more(b, len(rows))
     return b.answer()
 
@@ -109,8 +138,11 @@ def differ(b: Builder, q: Query, data: RunData, tables: list[dict]) -> Answer:
         return b.answer()
     b.add(t("differ_head", b.lang, n=len({r[0] for r in rows}), level=lv, year=year_text(q.years, b.lang)))
     for code, y, vals in rows[:LIMIT]:
-        parts = [f"{data.table_label(n['document_id'], n['table_id'], b.lang)} {money(v, b.lang)}"
-                 f"{b.cite(cite.node(data, n, b.lang))}" for n, v in vals]
+        parts = [
+            f"{data.table_label(n['document_id'], n['table_id'], b.lang)} {money(v, b.lang)}"
+            f"{b.cite(cite.node(data, n, b.lang))}"
+            for n, v in vals
+        ]
         b.add(f"- {_what(vals[0][0])}, {y}: " + "; ".join(parts))
     _more(b, len(rows))
     return b.answer()
@@ -138,8 +170,10 @@ def total(b: Builder, q: Query, data: RunData, tables: list[dict]) -> Answer:
                     continue
                 s = sum(n["pagu"][y]["value"] or 0 for n in rows if y in n["pagu"])
                 label = data.table_label(tb["document_id"], tb["table_id"], b.lang)
-                b.add(f"- {label}, {y} ({t('total_sum', b.lang, level=level_text(level, b.lang))}): "
-                      f"{money(s, b.lang)}", cite.table(data, tb, b.lang))
+                b.add(
+                    f"- {label}, {y} ({t('total_sum', b.lang, level=level_text(level, b.lang))}): {money(s, b.lang)}",
+                    cite.table(data, tb, b.lang),
+                )
                 shown += 1
     return b.answer(found=bool(shown))
 
@@ -153,8 +187,10 @@ def count(b: Builder, q: Query, data: RunData, tables: list[dict]) -> Answer:
         if not any(c for _, c in counts):
             continue
         label = data.table_label(tb["document_id"], tb["table_id"], b.lang)
-        b.add(f"- {label}: " + ", ".join(f"{c} {level_text(lv, b.lang)}" for lv, c in counts),
-              cite.table(data, tb, b.lang))
+        b.add(
+            f"- {label}: " + ", ".join(f"{c} {level_text(lv, b.lang)}" for lv, c in counts),
+            cite.table(data, tb, b.lang),
+        )
     claims = data.claims_of("count", levels)
     for c in claims[:8]:
         b.add(t("count_claim", b.lang, raw=c["raw"]), cite.claim(data, c, b.lang))
@@ -172,12 +208,24 @@ def rank(b: Builder, q: Query, data: RunData, tables: list[dict], top: int = 5) 
         b.add(t("not_found", b.lang, what=f"{level_text(level, b.lang)} pagu"))
         return b.answer(found=False)
     years = [str(y) for y in q.years] or sorted({y for n in rows for y in n["pagu"]})[:1]
-    ranked = sorted(((n["pagu"][y]["value"] or 0, y, n) for n in rows for y in years if y in n["pagu"]),
-                    key=lambda r: (r[0], [-x for x in data.rank(r[2])]), reverse=order == "largest")
-    where = ", ".join(dict.fromkeys(data.table_label(tb["document_id"], tb["table_id"], b.lang).split(" — ")[0]
-                                    for tb in chosen))
-    b.add(t("rank_head", b.lang, level=level_text(level, b.lang).capitalize(), order=t(order, b.lang),
-            year=year_text([int(y) for y in years], b.lang), table=where))
+    ranked = sorted(
+        ((n["pagu"][y]["value"] or 0, y, n) for n in rows for y in years if y in n["pagu"]),
+        key=lambda r: (r[0], [-x for x in data.rank(r[2])]),
+        reverse=order == "largest",
+    )
+    where = ", ".join(
+        dict.fromkeys(data.table_label(tb["document_id"], tb["table_id"], b.lang).split(" — ")[0] for tb in chosen)
+    )
+    b.add(
+        t(
+            "rank_head",
+            b.lang,
+            level=level_text(level, b.lang).capitalize(),
+            order=t(order, b.lang),
+            year=year_text([int(y) for y in years], b.lang),
+            table=where,
+        )
+    )
     for value, y, n in ranked[:top]:
         label = data.table_label(n["document_id"], n["table_id"], b.lang)
         tail = f" ({label.split(' — ', 1)[1]})" if " — " in label else ""

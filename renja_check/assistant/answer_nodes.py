@@ -1,4 +1,5 @@
 """Answers about one node: its pagu, its indicators and targets, and how tables compare."""
+
 from __future__ import annotations
 
 from . import cite
@@ -59,8 +60,11 @@ def indicators(b: Builder, q: Query, data: RunData, s: Subject, tables: list[dic
         for i in n["indicators"]:
             by_pos.setdefault(i["position"], []).append(i)
         for rows in by_pos.values():
-            targets = [f"{r['year']}: {r['target_raw']}" for r in rows
-                       if r["year"] and r["target_raw"] is not None and (not years or r["year"] in years)]
+            targets = [
+                f"{r['year']}: {r['target_raw']}"
+                for r in rows
+                if r["year"] and r["target_raw"] is not None and (not years or r["year"] in years)
+            ]
             units = sorted({r["unit"] for r in rows if r["unit"]})
             unit = f" ({'satuan' if b.lang == 'id' else 'unit'} {', '.join(units)})" if units else ""
             tail = f"; target {'; '.join(targets)}{unit}" if targets else ""
@@ -94,8 +98,10 @@ def compare(b: Builder, q: Query, data: RunData, s: Subject, tables: list[dict])
             verdicts.append(t("cmp_same", b.lang, year=year_text([y], b.lang), n=len(values)))
         else:
             hi, lo = max(values), min(values)
-            verdicts.append(t("cmp_diff", b.lang, year=year_text([y], b.lang), diff=money(hi[0] - lo[0], b.lang))
-                            + f"{hi[1]}{lo[1]}")
+            verdicts.append(
+                t("cmp_diff", b.lang, year=year_text([y], b.lang), diff=money(hi[0] - lo[0], b.lang))
+                + f"{hi[1]}{lo[1]}"
+            )
     b.lines.extend(verdicts)
     return b.answer(found=bool(nodes))
 
@@ -103,9 +109,15 @@ def compare(b: Builder, q: Query, data: RunData, s: Subject, tables: list[dict])
 def amount(b: Builder, q: Query, data: RunData, tables: list[dict]) -> Answer:
     a = q.amount
     keys = {(x["document_id"], x["table_id"]) for x in tables}
-    hits = [(n, y, p) for n in data.nodes for y, p in n["pagu"].items()
-            if a.matches(p["value"]) and (not keys or (n["document_id"], n["table_id"]) in keys)
-            and (not q.years or int(y) in q.years) and (not q.level or n["level"] == q.level)]
+    hits = [
+        (n, y, p)
+        for n in data.nodes
+        for y, p in n["pagu"].items()
+        if a.matches(p["value"])
+        and (not keys or (n["document_id"], n["table_id"]) in keys)
+        and (not q.years or int(y) in q.years)
+        and (not q.level or n["level"] == q.level)
+    ]
     if not hits:
         b.add(t("not_found", b.lang, what=f"pagu {a.raw}"))
         return b.answer(found=False)
@@ -152,8 +164,16 @@ def children(b: Builder, q: Query, data: RunData, s: Subject, tables: list[dict]
     years = [str(y) for y in q.years]
     for key in chosen:
         rows = by_table[key]
-        b.add(t("children_head", b.lang, n=len(rows), level=level_text(level, b.lang), what=s.label,
-                table=data.table_label(key[0], key[1], b.lang)))
+        b.add(
+            t(
+                "children_head",
+                b.lang,
+                n=len(rows),
+                level=level_text(level, b.lang),
+                what=s.label,
+                table=data.table_label(key[0], key[1], b.lang),
+            )
+        )
         for n in rows:
             ys = years or sorted(n["pagu"])[:1]
             pagu = ", ".join(f"{y}: {money(n['pagu'][y]['value'], b.lang)}" for y in ys if y in n["pagu"])

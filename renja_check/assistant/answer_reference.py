@@ -1,5 +1,6 @@
 """Answers from the reference corpora: the nomenclature's standard indicator and satuan of a sub
 kegiatan, and the indicators agencies use for it in the SIPD-RI corpus."""
+
 from __future__ import annotations
 
 from typing import Optional
@@ -38,8 +39,9 @@ def standard(b: Builder, q: Query, data: Optional[RunData], s: Subject, ref: Ref
         if cands:
             b.add(t("closest", b.lang, c="; ".join(cands)))
         return b.answer(found=False, candidates=tuple(cands))
-    c = cite.reference(ref.nomenclature_path, entry, entry["kode"],
-                       "Nomenklatur" if b.lang == "id" else "Nomenclature", b.lang)
+    c = cite.reference(
+        ref.nomenclature_path, entry, entry["kode"], "Nomenklatur" if b.lang == "id" else "Nomenclature", b.lang
+    )
     b.add(t("std_head", b.lang, code=code, name=entry["nama"]))
     if entry.get("indikator"):
         b.add("- " + t("std_ind", b.lang, ind=entry["indikator"], unit=entry.get("satuan") or "-"), c)

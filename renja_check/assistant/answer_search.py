@@ -1,4 +1,5 @@
 """Free-text search (FTS5) over the run's names, indicators, units and findings, with citations."""
+
 from __future__ import annotations
 
 from ..store.search import fts
@@ -9,8 +10,12 @@ from .texts import t
 from .types import Answer, Builder
 
 LIMIT = 15
-KIND_LABEL = {"name": {"id": "nama", "en": "name"}, "indicator": {"id": "indikator", "en": "indicator"},
-              "unit": {"id": "satuan", "en": "unit"}, "finding": {"id": "temuan", "en": "finding"}}
+KIND_LABEL = {
+    "name": {"id": "nama", "en": "name"},
+    "indicator": {"id": "indikator", "en": "indicator"},
+    "unit": {"id": "satuan", "en": "unit"},
+    "finding": {"id": "temuan", "en": "finding"},
+}
 
 
 def search(b: Builder, q: Query, data: RunData, tables: list[dict]) -> Answer:
@@ -21,8 +26,13 @@ def search(b: Builder, q: Query, data: RunData, tables: list[dict]) -> Answer:
     for h in hits:
         if h["kind"] == "finding":
             for f in (f for f in data.findings if f["fingerprint"] == h["ref"]):
-                lines.append((f"- {KIND_LABEL['finding'][b.lang]} {f['rule']}: "
-                              f"{f.get('message_' + b.lang) or f['message_id']}", cite.finding(data, f, b.lang)))
+                lines.append(
+                    (
+                        f"- {KIND_LABEL['finding'][b.lang]} {f['rule']}: "
+                        f"{f.get('message_' + b.lang) or f['message_id']}",
+                        cite.finding(data, f, b.lang),
+                    )
+                )
             continue
         for n in data.by_node_id.get(h["ref"], []):
             if keys and (n["document_id"], n["table_id"]) not in keys:

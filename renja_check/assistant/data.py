@@ -1,4 +1,5 @@
 """One saved run, loaded once from the store and indexed for questions (cached on the Store)."""
+
 from __future__ import annotations
 
 import json
@@ -11,8 +12,9 @@ from ..store.terms import fold
 
 LEVEL_WORDS = frozenset({"program", "kegiatan", "sub", "subkegiatan", "urusan", "bidang"})
 # ignored on both sides of a name comparison: level words and function words
-NAME_NOISE = LEVEL_WORDS | frozenset({"dan", "atau", "di", "untuk", "yang", "serta", "beserta", "pada", "dalam",
-                                      "bagi", "the", "of", "and", "for", "in"})
+NAME_NOISE = LEVEL_WORDS | frozenset(
+    {"dan", "atau", "di", "untuk", "yang", "serta", "beserta", "pada", "dalam", "bagi", "the", "of", "and", "for", "in"}
+)
 MONEY_LEVELS = ("total", "urusan", "bidang", "program", "kegiatan", "subkegiatan")
 
 
@@ -39,7 +41,7 @@ class RunData:
         return next((t for t in self.tables if t["document_id"] == document_id and t["table_id"] == table_id), None)
 
     def table_label(self, document_id: int, table_id: Optional[str], lang: str) -> str:
-        """"Tabel 2.5 (Rancangan Awal RKPD)"; with the document's name when the run read several."""
+        """ "Tabel 2.5 (Rancangan Awal RKPD)"; with the document's name when the run read several."""
         t = self.table(document_id, table_id)
         if t is None:
             label = table_id or ("(di luar tabel)" if lang == "id" else "(outside tables)")
@@ -101,10 +103,15 @@ def _load(store: Any, run_id: int) -> RunData:
     documents = {d["id"]: d for d in q("SELECT * FROM documents WHERE run_id = ? ORDER BY id", (run_id,))}
     tables = q("SELECT * FROM tables WHERE run_id = ? ORDER BY document_id, line_start, id", (run_id,))
     nodes = q("SELECT * FROM nodes WHERE run_id = ? ORDER BY id", (run_id,))
-    data = RunData(run=run, documents=documents, tables=tables, nodes=nodes,
-                   findings=q("SELECT * FROM findings WHERE run_id = ? ORDER BY id", (run_id,)),
-                   rules={r["code"]: r for r in q("SELECT * FROM rules WHERE run_id = ? ORDER BY id", (run_id,))},
-                   claims=q("SELECT * FROM claims WHERE run_id = ? ORDER BY id", (run_id,)))
+    data = RunData(
+        run=run,
+        documents=documents,
+        tables=tables,
+        nodes=nodes,
+        findings=q("SELECT * FROM findings WHERE run_id = ? ORDER BY id", (run_id,)),
+        rules={r["code"]: r for r in q("SELECT * FROM rules WHERE run_id = ? ORDER BY id", (run_id,))},
+        claims=q("SELECT * FROM claims WHERE run_id = ? ORDER BY id", (run_id,)),
+    )
     data.store = store
     for n in nodes:
         n["pagu"], n["indicators"] = {}, []

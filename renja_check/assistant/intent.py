@@ -1,4 +1,5 @@
 """Which answer a parsed question asks for: the intent, from its keyword groups and what it names."""
+
 from __future__ import annotations
 
 from .parse import Query
@@ -50,7 +51,7 @@ def intent_of(q: Query, s: Subject) -> str:
 
 
 def _asks_children(q: Query, s: Subject) -> bool:
-    """"sub kegiatan apa saja di program X": a lower level asked about a node of a higher one."""
+    """ "sub kegiatan apa saja di program X": a lower level asked about a node of a higher one."""
     if not (q.level and (q.wants("children") or q.wants("which"))):
         return False
     top = min((_DEPTH.get(n["level"], 9) for n in s.nodes), default=9)

@@ -1,6 +1,7 @@
 """The reference corpora the assistant answers from besides the store: the national
 nomenclature (standard indicator and satuan of a sub kegiatan) and the SIPD indicator corpus
 (which indicators agencies use for it), both under ``corpus/``, with their line numbers."""
+
 from __future__ import annotations
 
 import csv

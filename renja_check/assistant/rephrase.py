@@ -3,6 +3,7 @@ loopback) rephrase an answer. It never supplies a figure: every number in the re
 must appear in the cited answer, otherwise the plain answer is returned. Only loopback hosts are
 contacted (no network at run time); one request per answer, bounded in time and size.
 """
+
 from __future__ import annotations
 
 import json
@@ -20,9 +21,9 @@ TIMEOUT_S = 10.0
 _NUMBER = re.compile(r"\d[\d.,]*\d|\d")
 PROMPT = {
     "id": "Tulis ulang jawaban berikut dalam Bahasa Indonesia yang wajar dan ringkas. Jangan menambah, "
-          "mengubah atau menghitung angka apa pun; pertahankan rujukan [1], [2] apa adanya.",
+    "mengubah atau menghitung angka apa pun; pertahankan rujukan [1], [2] apa adanya.",
     "en": "Rewrite the following answer in plain, concise English. Do not add, change or compute any number; "
-          "keep the references [1], [2] exactly as they are.",
+    "keep the references [1], [2] exactly as they are.",
 }
 
 
@@ -52,9 +53,17 @@ def rephrase(answer: Answer, url: Optional[str], *, model: str = "local", timeou
     endpoint = url.rstrip("/")
     if not endpoint.endswith("/chat/completions"):
         endpoint += "/v1/chat/completions" if not endpoint.endswith("/v1") else "/chat/completions"
-    body = json.dumps({"model": model, "temperature": 0, "max_tokens": 800, "messages": [
-        {"role": "system", "content": PROMPT.get(answer.lang, PROMPT["id"])},
-        {"role": "user", "content": answer.text[:8000]}]}).encode("utf-8")
+    body = json.dumps(
+        {
+            "model": model,
+            "temperature": 0,
+            "max_tokens": 800,
+            "messages": [
+                {"role": "system", "content": PROMPT.get(answer.lang, PROMPT["id"])},
+                {"role": "user", "content": answer.text[:8000]},
+            ],
+        }
+    ).encode("utf-8")
     req = urllib.request.Request(endpoint, data=body, headers={"Content-Type": "application/json"}, method="POST")
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback: never via a proxy
     try:

@@ -1,6 +1,7 @@
 """What a question is about: the nodes of the run named by code or (typo-tolerant) name, and the
 tables it names. Codes match exactly (a one-digit slip is another sub kegiatan: offered as a
 candidate, never answered); names match with rapidfuzz, guarded against short or vague queries."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -48,13 +49,21 @@ def tables(q: Query, data: RunData) -> list[dict]:
     out = [t for t in data.tables if not docs or t["document_id"] in docs]
     named = bool(docs)
     if q.table_number:
-        out = [t for t in out if (t["number"] or "") == q.table_number
-               or (t["number"] or "").startswith(q.table_number + ".")]
+        out = [
+            t
+            for t in out
+            if (t["number"] or "") == q.table_number or (t["number"] or "").startswith(q.table_number + ".")
+        ]
         named = True
     if q.table_words:
-        narrowed = [t for t in out if t["role"] in q.table_words or (t["side"] or "") in q.table_words
-                    or (t["role"] == "rkpd_awal" and "rancangan_awal" in q.table_words)
-                    or (t["role"] == "kebutuhan" and "hasil_analisis" in q.table_words)]
+        narrowed = [
+            t
+            for t in out
+            if t["role"] in q.table_words
+            or (t["side"] or "") in q.table_words
+            or (t["role"] == "rkpd_awal" and "rancangan_awal" in q.table_words)
+            or (t["role"] == "kebutuhan" and "hasil_analisis" in q.table_words)
+        ]
         if narrowed or not named:
             out, named = narrowed, True
     return out if named else []
@@ -90,8 +99,13 @@ def resolve(q: Query, data: RunData) -> Subject:
     if not hits:
         return Subject(asked=q.name, candidates=data.names.closest(q.name))
     top = hits[0]
-    rivals = [h for h in hits[1:] if h.score > top.score - CLEAR_MARGIN and not (top.score >= 100 > h.score)
-              and fuzz.ratio(h.key, top.key) < SAME_NAME]  # a misspelt print of the same name is no rival
+    rivals = [
+        h
+        for h in hits[1:]
+        if h.score > top.score - CLEAR_MARGIN
+        and not (top.score >= 100 > h.score)
+        and fuzz.ratio(h.key, top.key) < SAME_NAME
+    ]  # a misspelt print of the same name is no rival
     if top.score < ANSWER_SCORE or rivals:
         return Subject(asked=q.name, candidates=[h.label for h in hits[:4]], ambiguous=bool(rivals))
     nodes = _prefer_level(list(top.items), q.level)

@@ -1,4 +1,5 @@
 """The assistant's result shapes (contract 5): an answer and the citations behind its figures."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
@@ -61,5 +62,12 @@ class Builder:
         self.lines.append(text + self.cite(c))
 
     def answer(self, found: bool = True, candidates: tuple[str, ...] = ()) -> Answer:
-        return Answer(question=self.question, lang=self.lang, intent=self.intent, text="\n".join(self.lines),
-                      citations=tuple(self.citations), found=found, candidates=tuple(candidates))
+        return Answer(
+            question=self.question,
+            lang=self.lang,
+            intent=self.intent,
+            text="\n".join(self.lines),
+            citations=tuple(self.citations),
+            found=found,
+            candidates=tuple(candidates),
+        )

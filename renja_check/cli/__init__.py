@@ -2,6 +2,7 @@
 
 Commands are registered explicitly below; each lives in its own module.
 """
+
 from __future__ import annotations
 
 from .toplevel import SafeGroup, quiet_sigint_while_importing
@@ -19,13 +20,24 @@ from .template import template_cmd  # noqa: E402
 from .ask import ask_cmd  # noqa: E402
 from .history import diff_cmd, history_cmd  # noqa: E402
 
-COMMANDS = [check_cmd, extract_cmd, rules_cmd, explain_cmd, nomenklatur_cmd, template_cmd, history_cmd, diff_cmd, ask_cmd]
+COMMANDS = [
+    check_cmd,
+    extract_cmd,
+    rules_cmd,
+    explain_cmd,
+    nomenklatur_cmd,
+    template_cmd,
+    history_cmd,
+    diff_cmd,
+    ask_cmd,
+]
 
 
 @click.group(cls=SafeGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="renja-check")
-@click.option("--debug", is_flag=True,
-              help="Tampilkan traceback kesalahan internal / show the traceback of an internal error.")
+@click.option(
+    "--debug", is_flag=True, help="Tampilkan traceback kesalahan internal / show the traceback of an internal error."
+)
 def main(debug: bool = False) -> None:
     """renja-check: verifikasi Renja Perangkat Daerah sebelum MUSRENBANG.
 

@@ -1,4 +1,5 @@
 """``renja-check ask "..."``: a question about the saved run and the reference corpora."""
+
 from __future__ import annotations
 
 import json
@@ -20,15 +21,30 @@ REPHRASE_ENV = "RENJA_CHECK_REPHRASE_URL"
 @click.argument("question", nargs=-1, required=True)
 @db_option
 @click.option("--run", "run_id", type=int, help="Nomor pemeriksaan (bawaan: terakhir) / run id (default: latest).")
-@click.option("--lang", type=click.Choice(["id", "en"]), default=None,
-              help="Bahasa jawaban (bawaan: bahasa pertanyaan) / answer language (default: the question's).")
+@click.option(
+    "--lang",
+    type=click.Choice(["id", "en"]),
+    default=None,
+    help="Bahasa jawaban (bawaan: bahasa pertanyaan) / answer language (default: the question's).",
+)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--rephrase", "rephrase_url", metavar="URL", default=None,
-              help=f"Endpoint OpenAI-compatible di loopback untuk merapikan kalimat (mati bawaan; ${REPHRASE_ENV}) "
-                   "/ loopback endpoint that may rephrase the answer (off by default).")
+@click.option(
+    "--rephrase",
+    "rephrase_url",
+    metavar="URL",
+    default=None,
+    help=f"Endpoint OpenAI-compatible di loopback untuk merapikan kalimat (mati bawaan; ${REPHRASE_ENV}) "
+    "/ loopback endpoint that may rephrase the answer (off by default).",
+)
 @input_errors
-def ask_cmd(question: tuple[str, ...], db: Optional[Path], run_id: Optional[int], lang: Optional[str], fmt: str,
-            rephrase_url: Optional[str]) -> None:
+def ask_cmd(
+    question: tuple[str, ...],
+    db: Optional[Path],
+    run_id: Optional[int],
+    lang: Optional[str],
+    fmt: str,
+    rephrase_url: Optional[str],
+) -> None:
     """Tanya hasil pemeriksaan dan korpus indikator; jawaban dengan rujukan. Keluar 0 terjawab, 1 tidak ditemukan.
 
     Ask about the saved run and the indicator corpus; cited answers. Exit 0 answered, 1 not found.

@@ -1,4 +1,5 @@
 """``renja-check check``: parse options, call ``api.check_report``, present the report."""
+
 from __future__ import annotations
 
 import sys
@@ -19,30 +20,70 @@ _multi = dict(multiple=True, metavar="CODE[,CODE]")
 
 @click.command("check")
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True,
-              help="Bentuk keluaran / output format.")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="Tulis laporan ke berkas (- = stdout) / write the report to FILE (- = stdout).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(FORMATS)),
+    default="text",
+    show_default=True,
+    help="Bentuk keluaran / output format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Tulis laporan ke berkas (- = stdout) / write the report to FILE (- = stdout).",
+)
 @lang_option
 @click.option("--select", **_multi, help="Hanya aturan ini (awalan kode, mis. PG atau PG0) / only these rules.")
 @click.option("--ignore", **_multi, help="Lewati aturan ini (awalan kode) / skip these rules.")
-@click.option("--rules", "rule_files", multiple=True, type=click.Path(path_type=Path),
-              help="Berkas aturan pengganti aturan bawaan / rule file used instead of the shipped rules.")
-@click.option("--extra-rules", "extra_rule_files", multiple=True, type=click.Path(path_type=Path),
-              help="Berkas aturan tambahan / rule file added to the shipped rules.")
-@click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default="error", show_default=True,
-              help="Keluar 1 bila ada temuan setingkat ini atau lebih / exit 1 on findings at or above.")
+@click.option(
+    "--rules",
+    "rule_files",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Berkas aturan pengganti aturan bawaan / rule file used instead of the shipped rules.",
+)
+@click.option(
+    "--extra-rules",
+    "extra_rule_files",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Berkas aturan tambahan / rule file added to the shipped rules.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(list(FAIL_ON)),
+    default="error",
+    show_default=True,
+    help="Keluar 1 bila ada temuan setingkat ini atau lebih / exit 1 on findings at or above.",
+)
 @click.option("--baseline", type=click.Path(path_type=Path), help="Tekan temuan yang ada di baseline ini.")
-@click.option("--write-baseline", type=click.Path(path_type=Path, dir_okay=False),
-              help="Tulis sidik jari temuan saat ini / write the current findings' fingerprints.")
+@click.option(
+    "--write-baseline",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Tulis sidik jari temuan saat ini / write the current findings' fingerprints.",
+)
 @click.option("--waivers", type=click.Path(path_type=Path), help="Berkas waiver YAML / waiver file.")
 @db_option
 @no_store_option
 @input_errors
-def check_cmd(inputs: tuple[Path, ...], fmt: str, output: Optional[Path], lang: str, select: tuple[str, ...],
-              ignore: tuple[str, ...], rule_files: tuple[Path, ...], extra_rule_files: tuple[Path, ...],
-              fail_on: str, baseline: Optional[Path], write_baseline: Optional[Path],
-              waivers: Optional[Path], db: Optional[Path] = None, no_store: bool = False) -> None:
+def check_cmd(
+    inputs: tuple[Path, ...],
+    fmt: str,
+    output: Optional[Path],
+    lang: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    rule_files: tuple[Path, ...],
+    extra_rule_files: tuple[Path, ...],
+    fail_on: str,
+    baseline: Optional[Path],
+    write_baseline: Optional[Path],
+    waivers: Optional[Path],
+    db: Optional[Path] = None,
+    no_store: bool = False,
+) -> None:
     """Periksa Renja (tanpa INPUT: dossier sampel bawaan). Keluar 0 bersih, 1 ada temuan, 2 masukan salah.
 
     Check a Renja (no INPUT: the embedded sample dossier). INPUT may be a dossier.yaml or a
@@ -53,13 +94,23 @@ def check_cmd(inputs: tuple[Path, ...], fmt: str, output: Optional[Path], lang: 
 
     to_stdout = output is None or is_stdout(output)
     if not to_stdout:  # before the slow work: never replace what this run reads
-        refuse_overwrite(output, api.read_paths(inputs, rule_files, extra_rule_files, waivers, baseline,
-                                                write_baseline), "-o")
+        refuse_overwrite(
+            output, api.read_paths(inputs, rule_files, extra_rule_files, waivers, baseline, write_baseline), "-o"
+        )
     store = open_store(db, no_store)
     report = api.check_report(
-        list(inputs), select=select, ignore=ignore, rule_files=rule_files or None,
-        extra_rule_files=extra_rule_files, baseline=baseline, waivers=waivers,
-        write_baseline=write_baseline, fail_on=fail_on, lang=lang, progress=progress_bar(lang), store=store,
+        list(inputs),
+        select=select,
+        ignore=ignore,
+        rule_files=rule_files or None,
+        extra_rule_files=extra_rule_files,
+        baseline=baseline,
+        waivers=waivers,
+        write_baseline=write_baseline,
+        fail_on=fail_on,
+        lang=lang,
+        progress=progress_bar(lang),
+        store=store,
     )
     color = fmt == "text" and to_stdout and sys.stdout.isatty()
     text = render(report, fmt, lang, color=color)
@@ -74,7 +125,9 @@ def check_cmd(inputs: tuple[Path, ...], fmt: str, output: Optional[Path], lang: 
     for w in report.warnings():  # stale waivers: always on stderr too
         click.echo(f"{'peringatan' if lang == 'id' else 'warning'}: {w[lang]}", err=True)
     if report.baseline_written is not None:
-        click.echo(f"baseline: {report.baseline_written} "
-                   f"{'sidik jari ditulis ke' if lang == 'id' else 'fingerprints written to'} {write_baseline}",
-                   err=True)
+        click.echo(
+            f"baseline: {report.baseline_written} "
+            f"{'sidik jari ditulis ke' if lang == 'id' else 'fingerprints written to'} {write_baseline}",
+            err=True,
+        )
     raise SystemExit(report.exit_code())

@@ -1,4 +1,5 @@
 """What every command shares: --lang, and turning input errors into exit 2."""
+
 from __future__ import annotations
 
 import functools
@@ -12,7 +13,10 @@ from ..errors import InputError
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
 lang_option = click.option(
-    "--lang", type=click.Choice(["id", "en"]), default="id", show_default=True,
+    "--lang",
+    type=click.Choice(["id", "en"]),
+    default="id",
+    show_default=True,
     help="Bahasa keluaran / output language.",
 )
 

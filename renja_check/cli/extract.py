@@ -1,4 +1,5 @@
 """``renja-check extract``: write the document model of one input."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -15,8 +16,9 @@ from .common import input_errors, lang_option
 @click.command("extract")
 @click.argument("file", required=False, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Tulis ke berkas (- = stdout) / write to file (- = stdout).")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="Tulis ke berkas (- = stdout) / write to file (- = stdout)."
+)
 @lang_option
 @input_errors
 def extract_cmd(file: Optional[Path], fmt: str, output: Optional[Path], lang: str) -> None:

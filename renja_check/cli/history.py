@@ -1,4 +1,5 @@
 """``renja-check history`` (the runs saved) and ``renja-check diff RUN_A RUN_B`` (by fingerprint)."""
+
 from __future__ import annotations
 
 import json
@@ -12,16 +13,26 @@ from .common import input_errors, lang_option
 from .store_options import db_option, open_store
 
 _TEXT = {
-    "id": {"none": "Belum ada pemeriksaan tersimpan di {path}.", "head": "Riwayat pemeriksaan ({path}):",
-           "new": "Temuan baru", "fixed": "Sudah diperbaiki", "open": "Masih terbuka",
-           "diff": "Pemeriksaan {a} -> {b}: {new} baru, {fixed} diperbaiki, {open} masih terbuka.",
-           "other": "Catatan: kedua pemeriksaan membaca berkas yang berbeda namanya ({x} / {y}).",
-           "cols": ("no", "waktu (UTC)", "masukan", "temuan", "galat", "peringatan", "info", "keluar")},
-    "en": {"none": "No run saved in {path} yet.", "head": "Runs saved ({path}):",
-           "new": "New findings", "fixed": "Fixed", "open": "Still open",
-           "diff": "Run {a} -> {b}: {new} new, {fixed} fixed, {open} still open.",
-           "other": "Note: the two runs read files of different names ({x} / {y}).",
-           "cols": ("id", "time (UTC)", "inputs", "findings", "errors", "warnings", "info", "exit")},
+    "id": {
+        "none": "Belum ada pemeriksaan tersimpan di {path}.",
+        "head": "Riwayat pemeriksaan ({path}):",
+        "new": "Temuan baru",
+        "fixed": "Sudah diperbaiki",
+        "open": "Masih terbuka",
+        "diff": "Pemeriksaan {a} -> {b}: {new} baru, {fixed} diperbaiki, {open} masih terbuka.",
+        "other": "Catatan: kedua pemeriksaan membaca berkas yang berbeda namanya ({x} / {y}).",
+        "cols": ("no", "waktu (UTC)", "masukan", "temuan", "galat", "peringatan", "info", "keluar"),
+    },
+    "en": {
+        "none": "No run saved in {path} yet.",
+        "head": "Runs saved ({path}):",
+        "new": "New findings",
+        "fixed": "Fixed",
+        "open": "Still open",
+        "diff": "Run {a} -> {b}: {new} new, {fixed} fixed, {open} still open.",
+        "other": "Note: the two runs read files of different names ({x} / {y}).",
+        "cols": ("id", "time (UTC)", "inputs", "findings", "errors", "warnings", "info", "exit"),
+    },
 }
 
 
@@ -43,10 +54,19 @@ def history_cmd(db: Optional[Path], lang: str, fmt: str, limit: int) -> None:
         click.echo(t["none"].format(path=store.path))
         return
     click.echo(t["head"].format(path=store.path))
-    rows = [t["cols"]] + [(str(r["id"]), (r["created_at"] or "")[:19].replace("T", " "),
-                           ", ".join(Path(p).name for p in r["inputs"]) or "-", str(r["findings"]),
-                           str(r["errors"]), str(r["warnings"]), str(r["infos"]),
-                           "-" if r["exit_code"] is None else str(r["exit_code"])) for r in runs]
+    rows = [t["cols"]] + [
+        (
+            str(r["id"]),
+            (r["created_at"] or "")[:19].replace("T", " "),
+            ", ".join(Path(p).name for p in r["inputs"]) or "-",
+            str(r["findings"]),
+            str(r["errors"]),
+            str(r["warnings"]),
+            str(r["infos"]),
+            "-" if r["exit_code"] is None else str(r["exit_code"]),
+        )
+        for r in runs
+    ]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
@@ -73,9 +93,18 @@ def diff_cmd(run_a: int, run_b: int, db: Optional[Path], lang: str, fmt: str) ->
     store = open_store(db)
     d = store.diff(run_a, run_b)
     if fmt == "json":
-        click.echo(json.dumps({"run_a": run_a, "run_b": run_b, "lang": lang,
-                               **{k: [f.to_dict(lang) for f in v] for k, v in d.items()}},
-                              ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    "run_a": run_a,
+                    "run_b": run_b,
+                    "lang": lang,
+                    **{k: [f.to_dict(lang) for f in v] for k, v in d.items()},
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         t = _TEXT[lang]
         click.echo(t["diff"].format(a=run_a, b=run_b, **{k: len(v) for k, v in d.items()}))

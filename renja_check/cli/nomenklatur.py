@@ -5,6 +5,7 @@
 
 A group whose unknown subcommand is read as a code: ``nomenklatur KODE`` shows the entry.
 """
+
 from __future__ import annotations
 
 from typing import Optional
@@ -16,14 +17,36 @@ from ..nomenclature_search import card, search
 from .common import EXIT_INPUT, lang_option
 
 T = {
-    "id": {"none": "Tidak ada nama yang cocok dengan \"{q}\".", "unknown": "Kode {c} tidak ada dalam nomenklatur.",
-           "code": "Kode", "level": "Tingkat", "name": "Nama", "editions": "Edisi", "parents": "Induk",
-           "children": "Jumlah turunan", "ind": "Indikator", "sat": "Satuan", "score": "Skor",
-           "since": "pertama tercatat", "unk": "tidak diketahui"},
-    "en": {"none": "No name matches \"{q}\".", "unknown": "Code {c} is not in the nomenclature.",
-           "code": "Code", "level": "Level", "name": "Name", "editions": "Editions", "parents": "Parents",
-           "children": "Children", "ind": "Indicator", "sat": "Unit", "score": "Score",
-           "since": "first recorded", "unk": "unknown"},
+    "id": {
+        "none": 'Tidak ada nama yang cocok dengan "{q}".',
+        "unknown": "Kode {c} tidak ada dalam nomenklatur.",
+        "code": "Kode",
+        "level": "Tingkat",
+        "name": "Nama",
+        "editions": "Edisi",
+        "parents": "Induk",
+        "children": "Jumlah turunan",
+        "ind": "Indikator",
+        "sat": "Satuan",
+        "score": "Skor",
+        "since": "pertama tercatat",
+        "unk": "tidak diketahui",
+    },
+    "en": {
+        "none": 'No name matches "{q}".',
+        "unknown": "Code {c} is not in the nomenclature.",
+        "code": "Code",
+        "level": "Level",
+        "name": "Name",
+        "editions": "Editions",
+        "parents": "Parents",
+        "children": "Children",
+        "ind": "Indicator",
+        "sat": "Unit",
+        "score": "Score",
+        "since": "first recorded",
+        "unk": "unknown",
+    },
 }
 
 

@@ -1,4 +1,5 @@
 """A progress bar for whole-pemda runs: on stderr, only on a terminal, never in CI."""
+
 from __future__ import annotations
 
 import os

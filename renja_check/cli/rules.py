@@ -1,4 +1,5 @@
 """``renja-check rules`` (the catalogue) and ``renja-check explain CODE`` (one rule in full)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,8 +11,12 @@ from ..report.catalogue import render_catalogue, render_explain
 from .common import input_errors, lang_option
 
 _rules_option = click.option(
-    "--rules", "rule_files", multiple=True, type=click.Path(path_type=Path),
-    help="Berkas aturan pengganti aturan bawaan / rule file used instead of the shipped rules.")
+    "--rules",
+    "rule_files",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Berkas aturan pengganti aturan bawaan / rule file used instead of the shipped rules.",
+)
 
 
 @click.command("rules")

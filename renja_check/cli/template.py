@@ -1,4 +1,5 @@
 """``renja-check template rkpd|renstra|rpjmd -o FILE.xlsx``: an empty canonical document to fill in."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,8 +13,13 @@ from .common import input_errors, lang_option
 
 @click.command("template")
 @click.argument("document", type=click.Choice(["rkpd", "renstra", "rpjmd"]))
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
-              help="Berkas .xlsx (atau .csv) yang ditulis / the .xlsx (or .csv) file to write.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="Berkas .xlsx (atau .csv) yang ditulis / the .xlsx (or .csv) file to write.",
+)
 @click.option("--tahun", "year", type=int, help="Tahun rencana N (RKPD) / plan year N.")
 @click.option("--periode", "period", help="Periode Renstra/RPJMD, mis. 2025-2029 / period.")
 @lang_option

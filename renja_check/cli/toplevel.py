@@ -8,6 +8,7 @@ Exit codes (documented in the README's CI section):
   130 interrupted (Ctrl-C / SIGINT)
   141 the reader of standard output went away (broken pipe), quietly
 """
+
 from __future__ import annotations
 
 import os
@@ -25,7 +26,7 @@ EXIT_INPUT, EXIT_INTERNAL, EXIT_SIGINT, EXIT_PIPE = 2, 3, 130, 141
 def _lang() -> str:
     argv = sys.argv[1:]
     for i, a in enumerate(argv):
-        if a == "--lang=en" or (a == "--lang" and argv[i + 1:i + 2] == ["en"]):
+        if a == "--lang=en" or (a == "--lang" and argv[i + 1 : i + 2] == ["en"]):
             return "en"
     return "id"
 
@@ -59,8 +60,10 @@ def quiet_sigint_while_importing() -> None:
     import signal
     import threading
 
-    if threading.current_thread() is threading.main_thread() and \
-            signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+    if (
+        threading.current_thread() is threading.main_thread()
+        and signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    ):
         signal.signal(signal.SIGINT, _exit_interrupted)
 
 
@@ -98,8 +101,10 @@ class SafeGroup(click.Group):
             if tb:
                 where = f" ({os.path.basename(tb[-1].filename)}:{tb[-1].lineno})"
             msg = _one_line(f"{type(exc).__name__}: {exc}")[:300]
-            hint = ("kesalahan internal renja-check; jalankan lagi dengan --debug untuk traceback dan laporkan"
-                    if lang == "id" else
-                    "internal error in renja-check; run again with --debug for the traceback and report it")
+            hint = (
+                "kesalahan internal renja-check; jalankan lagi dengan --debug untuk traceback dan laporkan"
+                if lang == "id"
+                else "internal error in renja-check; run again with --debug for the traceback and report it"
+            )
             click.echo(f"{hint}: {msg}{where}", err=True)
             sys.exit(EXIT_INTERNAL)

@@ -13,6 +13,7 @@
 Unusable input raises ``InputError`` naming the file; a partial document is
 returned with ``notes`` saying what is missing.
 """
+
 from __future__ import annotations
 
 import os
@@ -70,8 +71,11 @@ def load_dossier(paths: Iterable[Path]) -> Dossier:
             raise InputError(str(p), "file not found", "berkas tidak ditemukan")
         found = _listing(p, MAX_DOCUMENTS - count) if p.is_dir() else [p]
         if not found:
-            raise InputError(str(p), "folder holds no .json/.txt/.pdf/.yaml input",
-                             "folder tidak berisi masukan .json/.txt/.pdf/.yaml")
+            raise InputError(
+                str(p),
+                "folder holds no .json/.txt/.pdf/.yaml input",
+                "folder tidak berisi masukan .json/.txt/.pdf/.yaml",
+            )
         count += len(found)
         plan.append((p, found))
     docs: list[Document] = []
@@ -81,8 +85,11 @@ def load_dossier(paths: Iterable[Path]) -> Dossier:
             continue
         files = [x for x in found if is_regular(x)]  # a FIFO or device would block or never end
         if not files:
-            raise InputError(str(p), "folder holds no regular .json/.txt/.pdf/.yaml file",
-                             "folder tidak berisi berkas biasa .json/.txt/.pdf/.yaml")
+            raise InputError(
+                str(p),
+                "folder holds no regular .json/.txt/.pdf/.yaml file",
+                "folder tidak berisi berkas biasa .json/.txt/.pdf/.yaml",
+            )
         loaded = [load_document(f) for f in files]
         loaded[0].notes.extend(_skipped(x) for x in found if not is_regular(x))
         docs.extend(loaded)
@@ -102,17 +109,22 @@ def _listing(folder: Path, room: int) -> list[Path]:
             if os.path.splitext(e.name)[1].lower() in SUFFIXES:
                 out.append(Path(folder) / e.name)
                 if len(out) > room:
-                    raise InputError(str(folder), f"more than {MAX_DOCUMENTS} input files in one run; "
-                                     "check the folder in parts",
-                                     f"lebih dari {MAX_DOCUMENTS} berkas masukan dalam satu pemeriksaan; "
-                                     "periksa folder ini per bagian")
+                    raise InputError(
+                        str(folder),
+                        f"more than {MAX_DOCUMENTS} input files in one run; check the folder in parts",
+                        f"lebih dari {MAX_DOCUMENTS} berkas masukan dalam satu pemeriksaan; "
+                        "periksa folder ini per bagian",
+                    )
     return sorted(out)
 
 
 def _skipped(path: Path) -> Note:
-    return Note(level="info", code="input-skipped",
-                message=f"{path.name} in the input folder was skipped: not a regular file",
-                message_id=f"{path.name} di folder masukan dilewati: bukan berkas biasa")
+    return Note(
+        level="info",
+        code="input-skipped",
+        message=f"{path.name} in the input folder was skipped: not a regular file",
+        message_id=f"{path.name} di folder masukan dilewati: bukan berkas biasa",
+    )
 
 
 __all__ = ["load_document", "load_dossier", "InputError"]

@@ -12,6 +12,7 @@ tujuan in an RPJMD) by order. A row repeating the code (or, without a code, the 
 and name) of the row before adds an indicator to it. Money is integer rupiah: text in a
 money cell is an input error, never a guess.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -37,9 +38,14 @@ class Row:
 
 
 def place_id(where: str) -> str:
-    """"sheet 'data', row 5, column J (pagu)" in Bahasa Indonesia."""
-    for en, id_ in (("sheet '", "lembar '"), ("row ", "baris "), ("column ", "kolom "), ("(header)", "(judul)"),
-                    ("(line ", "(baris ")):
+    """ "sheet 'data', row 5, column J (pagu)" in Bahasa Indonesia."""
+    for en, id_ in (
+        ("sheet '", "lembar '"),
+        ("row ", "baris "),
+        ("column ", "kolom "),
+        ("(header)", "(judul)"),
+        ("(line ", "(baris "),
+    ):
         where = where.replace(en, id_)
     return where
 
@@ -51,20 +57,36 @@ def fail(path: str, where: str, en: str, id_: str) -> InputError:
 def build(meta: dict[str, Any], rows: list[Row], path: str, fmt: str, meta_where: str = "") -> Document:
     doc_type = str(meta.get("dokumen") or "").strip().lower()
     if doc_type not in DOC_TYPES:
-        raise fail(path, meta_where or "dokumen", f"'dokumen' must be one of {', '.join(DOC_TYPES)}, got {doc_type!r}",
-                   f"'dokumen' harus salah satu dari {', '.join(DOC_TYPES)}, tertulis {doc_type!r}")
+        raise fail(
+            path,
+            meta_where or "dokumen",
+            f"'dokumen' must be one of {', '.join(DOC_TYPES)}, got {doc_type!r}",
+            f"'dokumen' harus salah satu dari {', '.join(DOC_TYPES)}, tertulis {doc_type!r}",
+        )
     year = _int(meta.get("tahun"), path, meta_where or "tahun")
     if doc_type == "rkpd" and year is None:
-        raise fail(path, meta_where or "tahun", "an RKPD needs 'tahun' (the plan year N)",
-                   "RKPD memerlukan 'tahun' (tahun rencana N)")
+        raise fail(
+            path,
+            meta_where or "tahun",
+            "an RKPD needs 'tahun' (the plan year N)",
+            "RKPD memerlukan 'tahun' (tahun rencana N)",
+        )
     period = parse_period(meta["periode"]) if meta.get("periode") else None
     if meta.get("periode") and period is None:
-        raise fail(path, meta_where or "periode", f"periode {meta['periode']!r} is not 'YYYY-YYYY'",
-                   f"periode {meta['periode']!r} bukan 'TTTT-TTTT'")
+        raise fail(
+            path,
+            meta_where or "periode",
+            f"periode {meta['periode']!r} is not 'YYYY-YYYY'",
+            f"periode {meta['periode']!r} bukan 'TTTT-TTTT'",
+        )
     stage = str(meta.get("tahap") or "").strip().lower() or None
     if stage is not None and stage not in STAGES:
-        raise fail(path, meta_where or "tahap", f"tahap must be one of {', '.join(STAGES)}",
-                   f"tahap harus salah satu dari {', '.join(STAGES)}")
+        raise fail(
+            path,
+            meta_where or "tahap",
+            f"tahap must be one of {', '.join(STAGES)}",
+            f"tahap harus salah satu dari {', '.join(STAGES)}",
+        )
     if rows:
         have = set(rows[0].cells)
         for col in required(doc_type):
@@ -75,21 +97,39 @@ def build(meta: dict[str, Any], rows: list[Row], path: str, fmt: str, meta_where
         b.add(r)
     misi = meta.get("misi") or []
     misi = [norm_space(str(m)) for m in (misi if isinstance(misi, list) else [misi]) if str(m).strip()]
-    years = ([year, year + 1] if year else []) if doc_type == "rkpd" else \
-        (list(range(period[0], period[1] + 1)) if period else [])
+    years = (
+        ([year, year + 1] if year else [])
+        if doc_type == "rkpd"
+        else (list(range(period[0], period[1] + 1)) if period else [])
+    )
     last = max([r.line for r in rows], default=1)
     title = " ".join(x for x in (TITLES[doc_type], str(year or ""), (stage or "").replace("_", " ")) if x)
     if period:
         title = f"{TITLES[doc_type]} {period[0]}-{period[1]}"
-    table = Table(id=doc_type, title=title, role=doc_type, years=years, nodes=b.nodes,
-                  span=Span(file=path, line_start=min([r.line for r in rows], default=1), line_end=last))
+    table = Table(
+        id=doc_type,
+        title=title,
+        role=doc_type,
+        years=years,
+        nodes=b.nodes,
+        span=Span(file=path, line_start=min([r.line for r in rows], default=1), line_end=last),
+    )
     agency = meta.get("kode_skpd")
     return Document(
-        doc_type=doc_type, pemda=_opt(meta.get("pemda")), perangkat_daerah=_opt(meta.get("perangkat_daerah")),
-        kode_skpd=str(agency) if agency else None, year=year, forward_year=year + 1 if year else None,
-        stage=stage, period_start=period[0] if period else None, period_end=period[1] if period else None,
-        visi=_opt(meta.get("visi")), misi=misi or None,
-        source=Source(path=path, format=fmt, lines=last), tables=[table])
+        doc_type=doc_type,
+        pemda=_opt(meta.get("pemda")),
+        perangkat_daerah=_opt(meta.get("perangkat_daerah")),
+        kode_skpd=str(agency) if agency else None,
+        year=year,
+        forward_year=year + 1 if year else None,
+        stage=stage,
+        period_start=period[0] if period else None,
+        period_end=period[1] if period else None,
+        visi=_opt(meta.get("visi")),
+        misi=misi or None,
+        source=Source(path=path, format=fmt, lines=last),
+        tables=[table],
+    )
 
 
 def _opt(v: Any) -> Optional[str]:
@@ -153,9 +193,12 @@ class _Builder:
         code = normalize_code(str(c.get("kode") or "")) if str(c.get("kode") or "").strip() else None
         level = str(c.get("tingkat") or "").strip().lower().replace(" ", "") or (level_of(code) if code else None)
         if level not in ROW_LEVELS:
-            raise fail(self.path, r.where("tingkat" if c.get("tingkat") else "kode"),
-                       f"cannot tell the level of this row (tingkat {c.get('tingkat')!r}, kode {c.get('kode')!r})",
-                       f"tingkat baris ini tidak dapat ditentukan (tingkat {c.get('tingkat')!r}, kode {c.get('kode')!r})")
+            raise fail(
+                self.path,
+                r.where("tingkat" if c.get("tingkat") else "kode"),
+                f"cannot tell the level of this row (tingkat {c.get('tingkat')!r}, kode {c.get('kode')!r})",
+                f"tingkat baris ini tidak dapat ditentukan (tingkat {c.get('tingkat')!r}, kode {c.get('kode')!r})",
+            )
         name = norm_space(str(c.get("nama") or ""))
         agencies = [a.strip() for a in str(c.get("kode_skpd") or "").split(";") if a.strip()]
         if not agencies and c.get("perangkat_daerah"):
@@ -189,17 +232,31 @@ class _Builder:
             if kind != "money":
                 continue
             m = YEAR_COLUMN.match(col)
-            yr = m.group(2) if m else (str(self.year + 1) if col == "pagu_n1" and self.year else
-                                       str(self.year) if self.year else col)
+            yr = (
+                m.group(2)
+                if m
+                else (str(self.year + 1) if col == "pagu_n1" and self.year else str(self.year) if self.year else col)
+            )
             cell = money_cell(v, self.path, r.where(col))
             if cell.status != "empty" or v not in (None, ""):
                 pagu[yr] = cell
-        node = Node(id=nid, level=level, code=code, code_printed=str(c.get("kode")).strip() if code else None,
-                    code_status="printed" if code else "none", name=name, parent=self._parent(code, level),
-                    pagu=pagu, lokasi=_opt(c.get("lokasi")), sumber_dana=_opt(c.get("sumber_dana")),
-                    catatan=_opt(c.get("catatan")), prioritas=_opt(c.get("prioritas")),
-                    agencies=list(key[0]) or None, sumber=_opt(c.get("sumber")),
-                    span=Span(file=self.path, line_start=r.line, line_end=r.line))
+        node = Node(
+            id=nid,
+            level=level,
+            code=code,
+            code_printed=str(c.get("kode")).strip() if code else None,
+            code_status="printed" if code else "none",
+            name=name,
+            parent=self._parent(code, level),
+            pagu=pagu,
+            lokasi=_opt(c.get("lokasi")),
+            sumber_dana=_opt(c.get("sumber_dana")),
+            catatan=_opt(c.get("catatan")),
+            prioritas=_opt(c.get("prioritas")),
+            agencies=list(key[0]) or None,
+            sumber=_opt(c.get("sumber")),
+            span=Span(file=self.path, line_start=r.line, line_end=r.line),
+        )
         self.nodes.append(node)
         self.by_key[key] = node
         self.last[level] = node

@@ -9,6 +9,7 @@
 A row's line is its real line in a YAML file; in a JSON file it is the line where the
 row's object opens (found by a light scan: one object per ``{`` at depth two).
 """
+
 from __future__ import annotations
 
 import json
@@ -32,8 +33,7 @@ def is_canonical(data: Any) -> bool:
 def sniff(raw: bytes) -> bool:
     """Does this YAML/JSON text look like a canonical document (not a model dump or SIPD)?"""
     head = raw[:4096].decode("utf-8", "replace")
-    return "schema_version" not in head and any(
-        line.lstrip("{ \t\"").startswith(MAGIC) for line in head.splitlines())
+    return "schema_version" not in head and any(line.lstrip('{ \t"').startswith(MAGIC) for line in head.splitlines())
 
 
 def load_canonical(path: Path) -> Document:
@@ -50,18 +50,27 @@ def load_canonical(path: Path) -> Document:
         kind = "json" if is_json else "yaml"
         raise InputError(str(path), f"not valid {kind}: {exc}", f"bukan {kind} yang sah: {exc}") from None
     if not is_canonical(data):
-        raise InputError(str(path), "not a canonical document (needs 'dokumen' and 'baris')",
-                         "bukan dokumen kanonik (perlu 'dokumen' dan 'baris')")
+        raise InputError(
+            str(path),
+            "not a canonical document (needs 'dokumen' and 'baris')",
+            "bukan dokumen kanonik (perlu 'dokumen' dan 'baris')",
+        )
     rows_in = data.get("baris") or []
     if not isinstance(rows_in, list) or not all(isinstance(r, dict) for r in rows_in):
-        raise InputError(str(path), "'baris' must be a list of rows (mappings)",
-                         "'baris' harus berupa daftar baris (pemetaan)")
+        raise InputError(
+            str(path), "'baris' must be a list of rows (mappings)", "'baris' harus berupa daftar baris (pemetaan)"
+        )
     lines = _json_lines(text) if is_json else _yaml_lines(text)
     rows = []
     for i, cells in enumerate(rows_in):
         line = lines[i] if i < len(lines) else i + 1
-        rows.append(Row(cells={str(k): v for k, v in cells.items()}, line=line,
-                        where=lambda col, i=i, line=line: f"baris {i + 1} (line {line}), {col}"))
+        rows.append(
+            Row(
+                cells={str(k): v for k, v in cells.items()},
+                line=line,
+                where=lambda col, i=i, line=line: f"baris {i + 1} (line {line}), {col}",
+            )
+        )
     meta = {k: v for k, v in data.items() if k != "baris"}
     return build(meta, rows, str(path), "canonical-json" if is_json else "canonical-yaml")
 

@@ -10,6 +10,7 @@ lines before the header of a CSV): ``dokumen`` (rkpd|renstra|rpjmd), ``pemda``, 
 ``tahap`` (RKPD: rancangan_awal|rancangan_akhir|final), ``periode`` ("2021-2026"),
 ``perangkat_daerah``, ``kode_skpd``, ``visi``, ``misi`` (repeatable), ``sumber``.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,8 +19,7 @@ from dataclasses import dataclass
 DOC_TYPES = ("rkpd", "renstra", "rpjmd")
 STAGES = ("rancangan_awal", "rancangan_akhir", "final")
 ROW_LEVELS = ("misi", "tujuan", "sasaran", "urusan", "bidang", "program", "kegiatan", "subkegiatan")
-META_KEYS = ("dokumen", "pemda", "tahun", "tahap", "periode", "perangkat_daerah", "kode_skpd",
-             "visi", "misi", "sumber")
+META_KEYS = ("dokumen", "pemda", "tahun", "tahap", "periode", "perangkat_daerah", "kode_skpd", "visi", "misi", "sumber")
 YEAR_COLUMN = re.compile(r"^(target|pagu)_(\d{4}|akhir)$")
 
 
@@ -32,31 +32,56 @@ class Col:
     help_en: str = ""
 
 
-_AGENCY = [Col("kode_skpd", "agencies", help_id="kode SKPD (pisahkan dengan ; bila beberapa)",
-               help_en="agency code (separate several with ;)"),
-           Col("perangkat_daerah", help_id="nama perangkat daerah", help_en="agency name")]
-_IND = [Col("indikator", help_id="teks indikator", help_en="indicator text"),
-        Col("satuan", help_id="satuan target", help_en="unit of the target")]
+_AGENCY = [
+    Col(
+        "kode_skpd",
+        "agencies",
+        help_id="kode SKPD (pisahkan dengan ; bila beberapa)",
+        help_en="agency code (separate several with ;)",
+    ),
+    Col("perangkat_daerah", help_id="nama perangkat daerah", help_en="agency name"),
+]
+_IND = [
+    Col("indikator", help_id="teks indikator", help_en="indicator text"),
+    Col("satuan", help_id="satuan target", help_en="unit of the target"),
+]
 _SRC = Col("sumber", help_id="sumber fakta (berkas:baris)", help_en="where the fact is quoted from (file:line)")
 
 LAYOUTS: dict[str, list[Col]] = {
-    "rkpd": _AGENCY + [
+    "rkpd": _AGENCY
+    + [
         Col("kode", "code", True, "kode program/kegiatan/sub kegiatan", "program/kegiatan/sub kegiatan code"),
         Col("nama", required=True, help_id="nomenklatur", help_en="name"),
-        *_IND[:1], Col("target", "target", help_id="target tahun N", help_en="target of year N"), _IND[1],
-        Col("lokasi"), Col("sumber_dana"),
+        *_IND[:1],
+        Col("target", "target", help_id="target tahun N", help_en="target of year N"),
+        _IND[1],
+        Col("lokasi"),
+        Col("sumber_dana"),
         Col("pagu", "money", True, "pagu indikatif tahun N (rupiah)", "indicative pagu of year N (rupiah)"),
         Col("pagu_n1", "money", help_id="prakiraan maju N+1 (rupiah)", help_en="forward estimate N+1 (rupiah)"),
-        Col("prioritas"), Col("catatan"), _SRC,
+        Col("prioritas"),
+        Col("catatan"),
+        _SRC,
     ],
     "renstra": [
-        Col("tingkat", "level", help_id="tujuan/sasaran/program/kegiatan/subkegiatan (kosong: dari kode)",
-            help_en="tujuan/sasaran/program/kegiatan/subkegiatan (blank: from the code)"),
-        Col("kode", "code"), Col("nama", required=True), *_IND, _SRC,
+        Col(
+            "tingkat",
+            "level",
+            help_id="tujuan/sasaran/program/kegiatan/subkegiatan (kosong: dari kode)",
+            help_en="tujuan/sasaran/program/kegiatan/subkegiatan (blank: from the code)",
+        ),
+        Col("kode", "code"),
+        Col("nama", required=True),
+        *_IND,
+        _SRC,
     ],
     "rpjmd": [
         Col("tingkat", "level", help_id="misi/tujuan/sasaran/program", help_en="misi/tujuan/sasaran/program"),
-        Col("kode", "code"), Col("nama", required=True), *_IND, *_AGENCY, _SRC,
+        Col("kode", "code"),
+        Col("nama", required=True),
+        *_IND,
+        *_AGENCY,
+        _SRC,
     ],
 }
 # Renstra / RPJMD carry a target and a pagu column per year of the period, plus target_akhir

@@ -1,4 +1,5 @@
 """Reading bytes and text with clear errors for bad input."""
+
 from __future__ import annotations
 
 import hashlib
@@ -44,8 +45,11 @@ def read_bytes(path: Path, limit: int | None = None, what: str = "", empty_ok: b
             raise InputError(str(path), "is a folder, not a file", "ini folder, bukan berkas")
         if not stat.S_ISREG(st.st_mode):
             en, id_ = _kind(st.st_mode)
-            raise InputError(str(path), f"not a regular file ({en}); give a file",
-                             f"bukan berkas biasa ({id_}); berikan sebuah berkas")
+            raise InputError(
+                str(path),
+                f"not a regular file ({en}); give a file",
+                f"bukan berkas biasa ({id_}); berikan sebuah berkas",
+            )
         if st.st_size > limit:
             raise _too_large(path, st.st_size, limit)
         try:
@@ -60,9 +64,11 @@ def read_bytes(path: Path, limit: int | None = None, what: str = "", empty_ok: b
 
 
 def _too_large(path: Path, size: int, limit: int) -> InputError:
-    return InputError(str(path), f"file is too large ({size / MiB:.1f} MiB; the limit for this type is "
-                      f"{limit // MiB} MiB)", f"berkas terlalu besar ({size / MiB:.1f} MiB; batas untuk jenis "
-                      f"ini {limit // MiB} MiB)")
+    return InputError(
+        str(path),
+        f"file is too large ({size / MiB:.1f} MiB; the limit for this type is {limit // MiB} MiB)",
+        f"berkas terlalu besar ({size / MiB:.1f} MiB; batas untuk jenis ini {limit // MiB} MiB)",
+    )
 
 
 def _kind(mode: int) -> tuple[str, str]:
@@ -87,8 +93,11 @@ def read_text(path: Path) -> str:
     """UTF-8 text (BOM allowed). Binary data or another encoding is an input error."""
     data = read_bytes(path, MAX_TEXT_BYTES)
     if b"\x00" in data[:65536]:
-        raise InputError(str(path), "binary file, not text (expected text extracted from a Renja PDF)",
-                         "berkas biner, bukan teks (yang diharapkan: teks hasil ekstraksi PDF Renja)")
+        raise InputError(
+            str(path),
+            "binary file, not text (expected text extracted from a Renja PDF)",
+            "berkas biner, bukan teks (yang diharapkan: teks hasil ekstraksi PDF Renja)",
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

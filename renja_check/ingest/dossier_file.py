@@ -20,6 +20,7 @@ kode_skpd (or its name; rows naming no agency are kept for every agency). A fold
 given to ``check`` is a dossier when it holds ``dossier.yaml``; otherwise every Renja
 in it is one agency with no other document.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -74,7 +75,9 @@ def read_dossier_file(path: Path) -> Pemda:
     except yaml.YAMLError as exc:
         raise InputError(str(path), f"not valid yaml: {exc}", f"bukan yaml yang sah: {exc}") from None
     if not isinstance(data, dict) or "dossier" not in data:
-        raise InputError(str(path), "not a dossier file (no 'dossier:' key)", "bukan berkas dossier (tidak ada 'dossier:')")
+        raise InputError(
+            str(path), "not a dossier file (no 'dossier:' key)", "bukan berkas dossier (tidak ada 'dossier:')"
+        )
     base = path.parent
 
     def resolve(v: Any, where: str) -> Path:
@@ -86,21 +89,27 @@ def read_dossier_file(path: Path) -> Pemda:
     shared = {}
     for role, v in (data.get("dokumen") or {}).items():
         if role not in DOC_TYPES:
-            raise InputError(str(path), f"dokumen.{role}: unknown role (known: {', '.join(DOC_TYPES)})",
-                             f"dokumen.{role}: peran tidak dikenal (yang dikenal: {', '.join(DOC_TYPES)})")
+            raise InputError(
+                str(path),
+                f"dokumen.{role}: unknown role (known: {', '.join(DOC_TYPES)})",
+                f"dokumen.{role}: peran tidak dikenal (yang dikenal: {', '.join(DOC_TYPES)})",
+            )
         shared[role] = resolve(v, f"dokumen.{role}")
     agencies: list[Agency] = []
     for i, a in enumerate(data.get("perangkat_daerah") or [], start=1):
         if not isinstance(a, dict):
-            raise InputError(str(path), f"perangkat_daerah[{i}] must be a mapping", f"perangkat_daerah[{i}] harus pemetaan")
+            raise InputError(
+                str(path), f"perangkat_daerah[{i}] must be a mapping", f"perangkat_daerah[{i}] harus pemetaan"
+            )
         paths = dict(shared)
         for role in ROLES:
             if a.get(role):
                 paths[role] = resolve(a[role], f"perangkat_daerah[{i}].{role}")
         if "renja" not in paths:
             raise InputError(str(path), f"perangkat_daerah[{i}]: no renja", f"perangkat_daerah[{i}]: tidak ada renja")
-        agencies.append(Agency(code=str(a["kode_skpd"]) if a.get("kode_skpd") else None,
-                               name=a.get("nama"), paths=paths))
+        agencies.append(
+            Agency(code=str(a["kode_skpd"]) if a.get("kode_skpd") else None, name=a.get("nama"), paths=paths)
+        )
     if data.get("renja"):
         folder = resolve(data["renja"], "renja")
         known = {ag.paths["renja"] for ag in agencies}
@@ -108,7 +117,11 @@ def read_dossier_file(path: Path) -> Pemda:
             if f.resolve() not in known:
                 agencies.append(Agency(code=None, name=None, paths=dict(shared, renja=f)))
     if not agencies:
-        raise InputError(str(path), "no agency (perangkat_daerah or renja)", "tidak ada perangkat daerah (perangkat_daerah atau renja)")
+        raise InputError(
+            str(path),
+            "no agency (perangkat_daerah or renja)",
+            "tidak ada perangkat daerah (perangkat_daerah atau renja)",
+        )
     year = data.get("tahun")
     return Pemda(name=data.get("pemda"), year=int(year) if year else None, agencies=agencies, source=path)
 
@@ -118,12 +131,17 @@ def renja_files(folder: Path) -> list[Path]:
     from .common import is_regular
 
     # listed with the run's file cap; a FIFO or device would block: only regular files are agencies
-    files = [p for p in _listing(Path(folder), MAX_DOCUMENTS)
-             if p.suffix.lower() in RENJA_SUFFIXES and p.name != NAME and not p.name.startswith(".")
-             and is_regular(p)]
+    files = [
+        p
+        for p in _listing(Path(folder), MAX_DOCUMENTS)
+        if p.suffix.lower() in RENJA_SUFFIXES and p.name != NAME and not p.name.startswith(".") and is_regular(p)
+    ]
     if not files:
-        raise InputError(str(folder), "folder holds no .json/.txt/.pdf/.yaml input",
-                         "folder tidak berisi masukan .json/.txt/.pdf/.yaml")
+        raise InputError(
+            str(folder),
+            "folder holds no .json/.txt/.pdf/.yaml input",
+            "folder tidak berisi masukan .json/.txt/.pdf/.yaml",
+        )
     return files
 
 
@@ -151,11 +169,18 @@ def load_agency(agency: Agency, pemda: Optional[Pemda] = None) -> Dossier:
         if p is not None:
             doc = _shared(p)
             if doc.doc_type != role:
-                raise InputError(str(p), f"given as {role} but it is a {doc.doc_type}",
-                                 f"diberikan sebagai {role} tetapi isinya {doc.doc_type}")
+                raise InputError(
+                    str(p),
+                    f"given as {role} but it is a {doc.doc_type}",
+                    f"diberikan sebagai {role} tetapi isinya {doc.doc_type}",
+                )
             docs.append(for_agency(doc, code, name))
-    return Dossier(documents=docs, agency=code or name, pemda=pemda.name if pemda else renja.pemda,
-                   year=(pemda.year if pemda else None) or renja.year)
+    return Dossier(
+        documents=docs,
+        agency=code or name,
+        pemda=pemda.name if pemda else renja.pemda,
+        year=(pemda.year if pemda else None) or renja.year,
+    )
 
 
 def with_evidence(renja: Document, roles: set[str]) -> Document:

@@ -6,6 +6,7 @@ furniture and code systems. Files are merged in name order: lists are joined, so
 pemda's template is added by a file that holds only what it adds (see README, "Layouts
 read"). ``RENJA_CHECK_LAYOUTS`` (a folder) adds files from outside the package.
 """
+
 from __future__ import annotations
 
 import os
@@ -101,8 +102,9 @@ def merge(lay: Layout, data: dict) -> Layout:
         lay.columns.setdefault(role, []).extend(w.lower() for w in words)
     lay.furniture += [re.compile(p, re.I) for p in data.get("furniture", [])]
     lay.agency_kinds += [k for k in data.get("agency_kinds", []) if k not in lay.agency_kinds]
-    lay.text_titles += [(t[0], re.compile(t[1], re.I if "ignorecase" in t[2:] else 0))
-                        for t in data.get("text_titles", [])]
+    lay.text_titles += [
+        (t[0], re.compile(t[1], re.I if "ignorecase" in t[2:] else 0)) for t in data.get("text_titles", [])
+    ]
     for cs in data.get("code_systems", []):
         levels = tuple((lvl, re.compile(pat)) for lvl, pat in cs["levels"].items() if lvl in LEVELS)
         unchecked = re.compile(cs["unchecked"]) if cs.get("unchecked") else None

@@ -1,4 +1,5 @@
 """The model as a file: ``extract`` writes it, ``check`` reads it back (hand-correctable)."""
+
 from __future__ import annotations
 
 import json
@@ -50,21 +51,27 @@ def load_model(path: Path) -> Document:
         line, msg = problem(exc)
         raise InputError(f"{path}{line}", f"not valid {fmt}: {msg}", f"bukan {fmt} yang sah: {msg}") from None
     except json.JSONDecodeError as exc:
-        raise InputError(f"{path}:{exc.lineno}", f"not valid {fmt}: {exc.msg}",
-                         f"bukan {fmt} yang sah: {exc.msg}") from None
+        raise InputError(
+            f"{path}:{exc.lineno}", f"not valid {fmt}: {exc.msg}", f"bukan {fmt} yang sah: {exc.msg}"
+        ) from None
     except RecursionError:
-        raise InputError(str(path), f"not valid {fmt}: nested too deeply",
-                         f"bukan {fmt} yang sah: bersarang terlalu dalam") from None
+        raise InputError(
+            str(path), f"not valid {fmt}: nested too deeply", f"bukan {fmt} yang sah: bersarang terlalu dalam"
+        ) from None
     except ValueError as exc:  # an integer of thousands of digits
         msg = " ".join(str(exc).split())
         raise InputError(str(path), f"not valid {fmt}: {msg}", f"bukan {fmt} yang sah: {msg}") from None
     if not isinstance(data, dict) or MAGIC_KEY not in data:
-        raise InputError(str(path), "not a renja-check model file (no schema_version)",
-                         "bukan berkas model renja-check (tidak ada schema_version)")
+        raise InputError(
+            str(path),
+            "not a renja-check model file (no schema_version)",
+            "bukan berkas model renja-check (tidak ada schema_version)",
+        )
     try:
         return Document.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = ".".join(str(p) for p in err["loc"])
-        raise InputError(str(path), f"invalid model at {loc}: {err['msg']}",
-                         f"model tidak sah pada {loc}: {err['msg']}") from None
+        raise InputError(
+            str(path), f"invalid model at {loc}: {err['msg']}", f"model tidak sah pada {loc}: {err['msg']}"
+        ) from None

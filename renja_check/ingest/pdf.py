@@ -6,6 +6,7 @@ spans are lines of that joined text. ``Span.page`` is set afterwards from the fi
 line of each page (``page_of``). Unusable PDFs (not a PDF, encrypted, truncated, no
 text layer) raise ``InputError`` with a message in both languages.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -36,14 +37,20 @@ def read_positioned(path: Path):
         pdf = open_pdf(raw)
     except Exception as exc:  # noqa: BLE001 - PdfiumError carries the reason in its text
         if "password" in str(exc).lower():
-            raise InputError(where, "the PDF is encrypted (password protected); save an unprotected copy first",
-                             "PDF terenkripsi (dilindungi kata sandi); simpan dulu salinan tanpa pelindung") from None
+            raise InputError(
+                where,
+                "the PDF is encrypted (password protected); save an unprotected copy first",
+                "PDF terenkripsi (dilindungi kata sandi); simpan dulu salinan tanpa pelindung",
+            ) from None
         raise InputError(where, f"damaged or truncated PDF ({exc})", f"PDF rusak atau terpotong ({exc})") from None
     try:
         pages = read_pages(pdf)
     except Exception as exc:  # noqa: BLE001
-        raise InputError(where, f"damaged or truncated PDF ({type(exc).__name__}: {exc})",
-                         f"PDF rusak atau terpotong ({type(exc).__name__}: {exc})") from None
+        raise InputError(
+            where,
+            f"damaged or truncated PDF ({type(exc).__name__}: {exc})",
+            f"PDF rusak atau terpotong ({type(exc).__name__}: {exc})",
+        ) from None
     finally:
         pdf.close()
     for p in pages:
@@ -52,8 +59,11 @@ def read_positioned(path: Path):
     if not pages:
         raise InputError(where, "the PDF has no pages", "PDF tidak memiliki halaman")
     if sum(len(p.text.strip()) for p in pages) < MIN_TEXT_CHARS:
-        raise InputError(where, "the PDF has no extractable text (a scan?); run OCR first or give the text",
-                         "PDF tidak berisi teks yang dapat diambil (hasil pindai?); lakukan OCR dulu atau berikan teksnya")
+        raise InputError(
+            where,
+            "the PDF has no extractable text (a scan?); run OCR first or give the text",
+            "PDF tidak berisi teks yang dapat diambil (hasil pindai?); lakukan OCR dulu atau berikan teksnya",
+        )
     return pages
 
 
@@ -91,8 +101,12 @@ def parse_pdf(path: Path) -> Document:
                     return first + k
         return first
 
-    doc = parse_text(text, str(path), positioned=lambda year: read_plan(pages, str(path), page_line, year),
-                     others=lambda found, plan, year: other_tables(pages, str(path), page_line, found, plan, year))
+    doc = parse_text(
+        text,
+        str(path),
+        positioned=lambda year: read_plan(pages, str(path), page_line, year),
+        others=lambda found, plan, year: other_tables(pages, str(path), page_line, found, plan, year),
+    )
     _set_pages(doc, starts)
     doc.source.format = "pdf"
     doc.source.sha256 = sha256(read_bytes(path))

@@ -9,6 +9,7 @@ A ``Word`` is one text run of PDFium (characters of one font on one line), with 
 touch on the same line joined (``9.693.761.000,0`` + ``0``). Coordinates are PDF points with
 ``top`` measured from the top of the page (so reading order is ``(top, x0)``).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -94,8 +95,12 @@ def _char_runs(tp, text: str, n: int, height: float, page_no: int) -> list[Word]
         new_obj = pdfium_c.FPDFText_GetTextObject(tp.raw, k)
         new_obj = ctypes_addr(new_obj)
         gap = box.left - x1
-        if chars and (abs((box.top + box.bottom) - (top + bottom)) / 2 > 0.5 * h
-                      or gap > 0.8 * h or box.right < x0 or (new_obj != obj and gap > 0.25 * h)):
+        if chars and (
+            abs((box.top + box.bottom) - (top + bottom)) / 2 > 0.5 * h
+            or gap > 0.8 * h
+            or box.right < x0
+            or (new_obj != obj and gap > 0.25 * h)
+        ):
             close()
             space = False
         if not chars:

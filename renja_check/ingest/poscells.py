@@ -11,6 +11,7 @@ the alignment the names use (``posnames._partition``).
 Targets: the k-th target band belongs to the year of the k-th money column (one target band
 serves the plan year); a satuan band gives the unit of the target band before it.
 """
+
 from __future__ import annotations
 
 import re
@@ -131,10 +132,15 @@ def read_cells(t: FoundTable, layout: Layout, pages: list[tuple], anchor: str) -
         if not rows:
             continue
         top, bottom = rows[0].y - 40, rows[-1].y + 15  # furniture by pattern ("12") stands outside
-        words = [w for w in page.words
-                 if w not in head and w.x0 > t.code_x1 and not (w.page == first and w.top <= floor)
-                 and not (w in t.furniture and not top <= w.mid <= bottom)
-                 and not (MONEY_RE.match(w.text) and STRONG_RE.search(w.text))]
+        words = [
+            w
+            for w in page.words
+            if w not in head
+            and w.x0 > t.code_x1
+            and not (w.page == first and w.top <= floor)
+            and not (w in t.furniture and not top <= w.mid <= bottom)
+            and not (MONEY_RE.match(w.text) and STRONG_RE.search(w.text))
+        ]
         body.append((page, rows, words))
     placed = _place(every, [w for _, _, ws in body for w in ws])
     prev: Optional[Row] = None

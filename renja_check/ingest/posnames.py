@@ -6,6 +6,7 @@ wants it (least squares), cuts fall where the line spacing widens (between cells
 first lines of a page may end the cell of the previous page's last row. The alignment is
 chosen once per table (``posplan.read_rows``), the one that fits all pages best.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -39,9 +40,16 @@ def cut_names(t: FoundTable, words: list[Word], rows: list[Row], carry: Optional
     head = set(t.head)
     first = t.pages[0].no
     floor = max((w.bottom for w in t.head if w.page == first), default=min(r.y for r in rows) - 40)
-    cands = [w for w in words if t.name_x - 3 <= w.x0 < end - 2 and w.x1 <= end + 40
-             and not MONEY_RE.match(w.text) and w not in head and w not in t.furniture
-             and (w.page != first or w.top > floor)]
+    cands = [
+        w
+        for w in words
+        if t.name_x - 3 <= w.x0 < end - 2
+        and w.x1 <= end + 40
+        and not MONEY_RE.match(w.text)
+        and w not in head
+        and w not in t.furniture
+        and (w.page != first or w.top > floor)
+    ]
     lines: list[list[Word]] = []
     for w in sorted(cands, key=lambda w: (w.mid, w.x0)):
         if lines and abs(lines[-1][0].mid - w.mid) <= 2.5:
@@ -59,13 +67,31 @@ def cut_names(t: FoundTable, words: list[Word], rows: list[Row], carry: Optional
     first_money = min((a for a, _ in t.money_cols), default=10_000)
     for r in rows:
         if r.code is None:
-            out.append((r, [w for w in words if abs(w.mid - r.y) <= 2.5 and w.x1 < first_money and w not in head
-                            and w not in cands and (w.x0 < t.name_x - 3 or w.x0 >= end - 2)]))
+            out.append(
+                (
+                    r,
+                    [
+                        w
+                        for w in words
+                        if abs(w.mid - r.y) <= 2.5
+                        and w.x1 < first_money
+                        and w not in head
+                        and w not in cands
+                        and (w.x0 < t.name_x - 3 or w.x0 >= end - 2)
+                    ],
+                )
+            )
     return cost, out
 
 
-def _partition(mids: list[float], targets: list[Optional[float]], anchor: str, max_lines: int,
-               empty: float = 400.0, apart: Optional[float] = None):
+def _partition(
+    mids: list[float],
+    targets: list[Optional[float]],
+    anchor: str,
+    max_lines: int,
+    empty: float = 400.0,
+    apart: Optional[float] = None,
+):
     """Least-squares cut of the lines into one block per target line (None: the end of a
     cell begun on the previous page). Line spacing tells cells apart: a cut where lines
     stand at their usual spacing, or a block across a wider gap, costs ``SPLIT``; with

@@ -9,6 +9,7 @@ higher level; a code that does not extend its parent's code is read where it sta
 noted (``code-misplaced``). An uncoded row before every coded row is the total (totals
 in the first row); a later one heads the level above the next coded row.
 """
+
 from __future__ import annotations
 
 import re
@@ -74,8 +75,13 @@ def read_rows(t: FoundTable) -> list[Row]:
         pages.append((page, page_rows))
         rows.extend(page_rows)
     # one alignment for the whole table: the one whose blocks fit all pages best
-    cuts = {a: [cut_names(t, p.words, prs, pages[k - 1][1][-1] if k and pages[k - 1][1] else None, a)
-                for k, (p, prs) in enumerate(pages)] for a in ("top", "centre")}
+    cuts = {
+        a: [
+            cut_names(t, p.words, prs, pages[k - 1][1][-1] if k and pages[k - 1][1] else None, a)
+            for k, (p, prs) in enumerate(pages)
+        ]
+        for a in ("top", "centre")
+    }
     anchor = min(cuts, key=lambda a: sum(c[0] for c in cuts[a]))
     for cost, assign in cuts[anchor]:
         for row, words in assign:
@@ -97,8 +103,9 @@ def _column(t: FoundTable, w: Word) -> Optional[int]:
     return None
 
 
-def build_table(t: FoundTable, rows: list[Row], years: list[int], path: str, page_line,
-                table_id: str = "rencana") -> tuple[Table, list[tuple[str, str, str, int]]]:
+def build_table(
+    t: FoundTable, rows: list[Row], years: list[int], path: str, page_line, table_id: str = "rencana"
+) -> tuple[Table, list[tuple[str, str, str, int]]]:
     """The ``Table`` and the reader's notes (code, English, Indonesian, page)."""
     style = infer_style([w.text for r in rows for w in r.amounts.values()])
     notes: list[tuple[str, str, str, int]] = []
@@ -115,16 +122,29 @@ def build_table(t: FoundTable, rows: list[Row], years: list[int], path: str, pag
         span = Span(file=path, line_start=line, line_end=line, page=r.page)
         name = " ".join(w.text for w in sorted(r.names, key=lambda w: (w.page, round(w.top), w.x0)))
         pagu = {str(years[k]): _money(w, style) for k, w in sorted(r.amounts.items()) if years[k]}
-        node = Node(id=ids.make(table_id, r.code, line), level=r.level, code_printed=r.code,
-                    code=_dotted(r.code) if r.code else None, code_status=t.system.status_of(_dotted(r.code)) if r.code else "none",
-                    name=name, parent=parent.id if parent else None, pagu=pagu, span=span,
-                    **cell_fields(r, t.bands, years, style))
+        node = Node(
+            id=ids.make(table_id, r.code, line),
+            level=r.level,
+            code_printed=r.code,
+            code=_dotted(r.code) if r.code else None,
+            code_status=t.system.status_of(_dotted(r.code)) if r.code else "none",
+            name=name,
+            parent=parent.id if parent else None,
+            pagu=pagu,
+            span=span,
+            **cell_fields(r, t.bands, years, style),
+        )
         if r.code and parent is not None and parent.code and not _digits(r.code).startswith(_digits(parent.code)):
-            notes.append(("code-misplaced",
-                          f"row {r.code} ({r.level}) of the plan table stands under {parent.code} "
-                          f"whose code it does not extend",
-                          f"baris {r.code} ({r.level}) tabel rencana berada di bawah {parent.code} "
-                          f"tetapi kodenya bukan turunan kode itu", r.page))
+            notes.append(
+                (
+                    "code-misplaced",
+                    f"row {r.code} ({r.level}) of the plan table stands under {parent.code} "
+                    f"whose code it does not extend",
+                    f"baris {r.code} ({r.level}) tabel rencana berada di bawah {parent.code} "
+                    f"tetapi kodenya bukan turunan kode itu",
+                    r.page,
+                )
+            )
         nodes.append(node)
         stack.append((rank, node))
     _root_trailing_totals(nodes)
@@ -135,10 +155,15 @@ def build_table(t: FoundTable, rows: list[Row], years: list[int], path: str, pag
             if n.code_status == "printed":
                 n.code_status = "unresolved"
     first = rows[0].page if rows else 1
-    span = Span(file=path, line_start=page_line(first, None), line_end=page_line(rows[-1].page if rows else first, None),
-                page=first)
-    return Table(id=table_id, title="", role="rencana", years=sorted({y for y in years if y}), nodes=nodes,
-                 span=span), notes
+    span = Span(
+        file=path,
+        line_start=page_line(first, None),
+        line_end=page_line(rows[-1].page if rows else first, None),
+        page=first,
+    )
+    return Table(
+        id=table_id, title="", role="rencana", years=sorted({y for y in years if y}), nodes=nodes, span=span
+    ), notes
 
 
 def _root_trailing_totals(nodes: list[Node]) -> None:
@@ -151,7 +176,7 @@ def _root_trailing_totals(nodes: list[Node]) -> None:
         trailing.insert(0, n)
     if not trailing or len(trailing) == len(nodes):
         return
-    for n in nodes[:len(nodes) - len(trailing)]:
+    for n in nodes[: len(nodes) - len(trailing)]:
         if n.parent is None:
             n.parent = trailing[0].id
     for a, b in zip(trailing, trailing[1:]):

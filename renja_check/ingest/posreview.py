@@ -9,6 +9,7 @@ as the plan table's are. A row's level comes from the plan table row of the same
 row whose name is not there is left out), so the tables are marked incomplete and the
 cross-table rules match their rows by name, never reporting a row missing from them.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,8 +27,10 @@ from .posplan import _money
 from .postable import DASH_RE, MONEY_RE, STRONG_RE, _lines, amount_columns
 from .posroles import NUM_RE
 
-SIDES = (("awal", "rkpd_awal", "rancangan_awal", "Rancangan Awal RKPD"),
-         ("analisis", "kebutuhan", "hasil_analisis", "Hasil Analisis Kebutuhan"))
+SIDES = (
+    ("awal", "rkpd_awal", "rancangan_awal", "Rancangan Awal RKPD"),
+    ("analisis", "kebutuhan", "hasil_analisis", "Hasil Analisis Kebutuhan"),
+)
 
 
 def _numbered_line(page: Page) -> Optional[list[Word]]:
@@ -37,8 +40,15 @@ def _numbered_line(page: Page) -> Optional[list[Word]]:
     return None
 
 
-def read_review(pages: list[Page], layout: Layout, year: Optional[int], plan: Optional[Table], path: str,
-                page_line, table_no: str = "T-C.31") -> list[Table]:
+def read_review(
+    pages: list[Page],
+    layout: Layout,
+    year: Optional[int],
+    plan: Optional[Table],
+    path: str,
+    page_line,
+    table_no: str = "T-C.31",
+) -> list[Table]:
     """The two sides as tables (``rkpd_awal`` / ``kebutuhan``), or [] when the layout is not
     the two-sided one or nothing could be placed."""
     if not pages or plan is None or not year:
@@ -57,8 +67,15 @@ def read_review(pages: list[Page], layout: Layout, year: Optional[int], plan: Op
     split = names[1].x0 - 2
     seen = Counter((round(w.top), w.text) for p in pages for w in p.words)
     heads = max(3, len(pages) / 2)  # running heads stand on most pages of the table
-    body = {p.no: [w for w in p.words if (p.no != first.no or w.top > floor + 1)
-                   and not (len(pages) >= 3 and seen[(round(w.top), w.text)] >= heads)] for p in pages}
+    body = {
+        p.no: [
+            w
+            for w in p.words
+            if (p.no != first.no or w.top > floor + 1)
+            and not (len(pages) >= 3 and seen[(round(w.top), w.text)] >= heads)
+        ]
+        for p in pages
+    }
     money = _money_columns([w for ws in body.values() for w in ws])
     sides_money = [[c for c in money if c[1] < split], [c for c in money if c[1] >= split]]
     if any(len(m) != 1 for m in sides_money):
@@ -74,8 +91,9 @@ def read_review(pages: list[Page], layout: Layout, year: Optional[int], plan: Op
         rows = _rows(pages, body, left, right)
         for p in pages:  # page numbers ("47"): furniture outside the rows' lines
             ys = [r.y for r in rows if r.page == p.no]
-            body[p.no] = [w for w in body[p.no] if not layout.is_furniture(w.text)
-                          or (ys and ys[0] - 40 <= w.mid <= ys[-1] + 15)]
+            body[p.no] = [
+                w for w in body[p.no] if not layout.is_furniture(w.text) or (ys and ys[0] - 40 <= w.mid <= ys[-1] + 15)
+            ]
         name_band = next(b for b in side_bands if b.role == "uraian")
         text_bands = [b for b in side_bands if b.role in TEXT_ROLES]
         _cut(pages, body, rows, side_bands, [name_band] + text_bands)
@@ -93,18 +111,40 @@ def read_review(pages: list[Page], layout: Layout, year: Optional[int], plan: Op
             amount = r.amounts.get(0)
             pagu = {str(year): _money(amount, style)} if amount is not None else {}
             line = page_line(r.page, None)
-            nodes.append(Node(id=f"{tid}:r{i + 1}", level=twin.level, name=name, pagu=pagu,
-                              span=Span(file=path, line_start=line, line_end=line, page=r.page), **fields))
+            nodes.append(
+                Node(
+                    id=f"{tid}:r{i + 1}",
+                    level=twin.level,
+                    name=name,
+                    pagu=pagu,
+                    span=Span(file=path, line_start=line, line_end=line, page=r.page),
+                    **fields,
+                )
+            )
         if not nodes:
             return []
-        cols = [Column(id="uraian", label="Program/Kegiatan", role="uraian"),
-                Column(id=f"pagu_{year}", label="Pagu Indikatif" if k == 0 else "Kebutuhan Dana", role="pagu",
-                       year=year)]
-        span = Span(file=path, line_start=page_line(pages[0].no, None), line_end=page_line(pages[-1].no, None),
-                    page=pages[0].no)
-        tables.append(Table(id=tid, number=table_no, title=f"{table_no} Review terhadap RKPD: {label}", role=role,
-                            side=side, pair=f"{table_no}-{SIDES[1 - k][0]}", years=[year], columns=cols,
-                            nodes=nodes, complete=False, span=span))
+        cols = [
+            Column(id="uraian", label="Program/Kegiatan", role="uraian"),
+            Column(id=f"pagu_{year}", label="Pagu Indikatif" if k == 0 else "Kebutuhan Dana", role="pagu", year=year),
+        ]
+        span = Span(
+            file=path, line_start=page_line(pages[0].no, None), line_end=page_line(pages[-1].no, None), page=pages[0].no
+        )
+        tables.append(
+            Table(
+                id=tid,
+                number=table_no,
+                title=f"{table_no} Review terhadap RKPD: {label}",
+                role=role,
+                side=side,
+                pair=f"{table_no}-{SIDES[1 - k][0]}",
+                years=[year],
+                columns=cols,
+                nodes=nodes,
+                complete=False,
+                span=span,
+            )
+        )
     return tables
 
 
@@ -116,8 +156,11 @@ def _rows(pages: list[Page], body: dict, left: float, right: float) -> list[Row]
     """One row per line holding an amount (or an empty mark) in the side's money column."""
     rows: list[Row] = []
     for p in pages:
-        marks = [w for w in body[p.no] if (MONEY_RE.match(w.text) or DASH_RE.match(w.text))
-                 and left - 30 <= w.x0 and w.x1 <= right + 4]
+        marks = [
+            w
+            for w in body[p.no]
+            if (MONEY_RE.match(w.text) or DASH_RE.match(w.text)) and left - 30 <= w.x0 and w.x1 <= right + 4
+        ]
         for w in sorted(marks, key=lambda w: w.mid):
             if rows and rows[-1].page == p.no and abs(rows[-1].y - w.mid) <= 8:
                 if MONEY_RE.match(w.text) and STRONG_RE.search(w.text):
@@ -136,7 +179,9 @@ def _cut(pages: list[Page], body: dict, rows: list[Row], side_bands: list[Band],
         prs = [r for r in rows if r.page == p.no]
         if not prs:
             continue
-        placed = _place(side_bands, [w for w in body[p.no] if not MONEY_RE.match(w.text) or not STRONG_RE.search(w.text)])
+        placed = _place(
+            side_bands, [w for w in body[p.no] if not MONEY_RE.match(w.text) or not STRONG_RE.search(w.text)]
+        )
         for k, band in enumerate(wanted):
             ws = [w for w, b in placed.items() if b is band]
             lines = _lines(ws)
@@ -150,4 +195,3 @@ def _cut(pages: list[Page], body: dict, rows: list[Row], side_bands: list[Band],
                 if j > i:
                     owner.cells.setdefault(k, []).extend(w for ln in lines[i:j] for w in ln)
         prev = prs[-1]
-

@@ -6,6 +6,7 @@ a table header: a numbered column row (``1 2 3 ... 8=(7/6)``) or a line of colum
 Lines of a table of contents (dot leaders) and prose references are not captions. A role
 whose table continues over several pages is reported once, at its first page.
 """
+
 from __future__ import annotations
 
 import re

@@ -7,6 +7,7 @@ For each table the finder keeps its title lines, its header words (the lines abo
 first row), its *money columns* (clusters of amounts by right edge: amounts are right
 aligned, so the right edge places them) and the left edge of the name column.
 """
+
 from __future__ import annotations
 
 import re
@@ -91,8 +92,17 @@ def find_tables(pages: list[Page], layout: Layout) -> list[FoundTable]:
             cur.pages.append(page)
             continue
         system = Counter(s.name for _, s in rows).most_common(1)[0][0]
-        cur = FoundTable([page], next(s for s in layout.code_systems if s.name == system), code_x,
-                         max(w.x1 for w, _ in rows), [], None, None, head, title)
+        cur = FoundTable(
+            [page],
+            next(s for s in layout.code_systems if s.name == system),
+            code_x,
+            max(w.x1 for w, _ in rows),
+            [],
+            None,
+            None,
+            head,
+            title,
+        )
         if not title and tables and page.no > 1:  # the title may close the previous page
             pass
         tables.append(cur)
@@ -122,7 +132,7 @@ def _head(page: Page, first_top: float, skip, layout: Layout) -> tuple[list[Word
         elif head_start - k > 2:
             break
     head = [w for ln in lines[head_start:rows_end] for w in ln]
-    title = [" ".join(w.text for w in ln if w not in skip) for ln in lines[max(0, head_start - 6):head_start]]
+    title = [" ".join(w.text for w in ln if w not in skip) for ln in lines[max(0, head_start - 6) : head_start]]
     title = [t for t in title if t]
     return head, title
 
@@ -161,8 +171,9 @@ def _columns(t: FoundTable, skip) -> None:
     keep = [c for c in cols if len(c) >= 2 or len(cols) == 1]
     t.money_cols = [(min(w.x0 for w in c), max(w.x1 for w in c)) for c in keep]
     first_money = min((a for a, _ in t.money_cols), default=None)
-    lefts = Counter(round(w.x0) for w in body
-                    if not MONEY_RE.match(w.text) and (first_money is None or w.x1 < first_money))
+    lefts = Counter(
+        round(w.x0) for w in body if not MONEY_RE.match(w.text) and (first_money is None or w.x1 < first_money)
+    )
     starts = sorted(x for x, n in lefts.items() if n >= 2)
     if starts:
         t.name_x = starts[0]

@@ -7,6 +7,7 @@ stand, across line breaks) and adds them as a table ``kutipan_rpjmd`` (role
 ``rpjmd_kutipan``): one node per quote, ``keterangan`` ``visi`` or ``misi``, the span
 at the quote. The cross-document rules compare them with the RPJMD.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,10 +17,11 @@ from ..models import Document, Node, Span, Table
 from ..text import norm_space
 
 TABLE_ID, ROLE = "kutipan_rpjmd", "rpjmd_kutipan"
-_OPEN, _CLOSE = "“\"", "”\""
+_OPEN, _CLOSE = '“"', '”"'
 _QUOTE = re.compile(
     rf"\b(visi|misi)\b[^{_OPEN}.;]{{0,240}}?\badalah\s*[{_OPEN}]([^{_CLOSE}]{{5,400}})[{_CLOSE}]",
-    re.IGNORECASE | re.DOTALL)
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def find_quotes(text: str, path: str) -> list[Node]:
@@ -31,8 +33,15 @@ def find_quotes(text: str, path: str) -> list[Node]:
         first = bisect_right(starts, m.start(2))
         last = bisect_right(starts, m.end(2))
         seen[what] = seen.get(what, 0) + 1  # ids by order of the quote, never by line
-        nodes.append(Node(id=f"{TABLE_ID}:{what}:{seen[what]}", level="lainnya", name=norm_space(m.group(2)),
-                          keterangan=what, span=Span(file=path, line_start=first, line_end=last)))
+        nodes.append(
+            Node(
+                id=f"{TABLE_ID}:{what}:{seen[what]}",
+                level="lainnya",
+                name=norm_space(m.group(2)),
+                keterangan=what,
+                span=Span(file=path, line_start=first, line_end=last),
+            )
+        )
     return nodes
 
 
@@ -49,7 +58,11 @@ def add_quotes(doc: Document) -> Document:
     nodes = find_quotes(text, doc.source.path)
     if not nodes:
         return doc
-    table = Table(id=TABLE_ID, title="Kutipan visi dan misi RPJMD", role=ROLE, nodes=nodes,
-                  span=Span(file=doc.source.path, line_start=nodes[0].span.line_start,
-                            line_end=nodes[-1].span.line_end))
+    table = Table(
+        id=TABLE_ID,
+        title="Kutipan visi dan misi RPJMD",
+        role=ROLE,
+        nodes=nodes,
+        span=Span(file=doc.source.path, line_start=nodes[0].span.line_start, line_end=nodes[-1].span.line_end),
+    )
     return doc.model_copy(update={"tables": doc.tables + [table]})

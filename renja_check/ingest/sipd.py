@@ -36,6 +36,7 @@ the row. A parent node spans the row that introduced it.
 Decoding lives in ``sipd_decode``, cell values (amounts, targets) in ``sipd_values``;
 this module builds the table.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -68,6 +69,7 @@ def parse_sipd_file(path: Path) -> Document:
 
 # -- building the model ------------------------------------------------------------------
 
+
 class _Builder:
     def __init__(self, path: str, year: int):
         self.path, self.year, self.fwd = path, year, year + 1
@@ -78,28 +80,53 @@ class _Builder:
         return Span(file=self.path, line_start=first, line_end=last)
 
     def pagu(self, row: dict, suffix: str) -> dict[str, Money]:
-        return {str(self.year): _money(row.get(f"total_pagu_indikatif_{suffix}")),
-                str(self.fwd): _money(row.get(f"total_pagu_n_depan_{suffix}"))}
+        return {
+            str(self.year): _money(row.get(f"total_pagu_indikatif_{suffix}")),
+            str(self.fwd): _money(row.get(f"total_pagu_n_depan_{suffix}")),
+        }
 
-    def parent_node(self, nid: str, level: str, code: str, name: str, parent: Optional[str], row: dict,
-                    suffix: str, span: Span, **extra: Any) -> str:
+    def parent_node(
+        self,
+        nid: str,
+        level: str,
+        code: str,
+        name: str,
+        parent: Optional[str],
+        row: dict,
+        suffix: str,
+        span: Span,
+        **extra: Any,
+    ) -> str:
         pagu = self.pagu(row, suffix)
         node = self.nodes.get(nid)
         if node is None:
-            self.nodes[nid] = Node(id=nid, level=level, code_printed=code or None,
-                                   code=normalize_code(code) if code and level != "lainnya" else None,
-                                   code_status="printed" if code and level != "lainnya" else "none",
-                                   name=norm_space(name), parent=parent, pagu=pagu, span=span, **extra)
+            self.nodes[nid] = Node(
+                id=nid,
+                level=level,
+                code_printed=code or None,
+                code=normalize_code(code) if code and level != "lainnya" else None,
+                code_status="printed" if code and level != "lainnya" else "none",
+                name=norm_space(name),
+                parent=parent,
+                pagu=pagu,
+                span=span,
+                **extra,
+            )
         else:
             for y, m in pagu.items():
                 old = node.pagu.get(y)
                 if old is not None and old.value != m.value:
-                    self.notes.append(Note(
-                        level="warning", code="sipd-total-disagrees", span=span,
-                        message=f"{level} {code}: printed total for {y} is {m.raw} on this row but "
-                                f"{old.raw} on line {node.span.line_start}; the first is kept",
-                        message_id=f"{level} {code}: total tercetak {y} di baris ini {m.raw}, tetapi "
-                                   f"{old.raw} di baris {node.span.line_start}; yang pertama dipakai"))
+                    self.notes.append(
+                        Note(
+                            level="warning",
+                            code="sipd-total-disagrees",
+                            span=span,
+                            message=f"{level} {code}: printed total for {y} is {m.raw} on this row but "
+                            f"{old.raw} on line {node.span.line_start}; the first is kept",
+                            message_id=f"{level} {code}: total tercetak {y} di baris ini {m.raw}, tetapi "
+                            f"{old.raw} di baris {node.span.line_start}; yang pertama dipakai",
+                        )
+                    )
         return nid
 
 
@@ -111,53 +138,90 @@ def build_document(rows: list[tuple[dict, int, int]], path: str, digest: Optiona
             raise ValueError
     except (TypeError, ValueError, ArithmeticError):  # NaN, Infinity, 5000 digits: not a year
         shown = repr(first["tahun"])[:40]
-        raise InputError(f"{path}:{rows[0][1]}", f"tahun is not a year: {shown}",
-                         f"tahun bukan tahun: {shown}") from None
+        raise InputError(
+            f"{path}:{rows[0][1]}", f"tahun is not a year: {shown}", f"tahun bukan tahun: {shown}"
+        ) from None
     b = _Builder(path, year)
     stem = Path(path).stem
     main = next((r for r, _, _ in rows if r.get("kode_skpd") == stem), first)
     units = list(dict.fromkeys(str(r.get("kode_sub_skpd") or r["kode_skpd"]) for r, _, _ in rows))
     multi = len(units) > 1
     total_id = f"{TABLE_ID}:total"
-    b.nodes[total_id] = Node(id=total_id, level="total", name="Total",
-                             pagu={} if multi else b.pagu(first, "sub_skpd"),
-                             span=b.span(rows[0][1], rows[-1][2]))
+    b.nodes[total_id] = Node(
+        id=total_id,
+        level="total",
+        name="Total",
+        pagu={} if multi else b.pagu(first, "sub_skpd"),
+        span=b.span(rows[0][1], rows[-1][2]),
+    )
     bidang: list[str] = []
     for row, l1, l2 in rows:
         span = b.span(l1, l2)
         unit = str(row.get("kode_sub_skpd") or row["kode_skpd"])
         if str(row.get("tahun")).strip() != str(year):
-            b.notes.append(Note(level="warning", code="sipd-year-mixed", span=span,
-                                message=f"row has tahun {row.get('tahun')!r}, the file {year}",
-                                message_id=f"baris bertahun {row.get('tahun')!r}, berkas bertahun {year}"))
+            b.notes.append(
+                Note(
+                    level="warning",
+                    code="sipd-year-mixed",
+                    span=span,
+                    message=f"row has tahun {row.get('tahun')!r}, the file {year}",
+                    message_id=f"baris bertahun {row.get('tahun')!r}, berkas bertahun {year}",
+                )
+            )
         prefix = f"{TABLE_ID}:{unit}:" if multi else f"{TABLE_ID}:"
         parent = total_id
         if multi:
-            parent = b.parent_node(f"{TABLE_ID}:unit:{unit}", "lainnya", unit, row.get("nama_sub_skpd") or "",
-                                   total_id, row, "sub_skpd", span)
+            parent = b.parent_node(
+                f"{TABLE_ID}:unit:{unit}",
+                "lainnya",
+                unit,
+                row.get("nama_sub_skpd") or "",
+                total_id,
+                row,
+                "sub_skpd",
+                span,
+            )
         for level, kkey, nkey, suffix in CHAIN:
             code = str(row.get(kkey) or "")
             if level == "bidang" and code and code not in bidang:
                 bidang.append(code)
             ind: dict[str, Any] = {}
             if level == "program":
-                ind["indicators"] = _indicators(row.get("tolak_ukur_capaian"), row.get("target_teks_capaian"),
-                                                str(year), row.get("satuan_capaian"), span)
+                ind["indicators"] = _indicators(
+                    row.get("tolak_ukur_capaian"),
+                    row.get("target_teks_capaian"),
+                    str(year),
+                    row.get("satuan_capaian"),
+                    span,
+                )
             elif level == "kegiatan":
-                ind["indicators"] = _indicators(row.get("tolok_ukur_sub"), row.get("target_sub_teks"),
-                                                str(year), row.get("satuan_sub"), span)
-            parent = b.parent_node(prefix + normalize_code(code), level, code, row.get(nkey) or "", parent,
-                                   row, suffix, span, **ind)
+                ind["indicators"] = _indicators(
+                    row.get("tolok_ukur_sub"), row.get("target_sub_teks"), str(year), row.get("satuan_sub"), span
+                )
+            parent = b.parent_node(
+                prefix + normalize_code(code), level, code, row.get(nkey) or "", parent, row, suffix, span, **ind
+            )
         b.nodes.setdefault(*_sub_node(b, row, prefix, parent, span))
     for code in _bidang_of_skpd(str(main["kode_skpd"])):
         if code not in bidang:
             bidang.append(code)
-    table = Table(id=TABLE_ID, title="Renja SIPD-RI", role="rencana", years=[year, year + 1],
-                  nodes=list(b.nodes.values()), span=b.span(rows[0][1], rows[-1][2]))
+    table = Table(
+        id=TABLE_ID,
+        title="Renja SIPD-RI",
+        role="rencana",
+        years=[year, year + 1],
+        nodes=list(b.nodes.values()),
+        span=b.span(rows[0][1], rows[-1][2]),
+    )
     if multi:
-        b.notes.append(Note(level="info", code="sipd-sub-units",
-                            message=f"{len(units)} sub units; each is a 'lainnya' node under the total",
-                            message_id=f"{len(units)} sub unit; masing-masing menjadi simpul 'lainnya' di bawah total"))
+        b.notes.append(
+            Note(
+                level="info",
+                code="sipd-sub-units",
+                message=f"{len(units)} sub units; each is a 'lainnya' node under the total",
+                message_id=f"{len(units)} sub unit; masing-masing menjadi simpul 'lainnya' di bawah total",
+            )
+        )
     return Document(
         doc_type="renja",
         pemda=norm_space(main.get("nama_daerah") or main.get("nama_pemda") or "") or None,
@@ -184,15 +248,28 @@ def _sub_node(b: _Builder, row: dict, prefix: str, parent: str, span: Span) -> t
     indicators = []
     if not _placeholder(row.get("tolak_ukur_output")):
         tgt = norm_space(row.get("target_teks_output") or "")
-        indicators.append(Indicator(text=norm_space(row["tolak_ukur_output"]),
-                                    targets={str(b.year): _quantity(tgt, row.get("satuan_output") or "")} if tgt else {},
-                                    span=span))
-    node = Node(id=nid, level="subkegiatan", code_printed=code, code=normalize_code(code), code_status="printed",
-                name=norm_space(row["nama_sub_giat"]), parent=parent, indicators=indicators,
-                pagu={str(b.year): pagu_plan, str(b.fwd): _money(row.get("pagu_n_depan"))},
-                lokasi=norm_space(row.get("lokasi_bl") or "") or None,
-                sumber_dana=norm_space(row.get("nama_dana") or "") or None,
-                keterangan=ket, span=span)
+        indicators.append(
+            Indicator(
+                text=norm_space(row["tolak_ukur_output"]),
+                targets={str(b.year): _quantity(tgt, row.get("satuan_output") or "")} if tgt else {},
+                span=span,
+            )
+        )
+    node = Node(
+        id=nid,
+        level="subkegiatan",
+        code_printed=code,
+        code=normalize_code(code),
+        code_status="printed",
+        name=norm_space(row["nama_sub_giat"]),
+        parent=parent,
+        indicators=indicators,
+        pagu={str(b.year): pagu_plan, str(b.fwd): _money(row.get("pagu_n_depan"))},
+        lokasi=norm_space(row.get("lokasi_bl") or "") or None,
+        sumber_dana=norm_space(row.get("nama_dana") or "") or None,
+        keterangan=ket,
+        span=span,
+    )
     return nid, node
 
 

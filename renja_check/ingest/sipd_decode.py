@@ -3,6 +3,7 @@
 Amounts are decoded exactly (``Decimal``, never float). Malformed input raises
 ``InputError`` with the line of the fault.
 """
+
 from __future__ import annotations
 
 import json
@@ -11,8 +12,19 @@ from decimal import Decimal
 
 from ..errors import InputError
 
-REQUIRED = ("tahun", "kode_skpd", "nama_skpd", "kode_urusan", "kode_bidang_urusan", "kode_program",
-            "nama_program", "kode_giat", "nama_giat", "kode_sub_giat", "nama_sub_giat")
+REQUIRED = (
+    "tahun",
+    "kode_skpd",
+    "nama_skpd",
+    "kode_urusan",
+    "kode_bidang_urusan",
+    "kode_program",
+    "nama_program",
+    "kode_giat",
+    "nama_giat",
+    "kode_sub_giat",
+    "nama_sub_giat",
+)
 
 
 def decode_rows(raw: bytes, where: str) -> list[tuple[dict, int, int]]:
@@ -20,7 +32,9 @@ def decode_rows(raw: bytes, where: str) -> list[tuple[dict, int, int]]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(where, f"not UTF-8 text (offset {exc.start})", f"bukan teks UTF-8 (posisi {exc.start})") from None
+        raise InputError(
+            where, f"not UTF-8 text (offset {exc.start})", f"bukan teks UTF-8 (posisi {exc.start})"
+        ) from None
     newlines = [i for i, ch in enumerate(text) if ch == "\n"]
 
     def line_of(pos: int) -> int:
@@ -35,8 +49,11 @@ def decode_rows(raw: bytes, where: str) -> list[tuple[dict, int, int]]:
             value = json.loads(text)
         except json.JSONDecodeError as exc:
             raise _json_error(where, exc) from None
-        raise InputError(where, f"not a SIPD-RI Renja export: expected a JSON list of rows, found {type(value).__name__}",
-                         f"bukan ekspor Renja SIPD-RI: yang diharapkan daftar (list) JSON baris, ditemukan {type(value).__name__}")
+        raise InputError(
+            where,
+            f"not a SIPD-RI Renja export: expected a JSON list of rows, found {type(value).__name__}",
+            f"bukan ekspor Renja SIPD-RI: yang diharapkan daftar (list) JSON baris, ditemukan {type(value).__name__}",
+        )
     rows: list[tuple[dict, int, int]] = []
     pos = _skip_ws(text, pos + 1)
     try:
@@ -46,9 +63,11 @@ def decode_rows(raw: bytes, where: str) -> list[tuple[dict, int, int]]:
             while True:
                 value, end = dec.raw_decode(text, pos)
                 if not isinstance(value, dict):
-                    raise InputError(f"{where}:{line_of(pos)}",
-                                     f"row {len(rows) + 1} is a {type(value).__name__}, not an object",
-                                     f"baris data ke-{len(rows) + 1} berupa {type(value).__name__}, bukan objek")
+                    raise InputError(
+                        f"{where}:{line_of(pos)}",
+                        f"row {len(rows) + 1} is a {type(value).__name__}, not an object",
+                        f"baris data ke-{len(rows) + 1} berupa {type(value).__name__}, bukan objek",
+                    )
                 rows.append((value, line_of(pos), line_of(end - 1)))
                 pos = _skip_ws(text, end)
                 if pos < len(text) and text[pos] == ",":
@@ -61,17 +80,21 @@ def decode_rows(raw: bytes, where: str) -> list[tuple[dict, int, int]]:
     except json.JSONDecodeError as exc:
         raise _json_error(where, exc) from None
     except RecursionError:
-        raise InputError(f"{where}:{line_of(pos)}", "JSON nested too deeply",
-                         "JSON bersarang terlalu dalam") from None
+        raise InputError(f"{where}:{line_of(pos)}", "JSON nested too deeply", "JSON bersarang terlalu dalam") from None
     if _skip_ws(text, pos) != len(text):
         raise _json_error(where, json.JSONDecodeError("extra data after the list", text, pos))
     if not rows:
-        raise InputError(where, "empty SIPD export: the list holds no rows", "ekspor SIPD kosong: daftar tidak berisi baris")
+        raise InputError(
+            where, "empty SIPD export: the list holds no rows", "ekspor SIPD kosong: daftar tidak berisi baris"
+        )
     for row, first, _ in rows:
         missing = [k for k in REQUIRED if k not in row]
         if missing:
-            raise InputError(f"{where}:{first}", f"not a SIPD-RI Renja row: missing {', '.join(missing)}",
-                             f"bukan baris Renja SIPD-RI: tidak ada {', '.join(missing)}")
+            raise InputError(
+                f"{where}:{first}",
+                f"not a SIPD-RI Renja row: missing {', '.join(missing)}",
+                f"bukan baris Renja SIPD-RI: tidak ada {', '.join(missing)}",
+            )
     return rows
 
 
@@ -91,5 +114,8 @@ def _json_error(where: str, exc: json.JSONDecodeError) -> InputError:
     truncated = exc.pos >= len(doc) - 1 or (doc.startswith("[") and not doc.endswith("]"))
     what_en = "truncated JSON (the file ends early)" if truncated else f"invalid JSON: {exc.msg}"
     what_id = "JSON terpotong (berkas berakhir sebelum waktunya)" if truncated else f"JSON tidak sah: {exc.msg}"
-    return InputError(f"{where}:{exc.lineno}", f"{what_en} at line {exc.lineno} column {exc.colno}",
-                      f"{what_id} pada baris {exc.lineno} kolom {exc.colno}")
+    return InputError(
+        f"{where}:{exc.lineno}",
+        f"{what_en} at line {exc.lineno} column {exc.colno}",
+        f"{what_id} pada baris {exc.lineno} kolom {exc.colno}",
+    )

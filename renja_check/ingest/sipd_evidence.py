@@ -8,6 +8,7 @@ targets, and are left out. ``add_sipd_evidence`` adds them to the Renja as a tab
 indicator, targets keyed ``akhir`` and the year N+1. The cross-document rules compare
 these quotes with the Renstra document when the dossier has one.
 """
+
 from __future__ import annotations
 
 from ..models import Document, Indicator, Node, Span, Table
@@ -36,13 +37,25 @@ def add_sipd_evidence(doc: Document) -> Document:
             if v and not _placeholder(v):
                 targets[label] = _quantity(v, "")
         span = Span(file=path, line_start=first, line_end=last)
-        nodes[code] = Node(id=f"{TABLE_ID}:{code}", level="program", code=code, code_printed=row.get("kode_program"),
-                           code_status="printed", name=norm_space(row.get("nama_program") or ""),
-                           indicators=[Indicator(text=text, targets=targets, span=span)], span=span)
+        nodes[code] = Node(
+            id=f"{TABLE_ID}:{code}",
+            level="program",
+            code=code,
+            code_printed=row.get("kode_program"),
+            code_status="printed",
+            name=norm_space(row.get("nama_program") or ""),
+            indicators=[Indicator(text=text, targets=targets, span=span)],
+            span=span,
+        )
     if not nodes:
         return doc
     ns = list(nodes.values())
-    table = Table(id=TABLE_ID, title="Target Renstra menurut SIPD-RI (indikator outcome program)", role=ROLE,
-                  years=[doc.year + 1], nodes=ns,
-                  span=Span(file=path, line_start=ns[0].span.line_start, line_end=ns[-1].span.line_end))
+    table = Table(
+        id=TABLE_ID,
+        title="Target Renstra menurut SIPD-RI (indikator outcome program)",
+        role=ROLE,
+        years=[doc.year + 1],
+        nodes=ns,
+        span=Span(file=path, line_start=ns[0].span.line_start, line_end=ns[-1].span.line_end),
+    )
     return doc.model_copy(update={"tables": doc.tables + [table]})

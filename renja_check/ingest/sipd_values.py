@@ -3,6 +3,7 @@
 ``_money`` reads an amount (exact, a fraction of a rupiah is status ``fraction``);
 ``_quantity`` reads a target and cross-checks it with the printed satuan.
 """
+
 from __future__ import annotations
 
 import re
@@ -90,15 +91,19 @@ def _quantity(target: str, satuan: str) -> Quantity:
         head = t[: len(t) - len(sat)].strip()
         q = parse_quantity(head, style="id")
         if q.unit and q.value is not None and q.status == "ok" and unit_same(q.unit, sat):
-            return q.model_copy(update={"raw": target, "unit": sat, "status": "compound",
-                                        "note": f"doubled-unit: {head!r} then {sat!r}"})
-        if q.unit and q.value is not None and q.status == "ok" and _NUMBER_UNIT.match(head) \
-                and not sat[:1].isdigit():
-            return Quantity(raw=target, unit=sat, status="compound",
-                            note=f"two-units: {q.unit!r} and {sat!r}")
+            return q.model_copy(
+                update={
+                    "raw": target,
+                    "unit": sat,
+                    "status": "compound",
+                    "note": f"doubled-unit: {head!r} then {sat!r}",
+                }
+            )
+        if q.unit and q.value is not None and q.status == "ok" and _NUMBER_UNIT.match(head) and not sat[:1].isdigit():
+            return Quantity(raw=target, unit=sat, status="compound", note=f"two-units: {q.unit!r} and {sat!r}")
         if q.unit or q.status == "invalid":
             return Quantity(raw=target, unit=sat, status="compound", note=f"several-values: {head!r}")
-        return q.model_copy(update={"raw": target, "unit": t[len(t) - len(sat):]})
+        return q.model_copy(update={"raw": target, "unit": t[len(t) - len(sat) :]})
     q = parse_quantity(t, style="id").model_copy(update={"raw": target})
     if sat and q.unit is None and q.value is not None:
         return q.model_copy(update={"unit": sat})

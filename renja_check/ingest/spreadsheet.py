@@ -10,6 +10,7 @@ the header (``# dokumen: rkpd``), or come from the dossier role.
 Every problem (no ``data`` sheet, a merged header, a missing or unknown column, text in a
 money cell) is one ``InputError`` naming the file, sheet, row and column.
 """
+
 from __future__ import annotations
 
 import csv
@@ -41,17 +42,26 @@ def _header(path: str, cells: list[Any], doc_type: str, place: str) -> list[Opti
         name = str(v).strip().lower().replace(" ", "_") if v not in (None, "") else None
         if name and column_kind(doc_type, name) is None:
             known = ", ".join(c.name for c in LAYOUTS[doc_type])
-            raise InputError(path, f"{place}, row 1, column {letter(i)}: unknown column '{v}' (known: {known}"
-                                   f"{', target_<year>, pagu_<year>' if doc_type != 'rkpd' else ''})",
-                             f"{place_id(place)}, baris 1, kolom {letter(i)}: kolom '{v}' tidak dikenal (yang dikenal: {known})")
+            raise InputError(
+                path,
+                f"{place}, row 1, column {letter(i)}: unknown column '{v}' (known: {known}"
+                f"{', target_<year>, pagu_<year>' if doc_type != 'rkpd' else ''})",
+                f"{place_id(place)}, baris 1, kolom {letter(i)}: kolom '{v}' tidak dikenal (yang dikenal: {known})",
+            )
         if name and name in names:
-            raise InputError(path, f"{place}, row 1, column {letter(i)}: column '{v}' appears twice",
-                             f"{place_id(place)}, baris 1, kolom {letter(i)}: kolom '{v}' muncul dua kali")
+            raise InputError(
+                path,
+                f"{place}, row 1, column {letter(i)}: column '{v}' appears twice",
+                f"{place_id(place)}, baris 1, kolom {letter(i)}: kolom '{v}' muncul dua kali",
+            )
         names.append(name)
     for col in required(doc_type):
         if col not in names:
-            raise InputError(path, f"{place}, row 1 (header): missing column '{col}'",
-                             f"{place_id(place)}, baris 1 (judul): kolom '{col}' tidak ada")
+            raise InputError(
+                path,
+                f"{place}, row 1 (header): missing column '{col}'",
+                f"{place_id(place)}, baris 1 (judul): kolom '{col}' tidak ada",
+            )
     return names
 
 
@@ -62,17 +72,28 @@ def _rows(path: str, header: list[Optional[str]], body, place: str) -> list[Row]
         if all(v in (None, "") or (isinstance(v, str) and not v.strip()) for v in values):
             continue
         cells = {n: (values[i - 1] if i - 1 < len(values) else None) for n, i in pos.items()}
-        out.append(Row(cells=cells, line=line, where=lambda col, line=line: (
-            f"{place}, row {line}, column {letter(pos[col])} ({col})" if col in pos
-            else f"{place}, row 1, column {col}")))
+        out.append(
+            Row(
+                cells=cells,
+                line=line,
+                where=lambda col, line=line: (
+                    f"{place}, row {line}, column {letter(pos[col])} ({col})"
+                    if col in pos
+                    else f"{place}, row 1, column {col}"
+                ),
+            )
+        )
     return out
 
 
 def _doc_type(meta: dict, role: Optional[str], path: str, where: str) -> dict:
     dt = str(meta.get("dokumen") or role or "").strip().lower()
     if dt not in DOC_TYPES:
-        raise InputError(path, f"{where}: say which document this is ('dokumen: rkpd|renstra|rpjmd')",
-                         f"{where}: sebutkan dokumen apa ini ('dokumen: rkpd|renstra|rpjmd')")
+        raise InputError(
+            path,
+            f"{where}: say which document this is ('dokumen: rkpd|renstra|rpjmd')",
+            f"{where}: sebutkan dokumen apa ini ('dokumen: rkpd|renstra|rpjmd')",
+        )
     return dict(meta, dokumen=dt)
 
 
@@ -86,10 +107,15 @@ def load_xlsx(path: Path, role: Optional[str] = None) -> Document:
     try:
         wb = load_workbook(path, data_only=True)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
-        raise InputError(p, f"not a readable .xlsx workbook ({exc})", f"bukan buku kerja .xlsx yang terbaca ({exc})") from None
+        raise InputError(
+            p, f"not a readable .xlsx workbook ({exc})", f"bukan buku kerja .xlsx yang terbaca ({exc})"
+        ) from None
     if DATA not in wb.sheetnames:
-        raise InputError(p, f"no sheet '{DATA}' (sheets: {', '.join(wb.sheetnames)})",
-                         f"tidak ada lembar '{DATA}' (lembar: {', '.join(wb.sheetnames)})")
+        raise InputError(
+            p,
+            f"no sheet '{DATA}' (sheets: {', '.join(wb.sheetnames)})",
+            f"tidak ada lembar '{DATA}' (lembar: {', '.join(wb.sheetnames)})",
+        )
     meta: dict[str, Any] = {}
     if META in wb.sheetnames:
         for r, (k, v, *_) in enumerate(wb[META].iter_rows(min_row=2, values_only=True), start=2):
@@ -103,10 +129,13 @@ def load_xlsx(path: Path, role: Optional[str] = None) -> Document:
     meta = _doc_type(meta, role, p, f"sheet '{META}'")
     for rng in ws.merged_cells.ranges:
         if rng.min_row <= 1:
-            raise InputError(p, f"{place}, row 1, column {letter(rng.min_col)}: merged header cells ({rng.coord}); "
-                                "write one column name per cell",
-                             f"{place_id(place)}, baris 1, kolom {letter(rng.min_col)}: sel judul digabung ({rng.coord}); "
-                             "tulis satu nama kolom per sel")
+            raise InputError(
+                p,
+                f"{place}, row 1, column {letter(rng.min_col)}: merged header cells ({rng.coord}); "
+                "write one column name per cell",
+                f"{place_id(place)}, baris 1, kolom {letter(rng.min_col)}: sel judul digabung ({rng.coord}); "
+                "tulis satu nama kolom per sel",
+            )
     rows = ws.iter_rows(values_only=True)
     first = next(rows, None) or ()
     header = _header(p, list(first), meta["dokumen"], place)
@@ -128,10 +157,13 @@ def _unsaved_formulas(path: Path, header: list[Optional[str]], body: list, doc_t
     for line, i in blank:
         v = ws.cell(row=line, column=i + 1).value
         if isinstance(v, str) and v.startswith("="):
-            raise InputError(str(path), f"{place}, row {line}, column {letter(i + 1)} ({header[i]}): formula {v} "
-                                        "has no saved result; open and save the workbook in a spreadsheet program",
-                             f"{place_id(place)}, baris {line}, kolom {letter(i + 1)} ({header[i]}): rumus {v} "
-                             "belum punya hasil tersimpan; buka dan simpan buku kerja di program lembar kerja")
+            raise InputError(
+                str(path),
+                f"{place}, row {line}, column {letter(i + 1)} ({header[i]}): formula {v} "
+                "has no saved result; open and save the workbook in a spreadsheet program",
+                f"{place_id(place)}, baris {line}, kolom {letter(i + 1)} ({header[i]}): rumus {v} "
+                "belum punya hasil tersimpan; buka dan simpan buku kerja di program lembar kerja",
+            )
 
 
 def load_csv(path: Path, role: Optional[str] = None) -> Document:
@@ -168,10 +200,14 @@ def write_template(doc_type: str, out: Path, year: int, period: tuple[int, int])
     (a ``.csv`` path gets the header row after ``# key: value`` meta lines)."""
     if Path(out).suffix.lower() == ".csv":
         years = [year] if doc_type == "rkpd" else list(range(period[0], period[1] + 1))
-        meta = [f"# dokumen: {doc_type}"] + ([f"# tahun: {year}", "# tahap: rancangan_akhir"] if doc_type == "rkpd"
-                                             else [f"# periode: {period[0]}-{period[1]}"])
-        Path(out).write_text("\n".join(meta + [",".join(c.name for c in columns(doc_type, years))]) + "\n",
-                             encoding="utf-8")
+        meta = [f"# dokumen: {doc_type}"] + (
+            [f"# tahun: {year}", "# tahap: rancangan_akhir"]
+            if doc_type == "rkpd"
+            else [f"# periode: {period[0]}-{period[1]}"]
+        )
+        Path(out).write_text(
+            "\n".join(meta + [",".join(c.name for c in columns(doc_type, years))]) + "\n", encoding="utf-8"
+        )
         return
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -187,9 +223,12 @@ def write_template(doc_type: str, out: Path, year: int, period: tuple[int, int])
     ws.freeze_panes = "A2"
     meta = wb.create_sheet(META)
     meta.append(["kunci", "nilai", "keterangan"])
-    values = {"dokumen": doc_type, "tahun": year if doc_type == "rkpd" else None,
-              "tahap": "rancangan_akhir" if doc_type == "rkpd" else None,
-              "periode": None if doc_type == "rkpd" else f"{period[0]}-{period[1]}"}
+    values = {
+        "dokumen": doc_type,
+        "tahun": year if doc_type == "rkpd" else None,
+        "tahap": "rancangan_akhir" if doc_type == "rkpd" else None,
+        "periode": None if doc_type == "rkpd" else f"{period[0]}-{period[1]}",
+    }
     for key in META_KEYS:
         if key in ("tahap", "tahun") and doc_type != "rkpd" or key in ("visi", "misi") and doc_type != "rpjmd":
             continue
@@ -205,9 +244,13 @@ def write_template(doc_type: str, out: Path, year: int, period: tuple[int, int])
 
 
 _META_HELP = {
-    "dokumen": "rkpd | renstra | rpjmd", "tahun": "tahun rencana N", "periode": "mis. 2021-2026",
-    "tahap": "rancangan_awal | rancangan_akhir | final", "kode_skpd": "kode SKPD (Renstra)",
-    "misi": "satu baris per misi", "sumber": "dokumen asal fakta",
+    "dokumen": "rkpd | renstra | rpjmd",
+    "tahun": "tahun rencana N",
+    "periode": "mis. 2021-2026",
+    "tahap": "rancangan_awal | rancangan_akhir | final",
+    "kode_skpd": "kode SKPD (Renstra)",
+    "misi": "satu baris per misi",
+    "sumber": "dokumen asal fakta",
 }
 
 

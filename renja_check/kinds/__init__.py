@@ -1,4 +1,5 @@
 """The registry of kinds: an explicit list, greppable. Add a kind here and in KINDS."""
+
 from __future__ import annotations
 
 from .base import Context, Kind, Params

@@ -3,6 +3,7 @@
 A kind is a small evaluator: a pydantic ``Params`` model (the rule's ``params``)
 and ``evaluate(rule, ctx)`` yielding findings. No I/O, no printing.
 """
+
 from __future__ import annotations
 
 import string
@@ -20,8 +21,9 @@ from .identity import ContentKeys, document_identities
 
 # The table roles a rule may name (Table.role). Typed so that a misspelled role in a rule
 # file is an error when the rules load, not a rule that silently finds nothing.
-Role = Literal["evaluasi", "kinerja_pelayanan", "rkpd_awal", "kebutuhan", "rencana", "rkpd_akhir",
-               "daftar_program", "sipd"]
+Role = Literal[
+    "evaluasi", "kinerja_pelayanan", "rkpd_awal", "kebutuhan", "rencana", "rkpd_akhir", "daftar_program", "sipd"
+]
 
 
 class Params(BaseModel):
@@ -84,7 +86,9 @@ class Context:
         (``identity.ContentKeys``), and documents are told apart by ``identity``.
         """
         vals: dict[str, Any] = {
-            "table": (table is not None and table.number and f"Tabel {table.number}") or (table.title if table else "") or (table.id if table else ""),
+            "table": (table is not None and table.number and f"Tabel {table.number}")
+            or (table.title if table else "")
+            or (table.id if table else ""),
             "table_id": table.id if table else "",
             "name": getattr(subject, "name", "") or "",
             "code": getattr(subject, "code", None) or getattr(subject, "code_printed", None) or "",
@@ -99,15 +103,16 @@ class Context:
         loc = locator or getattr(subject, "id", None)
         message = {lang: _sentence(render(text, vals)) for lang, text in rule.message.items()}
         if any(len(m) > MAX_MESSAGE for m in message.values()):  # long names: shorten them in the
-            short = {k: _clip(v) for k, v in vals.items()}       # message, in full in found/evidence
+            short = {k: _clip(v) for k, v in vals.items()}  # message, in full in found/evidence
             message = {lang: _sentence(render(text, short)) for lang, text in rule.message.items()}
         sugg = suggestion
         if sugg is None and rule.suggestion:
             sugg = {lang: render(text, vals) for lang, text in rule.suggestion.items()}
         # content only (never line numbers): line-based ids become what their row says
         keys = self.content_keys(doc)
-        fp = fingerprint(rule.code, *self.identity(doc), table.id if table else None,
-                         keys.map(loc), expected, found, keys.map(key))
+        fp = fingerprint(
+            rule.code, *self.identity(doc), table.id if table else None, keys.map(loc), expected, found, keys.map(key)
+        )
         return Finding(
             rule=rule.code,
             rule_name=rule.name,

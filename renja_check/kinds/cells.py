@@ -12,6 +12,7 @@ formula rule's (FM02) too, which reports it with its cause: the shipped CL01 dec
 finding) and ``--select CL01`` alone still reports it. ``skip_formula_errors`` skips
 them in code instead (off by default).
 """
+
 from __future__ import annotations
 
 from typing import Iterator, Literal
@@ -75,19 +76,38 @@ class CellsKind(Kind):
                     if where == "pagu":
                         what = (f"pagu tahun {col}", f"pagu for {col}")
                     elif where == "target":
-                        what = (f"target tahun {col}", f"target for {col}") if col.isdigit() and len(col) == 4 \
+                        what = (
+                            (f"target tahun {col}", f"target for {col}")
+                            if col.isdigit() and len(col) == 4
                             else (f"kolom {col}", f"column {col}")
+                        )
                     else:
                         what = (f"kolom {col}", f"column {col}")
                     note = f" ({cell.note})" if cell.note else ""
-                    vals = bilingual(cell=what, problem=problem(cell),
-                                     node=(node_label(n, "id"), node_label(n, "en")),
-                                     table=(table_label(table, "id"), table_label(table, "en")))
+                    vals = bilingual(
+                        cell=what,
+                        problem=problem(cell),
+                        node=(node_label(n, "id"), node_label(n, "en")),
+                        table=(table_label(table, "id"), table_label(table, "en")),
+                    )
                     vals.update(raw=" ".join(cell.raw.split()), note=note)
-                    yield ctx.finding(rule, doc, table=table, subject=n, found=cell.raw, values=vals,
-                                      key=(where, col, ind),
-                                      evidence={"cell": where, "column": col, "status": cell.status,
-                                                "raw": cell.raw, "note": cell.note, "indicator": ind})
+                    yield ctx.finding(
+                        rule,
+                        doc,
+                        table=table,
+                        subject=n,
+                        found=cell.raw,
+                        values=vals,
+                        key=(where, col, ind),
+                        evidence={
+                            "cell": where,
+                            "column": col,
+                            "status": cell.status,
+                            "raw": cell.raw,
+                            "note": cell.note,
+                            "indicator": ind,
+                        },
+                    )
 
 
 def _cells(n, where, columns):

@@ -7,6 +7,7 @@ Two segments joined by ``dan``, ``&``, ``;`` or ``serta`` ("11 unit kendaraan ro
 several values. One finding per row, every distinct compound value in the evidence, so
 the verifier sees what to split instead of an unread row.
 """
+
 from __future__ import annotations
 
 import re
@@ -58,10 +59,18 @@ class CompoundValuesKind(Kind):
                 found = compounds(raw.raw)
                 if not found:
                     continue
-                vals = bilingual(node=(node_label(n, "id"), node_label(n, "en")),
-                                 table=(table_label(table, "id"), table_label(table, "en")))
-                vals.update(first=found[0], n=str(len(found)),
-                            indicator=n.indicators[0].text if n.indicators else "-")
-                yield ctx.finding(rule, doc, table=table, subject=n, found=found, values=vals,
-                                  key=tuple(found),
-                                  evidence={"values": found, "printed_row": " ".join(raw.raw.split())})
+                vals = bilingual(
+                    node=(node_label(n, "id"), node_label(n, "en")),
+                    table=(table_label(table, "id"), table_label(table, "en")),
+                )
+                vals.update(first=found[0], n=str(len(found)), indicator=n.indicators[0].text if n.indicators else "-")
+                yield ctx.finding(
+                    rule,
+                    doc,
+                    table=table,
+                    subject=n,
+                    found=found,
+                    values=vals,
+                    key=tuple(found),
+                    evidence={"values": found, "printed_row": " ".join(raw.raw.split())},
+                )

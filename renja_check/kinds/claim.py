@@ -15,6 +15,7 @@ When the referred table is incomplete (cut by extraction), ``fallback_roles`` na
 roles of a complete table of the same document to compare with instead (first match);
 the message then says so. Without a fallback such claims are skipped.
 """
+
 from __future__ import annotations
 
 import re
@@ -62,8 +63,11 @@ class ClaimKind(Kind):
                     f = _reference(rule, ctx, doc, c)
                 elif check in ("count", "count_zero_pagu") and c.kind == "count":
                     t, referred = compared_table(doc, c, fallback)
-                    f = count_finding(rule, ctx, doc, c, t, zero_only=check == "count_zero_pagu",
-                                      referred=referred) if t is not None else None
+                    f = (
+                        count_finding(rule, ctx, doc, c, t, zero_only=check == "count_zero_pagu", referred=referred)
+                        if t is not None
+                        else None
+                    )
                 elif check == "total" and c.kind == "total":
                     f = _total(rule, ctx, doc, c, fallback)
                 else:
@@ -132,31 +136,55 @@ def _total(rule, ctx: Context, doc: Document, c: Claim, fallback: list[str]) -> 
     others.sort(key=lambda x: x[0])
     near = others[0] if others and others[0][0] < abs(ref - c.value) else None
     if near:
-        near_txt = (f" Nilai terdekat: total {table_label(near[1], 'id')} {rp(near[2])} (selisih {rp_abs(near[0])}).",
-                    f" Closest: the total of {table_label(near[1], 'en')} {rp(near[2])} (difference {rp_abs(near[0])}).")
+        near_txt = (
+            f" Nilai terdekat: total {table_label(near[1], 'id')} {rp(near[2])} (selisih {rp_abs(near[0])}).",
+            f" Closest: the total of {table_label(near[1], 'en')} {rp(near[2])} (difference {rp_abs(near[0])}).",
+        )
     else:
         near_txt = ("", "")
     if printed is not None:
-        ref_txt = (f"total tercetak {table_label(t, 'id')} {rp(printed)} (selisih {rp_abs(c.value - printed)})",
-                   f"the printed total of {table_label(t, 'en')} is {rp(printed)} (difference {rp_abs(c.value - printed)})")
+        ref_txt = (
+            f"total tercetak {table_label(t, 'id')} {rp(printed)} (selisih {rp_abs(c.value - printed)})",
+            f"the printed total of {table_label(t, 'en')} is {rp(printed)} (difference {rp_abs(c.value - printed)})",
+        )
     else:
         ref_txt = (f"{table_label(t, 'id')} tidak mencetak total", f"{table_label(t, 'en')} prints no total")
     rows_txt = ("", "")
     if rows is not None:
         extra = (f", {bad} baris tidak terbaca" if bad else "", f", {bad} rows unreadable" if bad else "")
-        rows_txt = (f"; jumlah pagu sub kegiatannya {rp(rows)}{extra[0]}",
-                    f"; its sub kegiatan add up to {rp(rows)}{extra[1]}")
-    vals = bilingual(ref_txt=ref_txt, rows_txt=rows_txt, near_txt=near_txt,
-                     table=(table_label(t, "id"), table_label(t, "en")),
-                     fallback_txt=fallback_text(referred, t))
+        rows_txt = (
+            f"; jumlah pagu sub kegiatannya {rp(rows)}{extra[0]}",
+            f"; its sub kegiatan add up to {rp(rows)}{extra[1]}",
+        )
+    vals = bilingual(
+        ref_txt=ref_txt,
+        rows_txt=rows_txt,
+        near_txt=near_txt,
+        table=(table_label(t, "id"), table_label(t, "en")),
+        fallback_txt=fallback_text(referred, t),
+    )
     vals.update(claimed=rp(c.value), raw=norm_space(c.raw), section=c.section or "")
     return ctx.finding(
-        rule, doc, table=t, subject=c, locator=c.id, expected=ref, found=c.value,
-        difference=c.value - ref, values=vals,
-        evidence={"claimed": c.value, "printed_total": printed, "rows_sum": rows, "unreadable_rows": bad,
-                  "year": year, "sentence": norm_space(c.sentence),
-                  "referred_table": referred.id if referred is not None else None,
-                  "closest_other_table": {"table": near[1].id, "total": near[2]} if near else None})
+        rule,
+        doc,
+        table=t,
+        subject=c,
+        locator=c.id,
+        expected=ref,
+        found=c.value,
+        difference=c.value - ref,
+        values=vals,
+        evidence={
+            "claimed": c.value,
+            "printed_total": printed,
+            "rows_sum": rows,
+            "unreadable_rows": bad,
+            "year": year,
+            "sentence": norm_space(c.sentence),
+            "referred_table": referred.id if referred is not None else None,
+            "closest_other_table": {"table": near[1].id, "total": near[2]} if near else None,
+        },
+    )
 
 
 def _contradiction_groups(doc: Document) -> list[list[Claim]]:
@@ -179,8 +207,14 @@ def _contradictions(rule, ctx: Context, doc: Document) -> Iterator[Finding]:
         first = cs[0]
         subject = first.subject
         raws = ", ".join(f'"{norm_space(c.raw)}"' for c in cs)
-        vals = {"raws": raws, "values": ", ".join(str(v) for v in values), "subject": subject,
-                "sentence": excerpt(first.sentence, [c.raw for c in cs]), "listed_txt": "", "listed_txt_en": ""}
+        vals = {
+            "raws": raws,
+            "values": ", ".join(str(v) for v in values),
+            "subject": subject,
+            "sentence": excerpt(first.sentence, [c.raw for c in cs]),
+            "listed_txt": "",
+            "listed_txt_en": "",
+        }
         evidence = {"claims": [c.id for c in cs], "values": values, "sentence": norm_space(first.sentence)}
         t, _ = compared_table(doc, first, rule.spec.fallback_roles)
         expected = None
@@ -191,8 +225,9 @@ def _contradictions(rule, ctx: Context, doc: Document) -> Iterator[Finding]:
                 vals["listed_txt"] = f" {table_label(t, 'id')} mencantumkan {listed} {LEVEL_ID[subject]}."
                 vals["listed_txt_en"] = f" {table_label(t, 'en')} lists {listed} {LEVEL_EN[subject]}."
                 evidence.update(table=t.id, listed=listed)
-        yield ctx.finding(rule, doc, subject=first, locator=first.id, expected=expected, found=values,
-                          values=vals, evidence=evidence)
+        yield ctx.finding(
+            rule, doc, subject=first, locator=first.id, expected=expected, found=values, values=vals, evidence=evidence
+        )
 
 
 def excerpt(sentence: str, raws: list[str], margin: int = 60) -> str:
@@ -200,7 +235,7 @@ def excerpt(sentence: str, raws: list[str], margin: int = 60) -> str:
     s = norm_space(sentence)
     pos = [(s.find(norm_space(r)), len(norm_space(r))) for r in raws if norm_space(r) in s]
     if not pos:
-        return s if len(s) <= 2 * margin else s[:2 * margin] + " ..."
+        return s if len(s) <= 2 * margin else s[: 2 * margin] + " ..."
     start = max(0, min(p for p, _ in pos) - margin)
     end = min(len(s), max(p + n for p, n in pos) + margin)
     return ("... " if start else "") + s[start:end].strip() + (" ..." if end < len(s) else "")
@@ -221,5 +256,12 @@ def _reference(rule, ctx: Context, doc: Document, c: Claim) -> Optional[Finding]
         if wanted.lower() in numbers:
             return None
     vals = {"raw": norm_space(c.raw), "wanted": wanted, "sentence": excerpt(c.sentence, [c.raw])}
-    return ctx.finding(rule, doc, subject=c, locator=c.id, found=wanted, values=vals,
-                       evidence={"wanted": wanted, "sentence": norm_space(c.sentence)})
+    return ctx.finding(
+        rule,
+        doc,
+        subject=c,
+        locator=c.id,
+        found=wanted,
+        values=vals,
+        evidence={"wanted": wanted, "sentence": norm_space(c.sentence)},
+    )

@@ -7,6 +7,7 @@ is given, about a table with one of those roles), without a qualifier (``usulan`
 two counts of the subject is KL04's (``contradiction``) and is left out here, so the same
 defect is not reported twice; a group needs two sentences with different values.
 """
+
 from __future__ import annotations
 
 from typing import Iterator, Optional
@@ -47,14 +48,33 @@ def disagreements(rule, ctx, doc: Document, roles: list[str]) -> Iterator[Findin
         claims = sorted((c for cs in kept for c in cs), key=lambda c: c.span.line_start if c.span else 0)
         subj = (LEVEL_ID[subject], LEVEL_EN[subject])
         listing = tuple(
-            "; ".join(f'{c.value} ("{norm_space(c.raw)}", {_where(c, lang)})' for c in claims)
-            for lang in ("id", "en"))
+            "; ".join(f'{c.value} ("{norm_space(c.raw)}", {_where(c, lang)})' for c in claims) for lang in ("id", "en")
+        )
         vals = bilingual(subject=subj, listing=listing)
         vals.update(values=", ".join(str(v) for v in values), year=str(year or ""))
         first = claims[0]
         yield ctx.finding(
-            rule, doc, subject=first, locator=first.id, found=values, values=vals, key=subject,
-            evidence={"subject": subject, "year": year, "values": values,
-                      "claims": [{"claim": c.id, "value": c.value, "section": c.section,
-                                  "line": c.span.line_start if c.span else None, "refers_to": c.refers_to,
-                                  "sentence": norm_space(c.sentence)} for c in claims]})
+            rule,
+            doc,
+            subject=first,
+            locator=first.id,
+            found=values,
+            values=vals,
+            key=subject,
+            evidence={
+                "subject": subject,
+                "year": year,
+                "values": values,
+                "claims": [
+                    {
+                        "claim": c.id,
+                        "value": c.value,
+                        "section": c.section,
+                        "line": c.span.line_start if c.span else None,
+                        "refers_to": c.refers_to,
+                        "sentence": norm_space(c.sentence),
+                    }
+                    for c in claims
+                ],
+            },
+        )

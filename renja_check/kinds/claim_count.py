@@ -1,4 +1,5 @@
 """Count claims ("30 Sub Kegiatan") against the rows a table lists."""
+
 from __future__ import annotations
 
 from typing import Optional
@@ -40,14 +41,17 @@ def fallback_text(referred: Optional[Table], used: Table) -> tuple[str, str]:
     """The message sentence saying a claim was compared with another table than the one it names."""
     if referred is None:
         return "", ""
-    return (f" Catatan: tabel yang dirujuk ({table_label(referred, 'id')}) tidak lengkap; "
-            f"dibandingkan dengan {table_label(used, 'id')}.",
-            f" Note: the table referred to ({table_label(referred, 'en')}) is incomplete; "
-            f"compared with {table_label(used, 'en')}.")
+    return (
+        f" Catatan: tabel yang dirujuk ({table_label(referred, 'id')}) tidak lengkap; "
+        f"dibandingkan dengan {table_label(used, 'id')}.",
+        f" Note: the table referred to ({table_label(referred, 'en')}) is incomplete; "
+        f"compared with {table_label(used, 'en')}.",
+    )
 
 
-def count_finding(rule, ctx, doc: Document, c: Claim, t: Table, zero_only: bool,
-                  referred: Optional[Table] = None) -> Optional[Finding]:
+def count_finding(
+    rule, ctx, doc: Document, c: Claim, t: Table, zero_only: bool, referred: Optional[Table] = None
+) -> Optional[Finding]:
     """A finding when the claimed count differs from the rows of ``t``.
 
     ``referred``: the incomplete table the claim names, when ``t`` replaces it (fallback).
@@ -77,8 +81,10 @@ def count_finding(rule, ctx, doc: Document, c: Claim, t: Table, zero_only: bool,
     if len(zero) > MAX_NAMED:
         names += f"; ... (+{len(zero) - MAX_NAMED})"
     if zero:
-        zero_txt = (f", {len(zero)} di antaranya berpagu nol/kosong ({names}): {with_pagu} berpagu",
-                    f", {len(zero)} of them with zero/empty pagu ({names}): {with_pagu} with pagu")
+        zero_txt = (
+            f", {len(zero)} di antaranya berpagu nol/kosong ({names}): {with_pagu} berpagu",
+            f", {len(zero)} of them with zero/empty pagu ({names}): {with_pagu} with pagu",
+        )
     else:
         zero_txt = (", tidak ada yang berpagu nol/kosong", ", none with zero/empty pagu")
     vals = bilingual(
@@ -88,13 +94,34 @@ def count_finding(rule, ctx, doc: Document, c: Claim, t: Table, zero_only: bool,
         usulan=(" usulan" if c.qualifier else "", " proposed" if c.qualifier else ""),
         fallback_txt=fallback_text(referred, t),
     )
-    vals.update(claimed=str(c.value), listed=str(listed), with_pagu=str(with_pagu),
-                raw=norm_space(c.raw), section=c.section or "")
+    vals.update(
+        claimed=str(c.value),
+        listed=str(listed),
+        with_pagu=str(with_pagu),
+        raw=norm_space(c.raw),
+        section=c.section or "",
+    )
     return ctx.finding(
-        rule, doc, table=t, subject=c, locator=c.id, expected=listed, found=c.value,
-        difference=c.value - listed, values=vals, key=c.subject,
-        evidence={"subject": c.subject, "claimed": c.value, "listed": listed, "with_pagu": with_pagu,
-                  "zero_pagu": [{"locator": n.id, "code": n.code, "name": n.name} for n in zero],
-                  "year": year, "table": t.id, "qualifier": c.qualifier,
-                  "referred_table": referred.id if referred is not None else None,
-                  "sentence": norm_space(c.sentence)})
+        rule,
+        doc,
+        table=t,
+        subject=c,
+        locator=c.id,
+        expected=listed,
+        found=c.value,
+        difference=c.value - listed,
+        values=vals,
+        key=c.subject,
+        evidence={
+            "subject": c.subject,
+            "claimed": c.value,
+            "listed": listed,
+            "with_pagu": with_pagu,
+            "zero_pagu": [{"locator": n.id, "code": n.code, "name": n.name} for n in zero],
+            "year": year,
+            "table": t.id,
+            "qualifier": c.qualifier,
+            "referred_table": referred.id if referred is not None else None,
+            "sentence": norm_space(c.sentence),
+        },
+    )

@@ -10,6 +10,7 @@
   or achievement in %): the evaluation table's row of that name (one row, names alike at
   ``cutoff``) prints that percentage in one of its % cells (within half a point).
 """
+
 from __future__ import annotations
 
 import re
@@ -78,13 +79,26 @@ def _percent(rule, ctx, doc, c) -> Optional[Finding]:
     if abs(got - printed) <= Decimal(5).scaleb(-places - 1) + Decimal("1e-9"):
         return None
     shown = _pct_text(got, max(places, 2))
-    what = (("pertumbuhan", "the growth") if growth else ("persentase", "the share"))
+    what = ("pertumbuhan", "the growth") if growth else ("persentase", "the share")
     vals = bilingual(what=what)
     vals.update(raw=c.raw, printed=m.group(0).strip(), computed=shown, a=rp(amounts[0]), b=rp(amounts[1]))
-    return ctx.finding(rule, doc, subject=c, locator=c.id, expected=shown, found=m.group(0).strip(),
-                       values=vals, key=c.raw,
-                       evidence={"amounts": amounts[:2], "printed": m.group(0).strip(), "recomputed": shown,
-                                 "kind": c.qualifier, "sentence": c.sentence})
+    return ctx.finding(
+        rule,
+        doc,
+        subject=c,
+        locator=c.id,
+        expected=shown,
+        found=m.group(0).strip(),
+        values=vals,
+        key=c.raw,
+        evidence={
+            "amounts": amounts[:2],
+            "printed": m.group(0).strip(),
+            "recomputed": shown,
+            "kind": c.qualifier,
+            "sentence": c.sentence,
+        },
+    )
 
 
 def _parts(rule, ctx, doc, c) -> Optional[Finding]:
@@ -95,9 +109,18 @@ def _parts(rule, ctx, doc, c) -> Optional[Finding]:
     if sum(parts) == total:
         return None
     vals = {"raw": c.raw, "total": rp(total), "sum": rp(sum(parts)), "n": str(len(parts))}
-    return ctx.finding(rule, doc, subject=c, locator=c.id, expected=sum(parts), found=total,
-                       difference=total - sum(parts), values=vals, key=c.raw,
-                       evidence={"total": total, "parts": parts, "sentence": c.sentence})
+    return ctx.finding(
+        rule,
+        doc,
+        subject=c,
+        locator=c.id,
+        expected=sum(parts),
+        found=total,
+        difference=total - sum(parts),
+        values=vals,
+        key=c.raw,
+        evidence={"total": total, "parts": parts, "sentence": c.sentence},
+    )
 
 
 PCT_ANY_RE = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
@@ -118,14 +141,22 @@ def _result(rule, ctx, doc, c, p: FiguresParams) -> Optional[Finding]:
     from .compare import same_text
     from .labels import node_label, table_label
 
-    rows = [(t, n) for t in doc.tables if t.role == "evaluasi" for n in t.nodes
-            if n.level in ("program", "kegiatan", "subkegiatan") and n.name and same_text(n.name, c.raw, p.cutoff)]
+    rows = [
+        (t, n)
+        for t in doc.tables
+        if t.role == "evaluasi"
+        for n in t.nodes
+        if n.level in ("program", "kegiatan", "subkegiatan") and n.name and same_text(n.name, c.raw, p.cutoff)
+    ]
     if len(rows) != 1:
         return None  # no row, or no single row, of that name: nothing to compare with
     table, node = rows[0]
     # the kegiatan's row and the rows of its further indicators
-    printed = [x for n in [node] + [k for k in table.nodes if k.parent == node.id and k.level == "indikator"]
-               for x in _row_percents(n)]
+    printed = [
+        x
+        for n in [node] + [k for k in table.nodes if k.parent == node.id and k.level == "indikator"]
+        for x in _row_percents(n)
+    ]
     if not printed:
         return None
     stated = Decimal(c.value) / 100
@@ -133,10 +164,21 @@ def _result(rule, ctx, doc, c, p: FiguresParams) -> Optional[Finding]:
         return None
     shown = f"{stated.normalize():f}".replace(".", ",") + "%"
     cells = ", ".join(x for x, _ in printed)
-    vals = bilingual(node=(node_label(node, "id"), node_label(node, "en")),
-                     table=(table_label(table, "id"), table_label(table, "en")),
-                     what=(c.qualifier or "realisasi", "achievement" if c.qualifier == "capaian" else "realisation"))
+    vals = bilingual(
+        node=(node_label(node, "id"), node_label(node, "en")),
+        table=(table_label(table, "id"), table_label(table, "en")),
+        what=(c.qualifier or "realisasi", "achievement" if c.qualifier == "capaian" else "realisation"),
+    )
     vals.update(stated=shown, cells=cells, name=c.raw)
-    return ctx.finding(rule, doc, subject=c, locator=c.id, table=table, expected=[x for x, _ in printed],
-                       found=shown, values=vals, key=(c.raw, c.value),
-                       evidence={"row": node.id, "row_percentages": [x for x, _ in printed], "sentence": c.sentence})
+    return ctx.finding(
+        rule,
+        doc,
+        subject=c,
+        locator=c.id,
+        table=table,
+        expected=[x for x, _ in printed],
+        found=shown,
+        values=vals,
+        key=(c.raw, c.value),
+        evidence={"row": node.id, "row_percentages": [x for x, _ in printed], "sentence": c.sentence},
+    )

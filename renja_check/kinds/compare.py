@@ -1,4 +1,5 @@
 """Normalising cell texts before comparing them across tables."""
+
 from __future__ import annotations
 
 import re
@@ -11,14 +12,22 @@ from ..text import norm_name
 
 # sumber dana: long names and their usual abbreviations, one key each
 _FUNDS = {
-    "pendapatan asli daerah": "pad", "pad": "pad",
-    "dana alokasi umum": "dau", "dau": "dau",
-    "dana alokasi khusus": "dak", "dak": "dak",
-    "dana bagi hasil": "dbh", "dbh": "dbh",
-    "dana insentif daerah": "did", "did": "did",
-    "bantuan keuangan provinsi": "bankeu", "bankeu": "bankeu",
-    "anggaran pendapatan dan belanja daerah": "apbd", "apbd": "apbd",
-    "anggaran pendapatan dan belanja negara": "apbn", "apbn": "apbn",
+    "pendapatan asli daerah": "pad",
+    "pad": "pad",
+    "dana alokasi umum": "dau",
+    "dau": "dau",
+    "dana alokasi khusus": "dak",
+    "dak": "dak",
+    "dana bagi hasil": "dbh",
+    "dbh": "dbh",
+    "dana insentif daerah": "did",
+    "did": "did",
+    "bantuan keuangan provinsi": "bankeu",
+    "bankeu": "bankeu",
+    "anggaran pendapatan dan belanja daerah": "apbd",
+    "apbd": "apbd",
+    "anggaran pendapatan dan belanja negara": "apbn",
+    "apbn": "apbn",
 }
 BLANK = {"", "-", "--", "0"}
 
@@ -46,8 +55,23 @@ def same_funds(a: str, b: str) -> bool:
 
 
 # words that say what kind of place a name is, not which place
-_PLACE_WORDS = {"kota", "kabupaten", "kab", "kecamatan", "kec", "kelurahan", "kel", "desa", "provinsi",
-                "seluruh", "se", "di", "dan", "wilayah", "daerah"}
+_PLACE_WORDS = {
+    "kota",
+    "kabupaten",
+    "kab",
+    "kecamatan",
+    "kec",
+    "kelurahan",
+    "kel",
+    "desa",
+    "provinsi",
+    "seluruh",
+    "se",
+    "di",
+    "dan",
+    "wilayah",
+    "daerah",
+}
 
 
 def same_place(a: str, b: str, cutoff: float) -> bool:
@@ -75,8 +99,14 @@ def pair_indicators(a: Node, b: Node) -> list[tuple[Indicator, Indicator]]:
         return [(ia[0], ib[0])]
     pairs, used = [], set()
     for x in ia:
-        best = max(((fuzz.token_sort_ratio(norm_name(x.text), norm_name(y.text)), j)
-                    for j, y in enumerate(ib) if j not in used), default=None)
+        best = max(
+            (
+                (fuzz.token_sort_ratio(norm_name(x.text), norm_name(y.text)), j)
+                for j, y in enumerate(ib)
+                if j not in used
+            ),
+            default=None,
+        )
         if best and best[0] >= 80:
             pairs.append((x, ib[best[1]]))
             used.add(best[1])

@@ -10,6 +10,7 @@ quotes (``sumber``). ``expected`` is the other document's value, ``found`` the R
 ``difference`` found - expected. A rule whose document is absent is skipped
 (``missing``), and the engine lists it in the run's summary.
 """
+
 from __future__ import annotations
 
 from typing import Iterator, Literal, Optional
@@ -22,9 +23,23 @@ from .cross_presence import cap
 from .labels import bilingual, node_label
 from .match import match_tables
 
-Check = Literal["missing_in_renja", "missing_in_other", "pagu", "target", "lokasi", "sumber_dana", "catatan",
-                "indicator", "pagu_ceiling", "period", "period_quoted", "visi_misi", "assigned",
-                "assigned_missing", "year"]
+Check = Literal[
+    "missing_in_renja",
+    "missing_in_other",
+    "pagu",
+    "target",
+    "lokasi",
+    "sumber_dana",
+    "catatan",
+    "indicator",
+    "pagu_ceiling",
+    "period",
+    "period_quoted",
+    "visi_misi",
+    "assigned",
+    "assigned_missing",
+    "year",
+]
 
 
 class CrossDocParams(Params):
@@ -70,11 +85,25 @@ class CrossDocumentKind(Kind):
                 for na, nb in m.pairs:
                     if not belongs(nb, r, ctx.dossier):
                         continue
-                    vals = dict(base, **bilingual(node=(node_label(na, "id"), node_label(na, "en")),
-                                                  Node=(cap(node_label(na, "id")), cap(node_label(na, "en")))))
+                    vals = dict(
+                        base,
+                        **bilingual(
+                            node=(node_label(na, "id"), node_label(na, "en")),
+                            Node=(cap(node_label(na, "id")), cap(node_label(na, "en"))),
+                        ),
+                    )
                     ev = {"renja": r.where(na), p.against: o.where(nb)}
                     for exp, fnd, diff, extra, key in fn(p, r, o, na, nb):
                         evid = dict(ev, **{k: v for k, v in extra.items() if not k.endswith("_en")})
-                        yield ctx.finding(rule, r.doc, table=r.table, subject=na, expected=exp, found=fnd,
-                                          difference=diff, values=dict(vals, **extra), evidence=evid,
-                                          key=(p.against, o.table.id, key))
+                        yield ctx.finding(
+                            rule,
+                            r.doc,
+                            table=r.table,
+                            subject=na,
+                            expected=exp,
+                            found=fnd,
+                            difference=diff,
+                            values=dict(vals, **extra),
+                            evidence=evid,
+                            key=(p.against, o.table.id, key),
+                        )

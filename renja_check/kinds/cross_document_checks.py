@@ -4,6 +4,7 @@ Pair checks (``pagu``, ``target``, ...) get a matched pair (Renja node, other no
 yield ``(expected, found, difference, message values, key)``; set checks get the whole
 matching; document checks (``period``, ``visi_misi``) look at the dossier.
 """
+
 from __future__ import annotations
 
 from typing import Iterator, Optional
@@ -47,15 +48,26 @@ def _year(r: Side) -> Optional[str]:
 
 # --- pair checks -------------------------------------------------------------------------
 
+
 def pagu(p, r, o, na, nb):
     several = len([y for y in na.pagu if y in nb.pagu]) > 1
     for year in [y for y in na.pagu if y in nb.pagu]:
         found, exp = pagu_value(na, year), pagu_value(nb, year)
         if found is None or exp is None or found == exp:
             continue
-        yield exp, found, found - exp, dict(
-            a=rp(found), b=rp(exp), year=year, gap=rp_abs(found - exp),
-            **bilingual(year_txt=(year_phrase(year, several, "id"), year_phrase(year, several, "en")))), year
+        yield (
+            exp,
+            found,
+            found - exp,
+            dict(
+                a=rp(found),
+                b=rp(exp),
+                year=year,
+                gap=rp_abs(found - exp),
+                **bilingual(year_txt=(year_phrase(year, several, "id"), year_phrase(year, several, "en"))),
+            ),
+            year,
+        )
 
 
 def target(p, r, o, na, nb):
@@ -70,13 +82,33 @@ def target(p, r, o, na, nb):
         ua, ub = unit_key(qa.unit), unit_key(qb.unit)
         if qa.value is not None and qb.value is not None and qa.value != qb.value:
             diff = qa.value - qb.value
-            yield qb.value, qa.value, int(diff) if diff == int(diff) else None, dict(
-                a=qa.raw.strip(), b=qb.raw.strip(), indicator=ia.text, year=year,
-                **bilingual(what=("target", "target"))), (ia.text, year, "value")
+            yield (
+                qb.value,
+                qa.value,
+                int(diff) if diff == int(diff) else None,
+                dict(
+                    a=qa.raw.strip(),
+                    b=qb.raw.strip(),
+                    indicator=ia.text,
+                    year=year,
+                    **bilingual(what=("target", "target")),
+                ),
+                (ia.text, year, "value"),
+            )
         elif ua and ub and ua != ub:
-            yield qb.unit, qa.unit, None, dict(
-                a=qa.raw.strip(), b=qb.raw.strip(), indicator=ia.text, year=year,
-                **bilingual(what=("satuan target", "target unit"))), (ia.text, year, "unit")
+            yield (
+                qb.unit,
+                qa.unit,
+                None,
+                dict(
+                    a=qa.raw.strip(),
+                    b=qb.raw.strip(),
+                    indicator=ia.text,
+                    year=year,
+                    **bilingual(what=("satuan target", "target unit")),
+                ),
+                (ia.text, year, "unit"),
+            )
 
 
 def _text_field(field):
@@ -87,6 +119,7 @@ def _text_field(field):
         same = same_place(xa, xb, p.cutoff) if field == "lokasi" else same_funds(xa, xb)
         if not same:
             yield xb, xa, None, dict(a=" ".join(xa.split()), b=" ".join(xb.split())), field
+
     return check
 
 
@@ -97,11 +130,15 @@ def catatan(p, r, o, na, nb):
         return
     code = usable_code(na)
     for t in r.doc.tables:
-        if t.role == "kebutuhan" and any(not blank(n.catatan) and usable_code(n) == code and code
-                                         for n in t.nodes):
+        if t.role == "kebutuhan" and any(not blank(n.catatan) and usable_code(n) == code and code for n in t.nodes):
             return
-    yield None, None, None, bilingual(changes=("; ".join(c["id"] for c in ch), "; ".join(c["en"] for c in ch))), \
-        "catatan"
+    yield (
+        None,
+        None,
+        None,
+        bilingual(changes=("; ".join(c["id"] for c in ch), "; ".join(c["en"] for c in ch))),
+        "catatan",
+    )
 
 
 def indicator(p, r, o, na, nb):
@@ -111,15 +148,28 @@ def indicator(p, r, o, na, nb):
     for ia in na.indicators:
         ib = max(nb.indicators, key=lambda x: fuzz.token_sort_ratio(norm_name(ia.text), norm_name(x.text)))
         if not same_text(ia.text, ib.text, p.cutoff):
-            yield ib.text, ia.text, None, dict(a=ia.text, b=ib.text, **bilingual(
-                what=("teks indikator", "indicator text"))), (ia.text, "text")
+            yield (
+                ib.text,
+                ia.text,
+                None,
+                dict(a=ia.text, b=ib.text, **bilingual(what=("teks indikator", "indicator text"))),
+                (ia.text, "text"),
+            )
             continue
         ua = {unit_key(q.unit) for q in ia.targets.values() if q.unit} - {None}
         ub = {unit_key(q.unit) for q in ib.targets.values() if q.unit} - {None}
         if ua and ub and not ua & ub:
-            yield sorted(ub)[0], sorted(ua)[0], None, dict(
-                a=f"{ia.text} ({', '.join(sorted(ua))})", b=f"{ib.text} ({', '.join(sorted(ub))})",
-                **bilingual(what=("satuan indikator", "indicator unit"))), (ia.text, "unit")
+            yield (
+                sorted(ub)[0],
+                sorted(ua)[0],
+                None,
+                dict(
+                    a=f"{ia.text} ({', '.join(sorted(ua))})",
+                    b=f"{ib.text} ({', '.join(sorted(ub))})",
+                    **bilingual(what=("satuan indikator", "indicator unit")),
+                ),
+                (ia.text, "unit"),
+            )
 
 
 def pagu_ceiling(p, r, o, na, nb):
@@ -134,6 +184,7 @@ def pagu_ceiling(p, r, o, na, nb):
 
 # --- set checks --------------------------------------------------------------------------
 
+
 def missing_in_renja(rule, ctx, p, r, o, m, base) -> Iterator:
     if not r.table.complete:
         return
@@ -143,12 +194,25 @@ def missing_in_renja(rule, ctx, p, r, o, m, base) -> Iterator:
     for n in m.only_b + [b for _, b in m.recoded]:
         if not belongs(n, r, ctx.dossier):
             continue
-        vals = dict(base, **bilingual(node=(node_label(n, "id"), node_label(n, "en")),
-                                      Node=(cap(node_label(n, "id")), cap(node_label(n, "en")))),
-                    pagu=rp(pagu_value(n, _year(r) or "")), **_recoded_txt(twin.get(id(n)), "Renja"))
-        yield ctx.finding(rule, o.doc, table=o.table, subject=n, expected=n.code or n.name, values=vals,
-                          evidence={p.against: o.where(n), "renja": r.where()},
-                          key=("missing_in_renja", _agency(r), r.table.id))
+        vals = dict(
+            base,
+            **bilingual(
+                node=(node_label(n, "id"), node_label(n, "en")),
+                Node=(cap(node_label(n, "id")), cap(node_label(n, "en"))),
+            ),
+            pagu=rp(pagu_value(n, _year(r) or "")),
+            **_recoded_txt(twin.get(id(n)), "Renja"),
+        )
+        yield ctx.finding(
+            rule,
+            o.doc,
+            table=o.table,
+            subject=n,
+            expected=n.code or n.name,
+            values=vals,
+            evidence={p.against: o.where(n), "renja": r.where()},
+            key=("missing_in_renja", _agency(r), r.table.id),
+        )
 
 
 def missing_in_other(rule, ctx, p, r, o, m, base) -> Iterator:
@@ -156,22 +220,39 @@ def missing_in_other(rule, ctx, p, r, o, m, base) -> Iterator:
         return
     twin = {id(a): b for a, b in m.recoded}
     for n in m.only_a + [a for a, _ in m.recoded]:
-        vals = dict(base, **bilingual(node=(node_label(n, "id"), node_label(n, "en")),
-                                      Node=(cap(node_label(n, "id")), cap(node_label(n, "en")))),
-                    pagu=rp(pagu_value(n, _year(r) or "")), **_recoded_txt(twin.get(id(n)), o.doc.doc_type.upper()))
-        yield ctx.finding(rule, r.doc, table=r.table, subject=n, found=n.code or n.name, values=vals,
-                          evidence={"renja": r.where(n), p.against: o.where()}, key=(p.against, o.table.id))
+        vals = dict(
+            base,
+            **bilingual(
+                node=(node_label(n, "id"), node_label(n, "en")),
+                Node=(cap(node_label(n, "id")), cap(node_label(n, "en"))),
+            ),
+            pagu=rp(pagu_value(n, _year(r) or "")),
+            **_recoded_txt(twin.get(id(n)), o.doc.doc_type.upper()),
+        )
+        yield ctx.finding(
+            rule,
+            r.doc,
+            table=r.table,
+            subject=n,
+            found=n.code or n.name,
+            values=vals,
+            evidence={"renja": r.where(n), p.against: o.where()},
+            key=(p.against, o.table.id),
+        )
 
 
 def _recoded_txt(other: Optional[Node], where: str) -> dict:
-    """"; under the same kegiatan the Renja has sub kegiatan X ...": the row it may be (match.recoded)."""
+    """ "; under the same kegiatan the Renja has sub kegiatan X ...": the row it may be (match.recoded)."""
     if other is None:
         return bilingual(recoded_txt=("", ""))
-    return bilingual(recoded_txt=(
-        f"; di bawah kegiatan yang sama {where} memuat {node_label(other, 'id')} dengan pagu atau nama "
-        f"serupa, mungkin baris yang sama dengan kode lain",
-        f"; under the same kegiatan the {where} has {node_label(other, 'en')} with a similar pagu or name, "
-        f"perhaps the same row under another code"))
+    return bilingual(
+        recoded_txt=(
+            f"; di bawah kegiatan yang sama {where} memuat {node_label(other, 'id')} dengan pagu atau nama "
+            f"serupa, mungkin baris yang sama dengan kode lain",
+            f"; under the same kegiatan the {where} has {node_label(other, 'en')} with a similar pagu or name, "
+            f"perhaps the same row under another code",
+        )
+    )
 
 
 def _programs(side: Side, pred) -> list[Node]:
@@ -192,12 +273,24 @@ def assigned(rule, ctx, p, r, o, m, base) -> Iterator:
         if usable_code(n) in theirs:
             continue
         other = next((x for x in o.table.nodes if x.level == "program" and usable_code(x) == usable_code(n)), None)
-        vals = dict(base, node=node_label(n, "id"), node_en=node_label(n, "en"),
-                    Node=cap(node_label(n, "id")), Node_en=cap(node_label(n, "en")),
-                    assigned_to=", ".join(other.agencies) if other is not None and other.agencies else "-")
-        yield ctx.finding(rule, r.doc, table=r.table, subject=n, found=usable_code(n), values=vals,
-                          evidence={"renja": r.where(n), p.against: o.where(other)},
-                          key=(p.against, o.table.id))
+        vals = dict(
+            base,
+            node=node_label(n, "id"),
+            node_en=node_label(n, "en"),
+            Node=cap(node_label(n, "id")),
+            Node_en=cap(node_label(n, "en")),
+            assigned_to=", ".join(other.agencies) if other is not None and other.agencies else "-",
+        )
+        yield ctx.finding(
+            rule,
+            r.doc,
+            table=r.table,
+            subject=n,
+            found=usable_code(n),
+            values=vals,
+            evidence={"renja": r.where(n), p.against: o.where(other)},
+            key=(p.against, o.table.id),
+        )
 
 
 def assigned_missing(rule, ctx, p, r, o, m, base) -> Iterator:
@@ -206,17 +299,39 @@ def assigned_missing(rule, ctx, p, r, o, m, base) -> Iterator:
     for n in _programs(o, lambda n: belongs(n, r, ctx.dossier, strict=True)):
         if usable_code(n) in ours or _penunjang(n, p.skip_penunjang):
             continue
-        vals = dict(base, node=node_label(n, "id"), node_en=node_label(n, "en"),
-                    Node=cap(node_label(n, "id")), Node_en=cap(node_label(n, "en")))
-        yield ctx.finding(rule, o.doc, table=o.table, subject=n, expected=usable_code(n) or n.name,
-                          values=vals, evidence={p.against: o.where(n), "renja": r.where()},
-                          key=("assigned_missing", _agency(r), r.table.id))
+        vals = dict(
+            base,
+            node=node_label(n, "id"),
+            node_en=node_label(n, "en"),
+            Node=cap(node_label(n, "id")),
+            Node_en=cap(node_label(n, "en")),
+        )
+        yield ctx.finding(
+            rule,
+            o.doc,
+            table=o.table,
+            subject=n,
+            expected=usable_code(n) or n.name,
+            values=vals,
+            evidence={p.against: o.where(n), "renja": r.where()},
+            key=("assigned_missing", _agency(r), r.table.id),
+        )
 
 
 CHECKS = {
-    "pagu": pagu, "target": target, "lokasi": _text_field("lokasi"), "sumber_dana": _text_field("sumber_dana"),
-    "catatan": catatan, "indicator": indicator, "pagu_ceiling": pagu_ceiling,
-    "missing_in_renja": missing_in_renja, "missing_in_other": missing_in_other,
-    "assigned": assigned, "assigned_missing": assigned_missing,
-    "period": period, "period_quoted": period_quoted, "visi_misi": visi_misi, "year": year_check,
+    "pagu": pagu,
+    "target": target,
+    "lokasi": _text_field("lokasi"),
+    "sumber_dana": _text_field("sumber_dana"),
+    "catatan": catatan,
+    "indicator": indicator,
+    "pagu_ceiling": pagu_ceiling,
+    "missing_in_renja": missing_in_renja,
+    "missing_in_other": missing_in_other,
+    "assigned": assigned,
+    "assigned_missing": assigned_missing,
+    "period": period,
+    "period_quoted": period_quoted,
+    "visi_misi": visi_misi,
+    "year": year_check,
 }

@@ -3,6 +3,7 @@
 They compare whole documents (a Renstra's period, an RKPD's year, the RPJMD's visi and
 misi) rather than matched rows; each finding's evidence names both documents.
 """
+
 from __future__ import annotations
 
 import re
@@ -37,10 +38,19 @@ def period(rule, ctx, p) -> Iterator:
             if rd.year is None or d.period_start <= rd.year <= d.period_end:
                 continue
             vals = {"year": rd.year, "period": f"{d.period_start}-{d.period_end}", **_other_vals(side, d)}
-            ev = {"renja": {"document": rd.source.path, "doc_type": "renja", "year": rd.year},
-                  p.against: side.where() if side else {"document": d.source.path, "doc_type": d.doc_type}}
-            yield ctx.finding(rule, rd, found=rd.year, expected=f"{d.period_start}-{d.period_end}",
-                              values=vals, evidence=ev, key=(p.against, d.source.path))
+            ev = {
+                "renja": {"document": rd.source.path, "doc_type": "renja", "year": rd.year},
+                p.against: side.where() if side else {"document": d.source.path, "doc_type": d.doc_type},
+            }
+            yield ctx.finding(
+                rule,
+                rd,
+                found=rd.year,
+                expected=f"{d.period_start}-{d.period_end}",
+                values=vals,
+                evidence=ev,
+                key=(p.against, d.source.path),
+            )
 
 
 def year(rule, ctx, p) -> Iterator:
@@ -50,11 +60,20 @@ def year(rule, ctx, p) -> Iterator:
             if d.year is None or rd.year is None or d.year == rd.year:
                 continue
             side = next((Side(d, t, d.stage) for t in d.tables if t.role == p.against), None)
-            ev = {"renja": {"document": rd.source.path, "doc_type": "renja", "year": rd.year},
-                  p.against: side.where() if side else {"document": d.source.path, "doc_type": d.doc_type}}
-            yield ctx.finding(rule, rd, expected=rd.year, found=d.year, difference=d.year - rd.year,
-                              values={"year": rd.year, "other_year": d.year, **_other_vals(side, d)},
-                              evidence=ev, key=(p.against, d.source.path))
+            ev = {
+                "renja": {"document": rd.source.path, "doc_type": "renja", "year": rd.year},
+                p.against: side.where() if side else {"document": d.source.path, "doc_type": d.doc_type},
+            }
+            yield ctx.finding(
+                rule,
+                rd,
+                expected=rd.year,
+                found=d.year,
+                difference=d.year - rd.year,
+                values={"year": rd.year, "other_year": d.year, **_other_vals(side, d)},
+                evidence=ev,
+                key=(p.against, d.source.path),
+            )
 
 
 def period_quoted(rule, ctx, p) -> Iterator:
@@ -67,15 +86,35 @@ def period_quoted(rule, ctx, p) -> Iterator:
                 for c in t.columns:
                     if c.year and pat.search(" ".join(c.label.split())) and c.year != d.period_end:
                         side = _side_of(ctx, p.against, d)
-                        vals = {"column": c.id, "label": " ".join(c.label.split()), "year": c.year,
-                                "period": f"{d.period_start}-{d.period_end}", "end": d.period_end,
-                                **_other_vals(side, d)}
-                        yield ctx.finding(rule, rd, table=t, locator=f"{t.id}:kolom-{c.id}", span=t.span,
-                                          expected=d.period_end, found=c.year, difference=c.year - d.period_end,
-                                          values=vals, evidence={"renja": {"document": rd.source.path, "doc_type": "renja",
-                                                                           "table": t.id, "column": c.id},
-                                                                 p.against: side.where() if side else {}},
-                                          key=(p.against, c.id))
+                        vals = {
+                            "column": c.id,
+                            "label": " ".join(c.label.split()),
+                            "year": c.year,
+                            "period": f"{d.period_start}-{d.period_end}",
+                            "end": d.period_end,
+                            **_other_vals(side, d),
+                        }
+                        yield ctx.finding(
+                            rule,
+                            rd,
+                            table=t,
+                            locator=f"{t.id}:kolom-{c.id}",
+                            span=t.span,
+                            expected=d.period_end,
+                            found=c.year,
+                            difference=c.year - d.period_end,
+                            values=vals,
+                            evidence={
+                                "renja": {
+                                    "document": rd.source.path,
+                                    "doc_type": "renja",
+                                    "table": t.id,
+                                    "column": c.id,
+                                },
+                                p.against: side.where() if side else {},
+                            },
+                            key=(p.against, c.id),
+                        )
 
 
 def visi_misi(rule, ctx, p) -> Iterator:
@@ -91,8 +130,19 @@ def visi_misi(rule, ctx, p) -> Iterator:
             best = max(cands, key=lambda c: fuzz.ratio(norm_name(c), norm_name(n.name)))
             if norm_name(best) == norm_name(n.name):
                 continue
-            ev = {"renja": q.where(n), "rpjmd": (side.where() if side else {"document": rpjmd.source.path, "doc_type": "rpjmd"})}
+            ev = {
+                "renja": q.where(n),
+                "rpjmd": (side.where() if side else {"document": rpjmd.source.path, "doc_type": "rpjmd"}),
+            }
             ev["rpjmd"]["field"] = what
-            yield ctx.finding(rule, q.doc, table=q.table, subject=n, expected=best, found=n.name,
-                              values={"what": what, "a": n.name, "b": best, **_other_vals(side, rpjmd)},
-                              evidence=ev, key=(what, norm_name(n.name)))
+            yield ctx.finding(
+                rule,
+                q.doc,
+                table=q.table,
+                subject=n,
+                expected=best,
+                found=n.name,
+                values={"what": what, "a": n.name, "b": best, **_other_vals(side, rpjmd)},
+                evidence=ev,
+                key=(what, norm_name(n.name)),
+            )

@@ -7,6 +7,7 @@ it (``embedded`` roles of the rule: ``rkpd_awal`` is Tabel 2.5's rancangan awal,
 ``rkpd_akhir`` the rancangan akhir of BAB IV). A rule whose document is absent is not
 run: ``missing`` says what it lacked, and the engine lists it as skipped.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -17,8 +18,11 @@ from .labels import table_label
 
 EMBEDDED_STAGE = {"rkpd_awal": "rancangan_awal", "rkpd_akhir": "rancangan_akhir"}
 DOC_ID = {"rkpd": "RKPD", "renstra": "Renstra PD", "rpjmd": "RPJMD"}
-STAGE_TXT = {"rancangan_awal": ("rancangan awal", "rancangan awal"),
-             "rancangan_akhir": ("rancangan akhir", "rancangan akhir"), "final": ("final", "final")}
+STAGE_TXT = {
+    "rancangan_awal": ("rancangan awal", "rancangan awal"),
+    "rancangan_akhir": ("rancangan akhir", "rancangan akhir"),
+    "final": ("final", "final"),
+}
 
 
 @dataclass
@@ -29,7 +33,7 @@ class Side:
     embedded: bool = False
 
     def label(self, lang: str = "id") -> str:
-        """"RKPD 2023 rancangan awal (rkpd.yaml)" or "Tabel 2.5 (Rancangan Awal RKPD) dalam Renja"."""
+        """ "RKPD 2023 rancangan awal (rkpd.yaml)" or "Tabel 2.5 (Rancangan Awal RKPD) dalam Renja"."""
         name = self.doc.source.path.replace("\\", "/").rsplit("/", 1)[-1]
         if self.doc.doc_type == "renja" and not self.embedded:
             return f"{table_label(self.table, lang)} ({name})"
@@ -47,8 +51,13 @@ class Side:
 
     def where(self, node=None) -> dict:
         """Evidence: which document and which table (and row) this side came from."""
-        out = {"document": self.doc.source.path, "doc_type": self.doc.doc_type, "table": self.table.id,
-               "table_label": table_label(self.table, "id"), "embedded": self.embedded}
+        out = {
+            "document": self.doc.source.path,
+            "doc_type": self.doc.doc_type,
+            "table": self.table.id,
+            "table_label": table_label(self.table, "id"),
+            "embedded": self.embedded,
+        }
         if self.stage:
             out["stage"] = self.stage
         if node is not None:
@@ -69,12 +78,22 @@ def _renja_years(dossier) -> set[int]:
 def other_sides(dossier, against: str, embedded: list[str]) -> list[Side]:
     """The other document's tables; an RKPD of another year than the Renja's is not one (XD20 says so)."""
     years = _renja_years(dossier) if against == "rkpd" else set()
-    own = [Side(d, t, d.stage) for d in dossier.documents if d.doc_type == against
-           and not (years and d.year and d.year not in years) for t in d.tables if t.role == against]
+    own = [
+        Side(d, t, d.stage)
+        for d in dossier.documents
+        if d.doc_type == against and not (years and d.year and d.year not in years)
+        for t in d.tables
+        if t.role == against
+    ]
     if own or not embedded:
         return own
-    return [Side(d, t, EMBEDDED_STAGE.get(t.role), True) for d in dossier.documents if d.doc_type == "renja"
-            for t in d.tables if t.role in embedded]
+    return [
+        Side(d, t, EMBEDDED_STAGE.get(t.role), True)
+        for d in dossier.documents
+        if d.doc_type == "renja"
+        for t in d.tables
+        if t.role in embedded
+    ]
 
 
 def stage_ok(side: Side, stages: Optional[list[str]]) -> bool:

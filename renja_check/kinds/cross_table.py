@@ -10,6 +10,7 @@ reconciled with the row differences: ``cross_total.py``).
 
 ``expected`` is table a's value, ``found`` table b's, ``difference`` a - b.
 """
+
 from __future__ import annotations
 
 from typing import Iterator, Literal, Optional
@@ -54,8 +55,10 @@ class CrossTableKind(Kind):
         for pair in p.pairs:
             for da, a, db, b in table_pairs(ctx.dossier, pair.a, pair.b):
                 sev = pair.severity
-                base = bilingual(table_a=(table_label(a, "id"), table_label(a, "en")),
-                                 table_b=(table_label(b, "id"), table_label(b, "en")))
+                base = bilingual(
+                    table_a=(table_label(a, "id"), table_label(a, "en")),
+                    table_b=(table_label(b, "id"), table_label(b, "en")),
+                )
                 if p.field == "total":
                     f = total_finding(rule, ctx, da, a, db, b, p.levels, base, sev)
                     if f is not None:
@@ -68,19 +71,36 @@ class CrossTableKind(Kind):
                 several = len({y for n, _ in m.pairs for y in n.pagu}) > 1
                 org = _origin(ctx, da, a, b, pair.origin, p.levels) if p.field in ("pagu", "target") else None
                 for na, nb in m.pairs:
-                    vals = dict(base, **bilingual(node=(node_label(nb, "id"), node_label(nb, "en")),
-                                                  Node=(cap(node_label(nb, "id")), cap(node_label(nb, "en")))))
-                    ev = {"a": {"table": a.id, "locator": na.id, "line": na.span.line_start},
-                          "b": {"table": b.id, "locator": nb.id, "line": nb.span.line_start}}
+                    vals = dict(
+                        base,
+                        **bilingual(
+                            node=(node_label(nb, "id"), node_label(nb, "en")),
+                            Node=(cap(node_label(nb, "id")), cap(node_label(nb, "en"))),
+                        ),
+                    )
+                    ev = {
+                        "a": {"table": a.id, "locator": na.id, "line": na.span.line_start},
+                        "b": {"table": b.id, "locator": nb.id, "line": nb.span.line_start},
+                    }
                     no = org[1].get(na.id) if org else None
                     for exp, fnd, diff, extra, key in _compare(p, na, nb, several):
                         v = dict(vals, **extra, **_origin_vals(p.field, org, no, na, nb, a, b, extra))
                         evid = dict(ev, **{k: x for k, x in extra.items() if not k.endswith("_en")})
                         if v.get("origin"):
                             evid["origin"] = v.pop("origin")
-                        yield ctx.finding(rule, db, table=b, subject=nb, expected=exp, found=fnd,
-                                          difference=diff, values=v, severity=sev,
-                                          evidence=evid, key=(a.id, key))
+                        yield ctx.finding(
+                            rule,
+                            db,
+                            table=b,
+                            subject=nb,
+                            expected=exp,
+                            found=fnd,
+                            difference=diff,
+                            values=v,
+                            severity=sev,
+                            evidence=evid,
+                            key=(a.id, key),
+                        )
 
 
 def _compare(p: CrossParams, na, nb, several: bool):
@@ -90,9 +110,18 @@ def _compare(p: CrossParams, na, nb, several: bool):
             va, vb = pagu_value(na, year), pagu_value(nb, year)
             if va is None or vb is None or va == vb:
                 continue
-            yield va, vb, vb - va, dict(
-                _money_vals(na, nb, year), difference=rp_abs(va - vb), year=year,
-                **bilingual(year_txt=(year_phrase(year, several, "id"), year_phrase(year, several, "en")))), year
+            yield (
+                va,
+                vb,
+                vb - va,
+                dict(
+                    _money_vals(na, nb, year),
+                    difference=rp_abs(va - vb),
+                    year=year,
+                    **bilingual(year_txt=(year_phrase(year, several, "id"), year_phrase(year, several, "en"))),
+                ),
+                year,
+            )
     elif p.field == "target":
         for ia, ib in pair_indicators(na, nb):
             for year in [y for y in ia.targets if y in ib.targets]:
@@ -101,9 +130,19 @@ def _compare(p: CrossParams, na, nb, several: bool):
                     continue
                 if qa.value == qb.value:
                     continue
-                yield qa.value, qb.value, None, dict(
-                    a=qa.raw.strip(), b=qb.raw.strip(), indicator=ia.text, year=year,
-                    **bilingual(year_txt=(f" tahun {year}", f" for {year}"))), (ia.text, year)
+                yield (
+                    qa.value,
+                    qb.value,
+                    None,
+                    dict(
+                        a=qa.raw.strip(),
+                        b=qb.raw.strip(),
+                        indicator=ia.text,
+                        year=year,
+                        **bilingual(year_txt=(f" tahun {year}", f" for {year}")),
+                    ),
+                    (ia.text, year),
+                )
     elif p.field == "indicator":
         for ia in na.indicators:
             if not nb.indicators:
@@ -121,8 +160,13 @@ def _compare(p: CrossParams, na, nb, several: bool):
     elif p.field == "catatan":
         ch = changes(na, nb)
         if ch and blank(na.catatan) and blank(nb.catatan):
-            yield None, None, None, bilingual(
-                changes=("; ".join(c["id"] for c in ch), "; ".join(c["en"] for c in ch))), "catatan"
+            yield (
+                None,
+                None,
+                None,
+                bilingual(changes=("; ".join(c["id"] for c in ch), "; ".join(c["en"] for c in ch))),
+                "catatan",
+            )
 
 
 def _score(x: str, y: str) -> float:
@@ -130,8 +174,7 @@ def _score(x: str, y: str) -> float:
 
 
 def _money_vals(na, nb, year) -> dict:
-    return bilingual(a=(show(na, year, "id"), show(na, year, "en")),
-                     b=(show(nb, year, "id"), show(nb, year, "en")))
+    return bilingual(a=(show(na, year, "id"), show(na, year, "en")), b=(show(nb, year, "id"), show(nb, year, "en")))
 
 
 def _origin(ctx: Context, da, a, b, role: Optional[str], levels):
@@ -168,8 +211,11 @@ def _origin_vals(field, org, no, na, nb, a, b, extra) -> dict:
         value = qo.raw.strip()
     lo_id, la_id, lb_id = (table_label(t, "id") for t in (o, a, b))
     lo_en, la_en, lb_en = (table_label(t, "en") for t in (o, a, b))
-    out = bilingual(origin_txt=(
-        f"; nilai pada {lb_id} sama dengan {lo_id}: perubahan pada {la_id} tidak dipakai",
-        f"; the value in {lb_en} equals {lo_en}: the change made in {la_en} was not carried over"))
+    out = bilingual(
+        origin_txt=(
+            f"; nilai pada {lb_id} sama dengan {lo_id}: perubahan pada {la_id} tidak dipakai",
+            f"; the value in {lb_en} equals {lo_en}: the change made in {la_en} was not carried over",
+        )
+    )
     out["origin"] = {"table": o.id, "locator": no.id, "value": value, "line": no.span.line_start}  # evidence
     return out

@@ -7,6 +7,7 @@
   other year (or range) are one finding, their lines in the evidence;
 - ``renstra_period``: a quoted Renstra period (claims of kind ``period``) covers the plan year.
 """
+
 from __future__ import annotations
 
 from typing import Iterator, Literal
@@ -52,13 +53,28 @@ class IdentityKind(Kind):
                 where_id = ", ".join(sorted({x.section or "teks" for x in claims}))
                 where_en = ", ".join(sorted({SECTION_EN.get(x.section or "teks", "text") for x in claims}))
                 vals = bilingual(where=(where_id, where_en))
-                vals.update(raw=c.raw, stated=_stated(first, last), year=str(year),
-                            lines=", ".join(str(x.span.line_start) for x in claims), times=str(len(claims)))
-                yield ctx.finding(rule, doc, subject=c, locator=c.id, expected=year, found=_stated(first, last),
-                                  values=vals, key=(kind, first, last),
-                                  evidence={"plan_year": year, "stated": _stated(first, last),
-                                            "mentions": [{"line": x.span.line_start, "raw": x.raw,
-                                                          "section": x.section} for x in claims]})
+                vals.update(
+                    raw=c.raw,
+                    stated=_stated(first, last),
+                    year=str(year),
+                    lines=", ".join(str(x.span.line_start) for x in claims),
+                    times=str(len(claims)),
+                )
+                yield ctx.finding(
+                    rule,
+                    doc,
+                    subject=c,
+                    locator=c.id,
+                    expected=year,
+                    found=_stated(first, last),
+                    values=vals,
+                    key=(kind, first, last),
+                    evidence={
+                        "plan_year": year,
+                        "stated": _stated(first, last),
+                        "mentions": [{"line": x.span.line_start, "raw": x.raw, "section": x.section} for x in claims],
+                    },
+                )
             if p.check == "plan_year":
                 yield from _table_years(rule, ctx, doc, p, year)
 
@@ -69,8 +85,23 @@ def _table_years(rule, ctx, doc, p: IdentityParams, year: int) -> Iterator[Findi
             continue
         vals = bilingual(where=(table_label(t, "id"), table_label(t, "en")))
         stated = "-".join(str(y) for y in t.years)
-        vals.update(raw=f"{table_label(t, 'id')}: {stated}", stated=stated, year=str(year),
-                    lines=str(t.span.line_start), times="1")
-        yield ctx.finding(rule, doc, table=t, locator=t.id, span=t.span, expected=year, found=min(t.years),
-                          difference=min(t.years) - year, values=vals, key=("table", t.id),
-                          evidence={"plan_year": year, "table_years": list(t.years)})
+        vals.update(
+            raw=f"{table_label(t, 'id')}: {stated}",
+            stated=stated,
+            year=str(year),
+            lines=str(t.span.line_start),
+            times="1",
+        )
+        yield ctx.finding(
+            rule,
+            doc,
+            table=t,
+            locator=t.id,
+            span=t.span,
+            expected=year,
+            found=min(t.years),
+            difference=min(t.years) - year,
+            values=vals,
+            key=("table", t.id),
+            evidence={"plan_year": year, "table_years": list(t.years)},
+        )

@@ -15,6 +15,7 @@ could not all be placed (``values["raw"]`` ambiguous) is checked only on formula
 whose cells are all present. Evidence is short (``formula_evidence``) and the
 fingerprint is made from the row's codes and names, never its line.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -85,10 +86,29 @@ class _Row:
         return "raw" in self.node.values
 
     def finding(self, expected, found, difference=None, evidence=None, values=None, key=None) -> Finding:
-        f = self.ctx.finding(self.rule, self.doc, table=self.table, subject=self.node, expected=expected,
-                             found=found, difference=difference, evidence=evidence, values=values)
-        fp = content_fingerprint(self.rule, self.doc, self.table, self.node, self.parents, self.nth,
-                                 expected, found, key, identity=self.ctx.identity(self.doc))
+        f = self.ctx.finding(
+            self.rule,
+            self.doc,
+            table=self.table,
+            subject=self.node,
+            expected=expected,
+            found=found,
+            difference=difference,
+            evidence=evidence,
+            values=values,
+        )
+        fp = content_fingerprint(
+            self.rule,
+            self.doc,
+            self.table,
+            self.node,
+            self.parents,
+            self.nth,
+            expected,
+            found,
+            key,
+            identity=self.ctx.identity(self.doc),
+        )
         return f.model_copy(update={"fingerprint": fp})
 
 
@@ -114,10 +134,12 @@ def _check(p: FormulaParams, row: _Row, f: Formula) -> Iterator[Finding]:
     unreadable = [c for c, q in ops.items() if q is not None and q.status in ("error", "invalid", "ambiguous")]
     known = {c: (q.value if _present(q) else None) for c, q in ops.items()}
     got = None if unreadable else f.compute(known)
-    evidence = {"formula": f.text,
-                "operands": {c: cell_text(ops[c]) for c in f.operands},
-                "result": {f.result: cell_text(res)},
-                "columns": columns_of(f.operands + [f.result], row.columns)}
+    evidence = {
+        "formula": f.text,
+        "operands": {c: cell_text(ops[c]) for c in f.operands},
+        "result": {f.result: cell_text(res)},
+        "columns": columns_of(f.operands + [f.result], row.columns),
+    }
     if row.ambiguous:
         evidence["printed_row"] = cell_text(node.values["raw"])
     if got is not None:
@@ -158,8 +180,12 @@ def _check(p: FormulaParams, row: _Row, f: Formula) -> Iterator[Finding]:
         if abs(diff) <= tol:
             return
         d_int = int(diff) if diff == diff.to_integral_value() else None
-        yield make(_show(got, f), cell_text(res), d_int,
-                   extra={"recomputed": _show(got, f), "diff": _num(abs(diff)) + ("%" if f.is_rate else "")})
+        yield make(
+            _show(got, f),
+            cell_text(res),
+            d_int,
+            extra={"recomputed": _show(got, f), "diff": _num(abs(diff)) + ("%" if f.is_rate else "")},
+        )
 
 
 def _units(p: FormulaParams, row: _Row, formulas: list[Formula]) -> Iterator[Finding]:
@@ -167,7 +193,9 @@ def _units(p: FormulaParams, row: _Row, formulas: list[Formula]) -> Iterator[Fin
     r = row_units(node, formulas, p.same_units, _indicator_text(node))
     if r is None:
         return
-    cols = sorted({c for g in r.groups for c in g.columns}, key=lambda c: (not c.isdigit(), int(c) if c.isdigit() else 0, c))
+    cols = sorted(
+        {c for g in r.groups for c in g.columns}, key=lambda c: (not c.isdigit(), int(c) if c.isdigit() else 0, c)
+    )
     evidence = {
         "formulas": [f.text for f in r.formulas],
         "operands": {c: cell_text(node.values[c]) for c in cols},
@@ -182,8 +210,12 @@ def _units(p: FormulaParams, row: _Row, formulas: list[Formula]) -> Iterator[Fin
     expected = "/".join(r.majority.units) if r.majority else None
     vals = _values(row, r.formulas[0] if r.formulas else formulas[0], None)
     texts = [f.text for f in r.formulas]
-    vals.update(bilingual(units=(sentence(r, node, "id"), sentence(r, node, "en")),
-                          formulas=(join_words(texts, "id"), join_words(texts, "en"))))
+    vals.update(
+        bilingual(
+            units=(sentence(r, node, "id"), sentence(r, node, "en")),
+            formulas=(join_words(texts, "id"), join_words(texts, "en")),
+        )
+    )
     key = tuple((g.key, tuple(g.columns)) for g in sorted(r.groups, key=lambda g: g.key))
     yield row.finding(expected, found, evidence=evidence, values=vals, key=key)
 
@@ -196,12 +228,16 @@ def _column_units(p: FormulaParams, row: _Row) -> Iterator[Finding]:
     r = column_units(node, cols, p.same_units, _indicator_text(node))
     if r is None:
         return
-    used = sorted({c for g in r.groups for c in g.columns}, key=lambda c: (not c.isdigit(), int(c) if c.isdigit() else 0, c))
-    evidence = {"operands": {c: cell_text(node.values[c]) for c in used},
-                "units": {c: node.values[c].unit for c in used},
-                "odd": [c for g in r.odd for c in g.columns],
-                "majority": "/".join(r.majority.units) if r.majority else None,
-                "columns": columns_of(used, row.columns)}
+    used = sorted(
+        {c for g in r.groups for c in g.columns}, key=lambda c: (not c.isdigit(), int(c) if c.isdigit() else 0, c)
+    )
+    evidence = {
+        "operands": {c: cell_text(node.values[c]) for c in used},
+        "units": {c: node.values[c].unit for c in used},
+        "odd": [c for g in r.odd for c in g.columns],
+        "majority": "/".join(r.majority.units) if r.majority else None,
+        "columns": columns_of(used, row.columns),
+    }
     found = "; ".join(f"{','.join(g.columns)}: {'/'.join(g.units)}" for g in r.odd)
     expected = "/".join(r.majority.units) if r.majority else None
     vals = _row_values(row)
@@ -247,11 +283,11 @@ def _row_values(row: _Row) -> dict:
     parent = row.parents.get(node.parent) if node.parent else None
     row_id, row_en = node_label(node, "id"), node_label(node, "en")
     if node.level == "indikator" and parent is not None:
-        row_id = f"{node_label(parent, 'id')}, indikator \"{node.name}\""
-        row_en = f"{node_label(parent, 'en')}, indicator \"{node.name}\""
+        row_id = f'{node_label(parent, "id")}, indikator "{node.name}"'
+        row_en = f'{node_label(parent, "en")}, indicator "{node.name}"'
     elif node.indicators:
-        row_id += f", indikator \"{node.indicators[0].text}\""
-        row_en += f", indicator \"{node.indicators[0].text}\""
+        row_id += f', indikator "{node.indicators[0].text}"'
+        row_en += f', indicator "{node.indicators[0].text}"'
     return bilingual(table=(table_label(row.table, "id"), table_label(row.table, "en")), row=(row_id, row_en))
 
 

@@ -8,6 +8,7 @@ with the planning document it names (``Target ... Renstra PD Tahun 2021`` ->
 ``Target Renstra 2021``); ``s.d. Tahun 2020`` becomes ``s.d. 2020``; percent columns keep
 ``(%)`` and drop the year.
 """
+
 from __future__ import annotations
 
 import re
@@ -74,8 +75,12 @@ def columns_of(cols: list[str], by_id: dict[str, Column]) -> dict[str, str]:
 def row_identity(node: Node, parents: dict[str, Node]) -> tuple:
     """What a row says about itself (codes, names, indicator), never its line number."""
     parent = parents.get(node.parent) if node.parent else None
-    own = (node.level, node.code or node.code_printed or "", node.name,
-           node.indicators[0].text if node.indicators else "")
+    own = (
+        node.level,
+        node.code or node.code_printed or "",
+        node.name,
+        node.indicators[0].text if node.indicators else "",
+    )
     if parent is None:
         return own
     return own + (parent.code or parent.code_printed or "", parent.name)
@@ -83,5 +88,10 @@ def row_identity(node: Node, parents: dict[str, Node]) -> tuple:
 
 def content_fingerprint(rule, doc, table, node: Node, parents, *parts, identity: tuple = ()) -> str:
     """``identity``: the document's identity in the run (``Context.identity``)."""
-    return fingerprint(rule.code, *(identity or (doc.doc_type, doc.perangkat_daerah, doc.year)), table.id,
-                       row_identity(node, parents), *parts)
+    return fingerprint(
+        rule.code,
+        *(identity or (doc.doc_type, doc.perangkat_daerah, doc.year)),
+        table.id,
+        row_identity(node, parents),
+        *parts,
+    )

@@ -6,6 +6,7 @@ with spreadsheet semantics: an empty operand of a sum counts as 0, a division by
 empty or zero cell is undefined (``DIV0``). A formula whose top operation is a
 division is a rate; its result is printed in percent.
 """
+
 from __future__ import annotations
 
 import re
@@ -93,6 +94,7 @@ class Formula:
             else:
                 walk(e[1])
                 walk(e[2])
+
         walk(self.expr)
         return out
 
@@ -104,6 +106,7 @@ class Formula:
     def is_sum(self) -> bool:
         def plus(e: Expr) -> bool:
             return isinstance(e, str) or (e[0] == "+" and plus(e[1]) and plus(e[2]))
+
         return isinstance(self.expr, tuple) and plus(self.expr)
 
     @property

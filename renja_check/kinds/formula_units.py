@@ -8,6 +8,7 @@ the group used by most cells the majority. The others are the odd ones out. On a
 formulas whose operands were all placed are used, and the majority is counted on the
 printed row (``199 orang`` that could not be placed still counts for ``orang``).
 """
+
 from __future__ import annotations
 
 import re
@@ -67,8 +68,7 @@ def mixes_units(node: Node, f: Formula, same: list[list[str]]) -> bool:
     return len({unit_key(node.values[c].unit or "", same) for c in cells}) > 1
 
 
-def row_units(node: Node, formulas: list[Formula], same: list[list[str]],
-              indicator: str = "") -> Optional[RowUnits]:
+def row_units(node: Node, formulas: list[Formula], same: list[list[str]], indicator: str = "") -> Optional[RowUnits]:
     """The row's unit groups, or None when no formula of the row combines different units.
     ``indicator``: the indicator's text, whose counted noun names the expected unit first."""
     raw_q = node.values.get("raw")
@@ -104,8 +104,7 @@ def row_units(node: Node, formulas: list[Formula], same: list[list[str]],
     return RowUnits(ordered, majority, mixing)
 
 
-def column_units(node: Node, columns: list[str], same: list[list[str]],
-                 indicator: str = "") -> Optional[RowUnits]:
+def column_units(node: Node, columns: list[str], same: list[list[str]], indicator: str = "") -> Optional[RowUnits]:
     """Unit groups of every readable cell with a unit among ``columns`` (one indicator's
     targets and realisations), whether or not a formula combines them; None when one unit."""
     if "raw" in node.values:

@@ -12,6 +12,7 @@ A document is identified by type, agency and year; when two documents of one run
 on all three, each also carries its file name (then its path), so their findings stay
 apart instead of merging under the first.
 """
+
 from __future__ import annotations
 
 import os

@@ -14,6 +14,7 @@ A kegiatan's output is the set or the sum of its sub kegiatan's outputs (Permend
 
 Judged on the plan year's targets; rows whose target cannot be read are left alone.
 """
+
 from __future__ import annotations
 
 import re
@@ -73,8 +74,10 @@ class KegiatanOutputsKind(Kind):
                 q = _target(keg, year) if keg.level == "kegiatan" else None
                 if q is None or not subs or _head(q.unit) in ("", "%", "persen"):
                     continue
-                vals = bilingual(node=(node_label(keg, "id"), node_label(keg, "en")),
-                                 table=(table_label(table, "id"), table_label(table, "en")))
+                vals = bilingual(
+                    node=(node_label(keg, "id"), node_label(keg, "en")),
+                    table=(table_label(table, "id"), table_label(table, "en")),
+                )
                 vals.update(indicator=keg.indicators[0].text, target=q.raw.strip(), year=year)
                 f = (_count if p.check == "count" else _sum)(rule, ctx, doc, table, keg, subs, q, year, p, vals)
                 if f is not None:
@@ -96,9 +99,18 @@ def _count(rule, ctx, doc, table, keg, subs, q, year, p, vals) -> Optional[Findi
     if value != int(value) or int(value) == len(subs):
         return None
     vals.update(n=str(len(subs)), target_unit=(q.unit or "").strip())
-    return ctx.finding(rule, doc, table=table, subject=keg, expected=len(subs), found=int(value),
-                       difference=int(value) - len(subs), values=vals, key=year,
-                       evidence={"year": year, "target": q.raw.strip(), "subkegiatan": _listing(subs, year)})
+    return ctx.finding(
+        rule,
+        doc,
+        table=table,
+        subject=keg,
+        expected=len(subs),
+        found=int(value),
+        difference=int(value) - len(subs),
+        values=vals,
+        key=year,
+        evidence={"year": year, "target": q.raw.strip(), "subkegiatan": _listing(subs, year)},
+    )
 
 
 def _sum(rule, ctx, doc, table, keg, subs, q, year, p, vals) -> Optional[Finding]:
@@ -121,8 +133,20 @@ def _sum(rule, ctx, doc, table, keg, subs, q, year, p, vals) -> Optional[Finding
     num = int(expected) if expected == int(expected) else expected
     found = int(value) if value == int(value) else value
     vals.update(bilingual(bound=bound), expected_txt=f"{num} {q.unit.strip()}")
-    return ctx.finding(rule, doc, table=table, subject=keg, expected=num, found=found,
-                       difference=int(value - expected) if value == int(value) and expected == int(expected) else None,
-                       values=vals, key=year,
-                       evidence={"year": year, "target": q.raw.strip(), "subkegiatan": _listing(subs, year),
-                                 "same_unit_sum": int(total) if total == int(total) else str(total)})
+    return ctx.finding(
+        rule,
+        doc,
+        table=table,
+        subject=keg,
+        expected=num,
+        found=found,
+        difference=int(value - expected) if value == int(value) and expected == int(expected) else None,
+        values=vals,
+        key=year,
+        evidence={
+            "year": year,
+            "target": q.raw.strip(),
+            "subkegiatan": _listing(subs, year),
+            "same_unit_sum": int(total) if total == int(total) else str(total),
+        },
+    )

@@ -1,4 +1,5 @@
 """How kinds name things in messages: tables, rows, levels, counts (id and en)."""
+
 from __future__ import annotations
 
 from typing import Iterable, Optional
@@ -7,14 +8,24 @@ from ..models import Node, Table
 from ..numbers import format_rupiah
 
 LEVEL_ID = {
-    "total": "total", "urusan": "urusan", "bidang": "bidang", "program": "program",
-    "kegiatan": "kegiatan", "subkegiatan": "sub kegiatan", "indikator": "indikator",
+    "total": "total",
+    "urusan": "urusan",
+    "bidang": "bidang",
+    "program": "program",
+    "kegiatan": "kegiatan",
+    "subkegiatan": "sub kegiatan",
+    "indikator": "indikator",
     "lainnya": "baris",
 }
 LEVEL_EN = {
-    "total": "total", "urusan": "urusan", "bidang": "bidang", "program": "program",
-    "kegiatan": "kegiatan", "subkegiatan": "sub kegiatan",
-    "indikator": "indicator", "lainnya": "row",
+    "total": "total",
+    "urusan": "urusan",
+    "bidang": "bidang",
+    "program": "program",
+    "kegiatan": "kegiatan",
+    "subkegiatan": "sub kegiatan",
+    "indikator": "indicator",
+    "lainnya": "row",
 }
 LEVEL_ORDER = ("urusan", "bidang", "program", "kegiatan", "subkegiatan", "indikator", "lainnya")
 
@@ -31,13 +42,12 @@ ROLE_ID = {
 
 
 def table_label(table: Optional[Table], lang: str = "id") -> str:
-    """"Tabel 2.5 (Rancangan Awal RKPD)", "Rumusan Rencana Program dan Kegiatan", "Uraian program 3.3"."""
+    """ "Tabel 2.5 (Rancangan Awal RKPD)", "Rumusan Rencana Program dan Kegiatan", "Uraian program 3.3"."""
     if table is None:
         return ""
     if table.role == "daftar_program":  # a prose list, id "daftar-<section>"
         section = table.id.partition("-")[2]
-        return f"Uraian program {section}" if section[:1].isdigit() or section.startswith("BAB") \
-            else "Uraian program"
+        return f"Uraian program {section}" if section[:1].isdigit() or section.startswith("BAB") else "Uraian program"
     word = "Tabel" if lang == "id" else "Table"
     what = SIDE_ID.get(table.side or "") or ROLE_ID.get(table.role) or _short_title(table.title)
     if table.number:
@@ -51,7 +61,7 @@ def _short_title(title: str) -> str:
 
 
 def node_label(node: Node, lang: str = "id", with_level: bool = True) -> str:
-    """"program 5.03.01 PROGRAM PENUNJANG ..." (the code as resolved, else as printed)."""
+    """ "program 5.03.01 PROGRAM PENUNJANG ..." (the code as resolved, else as printed)."""
     if node.level == "total":
         return "total" if lang == "en" else "total"
     parts = []
@@ -88,7 +98,7 @@ def rp_abs(value: Optional[int]) -> str:
 
 
 def year_phrase(year: str, several: bool, lang: str = "id") -> str:
-    """" tahun 2023" when a table has more than one year column, else ""."""
+    """ " tahun 2023" when a table has more than one year column, else ""."""
     if not several:
         return ""
     return f" tahun {year}" if lang == "id" else f" for {year}"

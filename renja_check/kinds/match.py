@@ -11,6 +11,7 @@ a node of a and a node of b under the same kegiatan whose names are similar (gua
 score >= RECODED_CUTOFF) or whose pagu agree (equal, not zero, in every common year).
 They are neither matched (their fields are not compared) nor missing.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -52,8 +53,7 @@ def match_tables(a: Table, b: Table, levels: Iterable[str] = ("subkegiatan",)) -
         nb = [n for n in b.nodes if n.level == level]
         pairs, ra, rb = _by_code(na, nb)
         out.pairs += pairs
-        for key in (lambda t, n: norm_name(n.name),
-                    lambda t, n: (norm_name(n.name), _parent_names(t, n))):
+        for key in (lambda t, n: norm_name(n.name), lambda t, n: (norm_name(n.name), _parent_names(t, n))):
             pairs, ra, rb = _by_key(ra, rb, lambda n: key(ta, n), lambda n: key(tb, n))
             out.pairs += pairs
         pairs, ra, rb = _fuzzy(ra, rb)

@@ -13,6 +13,7 @@ One kind, the rule's ``params.check`` selects the check:
 * ``penunjang``    program penunjang ``X.XX.01`` sits under one of the agency's bidang;
 * ``cross_table``, ``prose_list``, ``indicator``, ``satuan``: see ``nomenclature_cross``.
 """
+
 from __future__ import annotations
 
 from typing import Iterator, Literal, Optional
@@ -25,14 +26,36 @@ from ..text import norm_name
 from .base import Context, Kind, Params, walk_tables, Role, Level
 from .labels import table_label
 from .nomenclature_names import (
-    edition_known, first_edition, looks_legacy, other_entries, render_diff, same_name, word_diff,
+    edition_known,
+    first_edition,
+    looks_legacy,
+    other_entries,
+    render_diff,
+    same_name,
+    word_diff,
 )
 
-Check = Literal["code_exists", "edition", "name", "other_entry", "parent", "penunjang",
-                "cross_table", "prose_list_spelling", "prose_list_entry", "indicator", "satuan"]
+Check = Literal[
+    "code_exists",
+    "edition",
+    "name",
+    "other_entry",
+    "parent",
+    "penunjang",
+    "cross_table",
+    "prose_list_spelling",
+    "prose_list_entry",
+    "indicator",
+    "satuan",
+]
 CODED = ("printed", "resolved")
-LEVEL_ID = {"program": "program", "kegiatan": "kegiatan", "subkegiatan": "sub kegiatan",
-            "bidang": "bidang urusan", "urusan": "urusan"}
+LEVEL_ID = {
+    "program": "program",
+    "kegiatan": "kegiatan",
+    "subkegiatan": "sub kegiatan",
+    "bidang": "bidang urusan",
+    "urusan": "urusan",
+}
 CODE_PARTS = {"urusan": 1, "bidang": 2, "program": 3, "kegiatan": 5, "subkegiatan": 6}
 
 
@@ -69,13 +92,22 @@ class NomenclatureKind(Kind):
             return
         known = edition_known(doc.year)
         yield ctx.finding(
-            rule, doc, table=table, subject=node, found=node.code, severity=None if known else "warning",
-            values={"edition_id": f"edisi {doc.year}" if known else
-                    f"nomenklatur (edisi tahun {doc.year or '?'} tidak diketahui; hanya keberadaan kode diperiksa)",
-                    "edition_en": f"the {doc.year} edition" if known else
-                    f"the nomenclature (edition of {doc.year or '?'} unknown; only existence checked)"},
-            evidence={"code": node.code, "code_printed": node.code_printed, "year": doc.year,
-                      "edition_known": known})
+            rule,
+            doc,
+            table=table,
+            subject=node,
+            found=node.code,
+            severity=None if known else "warning",
+            values={
+                "edition_id": f"edisi {doc.year}"
+                if known
+                else f"nomenklatur (edisi tahun {doc.year or '?'} tidak diketahui; hanya keberadaan kode diperiksa)",
+                "edition_en": f"the {doc.year} edition"
+                if known
+                else f"the nomenclature (edition of {doc.year or '?'} unknown; only existence checked)",
+            },
+            evidence={"code": node.code, "code_printed": node.code_printed, "year": doc.year, "edition_known": known},
+        )
 
     def _edition(self, rule, ctx, doc, table, node, by_id) -> Iterator[Finding]:
         e = ctx.corpus.nomenclature.get(node.code)
@@ -83,9 +115,16 @@ class NomenclatureKind(Kind):
             return
         first = first_edition(e)
         if first is not None and first > doc.year:
-            yield ctx.finding(rule, doc, table=table, subject=node, expected=doc.year, found=first,
-                              values={"first": first, "year": doc.year},
-                              evidence={"code": node.code, "sumber": e.sumber, "first_edition": first})
+            yield ctx.finding(
+                rule,
+                doc,
+                table=table,
+                subject=node,
+                expected=doc.year,
+                found=first,
+                values={"first": first, "year": doc.year},
+                evidence={"code": node.code, "sumber": e.sumber, "first_edition": first},
+            )
 
     def _names(self, rule, ctx, p) -> Iterator[Finding]:
         """One finding per (document, code, printed name), naming every table that prints it."""
@@ -108,15 +147,29 @@ class NomenclatureKind(Kind):
             tables = list(dict.fromkeys(t.id for _, t, _ in hits))
             by_tid = {t.id: t for _, t, _ in hits}
             yield ctx.finding(
-                rule, doc, table=table, subject=node, expected=e.name, found=printed,
-                values={"official": e.name, "level_id": LEVEL_ID.get(node.level, node.level),
-                        "table": join_labels([table_label(by_tid[t], "id") for t in tables], "id"),
-                        "table_en": join_labels([table_label(by_tid[t], "en") for t in tables], "en"),
-                        "diff_id": render_diff(pairs, "id"), "diff_en": render_diff(pairs, "en")},
+                rule,
+                doc,
+                table=table,
+                subject=node,
+                expected=e.name,
+                found=printed,
+                values={
+                    "official": e.name,
+                    "level_id": LEVEL_ID.get(node.level, node.level),
+                    "table": join_labels([table_label(by_tid[t], "id") for t in tables], "id"),
+                    "table_en": join_labels([table_label(by_tid[t], "en") for t in tables], "en"),
+                    "diff_id": render_diff(pairs, "id"),
+                    "diff_en": render_diff(pairs, "en"),
+                },
                 suggestion={"id": f"Gunakan nama resmi: {e.name}", "en": f"Use the official name: {e.name}"},
-                evidence={"code": node.code, "diff": [list(x) for x in pairs], "tables": tables,
-                          "nodes": [n.id for _, _, n in hits],
-                          "lines": [n.span.line_start if n.span else None for _, _, n in hits]})
+                evidence={
+                    "code": node.code,
+                    "diff": [list(x) for x in pairs],
+                    "tables": tables,
+                    "nodes": [n.id for _, _, n in hits],
+                    "lines": [n.span.line_start if n.span else None for _, _, n in hits],
+                },
+            )
 
     def _other_entry(self, rule, ctx, doc, table, node, by_id) -> Iterator[Finding]:
         nom = ctx.corpus.nomenclature
@@ -129,26 +182,45 @@ class NomenclatureKind(Kind):
             return
         other = _concrete(others[0].code, node.code)
         yield ctx.finding(
-            rule, doc, table=table, subject=node, expected=e.name, found=printed,
+            rule,
+            doc,
+            table=table,
+            subject=node,
+            expected=e.name,
+            found=printed,
             values={"official": e.name, "other_code": other},
-            suggestion={"id": f"Periksa kode dan nama: {node.code} = {e.name}; {other} = {others[0].name}",
-                        "en": f"Check code and name: {node.code} = {e.name}; {other} = {others[0].name}"},
-            evidence={"code": node.code, "other_codes": [_concrete(o.code, node.code) for o in others]})
+            suggestion={
+                "id": f"Periksa kode dan nama: {node.code} = {e.name}; {other} = {others[0].name}",
+                "en": f"Check code and name: {node.code} = {e.name}; {other} = {others[0].name}",
+            },
+            evidence={"code": node.code, "other_codes": [_concrete(o.code, node.code) for o in others]},
+        )
 
     def _parent(self, rule, ctx, doc, table, node, by_id) -> Iterator[Finding]:
         anc = _coded_ancestor(node, by_id)
         if anc is None:
             return
-        want = ".".join(node.code.split(".")[:CODE_PARTS[anc.level]])
+        want = ".".join(node.code.split(".")[: CODE_PARTS[anc.level]])
         if normalize_code(anc.code) == want:
             return
         nom = ctx.corpus.nomenclature
         official = nom.get(want)
         yield ctx.finding(
-            rule, doc, table=table, subject=node, expected=want, found=anc.code,
-            values={"level": node.level, "parent_level": anc.level, "parent_code": anc.code,
-                    "parent_name": anc.name, "official_parent": official.name if official else "-"},
-            evidence={"code": node.code, "parent_node": anc.id, "parent_code": anc.code, "expected_parent": want})
+            rule,
+            doc,
+            table=table,
+            subject=node,
+            expected=want,
+            found=anc.code,
+            values={
+                "level": node.level,
+                "parent_level": anc.level,
+                "parent_code": anc.code,
+                "parent_name": anc.name,
+                "official_parent": official.name if official else "-",
+            },
+            evidence={"code": node.code, "parent_node": anc.id, "parent_code": anc.code, "expected_parent": want},
+        )
 
     def _penunjang(self, rule, ctx, doc, table, node, by_id) -> Iterator[Finding]:
         parts = node.code.split(".")
@@ -160,9 +232,16 @@ class NomenclatureKind(Kind):
         par = by_id.get(node.parent or "")
         if par is not None and par.code and par.code.startswith(bidang + ".01"):
             return  # reported on the program / kegiatan above
-        yield ctx.finding(rule, doc, table=table, subject=node, expected=doc.bidang, found=bidang,
-                          values={"bidang": bidang, "agency_bidang": ", ".join(doc.bidang)},
-                          evidence={"code": node.code, "agency_bidang": doc.bidang})
+        yield ctx.finding(
+            rule,
+            doc,
+            table=table,
+            subject=node,
+            expected=doc.bidang,
+            found=bidang,
+            values={"bidang": bidang, "agency_bidang": ", ".join(doc.bidang)},
+            evidence={"code": node.code, "agency_bidang": doc.bidang},
+        )
 
 
 def _coded_nodes(ctx, p) -> Iterator[tuple[Document, Table, Node, dict[str, Node]]]:
@@ -176,7 +255,7 @@ def _coded_nodes(ctx, p) -> Iterator[tuple[Document, Table, Node, dict[str, Node
 
 
 def join_labels(labels: list[str], lang: str = "id") -> str:
-    """"A", "A dan B", "A, B dan C" (distinct labels, in order)."""
+    """ "A", "A dan B", "A, B dan C" (distinct labels, in order)."""
     labels = list(dict.fromkeys(x for x in labels if x))
     word = " dan " if lang == "id" else " and "
     if not labels:
@@ -196,8 +275,12 @@ def _coded_ancestor(node: Node, by_id: dict[str, Node]) -> Optional[Node]:
         anc = by_id.get(pid)
         if anc is None:
             return None
-        if anc.level in ("bidang", "program", "kegiatan") and anc.code and anc.code_status in CODED \
-                and CODE_PARTS[anc.level] < CODE_PARTS.get(node.level, 0):
+        if (
+            anc.level in ("bidang", "program", "kegiatan")
+            and anc.code
+            and anc.code_status in CODED
+            and CODE_PARTS[anc.level] < CODE_PARTS.get(node.level, 0)
+        ):
             return anc
         pid = anc.parent
     return None

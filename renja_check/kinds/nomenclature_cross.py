@@ -13,6 +13,7 @@
 * ``indicator`` / ``satuan``: a sub kegiatan's indicator and unit against the standard
   indicator of the corpus, where it has one.
 """
+
 from __future__ import annotations
 
 from itertools import combinations
@@ -74,28 +75,56 @@ def cross_table(rule, ctx, p) -> Iterator[Finding]:
                         continue
                     reported.add(key)
                     likely = _direction(ctx, a, b, p)
-                    ev = {"table1": t1.id, "node1": a.id, "code1": a.code, "line1": a.span.line_start,
-                          "table2": t2.id, "node2": b.id, "code2": b.code, "line2": b.span.line_start}
+                    ev = {
+                        "table1": t1.id,
+                        "node1": a.id,
+                        "code1": a.code,
+                        "line1": a.span.line_start,
+                        "table2": t2.id,
+                        "node2": b.id,
+                        "code2": b.code,
+                        "line2": b.span.line_start,
+                    }
                     if likely:
                         ev.update({"likely_code": likely[0], "indicator": likely[1]})
                     yield ctx.finding(
-                        rule, doc, table=t2, subject=b, expected=a.name, found=b.name, key=sorted(key),
-                        values={"table1": table_label(t1, "id"), "table2": table_label(t2, "id"),
-                                "table1_en": table_label(t1, "en"), "table2_en": table_label(t2, "en"),
-                                "name1": a.name, "code1": a.code, "name2": b.name, "code2": b.code,
-                                "direction_id": f" Indikatornya adalah indikator standar {likely[0]}, "
-                                                f"jadi nama {likely[0]} kemungkinan yang benar." if likely else "",
-                                "direction_en": f" Its indicator is the standard indicator of {likely[0]}, "
-                                                f"so the name of {likely[0]} is likely right." if likely else ""},
-                        suggestion=_likely_suggestion(likely, a, b), evidence=ev)
+                        rule,
+                        doc,
+                        table=t2,
+                        subject=b,
+                        expected=a.name,
+                        found=b.name,
+                        key=sorted(key),
+                        values={
+                            "table1": table_label(t1, "id"),
+                            "table2": table_label(t2, "id"),
+                            "table1_en": table_label(t1, "en"),
+                            "table2_en": table_label(t2, "en"),
+                            "name1": a.name,
+                            "code1": a.code,
+                            "name2": b.name,
+                            "code2": b.code,
+                            "direction_id": f" Indikatornya adalah indikator standar {likely[0]}, "
+                            f"jadi nama {likely[0]} kemungkinan yang benar."
+                            if likely
+                            else "",
+                            "direction_en": f" Its indicator is the standard indicator of {likely[0]}, "
+                            f"so the name of {likely[0]} is likely right."
+                            if likely
+                            else "",
+                        },
+                        suggestion=_likely_suggestion(likely, a, b),
+                        evidence=ev,
+                    )
 
 
 def _pair(xs: list[Node], ys: list[Node], similarity: float) -> list[tuple[Node, Node]]:
     """Nodes left unmatched on both sides, paired greedily by name similarity."""
     out, used = [], set()
     for a in xs:
-        best = max(((j, _similar(a.name, b.name)) for j, b in enumerate(ys) if j not in used),
-                   key=lambda t: t[1], default=None)
+        best = max(
+            ((j, _similar(a.name, b.name)) for j, b in enumerate(ys) if j not in used), key=lambda t: t[1], default=None
+        )
         if best and best[1] >= similarity:
             used.add(best[0])
             out.append((a, ys[best[0]]))
@@ -187,12 +216,26 @@ def prose_list_spelling(rule, ctx, p) -> Iterator[Finding]:
             continue
         pairs = word_diff(n.name, best.name)
         yield ctx.finding(
-            rule, doc, table=lt, subject=n, expected=best.name, found=n.name,
-            values={"budgeted": best.name, "budget_code": best.code or "-",
-                    "diff_id": render_diff(pairs, "id"), "diff_en": render_diff(pairs, "en")},
+            rule,
+            doc,
+            table=lt,
+            subject=n,
+            expected=best.name,
+            found=n.name,
+            values={
+                "budgeted": best.name,
+                "budget_code": best.code or "-",
+                "diff_id": render_diff(pairs, "id"),
+                "diff_en": render_diff(pairs, "en"),
+            },
             suggestion={"id": f"Tulis: {best.name}", "en": f"Write: {best.name}"},
-            evidence={"budget_node": best.id, "budget_line": best.span.line_start, "score": round(score, 1),
-                      "diff": [list(x) for x in pairs]})
+            evidence={
+                "budget_node": best.id,
+                "budget_line": best.span.line_start,
+                "score": round(score, 1),
+                "diff": [list(x) for x in pairs],
+            },
+        )
 
 
 def prose_list_entry(rule, ctx, p) -> Iterator[Finding]:
@@ -202,12 +245,25 @@ def prose_list_entry(rule, ctx, p) -> Iterator[Finding]:
             continue
         best, entries = hit
         yield ctx.finding(
-            rule, doc, table=lt, subject=n, expected=best.name, found=n.name,
-            values={"budgeted": best.name, "budget_code": best.code or "-", "listed_code": _concrete(entries[0].code, best.code),
-                    "listed_name": entries[0].name},
-            evidence={"budget_node": best.id, "budget_line": best.span.line_start,
-                      "listed_codes": [e.code for e in entries],
-                      "listed_score": round(name_score(n.name, entries[0].name), 1)})
+            rule,
+            doc,
+            table=lt,
+            subject=n,
+            expected=best.name,
+            found=n.name,
+            values={
+                "budgeted": best.name,
+                "budget_code": best.code or "-",
+                "listed_code": _concrete(entries[0].code, best.code),
+                "listed_name": entries[0].name,
+            },
+            evidence={
+                "budget_node": best.id,
+                "budget_line": best.span.line_start,
+                "listed_codes": [e.code for e in entries],
+                "listed_score": round(name_score(n.name, entries[0].name), 1),
+            },
+        )
 
 
 def _concrete(code: str, like: Optional[str]) -> str:
@@ -220,8 +276,10 @@ def _likely_suggestion(likely, a: Node, b: Node) -> Optional[dict[str, str]]:
     if not likely:
         return None  # the rule's own suggestion
     name = a.name if a.code == likely[0] else b.name
-    return {"id": f"Kemungkinan yang dimaksud {likely[0]} {name}; samakan nama dan kode di semua tabel.",
-            "en": f"Likely meant: {likely[0]} {name}; use the same name and code in every table."}
+    return {
+        "id": f"Kemungkinan yang dimaksud {likely[0]} {name}; samakan nama dan kode di semua tabel.",
+        "en": f"Likely meant: {likely[0]} {name}; use the same name and code in every table.",
+    }
 
 
 def _direction(ctx, a: Node, b: Node, p) -> Optional[tuple[str, str]]:
@@ -232,8 +290,10 @@ def _direction(ctx, a: Node, b: Node, p) -> Optional[tuple[str, str]]:
     for node in (a, b):
         e = nom.get(node.code)
         std = e.indikator if e is not None else ""
-        t = next((t for t in texts if std and (norm_name(t) == norm_name(std)
-                                               or name_score(t, std) >= p.indicator_score)), None)
+        t = next(
+            (t for t in texts if std and (norm_name(t) == norm_name(std) or name_score(t, std) >= p.indicator_score)),
+            None,
+        )
         if t is not None:
             hits.append((node.code, t))
     return hits[0] if len(hits) == 1 else None
@@ -265,11 +325,20 @@ def indicator(rule, ctx, p) -> Iterator[Finding]:
     for doc, t, n, e in _plan_nodes(ctx, p):
         if any(_ind_close(i.text, e.indikator, p.similarity) for i in n.indicators):
             continue
-        yield ctx.finding(rule, doc, table=t, subject=n, expected=e.indikator, found=n.indicators[0].text,
-                          values={"standard": e.indikator},
-                          suggestion={"id": f"Indikator standar: {e.indikator} ({e.satuan})",
-                                      "en": f"Standard indicator: {e.indikator} ({e.satuan})"},
-                          evidence={"code": n.code, "indicators": [i.text for i in n.indicators]})
+        yield ctx.finding(
+            rule,
+            doc,
+            table=t,
+            subject=n,
+            expected=e.indikator,
+            found=n.indicators[0].text,
+            values={"standard": e.indikator},
+            suggestion={
+                "id": f"Indikator standar: {e.indikator} ({e.satuan})",
+                "en": f"Standard indicator: {e.indikator} ({e.satuan})",
+            },
+            evidence={"code": n.code, "indicators": [i.text for i in n.indicators]},
+        )
 
 
 def satuan(rule, ctx, p) -> Iterator[Finding]:
@@ -282,9 +351,16 @@ def satuan(rule, ctx, p) -> Iterator[Finding]:
         units = {q.unit for q in ind.targets.values() if q.unit}
         bad = sorted(u for u in units if norm_name(u) != norm_name(e.satuan))
         if bad:
-            yield ctx.finding(rule, doc, table=t, subject=n, expected=e.satuan, found=bad[0],
-                              values={"standard": e.satuan},
-                              evidence={"code": n.code, "units": sorted(units)})
+            yield ctx.finding(
+                rule,
+                doc,
+                table=t,
+                subject=n,
+                expected=e.satuan,
+                found=bad[0],
+                values={"standard": e.satuan},
+                evidence={"code": n.code, "units": sorted(units)},
+            )
 
 
 CHECKS = {

@@ -14,6 +14,7 @@
   otherwise count as three unpaired words.
 * ``word_diff`` marks the words that differ, for messages ("Anggran -> Anggaran").
 """
+
 from __future__ import annotations
 
 import re

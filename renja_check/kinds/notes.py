@@ -6,6 +6,7 @@ in the finding's language (``Note.message_id`` in Bahasa Indonesia, ``Note.messa
 English). A note has no expected or found value: both stay ``None``, and the note's
 code is in the message and the locator, so reports print no empty comparison.
 """
+
 from __future__ import annotations
 
 from typing import Iterator
@@ -56,23 +57,32 @@ class NotesKind(Kind):
                 reported.append(note)
                 table = _table_at(doc, note)
                 # notes inside a table: one per table and kind; a note outside tables stands alone
-                key = ((table.id, note.code) if table and p.per_table
-                       else (table.id if table else None, note.code, without_line_refs(note.message)))
+                key = (
+                    (table.id, note.code)
+                    if table and p.per_table
+                    else (table.id if table else None, note.code, without_line_refs(note.message))
+                )
                 groups.setdefault(key, []).append((note, table))
             for key, items in groups.items():
                 yield _group_finding(rule, ctx, doc, p, key[1], items)
             if not p.incomplete_tables:
                 continue
             for t in doc.tables:
-                if t.complete or any(n.span and t.span.line_start <= n.span.line_start <= t.span.line_end
-                                     for n in reported):
+                if t.complete or any(
+                    n.span and t.span.line_start <= n.span.line_start <= t.span.line_end for n in reported
+                ):
                     continue
                 vals = bilingual(table=(table_label(t, "id"), table_label(t, "en")))
-                vals.update(bilingual(note=(f"{table_label(t, 'id')} tidak terbaca lengkap",
-                                            f"{table_label(t, 'en')} was not read completely")),
-                            note_code="table-incomplete")
-                yield ctx.finding(rule, doc, table=t, locator=t.id, span=t.span, values=vals,
-                                  key="table-incomplete")
+                vals.update(
+                    bilingual(
+                        note=(
+                            f"{table_label(t, 'id')} tidak terbaca lengkap",
+                            f"{table_label(t, 'en')} was not read completely",
+                        )
+                    ),
+                    note_code="table-incomplete",
+                )
+                yield ctx.finding(rule, doc, table=t, locator=t.id, span=t.span, values=vals, key="table-incomplete")
 
 
 def _group_finding(rule, ctx: Context, doc, p: NotesParams, code: str, items: list) -> Finding:
@@ -86,23 +96,42 @@ def _group_finding(rule, ctx: Context, doc, p: NotesParams, code: str, items: li
         shown = ", ".join(str(x) for x in lines[:SHOWN]) + (", …" if len(lines) > SHOWN else "")
         where_id = f"{table_label(table, 'id')}: " if table else ""
         where_en = f"{table_label(table, 'en')}: " if table else ""
-        text_id = (f"{where_id}{len(notes)} {what[0]} (baris {shown}; daftar lengkap di bukti), "
-                   f"yang pertama: {_cut(text_id)}")
-        text_en = (f"{where_en}{len(notes)} {what[1]} (lines {shown}; full list in the evidence), "
-                   f"the first: {_cut(text_en)}")
+        text_id = (
+            f"{where_id}{len(notes)} {what[0]} (baris {shown}; daftar lengkap di bukti), yang pertama: {_cut(text_id)}"
+        )
+        text_en = (
+            f"{where_en}{len(notes)} {what[1]} (lines {shown}; full list in the evidence), the first: {_cut(text_en)}"
+        )
     vals = bilingual(note=(text_id, text_en))
     vals["note_code"] = code
     spans = [n.span for n in notes if n.span]
     span = spans[0].model_copy(update={"line_end": max(s.line_end for s in spans)}) if spans else None
-    evidence = {"notes": [{"line": n.span.line_start if n.span else None,
-                           "note": {"id": _one_line(n.message_id or n.message), "en": _one_line(n.message)}}
-                          for n in notes]} if len(notes) > 1 else {}
+    evidence = (
+        {
+            "notes": [
+                {
+                    "line": n.span.line_start if n.span else None,
+                    "note": {"id": _one_line(n.message_id or n.message), "en": _one_line(n.message)},
+                }
+                for n in notes
+            ]
+        }
+        if len(notes) > 1
+        else {}
+    )
     levels = {n.level for n in notes}
     level = max(levels, key=lambda v: ("info", "warning", "error").index(v))
-    return ctx.finding(rule, doc, table=table, locator=f"note:{code}", span=span, values=vals,
-                       evidence=evidence, severity=level if p.use_note_level else None,
-                       key=(code, table.id if table else None,
-                            None if len(notes) > 1 else without_line_refs(first.message)))  # content only
+    return ctx.finding(
+        rule,
+        doc,
+        table=table,
+        locator=f"note:{code}",
+        span=span,
+        values=vals,
+        evidence=evidence,
+        severity=level if p.use_note_level else None,
+        key=(code, table.id if table else None, None if len(notes) > 1 else without_line_refs(first.message)),
+    )  # content only
 
 
 def _cut(text: str, limit: int = 200) -> str:

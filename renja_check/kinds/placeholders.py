@@ -6,6 +6,7 @@ outside both is a typo that would print ``{name}`` verbatim, so loading the rule
 file:line instead. A kind missing from ``KIND`` (a new one) gets only the syntax check: add
 it here when its values are settled.
 """
+
 from __future__ import annotations
 
 import string
@@ -17,28 +18,127 @@ BASE = frozenset({"table", "table_id", "name", "code", "expected", "found", "dif
 
 KIND: dict[str, frozenset[str]] = {
     "cells": frozenset({"cell", "node", "note", "problem", "raw", "table"}),
-    "claim": frozenset({"claimed", "fallback_txt", "listed", "listed_txt", "listing", "near_txt", "raw",
-                "raws", "ref_txt", "rows_txt", "section", "sentence", "subject", "table", "usulan",
-                "values", "wanted", "with_pagu", "year", "zero_txt"}),
-    "cross_table": frozenset({"Node", "a", "b", "change", "changes", "conclusion", "difference",
-                "explained", "indicator", "n_rows", "node", "origin_txt", "pagu_txt", "rows_txt",
-                "table_a", "table_b", "total_a", "total_b", "where", "year", "year_txt"}),
-    "formula": frozenset({"cause", "column", "column_label", "diff", "formula", "formulas", "inputs",
-                "printed", "recomputed", "row", "table", "units"}),
-    "nomenclature": frozenset({"agency_bidang", "bidang", "budget_code", "budgeted", "code1", "code2",
-                "diff", "diff_id", "direction", "direction_id", "edition", "edition_id", "first",
-                "level", "level_id", "listed_code", "listed_name", "name1", "name2", "official",
-                "official_parent", "other_code", "parent_code", "parent_level", "parent_name",
-                "standard", "table", "table1", "table2", "year"}),
+    "claim": frozenset(
+        {
+            "claimed",
+            "fallback_txt",
+            "listed",
+            "listed_txt",
+            "listing",
+            "near_txt",
+            "raw",
+            "raws",
+            "ref_txt",
+            "rows_txt",
+            "section",
+            "sentence",
+            "subject",
+            "table",
+            "usulan",
+            "values",
+            "wanted",
+            "with_pagu",
+            "year",
+            "zero_txt",
+        }
+    ),
+    "cross_table": frozenset(
+        {
+            "Node",
+            "a",
+            "b",
+            "change",
+            "changes",
+            "conclusion",
+            "difference",
+            "explained",
+            "indicator",
+            "n_rows",
+            "node",
+            "origin_txt",
+            "pagu_txt",
+            "rows_txt",
+            "table_a",
+            "table_b",
+            "total_a",
+            "total_b",
+            "where",
+            "year",
+            "year_txt",
+        }
+    ),
+    "formula": frozenset(
+        {
+            "cause",
+            "column",
+            "column_label",
+            "diff",
+            "formula",
+            "formulas",
+            "inputs",
+            "printed",
+            "recomputed",
+            "row",
+            "table",
+            "units",
+        }
+    ),
+    "nomenclature": frozenset(
+        {
+            "agency_bidang",
+            "bidang",
+            "budget_code",
+            "budgeted",
+            "code1",
+            "code2",
+            "diff",
+            "diff_id",
+            "direction",
+            "direction_id",
+            "edition",
+            "edition_id",
+            "first",
+            "level",
+            "level_id",
+            "listed_code",
+            "listed_name",
+            "name1",
+            "name2",
+            "official",
+            "official_parent",
+            "other_code",
+            "parent_code",
+            "parent_level",
+            "parent_name",
+            "standard",
+            "table",
+            "table1",
+            "table2",
+            "year",
+        }
+    ),
     "notes": frozenset({"note", "note_code", "table"}),
-    "required": frozenset({"cols", "indicator", "node", "pagu", "pagu_txt", "table", "target",
-                "target_txt", "what", "year"}),
-    "sum": frozenset({"addends", "bad", "cells", "difference", "empty_txt", "node", "partial",
-                "printed", "sum", "table", "year", "year_txt"}),
-    "uniqueness": frozenset({"code", "codes", "level", "lines", "name", "names", "official", "table",
-                "times"}),
-    "unit": frozenset({"a", "b", "indicator", "node", "noun", "table", "table_a", "table_b", "unit",
-                "units"}),
+    "required": frozenset(
+        {"cols", "indicator", "node", "pagu", "pagu_txt", "table", "target", "target_txt", "what", "year"}
+    ),
+    "sum": frozenset(
+        {
+            "addends",
+            "bad",
+            "cells",
+            "difference",
+            "empty_txt",
+            "node",
+            "partial",
+            "printed",
+            "sum",
+            "table",
+            "year",
+            "year_txt",
+        }
+    ),
+    "uniqueness": frozenset({"code", "codes", "level", "lines", "name", "names", "official", "table", "times"}),
+    "unit": frozenset({"a", "b", "indicator", "node", "noun", "table", "table_a", "table_b", "unit", "units"}),
 }
 
 

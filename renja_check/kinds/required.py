@@ -8,6 +8,7 @@ a row must fill (empty or '-') once it fills ``when_filled``; one finding per ro
 the empty columns; rows the reader could not place completely are left alone. Years are the plan year plus ``year_offsets`` (0 = plan year, 1 = the
 prakiraan maju). A column the table does not carry at all is not required of it.
 """
+
 from __future__ import annotations
 
 from typing import Iterator, Literal, Optional
@@ -24,8 +25,7 @@ FIELD_EN = {"lokasi": "lokasi (location)", "sumber_dana": "sumber dana (funding 
 
 
 class RequiredParams(Params):
-    field: Literal["target", "pagu", "lokasi", "sumber_dana", "target_without_pagu", "pagu_without_target",
-                   "values"]
+    field: Literal["target", "pagu", "lokasi", "sumber_dana", "target_without_pagu", "pagu_without_target", "values"]
     roles: list[Role] = ["rencana"]
     levels: list[Level] = ["subkegiatan"]
     year_offsets: list[int] = [0]
@@ -53,8 +53,10 @@ class RequiredKind(Kind):
             base = plan_year(doc, table)
             years = [str(int(base) + o) for o in p.year_offsets] if base else []
             for n in rows:
-                vals = bilingual(node=(node_label(n, "id"), node_label(n, "en")),
-                                 table=(table_label(table, "id"), table_label(table, "en")))
+                vals = bilingual(
+                    node=(node_label(n, "id"), node_label(n, "en")),
+                    table=(table_label(table, "id"), table_label(table, "en")),
+                )
                 if p.field == "values":
                     f = _values_check(rule, ctx, doc, table, n, p, vals)
                     if f is not None:
@@ -83,32 +85,63 @@ def _year_check(rule, ctx, doc, table: Table, rows, n: Node, year: str, field: s
     v = pagu_value(n, year)
     if field == "target":
         if has_targets and q is None:
-            return ctx.finding(rule, doc, table=table, subject=n, values=vals, key=year,
-                               evidence={"year": year, "indicators": [i.text for i in n.indicators]})
+            return ctx.finding(
+                rule,
+                doc,
+                table=table,
+                subject=n,
+                values=vals,
+                key=year,
+                evidence={"year": year, "indicators": [i.text for i in n.indicators]},
+            )
     elif field == "pagu":
         if has_pagu and m is None:
-            return ctx.finding(rule, doc, table=table, subject=n, values=vals, key=year,
-                               evidence={"year": year})
+            return ctx.finding(rule, doc, table=table, subject=n, values=vals, key=year, evidence={"year": year})
     elif field == "target_without_pagu":
         if q is not None and q.value and m is not None and v == 0:
             vals.update(target=q.raw.strip(), pagu=m.raw.strip() or "-")
-            vals.update(bilingual(pagu_txt=("pagunya kosong (-)", "its pagu is empty (-)") if m.status == "empty"
-                                  else ("pagunya nol", "its pagu is zero")))
-            return ctx.finding(rule, doc, table=table, subject=n, found=0, values=vals, key=year,
-                               evidence={"year": year, "target": q.raw.strip(), "pagu_raw": m.raw})
+            vals.update(
+                bilingual(
+                    pagu_txt=("pagunya kosong (-)", "its pagu is empty (-)")
+                    if m.status == "empty"
+                    else ("pagunya nol", "its pagu is zero")
+                )
+            )
+            return ctx.finding(
+                rule,
+                doc,
+                table=table,
+                subject=n,
+                found=0,
+                values=vals,
+                key=year,
+                evidence={"year": year, "target": q.raw.strip(), "pagu_raw": m.raw},
+            )
     elif field == "pagu_without_target":
         if v and has_targets and (q is None or q.value == 0):
             vals.update(pagu=rp(v), target=(q.raw.strip() if q is not None else "-"))
-            vals.update(bilingual(target_txt=("tidak mempunyai target", "has no target") if q is None
-                                  else (f"targetnya nol ({q.raw.strip()})", f"its target is zero ({q.raw.strip()})")))
-            return ctx.finding(rule, doc, table=table, subject=n, found=v, values=vals, key=year,
-                               evidence={"year": year, "pagu": v,
-                                         "target": q.raw.strip() if q is not None else None})
+            vals.update(
+                bilingual(
+                    target_txt=("tidak mempunyai target", "has no target")
+                    if q is None
+                    else (f"targetnya nol ({q.raw.strip()})", f"its target is zero ({q.raw.strip()})")
+                )
+            )
+            return ctx.finding(
+                rule,
+                doc,
+                table=table,
+                subject=n,
+                found=v,
+                values=vals,
+                key=year,
+                evidence={"year": year, "pagu": v, "target": q.raw.strip() if q is not None else None},
+            )
     return None
 
 
 def _short_label(label: str) -> str:
-    """"... PD Tahun 2021: Realisasi" -> "Realisasi 2021"; "Target Program/Kegiatan ... 2022" -> "Target 2022"."""
+    """ "... PD Tahun 2021: Realisasi" -> "Realisasi 2021"; "Target Program/Kegiatan ... 2022" -> "Target 2022"."""
     import re
 
     year = re.search(r"\b(?:19|20)\d\d\b", label)
@@ -135,8 +168,17 @@ def _values_check(rule, ctx, doc, table: Table, n: Node, p: RequiredParams, vals
     cols_en = "; ".join(f"column {c} ({labels[c]})" if labels.get(c) else f"column {c}" for c in missing)
     indicator = n.indicators[0].text if n.indicators else ""
     vals.update(bilingual(cols=(cols_id, cols_en)), indicator=indicator or "-", n_cols=str(len(missing)))
-    return ctx.finding(rule, doc, table=table, subject=n, found=[n.values[c].raw.strip() if n.values.get(c) else None
-                                                                    for c in missing],
-                       values=vals, key=tuple(missing),
-                       evidence={"columns": missing, "indicator": indicator,
-                                 "values": {c: q.raw.strip() for c, q in n.values.items()}})
+    return ctx.finding(
+        rule,
+        doc,
+        table=table,
+        subject=n,
+        found=[n.values[c].raw.strip() if n.values.get(c) else None for c in missing],
+        values=vals,
+        key=tuple(missing),
+        evidence={
+            "columns": missing,
+            "indicator": indicator,
+            "values": {c: q.raw.strip() for c, q in n.values.items()},
+        },
+    )

@@ -11,6 +11,7 @@ added exactly (``numbers.money_exact``, Decimal): a sum that holds to the cent i
 verified, one that does not is a difference (rounded to whole rupiah in the finding,
 the exact figures in the evidence).
 """
+
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
@@ -80,14 +81,25 @@ class SumKind(Kind):
                         continue
                     vals.update(sum=rp(total), difference=rp_abs(diff), printed=rp(printed))
                     yield ctx.finding(
-                        rule, doc, table=table, subject=node, expected=total, found=printed,
-                        difference=diff, values=vals, key=year,
-                        evidence={"year": int(year) if year.isdigit() else year,
-                                  "printed": printed, "sum": total, "difference": diff,
-                                  "addends": [a.evidence() for a in adds],
-                                  "empty_addends": sum(1 for a in adds if a.empty),
-                                  **({"exact": {"printed": str(exact[0]), "sum": str(exact[1])}}
-                                     if exact else {})})
+                        rule,
+                        doc,
+                        table=table,
+                        subject=node,
+                        expected=total,
+                        found=printed,
+                        difference=diff,
+                        values=vals,
+                        key=year,
+                        evidence={
+                            "year": int(year) if year.isdigit() else year,
+                            "printed": printed,
+                            "sum": total,
+                            "difference": diff,
+                            "addends": [a.evidence() for a in adds],
+                            "empty_addends": sum(1 for a in adds if a.empty),
+                            **({"exact": {"printed": str(exact[0]), "sum": str(exact[1])}} if exact else {}),
+                        },
+                    )
 
 
 def _skip(p: SumParams, diff: int, year: str, years: list[str]) -> bool:
@@ -119,8 +131,10 @@ def _values(table, node, year, several, adds) -> dict:
             node=(_what(node, "id"), _what(node, "en")),
             addends=(count_levels(levels, "id"), count_levels(levels, "en")),
             year_txt=(year_phrase(year, several, "id"), year_phrase(year, several, "en")),
-            empty_txt=(f", {empty} di antaranya kosong (-) dihitung 0" if empty else "",
-                       f", {empty} of them empty (-) counted as 0" if empty else ""),
+            empty_txt=(
+                f", {empty} di antaranya kosong (-) dihitung 0" if empty else "",
+                f", {empty} of them empty (-) counted as 0" if empty else "",
+            ),
         ),
         "year": year,
     }
@@ -139,8 +153,20 @@ def _unverifiable(rule, ctx, doc, table, node, year, printed, adds, bad, vals) -
     readable = sum(a.value for a in adds if a.readable)
     vals.update(bilingual(cells=(cells, cells_en)), bad=str(len(bad)), partial=rp(readable))
     return ctx.finding(
-        rule, doc, table=table, subject=node, expected=None, found=printed, values=vals, key=year,
-        evidence={"year": int(year) if year.isdigit() else year, "printed": printed,
-                  "readable_sum": readable, "unreadable": [a.evidence() for a in bad],
-                  "addends": [a.evidence() for a in adds],
-                  "statuses": sorted({a.money.status for a in bad if a.money.status in UNREADABLE})})
+        rule,
+        doc,
+        table=table,
+        subject=node,
+        expected=None,
+        found=printed,
+        values=vals,
+        key=year,
+        evidence={
+            "year": int(year) if year.isdigit() else year,
+            "printed": printed,
+            "readable_sum": readable,
+            "unreadable": [a.evidence() for a in bad],
+            "addends": [a.evidence() for a in adds],
+            "statuses": sorted({a.money.status for a in bad if a.money.status in UNREADABLE}),
+        },
+    )

@@ -3,6 +3,7 @@
 A table is a tree through ``Node.parent``. Kinds never recompute on the model;
 these helpers only read it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -70,8 +71,13 @@ class Addend:
         return Decimal(0) if self.money is None else money_exact(self.money)
 
     def evidence(self) -> dict:
-        d = {"locator": self.node.id, "code": self.node.code or self.node.code_printed,
-             "name": self.node.name, "level": self.node.level, "value": self.value}
+        d = {
+            "locator": self.node.id,
+            "code": self.node.code or self.node.code_printed,
+            "name": self.node.name,
+            "level": self.node.level,
+            "value": self.value,
+        }
         if self.empty:
             d["empty"] = True
         if not self.readable:

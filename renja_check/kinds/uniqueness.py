@@ -9,6 +9,7 @@ to every one of the codes, such as "Pembangunan Sarana, Prasarana dan Utilitas S
 under two kegiatan, is no defect), ``code_two_names`` (one code
 under two names that are not near-identical).
 """
+
 from __future__ import annotations
 
 from typing import Iterator, Literal
@@ -69,16 +70,25 @@ class UniquenessKind(Kind):
             return None
         first = nodes[0]
         level = key[0]
-        vals = bilingual(table=(table_label(table, "id"), table_label(table, "en")),
-                         level=(LEVEL_ID[level], LEVEL_EN[level]))
+        vals = bilingual(
+            table=(table_label(table, "id"), table_label(table, "en")), level=(LEVEL_ID[level], LEVEL_EN[level])
+        )
         lines = ", ".join(str(n.span.line_start) for n in nodes)
         if p.check in ("code_duplicate", "legacy_code_duplicate"):
             names = "; ".join(f'"{" ".join(n.name.split())}"' for n in nodes)
             vals.update(code=key[2], times=str(len(nodes)), lines=lines, names=names)
-            return ctx.finding(rule, doc, table=table, subject=nodes[1], expected=1, found=len(nodes),
-                               difference=len(nodes) - 1, values=vals, key=key[2],
-                               evidence={"code": key[2], "nodes": [n.id for n in nodes],
-                                         "names": [n.name for n in nodes]})
+            return ctx.finding(
+                rule,
+                doc,
+                table=table,
+                subject=nodes[1],
+                expected=1,
+                found=len(nodes),
+                difference=len(nodes) - 1,
+                values=vals,
+                key=key[2],
+                evidence={"code": key[2], "nodes": [n.id for n in nodes], "names": [n.name for n in nodes]},
+            )
         if p.check == "name_two_codes":
             codes = sorted({usable_code(n) for n in nodes})
             if len({generic_code(c) for c in codes}) < 2:
@@ -86,14 +96,28 @@ class UniquenessKind(Kind):
             official = _official_names(ctx, codes)
             if all(norm_name(official.get(c) or "") == key[1] for c in codes):
                 return None  # the nomenclature gives this name to every one of the codes
-            others = [f'{c} = "{official[c]}"' if official.get(c) else f"{c} = ?"
-                      for c in codes if norm_name(official.get(c) or "") != key[1]]
+            others = [
+                f'{c} = "{official[c]}"' if official.get(c) else f"{c} = ?"
+                for c in codes
+                if norm_name(official.get(c) or "") != key[1]
+            ]
             vals.update(name=first.name, codes=", ".join(codes), lines=lines)
-            vals.update(bilingual(official=("; nomenklatur: " + ", ".join(others),
-                                            "; nomenclature: " + ", ".join(others))))
-            return ctx.finding(rule, doc, table=table, subject=first, found=codes, values=vals,
-                               evidence={"codes": codes, "nodes": [n.id for n in nodes],
-                                         "official_names": {c: official.get(c) for c in codes}})
+            vals.update(
+                bilingual(official=("; nomenklatur: " + ", ".join(others), "; nomenclature: " + ", ".join(others)))
+            )
+            return ctx.finding(
+                rule,
+                doc,
+                table=table,
+                subject=first,
+                found=codes,
+                values=vals,
+                evidence={
+                    "codes": codes,
+                    "nodes": [n.id for n in nodes],
+                    "official_names": {c: official.get(c) for c in codes},
+                },
+            )
         names: list[str] = []
         for n in nodes:
             if not any(same_text(n.name, m, p.cutoff) for m in names):
@@ -101,5 +125,12 @@ class UniquenessKind(Kind):
         if len(names) < 2:
             return None
         vals.update(code=key[1], names="; ".join(f'"{" ".join(x.split())}"' for x in names), lines=lines)
-        return ctx.finding(rule, doc, table=table, subject=first, found=names, values=vals,
-                           evidence={"names": names, "nodes": [n.id for n in nodes]})
+        return ctx.finding(
+            rule,
+            doc,
+            table=table,
+            subject=first,
+            found=names,
+            values=vals,
+            evidence={"names": names, "nodes": [n.id for n in nodes]},
+        )

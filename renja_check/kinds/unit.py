@@ -9,6 +9,7 @@
   whose indicator and unit are exactly the nomenclature's standard pair for its code is
   not reported: the national standard is followed, however odd it reads.
 """
+
 from __future__ import annotations
 
 import re
@@ -50,8 +51,11 @@ class UnitParams(Params):
 
 def units(ind: Indicator, year_keys_only: bool) -> dict[str, str]:
     """year -> printed unit of the indicator's readable targets."""
-    return {y: q.unit.strip() for y, q in ind.targets.items()
-            if q.unit and q.status == "ok" and (not year_keys_only or YEAR_KEY.match(y))}
+    return {
+        y: q.unit.strip()
+        for y, q in ind.targets.items()
+        if q.unit and q.status == "ok" and (not year_keys_only or YEAR_KEY.match(y))
+    }
 
 
 def counted_noun(text: str) -> Optional[str]:
@@ -89,14 +93,24 @@ class UnitKind(Kind):
                     continue
                 for ind in n.indicators:
                     us = units(ind, p.year_keys_only)
-                    vals = bilingual(node=(node_label(n, "id"), node_label(n, "en")),
-                                     table=(table_label(table, "id"), table_label(table, "en")))
+                    vals = bilingual(
+                        node=(node_label(n, "id"), node_label(n, "en")),
+                        table=(table_label(table, "id"), table_label(table, "en")),
+                    )
                     vals["indicator"] = " ".join(ind.text.split())
                     if p.check == "across_years":
                         if len({unit_key(u) for u in us.values()}) > 1:
                             vals["units"] = ", ".join(f"{y}: {u}" for y, u in us.items())
-                            yield ctx.finding(rule, doc, table=table, subject=n, found=us, values=vals,
-                                              key=ind.text, evidence={"units": us, "indicator": ind.text})
+                            yield ctx.finding(
+                                rule,
+                                doc,
+                                table=table,
+                                subject=n,
+                                found=us,
+                                values=vals,
+                                key=ind.text,
+                                evidence={"units": us, "indicator": ind.text},
+                            )
                     else:
                         f = _contradiction(rule, ctx, doc, table, n, ind, us, vals)
                         if f is not None:
@@ -112,15 +126,31 @@ class UnitKind(Kind):
                         ka, kb = {unit_key(u) for u in ua.values()}, {unit_key(u) for u in ub.values()}
                         if not ka or not kb or ka & kb:
                             continue
-                        vals = bilingual(node=(node_label(nb, "id"), node_label(nb, "en")),
-                                         table_a=(table_label(a, "id"), table_label(a, "en")),
-                                         table_b=(table_label(b, "id"), table_label(b, "en")))
-                        vals.update(a=", ".join(sorted(set(ua.values()))), b=", ".join(sorted(set(ub.values()))),
-                                    indicator=" ".join(ib.text.split()))
-                        yield ctx.finding(rule, db, table=b, subject=nb, expected=sorted(ka), found=sorted(kb),
-                                          values=vals, severity=pair.severity, key=(a.id, ia.text),
-                                          evidence={"a": {"table": a.id, "locator": na.id, "units": ua},
-                                                    "b": {"table": b.id, "locator": nb.id, "units": ub}})
+                        vals = bilingual(
+                            node=(node_label(nb, "id"), node_label(nb, "en")),
+                            table_a=(table_label(a, "id"), table_label(a, "en")),
+                            table_b=(table_label(b, "id"), table_label(b, "en")),
+                        )
+                        vals.update(
+                            a=", ".join(sorted(set(ua.values()))),
+                            b=", ".join(sorted(set(ub.values()))),
+                            indicator=" ".join(ib.text.split()),
+                        )
+                        yield ctx.finding(
+                            rule,
+                            db,
+                            table=b,
+                            subject=nb,
+                            expected=sorted(ka),
+                            found=sorted(kb),
+                            values=vals,
+                            severity=pair.severity,
+                            key=(a.id, ia.text),
+                            evidence={
+                                "a": {"table": a.id, "locator": na.id, "units": ua},
+                                "b": {"table": b.id, "locator": nb.id, "units": ub},
+                            },
+                        )
 
 
 def standard_pair(ctx: Context, n, ind: Indicator, unit: str) -> bool:
@@ -128,8 +158,14 @@ def standard_pair(ctx: Context, n, ind: Indicator, unit: str) -> bool:
     if n.level != "subkegiatan" or not n.code:
         return False
     e = ctx.corpus.nomenclature.get(n.code)
-    return (e is not None and e.level == "subkegiatan" and bool(e.indikator) and bool(e.satuan)
-            and norm_name(e.indikator) == norm_name(ind.text) and unit_key(e.satuan) == unit_key(unit))
+    return (
+        e is not None
+        and e.level == "subkegiatan"
+        and bool(e.indikator)
+        and bool(e.satuan)
+        and norm_name(e.indikator) == norm_name(ind.text)
+        and unit_key(e.satuan) == unit_key(unit)
+    )
 
 
 def _contradiction(rule, ctx, doc, table, n, ind, us, vals) -> Optional[Finding]:
@@ -145,5 +181,14 @@ def _contradiction(rule, ctx, doc, table, n, ind, us, vals) -> Optional[Finding]
         return None
     unit = sorted(set(bad.values()))[0]
     vals.update(unit=unit, noun=noun)
-    return ctx.finding(rule, doc, table=table, subject=n, expected=noun, found=unit, values=vals,
-                       key=ind.text, evidence={"indicator": ind.text, "counted": noun, "units": bad})
+    return ctx.finding(
+        rule,
+        doc,
+        table=table,
+        subject=n,
+        expected=noun,
+        found=unit,
+        values=vals,
+        key=ind.text,
+        evidence={"indicator": ind.text, "counted": noun, "units": bad},
+    )

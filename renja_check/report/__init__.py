@@ -2,6 +2,7 @@
 
 ``FORMATS`` is the explicit registry: name -> ``render(report, lang, *, color=False)``.
 """
+
 from __future__ import annotations
 
 from typing import Callable

@@ -1,4 +1,5 @@
 """The rule catalogue for people and scripts: ``renja-check rules`` and ``explain``."""
+
 from __future__ import annotations
 
 import json
@@ -33,9 +34,16 @@ def _t(text: dict[str, str] | None, lang: str) -> str:
 
 
 def rule_row(rule: Any, lang: str) -> dict[str, Any]:
-    return {"code": rule.code, "severity": rule.severity, "kind": rule.kind, "name": rule.name,
-            "title": _t(rule.title, lang), "enabled": rule.enabled, "basis": rule.basis,
-            "where": rule.where()}
+    return {
+        "code": rule.code,
+        "severity": rule.severity,
+        "kind": rule.kind,
+        "name": rule.name,
+        "title": _t(rule.title, lang),
+        "enabled": rule.enabled,
+        "basis": rule.basis,
+        "where": rule.where(),
+    }
 
 
 def render_catalogue(rules: Sequence[Any], lang: str = "id", fmt: str = "text") -> str:
@@ -51,8 +59,10 @@ def render_catalogue(rules: Sequence[Any], lang: str = "id", fmt: str = "text") 
     out = []
     for r in rows:
         title = r["title"] + ("" if r["enabled"] else f" {_EXPLAIN['disabled'][lang]}")
-        out.append(f"{r['code']:<{w_code}}  {label(r['severity'], lang):<{w_sev}}  {r['kind']:<{w_kind}}  "
-                   f"{r['name']:<{w_name}}  {title}".rstrip())
+        out.append(
+            f"{r['code']:<{w_code}}  {label(r['severity'], lang):<{w_sev}}  {r['kind']:<{w_kind}}  "
+            f"{r['name']:<{w_name}}  {title}".rstrip()
+        )
     return "\n".join(out) + "\n"
 
 
@@ -63,12 +73,18 @@ def render_explain(rule: Any, lang: str = "id") -> str:
     def para(key: str, text: str) -> list[str]:
         if not text:
             return []
-        return [f"{head(key)}:"] + textwrap.wrap(text, width=WIDTH, initial_indent="  ",
-                                                 subsequent_indent="  ", break_on_hyphens=False) + [""]
+        return (
+            [f"{head(key)}:"]
+            + textwrap.wrap(text, width=WIDTH, initial_indent="  ", subsequent_indent="  ", break_on_hyphens=False)
+            + [""]
+        )
 
-    out = [f"{rule.code} — {_t(rule.title, lang)}",
-           f"{head('name')}: {rule.name} · {label('severity', lang)}: {label(rule.severity, lang)} · "
-           f"{head('kind')}: {rule.kind}" + ("" if rule.enabled else f" {head('disabled')}"), ""]
+    out = [
+        f"{rule.code} — {_t(rule.title, lang)}",
+        f"{head('name')}: {rule.name} · {label('severity', lang)}: {label(rule.severity, lang)} · "
+        f"{head('kind')}: {rule.kind}" + ("" if rule.enabled else f" {head('disabled')}"),
+        "",
+    ]
     out += para("description", _t(rule.description, lang))
     out += para("basis", rule.basis)
     out += para("rationale", _t(rule.rationale, lang))
@@ -76,9 +92,13 @@ def render_explain(rule: Any, lang: str = "id") -> str:
         dumped = yaml.safe_dump(rule.params, allow_unicode=True, sort_keys=False).rstrip()
         out += [f"{head('params')}:"] + ["  " + line for line in dumped.splitlines()] + [""]
     if getattr(rule, "defers_to", None):
-        out += para("defers_to", ", ".join(
-            d.rule + (f" ({d.match})" if d.match != "locator" else "") + (f" [{d.when}]" if d.when else "")
-            for d in rule.defers_to))
+        out += para(
+            "defers_to",
+            ", ".join(
+                d.rule + (f" ({d.match})" if d.match != "locator" else "") + (f" [{d.when}]" if d.when else "")
+                for d in rule.defers_to
+            ),
+        )
     out += para("message", _t(rule.message, lang))
     out += para("suggestion", _t(rule.suggestion, lang))
     out += para("example", _t(rule.example, lang))

@@ -10,6 +10,7 @@ report as it is: their encoder escapes control characters as the format requires
 ``utf8_safe`` the last pass over every format (a non-UTF-8 file name stays visible as
 ``\\udcff`` instead of making the report invalid UTF-8).
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -64,12 +65,22 @@ def _dirty(v: Any) -> bool:
     return False
 
 
-_FINDING_FIELDS = ("message", "document", "table", "locator", "expected", "found", "evidence",
-                   "suggestion", "rule_name")
+_FINDING_FIELDS = (
+    "message",
+    "document",
+    "table",
+    "locator",
+    "expected",
+    "found",
+    "evidence",
+    "suggestion",
+    "rule_name",
+)
 
 
 def escaped(report: Any) -> Any:
     """A copy of a ``CheckReport`` with control characters escaped in every string it shows."""
+
     def finding(f):
         if not any(_dirty(getattr(f, k)) for k in _FINDING_FIELDS) and not (f.span and _dirty(f.span.file)):
             return f  # the common case: nothing to escape, no copy
@@ -81,9 +92,12 @@ def escaped(report: Any) -> Any:
     def waiver(w):
         return w.model_copy(update={"reason": escape_text(w.reason), "where": escape_text(w.where)})
 
-    rules = [dataclasses.replace(r, **{k: escape_value(getattr(r, k)) for k in
-                                       ("name", "title", "description", "basis", "where")})
-             for r in report.rules]
+    rules = [
+        dataclasses.replace(
+            r, **{k: escape_value(getattr(r, k)) for k in ("name", "title", "description", "basis", "where")}
+        )
+        for r in report.rules
+    ]
     return dataclasses.replace(
         report,
         findings=[finding(f) for f in report.findings],

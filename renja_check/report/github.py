@@ -5,6 +5,7 @@
 in the message ``%``, CR and LF become ``%25``, ``%0D``, ``%0A``; in property values
 also ``:`` and ``,`` become ``%3A`` and ``%2C``.
 """
+
 from __future__ import annotations
 
 import os

@@ -4,6 +4,7 @@
 ``jsonl``: one finding object per line, same finding shape, nothing else.
 Money is always an integer of rupiah; messages are rendered in the chosen language.
 """
+
 from __future__ import annotations
 
 import json
@@ -47,5 +48,4 @@ def render(report: CheckReport, lang: str = "id", *, color: bool = False) -> str
 
 
 def render_lines(report: CheckReport, lang: str = "id", *, color: bool = False) -> str:
-    return "".join(json.dumps(finding_dict(report, f, lang), ensure_ascii=False) + "\n"
-                   for f in report.findings)
+    return "".join(json.dumps(finding_dict(report, f, lang), ensure_ascii=False) + "\n" for f in report.findings)

@@ -6,6 +6,7 @@ Mapping (documented in the README): an error or warning finding is a <failure> w
 a waived finding is <skipped> with the waiver's reason. A rule without findings gets one
 passing testcase, so every rule run shows in the viewer.
 """
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -24,8 +25,12 @@ def render(report: CheckReport, lang: str = "id", *, color: bool = False) -> str
         findings = [f for f in report.findings if f.rule == rule.code]
         suite = ET.SubElement(root, "testsuite", name=f"{rule.code} {rule.name}", errors="0", time="0")
         props = ET.SubElement(suite, "properties")
-        for name, value in (("severity", rule.severity), ("kind", rule.kind), ("basis", rule.basis),
-                            ("title", rule.title_text(lang))):
+        for name, value in (
+            ("severity", rule.severity),
+            ("kind", rule.kind),
+            ("basis", rule.basis),
+            ("title", rule.title_text(lang)),
+        ):
             if value:
                 ET.SubElement(props, "property", name=name, value=value)
         counts = {"tests": 0, "failures": 0, "skipped": 0}
@@ -33,8 +38,9 @@ def render(report: CheckReport, lang: str = "id", *, color: bool = False) -> str
         for f in findings:
             _testcase(suite, report, f, lang, names, counts)
         if not findings:
-            ET.SubElement(suite, "testcase", classname=f"{TOOL_NAME}.{rule.code}",
-                          name=label("no_findings", lang), time="0")
+            ET.SubElement(
+                suite, "testcase", classname=f"{TOOL_NAME}.{rule.code}", name=label("no_findings", lang), time="0"
+            )
             counts["tests"] += 1
         for k, v in counts.items():
             suite.set(k, str(v))
@@ -47,8 +53,9 @@ def render(report: CheckReport, lang: str = "id", *, color: bool = False) -> str
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def _testcase(suite: ET.Element, report: CheckReport, f: Finding, lang: str,
-              names: set[str], counts: dict[str, int]) -> None:
+def _testcase(
+    suite: ET.Element, report: CheckReport, f: Finding, lang: str, names: set[str], counts: dict[str, int]
+) -> None:
     where = f.span.label() if f.span else (f.document or "-")
     name = f"{f.locator or f.table or '-'} ({where})"
     if name in names:
@@ -70,8 +77,12 @@ def _testcase(suite: ET.Element, report: CheckReport, f: Finding, lang: str,
         counts["failures"] += 1
         return
     props = ET.SubElement(case, "properties")
-    for key, value in (("severity", f.severity), ("table", f.table), ("locator", f.locator),
-                       ("fingerprint", f.fingerprint)):
+    for key, value in (
+        ("severity", f.severity),
+        ("table", f.table),
+        ("locator", f.locator),
+        ("fingerprint", f.fingerprint),
+    ):
         if value:
             ET.SubElement(props, "property", name=key, value=value)
     ET.SubElement(case, "system-out").text = _details(f, lang, where)

@@ -1,4 +1,5 @@
 """Labels and value formatting shared by the human-readable formats (text, markdown)."""
+
 from __future__ import annotations
 
 import os
@@ -40,23 +41,73 @@ LABELS: dict[str, dict[str, str]] = {
 
 # evidence keys as a verifier reads them (English: the key with spaces)
 EVIDENCE_ID: dict[str, str] = {
-    "year": "tahun", "printed": "tercetak", "sum": "jumlah", "difference": "selisih", "diff": "selisih",
-    "addends": "penjumlah", "empty_addends": "penjumlah kosong", "folded": "temuan yang digabung",
-    "notes": "catatan", "note": "catatan", "formula": "rumus", "formulas": "rumus", "operands": "operand",
-    "result": "hasil", "columns": "kolom", "column": "kolom", "recomputed": "hitung ulang", "cell": "sel",
-    "raw": "teks tercetak", "indicator": "indikator", "units": "satuan", "unit": "satuan",
-    "majority": "satuan mayoritas", "odd": "satuan lain", "origin": "asal", "changes": "perubahan",
-    "change": "perubahan", "target": "target", "pagu_raw": "pagu tercetak", "printed_row": "baris tercetak",
-    "code": "kode", "tables": "tabel", "table": "tabel", "nodes": "baris", "lines": "baris",
-    "sentence": "kalimat", "unreadable_rows": "baris tak terbaca", "unreadable": "tak terbaca",
-    "readable_sum": "jumlah yang terbaca", "listed": "tercantum", "claimed": "disebut",
-    "referred_table": "tabel yang dirujuk", "values": "nilai", "printed_total": "total tercetak",
-    "rows_sum": "jumlah baris", "closest_other_table": "tabel lain terdekat", "same_pagu": "pagu sama",
-    "counted": "dihitung", "with_pagu": "berpagu", "zero_pagu": "pagu nol", "explained": "dijelaskan",
-    "unexplained": "tidak dijelaskan", "only_one_side": "hanya di satu sisi", "row_changes": "perubahan baris",
-    "name": "nama", "official": "nama resmi", "score": "skor", "status": "status", "line": "baris",
-    "rule": "aturan", "message": "pesan", "expected": "diharapkan", "found": "ditemukan",
-    "subject": "pokok", "qualifier": "keterangan", "claims": "pernyataan", "recoded": "kode berubah",
+    "year": "tahun",
+    "printed": "tercetak",
+    "sum": "jumlah",
+    "difference": "selisih",
+    "diff": "selisih",
+    "addends": "penjumlah",
+    "empty_addends": "penjumlah kosong",
+    "folded": "temuan yang digabung",
+    "notes": "catatan",
+    "note": "catatan",
+    "formula": "rumus",
+    "formulas": "rumus",
+    "operands": "operand",
+    "result": "hasil",
+    "columns": "kolom",
+    "column": "kolom",
+    "recomputed": "hitung ulang",
+    "cell": "sel",
+    "raw": "teks tercetak",
+    "indicator": "indikator",
+    "units": "satuan",
+    "unit": "satuan",
+    "majority": "satuan mayoritas",
+    "odd": "satuan lain",
+    "origin": "asal",
+    "changes": "perubahan",
+    "change": "perubahan",
+    "target": "target",
+    "pagu_raw": "pagu tercetak",
+    "printed_row": "baris tercetak",
+    "code": "kode",
+    "tables": "tabel",
+    "table": "tabel",
+    "nodes": "baris",
+    "lines": "baris",
+    "sentence": "kalimat",
+    "unreadable_rows": "baris tak terbaca",
+    "unreadable": "tak terbaca",
+    "readable_sum": "jumlah yang terbaca",
+    "listed": "tercantum",
+    "claimed": "disebut",
+    "referred_table": "tabel yang dirujuk",
+    "values": "nilai",
+    "printed_total": "total tercetak",
+    "rows_sum": "jumlah baris",
+    "closest_other_table": "tabel lain terdekat",
+    "same_pagu": "pagu sama",
+    "counted": "dihitung",
+    "with_pagu": "berpagu",
+    "zero_pagu": "pagu nol",
+    "explained": "dijelaskan",
+    "unexplained": "tidak dijelaskan",
+    "only_one_side": "hanya di satu sisi",
+    "row_changes": "perubahan baris",
+    "name": "nama",
+    "official": "nama resmi",
+    "score": "skor",
+    "status": "status",
+    "line": "baris",
+    "rule": "aturan",
+    "message": "pesan",
+    "expected": "diharapkan",
+    "found": "ditemukan",
+    "subject": "pokok",
+    "qualifier": "keterangan",
+    "claims": "pernyataan",
+    "recoded": "kode berubah",
 }
 
 
@@ -129,9 +180,11 @@ def where(f: Any) -> str:
 
 
 def expected_found(f: Any, lang: str = "id", sep: str = "; ") -> str:
-    """"expected: X; found: Y; difference: Z" (difference only when the finding has one)."""
-    parts = [f"{label('expected', lang)}: {fmt_value(f.expected, lang)}",
-             f"{label('found', lang)}: {fmt_value(f.found, lang)}"]
+    """ "expected: X; found: Y; difference: Z" (difference only when the finding has one)."""
+    parts = [
+        f"{label('expected', lang)}: {fmt_value(f.expected, lang)}",
+        f"{label('found', lang)}: {fmt_value(f.found, lang)}",
+    ]
     if f.difference is not None:
         parts.append(f"{label('difference', lang)}: {fmt_value(f.difference, lang)}")
     return sep.join(parts)
@@ -142,7 +195,7 @@ def has_values(f: Any) -> bool:
 
 
 def severity_counts(per_severity: dict[str, int], lang: str = "id") -> str:
-    """"galat: 2, peringatan: 1, info: 0"."""
+    """ "galat: 2, peringatan: 1, info: 0"."""
     return ", ".join(f"{label(k, lang)}: {per_severity.get(k, 0)}" for k in ("error", "warning", "info"))
 
 
@@ -156,8 +209,10 @@ def _item(item: Any, lang: str) -> str:
     if isinstance(item, dict) and "rule" in item and "message" in item:  # a folded finding
         where = item.get("locator") or item.get("table") or ""
         if item.get("expected") is not None or item.get("found") is not None:
-            return (f"{item['rule']} {where}: {label('expected', lang)} {fmt_value(item.get('expected'), lang)}"
-                    f" · {label('found', lang)} {fmt_value(item.get('found'), lang)}")
+            return (
+                f"{item['rule']} {where}: {label('expected', lang)} {fmt_value(item.get('expected'), lang)}"
+                f" · {label('found', lang)} {fmt_value(item.get('found'), lang)}"
+            )
         return f"{item['rule']} {where}: {item['message']}".strip()
     if isinstance(item, dict) and set(item) == {"line", "note"}:  # a reader note
         return f"{item['line']}: {item['note']}"
@@ -170,8 +225,9 @@ def _item(item: Any, lang: str) -> str:
     return fmt_value(item, lang)
 
 
-def short_evidence(evidence: dict[str, Any], lang: str = "id", width: int = 88, max_lines: int = 4,
-                   shown: tuple = ()) -> list[str]:
+def short_evidence(
+    evidence: dict[str, Any], lang: str = "id", width: int = 88, max_lines: int = 4, shown: tuple = ()
+) -> list[str]:
     """The evidence of a finding in a few lines of at most ``width`` characters.
 
     Lists (the addends, the rows compared) come first; scalars equal to one of ``shown``
@@ -181,8 +237,11 @@ def short_evidence(evidence: dict[str, Any], lang: str = "id", width: int = 88, 
 
     evidence = in_lang(evidence, lang)
     items = [(k, v) for k, v in evidence.items() if isinstance(v, (list, tuple))]
-    items += [(k, v) for k, v in evidence.items()
-              if not isinstance(v, (list, tuple)) and not (v is not None and any(v == x for x in shown))]
+    items += [
+        (k, v)
+        for k, v in evidence.items()
+        if not isinstance(v, (list, tuple)) and not (v is not None and any(v == x for x in shown))
+    ]
     lines = []
     folded = [(k, v) for k, v in items if k == "folded" and isinstance(v, (list, tuple))]
     items = [(k, v) for k, v in items if k != "folded"]

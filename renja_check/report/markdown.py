@@ -4,6 +4,7 @@ A summary table (counts per severity, suppressed, waived), a table of counts per
 then one section per table with its findings: severity, rule, location, message,
 expected / found / difference, suggestion.
 """
+
 from __future__ import annotations
 
 from itertools import groupby
@@ -25,10 +26,17 @@ def render(report: CheckReport, lang: str = "id", *, color: bool = False) -> str
     out = [f"# {TITLE[lang]}", ""]
     if report.inputs:
         out += [f"**{label('inputs', lang).capitalize()}:** " + ", ".join(f"`{p}`" for p in report.inputs), ""]
-    out.append(f"**{label('rules_run', lang).capitalize()}:** {s['rules_run']} · "
-               f"**{label('documents', lang).capitalize()}:** {s['documents']} · renja-check {report.tool_version}")
-    out += ["", f"## {label('summary', lang)}", "",
-            f"| {label('severity', lang)} | {label('total', lang)} |", "|---|---:|"]
+    out.append(
+        f"**{label('rules_run', lang).capitalize()}:** {s['rules_run']} · "
+        f"**{label('documents', lang).capitalize()}:** {s['documents']} · renja-check {report.tool_version}"
+    )
+    out += [
+        "",
+        f"## {label('summary', lang)}",
+        "",
+        f"| {label('severity', lang)} | {label('total', lang)} |",
+        "|---|---:|",
+    ]
     out += [f"| {label(k, lang)} | {s['per_severity'][k]} |" for k in SEVERITIES]
     out.append(f"| {label('waived', lang)} | {s['waived']} |")
     out.append(f"| {label('suppressed', lang)} | {s['suppressed']} |")
@@ -43,10 +51,17 @@ def render(report: CheckReport, lang: str = "id", *, color: bool = False) -> str
     if not report.findings:
         out += ["", label("no_findings", lang)]
     for table, group in groupby(report.findings, key=lambda f: f.table or ""):
-        out += ["", f"## {cell(report.table_heading(table, lang))}", "",
-                "| " + " | ".join(label(k, lang) for k in ("severity", "rule", "location", "message",
-                                                           "expected", "found", "difference")) + " |",
-                "|---|---|---|---|---:|---:|---:|"]
+        out += [
+            "",
+            f"## {cell(report.table_heading(table, lang))}",
+            "",
+            "| "
+            + " | ".join(
+                label(k, lang) for k in ("severity", "rule", "location", "message", "expected", "found", "difference")
+            )
+            + " |",
+            "|---|---|---|---|---:|---:|---:|",
+        ]
         out += [_row(report, f, lang) for f in group]
     return "\n".join(out) + "\n"
 
@@ -63,6 +78,13 @@ def _row(report: CheckReport, f: Finding, lang: str) -> str:
     sugg = f.suggestion_text(lang)
     if sugg:
         msg += f"\n*{label('suggestion', lang)}:* {sugg}"
-    cells = [sev, f.rule, where, msg, fmt_value(f.expected, lang), fmt_value(f.found, lang),
-             fmt_value(f.difference, lang)]
+    cells = [
+        sev,
+        f.rule,
+        where,
+        msg,
+        fmt_value(f.expected, lang),
+        fmt_value(f.found, lang),
+        fmt_value(f.difference, lang),
+    ]
     return "| " + " | ".join(cell(c) for c in cells) + " |"

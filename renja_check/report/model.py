@@ -3,6 +3,7 @@
 Every output format renders a ``CheckReport``; the exit code and the summary counts are
 computed here once, so all formats and the CLI agree.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -36,9 +37,16 @@ class RuleInfo:
 
     @classmethod
     def of(cls, rule: Any) -> "RuleInfo":
-        return cls(code=rule.code, name=rule.name, severity=rule.severity, kind=rule.kind,
-                   title=dict(rule.title), description=dict(rule.description), basis=rule.basis,
-                   where=rule.where())
+        return cls(
+            code=rule.code,
+            name=rule.name,
+            severity=rule.severity,
+            kind=rule.kind,
+            title=dict(rule.title),
+            description=dict(rule.description),
+            basis=rule.basis,
+            where=rule.where(),
+        )
 
     def title_text(self, lang: str) -> str:
         return self.title.get(lang) or self.title.get("id") or self.name
@@ -61,16 +69,28 @@ class CheckReport:
     tables: dict[str, dict[str, str]] = field(default_factory=dict)  # table id -> {lang: label}
 
     @classmethod
-    def build(cls, result: RunResult, screened: Optional[Screened] = None, rules: Any = (),
-              inputs: Any = (), fail_on: str = "error") -> "CheckReport":
+    def build(
+        cls,
+        result: RunResult,
+        screened: Optional[Screened] = None,
+        rules: Any = (),
+        inputs: Any = (),
+        fail_on: str = "error",
+    ) -> "CheckReport":
         screened = screened or Screened(findings=result.findings)
         order = {tid: i for i, tid in enumerate(result.tables)}
-        return cls(findings=sorted(screened.findings, key=lambda f: sort_key(f, order)), stats=result.stats,
-                   rules=[r if isinstance(r, RuleInfo) else RuleInfo.of(r) for r in rules],
-                   inputs=[str(p) for p in inputs], waived=dict(screened.waived),
-                   suppressed=screened.suppressed, unused_waivers=list(screened.unused_waivers),
-                   expired_waivers=list(screened.expired_waivers), fail_on=fail_on,
-                   tables={k: dict(v) for k, v in result.tables.items()})
+        return cls(
+            findings=sorted(screened.findings, key=lambda f: sort_key(f, order)),
+            stats=result.stats,
+            rules=[r if isinstance(r, RuleInfo) else RuleInfo.of(r) for r in rules],
+            inputs=[str(p) for p in inputs],
+            waived=dict(screened.waived),
+            suppressed=screened.suppressed,
+            unused_waivers=list(screened.unused_waivers),
+            expired_waivers=list(screened.expired_waivers),
+            fail_on=fail_on,
+            tables={k: dict(v) for k, v in result.tables.items()},
+        )
 
     # --- what counts --------------------------------------------------------------------
     def waiver_for(self, f: Finding) -> Optional[Waiver]:
@@ -144,17 +164,21 @@ class CheckReport:
         """Notices about the run itself (stale waivers), in both languages."""
         out = []
         for w in self.unused_waivers:
-            out.append({
-                "id": f"waiver tidak terpakai: {w.rule} {w.fingerprint} ({w.where}) tidak cocok dengan "
-                      "temuan mana pun; hapus dari berkas waiver",
-                "en": f"unused waiver: {w.rule} {w.fingerprint} ({w.where}) matches no finding; "
-                      "remove it from the waiver file",
-            })
+            out.append(
+                {
+                    "id": f"waiver tidak terpakai: {w.rule} {w.fingerprint} ({w.where}) tidak cocok dengan "
+                    "temuan mana pun; hapus dari berkas waiver",
+                    "en": f"unused waiver: {w.rule} {w.fingerprint} ({w.where}) matches no finding; "
+                    "remove it from the waiver file",
+                }
+            )
         for w in self.expired_waivers:
-            out.append({
-                "id": f"waiver kedaluwarsa: {w.rule} {w.fingerprint} ({w.where}) berakhir {w.expires}; "
-                      "temuannya dihitung kembali",
-                "en": f"expired waiver: {w.rule} {w.fingerprint} ({w.where}) ended {w.expires}; "
-                      "its finding counts again",
-            })
+            out.append(
+                {
+                    "id": f"waiver kedaluwarsa: {w.rule} {w.fingerprint} ({w.where}) berakhir {w.expires}; "
+                    "temuannya dihitung kembali",
+                    "en": f"expired waiver: {w.rule} {w.fingerprint} ({w.where}) ended {w.expires}; "
+                    "its finding counts again",
+                }
+            )
         return out

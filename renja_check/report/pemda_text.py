@@ -1,5 +1,6 @@
 """Text lines for a dossier run: rules skipped for want of a document, and, for a whole
 pemda, one line per agency and the pemda's pagu totals per urusan and program."""
+
 from __future__ import annotations
 
 import textwrap
@@ -33,8 +34,9 @@ def skipped_lines(report: CheckReport, lang: str = "id") -> list[str]:
         if agencies:
             n = sum(1 for a in agencies if code in (a.get("skipped") or {}))
             share[code] = f"; {n}/{len(agencies)} PD"
-    text = f"{t('skipped', lang)}: " + ", ".join(f"{code} ({'/'.join(gaps)}{share.get(code, '')})"
-                                                 for code, gaps in sk.items())
+    text = f"{t('skipped', lang)}: " + ", ".join(
+        f"{code} ({'/'.join(gaps)}{share.get(code, '')})" for code, gaps in sk.items()
+    )
     return textwrap.wrap(text, width=WIDTH, initial_indent="  ", subsequent_indent="    ")
 
 

@@ -7,6 +7,7 @@ working directory under ``%SRCROOT%`` when possible, region start/end line) and
 ``partialFingerprints["renjaCheck/v1"]``. Waived findings carry an accepted external
 suppression with the waiver's reason; stale waivers become tool notifications.
 """
+
 from __future__ import annotations
 
 import json
@@ -33,20 +34,24 @@ def sarif_log(report: CheckReport, lang: str = "id", base: Optional[Path] = None
     rules = report.rule_infos()
     index = {r.code: i for i, r in enumerate(rules)}
     run: dict[str, Any] = {
-        "tool": {"driver": {
-            "name": TOOL_NAME,
-            "version": report.tool_version,
-            "semanticVersion": report.tool_version,
-            "language": lang,
-            "rules": [_descriptor(r, lang) for r in rules],
-        }},
-        "invocations": [{
-            "executionSuccessful": True,
-            "exitCode": report.exit_code(),
-            "toolExecutionNotifications": [
-                {"level": "warning", "message": {"text": w.get(lang) or w["id"]}} for w in report.warnings()
-            ],
-        }],
+        "tool": {
+            "driver": {
+                "name": TOOL_NAME,
+                "version": report.tool_version,
+                "semanticVersion": report.tool_version,
+                "language": lang,
+                "rules": [_descriptor(r, lang) for r in rules],
+            }
+        },
+        "invocations": [
+            {
+                "executionSuccessful": True,
+                "exitCode": report.exit_code(),
+                "toolExecutionNotifications": [
+                    {"level": "warning", "message": {"text": w.get(lang) or w["id"]}} for w in report.warnings()
+                ],
+            }
+        ],
         "originalUriBaseIds": {SRCROOT: {"uri": base.as_uri() + "/"}},
         "language": lang,
         "results": [_result(report, f, index, lang, base) for f in report.findings],
@@ -83,9 +88,18 @@ def _result(report: CheckReport, f: Finding, index: dict[str, int], lang: str, b
     loc = _location(f, base)
     if loc:
         res["locations"] = [loc]
-    props = {k: v for k, v in (("table", f.table), ("locator", f.locator), ("expected", f.expected),
-                                ("found", f.found), ("difference", f.difference),
-                                ("suggestion", f.suggestion_text(lang))) if v is not None}
+    props = {
+        k: v
+        for k, v in (
+            ("table", f.table),
+            ("locator", f.locator),
+            ("expected", f.expected),
+            ("found", f.found),
+            ("difference", f.difference),
+            ("suggestion", f.suggestion_text(lang)),
+        )
+        if v is not None
+    }
     if f.evidence:
         from ..finding import in_lang
 

@@ -2,6 +2,7 @@
 
 Fits 100 columns. Colour (ANSI) only when asked (the CLI asks when stdout is a TTY).
 """
+
 from __future__ import annotations
 
 import textwrap
@@ -68,8 +69,7 @@ def _finding(report: CheckReport, f: Finding, lang: str, style: Callable[..., st
     if has_values(f):
         lines.extend(_wrap(expected_found(f, lang, " · ")))
     if f.evidence:
-        ev = short_evidence(f.evidence, lang, width=WIDTH - len(INDENT) - 2,
-                            shown=(f.expected, f.found, f.difference))
+        ev = short_evidence(f.evidence, lang, width=WIDTH - len(INDENT) - 2, shown=(f.expected, f.found, f.difference))
         if ev:
             lines.append(f"{INDENT}{style(label('evidence', lang), dim=True)}:")
             lines.extend(f"{INDENT}  {e}" for e in ev)
@@ -83,19 +83,23 @@ def _finding(report: CheckReport, f: Finding, lang: str, style: Callable[..., st
 
 
 def _wrap(text: str) -> list[str]:
-    return textwrap.wrap(text, width=WIDTH, initial_indent=INDENT, subsequent_indent=INDENT,
-                         break_on_hyphens=False) or [INDENT]
+    return textwrap.wrap(
+        text, width=WIDTH, initial_indent=INDENT, subsequent_indent=INDENT, break_on_hyphens=False
+    ) or [INDENT]
 
 
-def summary_lines(report: CheckReport, lang: str = "id", style: Callable[..., str] | None = None,
-                  with_warnings: bool = True) -> list[str]:
+def summary_lines(
+    report: CheckReport, lang: str = "id", style: Callable[..., str] | None = None, with_warnings: bool = True
+) -> list[str]:
     style = style or _styler(False)
     s = report.summary()
     sev = severity_counts(s["per_severity"], lang)
     seconds = report_seconds(report)
     secs = f"{seconds:.2f}".replace(".", ",") if lang == "id" else f"{seconds:.2f}"
-    head = (f"{label('summary', lang)}: {sev} · {label('documents', lang)}: {s['documents']} · "
-            f"{label('rules_run', lang)}: {s['rules_run']} · {secs} {label('seconds', lang)}")
+    head = (
+        f"{label('summary', lang)}: {sev} · {label('documents', lang)}: {s['documents']} · "
+        f"{label('rules_run', lang)}: {s['rules_run']} · {secs} {label('seconds', lang)}"
+    )
     lines = [style(head, bold=True)]
     if s["per_rule"]:
         line = f"  {label('per_rule', lang)}:"
@@ -117,8 +121,11 @@ def summary_lines(report: CheckReport, lang: str = "id", style: Callable[..., st
 
     lines.extend(skipped_lines(report, lang))
     for w in report.warnings() if with_warnings else ():
-        lines.extend(textwrap.wrap(f"{label('warnings', lang)}: {w[lang]}", width=WIDTH,
-                                   initial_indent="  ", subsequent_indent="    "))
+        lines.extend(
+            textwrap.wrap(
+                f"{label('warnings', lang)}: {w[lang]}", width=WIDTH, initial_indent="  ", subsequent_indent="    "
+            )
+        )
     return lines
 
 

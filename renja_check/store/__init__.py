@@ -6,6 +6,7 @@ when set, else ``$XDG_DATA_HOME/renja-check/renja-check.db`` (``~/.local/share/.
 it was. Reading: ``runs()``, ``run(id)``, ``findings(id)``, ``diff(a, b)``, ``rows(sql, params)``.
 Schema and migrations: ``store/schema.py``; full-text and fuzzy search: ``store/search.py``.
 """
+
 from __future__ import annotations
 
 import json
@@ -72,17 +73,24 @@ class Store:
             found, latest = version(conn), schema.latest()
             if found > latest:
                 conn.close()
-                raise StoreError(str(self.path), f"made by a newer renja-check (schema {found} > {latest})",
-                                 f"dibuat oleh renja-check yang lebih baru (skema {found} > {latest})")
+                raise StoreError(
+                    str(self.path),
+                    f"made by a newer renja-check (schema {found} > {latest})",
+                    f"dibuat oleh renja-check yang lebih baru (skema {found} > {latest})",
+                )
             if found < latest:
                 migrate(conn)
             return conn
         except sqlite3.Error as exc:
-            raise StoreError(str(self.path), f"cannot open the store: {exc}",
-                             f"basis data riwayat tidak dapat dibuka: {exc}") from None
+            raise StoreError(
+                str(self.path), f"cannot open the store: {exc}", f"basis data riwayat tidak dapat dibuka: {exc}"
+            ) from None
         except OSError as exc:
-            raise StoreError(str(self.path), f"cannot create the store: {exc.strerror}",
-                             f"basis data riwayat tidak dapat dibuat: {exc.strerror}") from None
+            raise StoreError(
+                str(self.path),
+                f"cannot create the store: {exc.strerror}",
+                f"basis data riwayat tidak dapat dibuat: {exc.strerror}",
+            ) from None
 
     def close(self) -> None:
         if self._conn is not None:
@@ -96,8 +104,16 @@ class Store:
         self.close()
 
     # --- writing ------------------------------------------------------------------------
-    def save_run(self, result: Any, *, inputs: Iterable[Any] = (), dossier: Any = None, report: Any = None,
-                 rules: Optional[Iterable[Any]] = None, label: Optional[str] = None) -> Optional[int]:
+    def save_run(
+        self,
+        result: Any,
+        *,
+        inputs: Iterable[Any] = (),
+        dossier: Any = None,
+        report: Any = None,
+        rules: Optional[Iterable[Any]] = None,
+        label: Optional[str] = None,
+    ) -> Optional[int]:
         """Save a run (``engine.RunResult``) in one transaction and return its id.
 
         ``dossier`` (the documents checked) fills documents/tables/nodes/pagu/indicators/claims;
@@ -133,9 +149,11 @@ class Store:
                 conn.execute("ROLLBACK")
                 raise
         except sqlite3.Error as exc:
-            raise StoreError(str(self.path), f"cannot save the run: {exc} (use --no-store or --db PATH)",
-                             f"hasil pemeriksaan tidak dapat disimpan: {exc} (pakai --no-store atau --db PATH)"
-                             ) from None
+            raise StoreError(
+                str(self.path),
+                f"cannot save the run: {exc} (use --no-store or --db PATH)",
+                f"hasil pemeriksaan tidak dapat disimpan: {exc} (pakai --no-store atau --db PATH)",
+            ) from None
         return run_id
 
     # --- reading ------------------------------------------------------------------------
@@ -166,16 +184,19 @@ class Store:
         if rid is None or self.run(rid) is None:
             what = "no run saved yet" if rid is None else f"no run {rid}"
             what_id = "belum ada pemeriksaan tersimpan" if rid is None else f"tidak ada pemeriksaan nomor {rid}"
-            raise NoRunError(str(self.path), f"{what} (see: renja-check history)",
-                             f"{what_id} (lihat: renja-check history)")
+            raise NoRunError(
+                str(self.path), f"{what} (see: renja-check history)", f"{what_id} (lihat: renja-check history)"
+            )
         return rid
 
     def findings(self, run_id: int) -> list[Any]:
         """The findings of a run as ``Finding`` objects, in the order they were reported."""
         from ..finding import Finding
 
-        return [Finding.model_validate(json.loads(r["data"]))
-                for r in self.conn.execute("SELECT data FROM findings WHERE run_id = ? ORDER BY id", (int(run_id),))]
+        return [
+            Finding.model_validate(json.loads(r["data"]))
+            for r in self.conn.execute("SELECT data FROM findings WHERE run_id = ? ORDER BY id", (int(run_id),))
+        ]
 
     def diff(self, run_a: int, run_b: int) -> dict[str, list[Any]]:
         """Findings of ``run_b`` against ``run_a`` by fingerprint: new, fixed, still open."""

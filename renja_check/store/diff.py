@@ -1,4 +1,5 @@
 """Two verification rounds of the same document, compared by finding fingerprint."""
+
 from __future__ import annotations
 
 from typing import Any, Iterable

@@ -2,6 +2,7 @@
 claims, the rules run, the findings (with fingerprints), the waivers applied, and the text
 index. ``write_run`` only executes INSERTs; the caller owns the transaction (``Store.save_run``).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -60,22 +61,46 @@ def _lang(text: Any, lang: str) -> Optional[str]:
     return getattr(text, lang, None) or getattr(text, "id", None) or str(text)
 
 
-def insert_run(conn: sqlite3.Connection, result: Any, inputs: Iterable[Any], report: Any = None,
-               label: Optional[str] = None, dossier: Any = None) -> int:
+def insert_run(
+    conn: sqlite3.Connection,
+    result: Any,
+    inputs: Iterable[Any],
+    report: Any = None,
+    label: Optional[str] = None,
+    dossier: Any = None,
+) -> int:
     findings = list(result.findings)
     sev = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
     first = dossier.documents[0] if dossier is not None and dossier.documents else None
     waived = len(getattr(report, "waived", {}) or {})
-    row = (dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds"), __version__,
-           _json([str(p) for p in inputs]), getattr(first, "pemda", None), getattr(first, "perangkat_daerah", None),
-           getattr(first, "year", None), result.stats.documents, result.stats.rules_run, result.stats.nodes,
-           result.stats.claims, len(findings), sev["error"], sev["warning"], sev["info"], waived,
-           getattr(report, "suppressed", 0), report.exit_code() if report is not None else None,
-           result.stats.duration_ms, getattr(report, "elapsed_ms", None), label)
+    row = (
+        dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds"),
+        __version__,
+        _json([str(p) for p in inputs]),
+        getattr(first, "pemda", None),
+        getattr(first, "perangkat_daerah", None),
+        getattr(first, "year", None),
+        result.stats.documents,
+        result.stats.rules_run,
+        result.stats.nodes,
+        result.stats.claims,
+        len(findings),
+        sev["error"],
+        sev["warning"],
+        sev["info"],
+        waived,
+        getattr(report, "suppressed", 0),
+        report.exit_code() if report is not None else None,
+        result.stats.duration_ms,
+        getattr(report, "elapsed_ms", None),
+        label,
+    )
     cur = conn.execute(
         "INSERT INTO runs (created_at, tool_version, inputs, pemda, perangkat_daerah, year, documents, rules_run,"
         " nodes, claims, findings, errors, warnings, infos, waived, suppressed, exit_code, duration_ms,"
-        " elapsed_ms, label) VALUES (" + ", ".join("?" * len(row)) + ")", row)
+        " elapsed_ms, label) VALUES (" + ", ".join("?" * len(row)) + ")",
+        row,
+    )
     return int(cur.lastrowid)
 
 
@@ -86,20 +111,67 @@ def insert_dossier(conn: sqlite3.Connection, run_id: int, dossier: Any, labels: 
         cur = conn.execute(
             "INSERT INTO documents (run_id, path, format, sha256, doc_type, pemda, perangkat_daerah, kode_skpd,"
             " bidang, year, forward_year, lines) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (run_id, doc.source.path, doc.source.format, doc.source.sha256, doc.doc_type, doc.pemda,
-             doc.perangkat_daerah, doc.kode_skpd, _json(list(doc.bidang)), doc.year, doc.forward_year,
-             doc.source.lines))
+            (
+                run_id,
+                doc.source.path,
+                doc.source.format,
+                doc.source.sha256,
+                doc.doc_type,
+                doc.pemda,
+                doc.perangkat_daerah,
+                doc.kode_skpd,
+                _json(list(doc.bidang)),
+                doc.year,
+                doc.forward_year,
+                doc.source.lines,
+            ),
+        )
         doc_id = int(cur.lastrowid)
         tables, nodes, pagu, inds = [], [], [], []
         for t in doc.tables:
             names = labels.get(t.id) or {}
-            tables.append((run_id, doc_id, t.id, t.number, t.title, names.get("id"), names.get("en"), t.role,
-                           t.side, t.pair, _json(list(t.years)), t.money_scale, int(bool(t.complete)),
-                           len(t.nodes), *_span(t.span)))
+            tables.append(
+                (
+                    run_id,
+                    doc_id,
+                    t.id,
+                    t.number,
+                    t.title,
+                    names.get("id"),
+                    names.get("en"),
+                    t.role,
+                    t.side,
+                    t.pair,
+                    _json(list(t.years)),
+                    t.money_scale,
+                    int(bool(t.complete)),
+                    len(t.nodes),
+                    *_span(t.span),
+                )
+            )
             for pos, n in enumerate(t.nodes):
-                nodes.append((run_id, doc_id, t.id, n.id, n.parent, pos, n.level, n.code, n.code_printed,
-                              n.code_status, n.name, n.name_printed, n.ordinal, n.lokasi, n.sumber_dana,
-                              n.catatan, n.keterangan, *_span(n.span)))
+                nodes.append(
+                    (
+                        run_id,
+                        doc_id,
+                        t.id,
+                        n.id,
+                        n.parent,
+                        pos,
+                        n.level,
+                        n.code,
+                        n.code_printed,
+                        n.code_status,
+                        n.name,
+                        n.name_printed,
+                        n.ordinal,
+                        n.lokasi,
+                        n.sumber_dana,
+                        n.catatan,
+                        n.keterangan,
+                        *_span(n.span),
+                    )
+                )
                 if n.name:
                     index.append(("name", n.id, n.name if not n.code else f"{n.code} {n.name}"))
                 for year, m in n.pagu.items():
@@ -109,36 +181,176 @@ def insert_dossier(conn: sqlite3.Connection, run_id: int, dossier: Any, labels: 
                         index.append(("indicator", n.id, ind.text))
                     targets = list(ind.targets.items()) or [(None, None)]
                     for year, q in targets:
-                        inds.append((run_id, doc_id, t.id, n.id, i, ind.text, year,
-                                     q.raw if q else None, str(q.value) if q and q.value is not None else None,
-                                     q.unit if q else None, q.status if q else None, *_span(ind.span or n.span)))
+                        inds.append(
+                            (
+                                run_id,
+                                doc_id,
+                                t.id,
+                                n.id,
+                                i,
+                                ind.text,
+                                year,
+                                q.raw if q else None,
+                                str(q.value) if q and q.value is not None else None,
+                                q.unit if q else None,
+                                q.status if q else None,
+                                *_span(ind.span or n.span),
+                            )
+                        )
                         if q is not None and q.unit:
                             index.append(("unit", n.id, q.unit))
-        _insert(conn, "tables", ("run_id", "document_id", "table_id", "number", "title", "label_id", "label_en",
-                                 "role", "side", "pair", "years", "money_scale", "complete", "rows",
-                                 "line_start", "line_end", "page"), tables)
-        _insert(conn, "nodes", ("run_id", "document_id", "table_id", "node_id", "parent_node_id", "position",
-                                "level", "code", "code_printed", "code_status", "name", "name_printed", "ordinal",
-                                "lokasi", "sumber_dana", "catatan", "keterangan", "line_start", "line_end",
-                                "page"), nodes)
-        _insert(conn, "pagu", ("run_id", "document_id", "table_id", "node_id", "year", "value", "raw", "status",
-                               "scale"), pagu)
-        _insert(conn, "indicators", ("run_id", "document_id", "table_id", "node_id", "position", "text", "year",
-                                     "target_raw", "target_value", "unit", "status", "line_start", "line_end",
-                                     "page"), inds)
-        _insert(conn, "claims", ("run_id", "document_id", "claim_id", "kind", "subject", "value", "raw",
-                                 "sentence", "year", "section", "qualifier", "refers_to", "line_start",
-                                 "line_end", "page"),
-                ((run_id, doc_id, c.id, c.kind, c.subject, c.value, c.raw, c.sentence, c.year, c.section,
-                  c.qualifier, c.refers_to, *_span(c.span)) for c in doc.claims))
+        _insert(
+            conn,
+            "tables",
+            (
+                "run_id",
+                "document_id",
+                "table_id",
+                "number",
+                "title",
+                "label_id",
+                "label_en",
+                "role",
+                "side",
+                "pair",
+                "years",
+                "money_scale",
+                "complete",
+                "rows",
+                "line_start",
+                "line_end",
+                "page",
+            ),
+            tables,
+        )
+        _insert(
+            conn,
+            "nodes",
+            (
+                "run_id",
+                "document_id",
+                "table_id",
+                "node_id",
+                "parent_node_id",
+                "position",
+                "level",
+                "code",
+                "code_printed",
+                "code_status",
+                "name",
+                "name_printed",
+                "ordinal",
+                "lokasi",
+                "sumber_dana",
+                "catatan",
+                "keterangan",
+                "line_start",
+                "line_end",
+                "page",
+            ),
+            nodes,
+        )
+        _insert(
+            conn,
+            "pagu",
+            ("run_id", "document_id", "table_id", "node_id", "year", "value", "raw", "status", "scale"),
+            pagu,
+        )
+        _insert(
+            conn,
+            "indicators",
+            (
+                "run_id",
+                "document_id",
+                "table_id",
+                "node_id",
+                "position",
+                "text",
+                "year",
+                "target_raw",
+                "target_value",
+                "unit",
+                "status",
+                "line_start",
+                "line_end",
+                "page",
+            ),
+            inds,
+        )
+        _insert(
+            conn,
+            "claims",
+            (
+                "run_id",
+                "document_id",
+                "claim_id",
+                "kind",
+                "subject",
+                "value",
+                "raw",
+                "sentence",
+                "year",
+                "section",
+                "qualifier",
+                "refers_to",
+                "line_start",
+                "line_end",
+                "page",
+            ),
+            (
+                (
+                    run_id,
+                    doc_id,
+                    c.id,
+                    c.kind,
+                    c.subject,
+                    c.value,
+                    c.raw,
+                    c.sentence,
+                    c.year,
+                    c.section,
+                    c.qualifier,
+                    c.refers_to,
+                    *_span(c.span),
+                )
+                for c in doc.claims
+            ),
+        )
     return index
 
 
 def insert_rules(conn: sqlite3.Connection, run_id: int, rules: Iterable[Any]) -> None:
-    _insert(conn, "rules", ("run_id", "code", "name", "severity", "kind", "title_id", "title_en",
-                            "description_id", "description_en", "basis"),
-            ((run_id, r.code, r.name, r.severity, r.kind, _lang(r.title, "id"), _lang(r.title, "en"),
-              _lang(r.description, "id"), _lang(r.description, "en"), r.basis) for r in rules))
+    _insert(
+        conn,
+        "rules",
+        (
+            "run_id",
+            "code",
+            "name",
+            "severity",
+            "kind",
+            "title_id",
+            "title_en",
+            "description_id",
+            "description_en",
+            "basis",
+        ),
+        (
+            (
+                run_id,
+                r.code,
+                r.name,
+                r.severity,
+                r.kind,
+                _lang(r.title, "id"),
+                _lang(r.title, "en"),
+                _lang(r.description, "id"),
+                _lang(r.description, "en"),
+                r.basis,
+            )
+            for r in rules
+        ),
+    )
 
 
 def finding_rows(run_id: int, findings: Iterable[Any], waived: dict) -> Iterable[tuple]:
@@ -146,15 +358,54 @@ def finding_rows(run_id: int, findings: Iterable[Any], waived: dict) -> Iterable
         w = waived.get(f.fingerprint)
         w = w if w is not None and w.rule == f.rule else None
         data = f.model_dump(mode="json")
-        yield (run_id, f.fingerprint, f.rule, f.rule_name, f.severity, f.document, f.table, f.locator,
-               *_span(f.span), f.text("id"), f.text("en"), f.suggestion_text("id"), f.suggestion_text("en"),
-               _json(data.get("expected")), _json(data.get("found")), f.difference,
-               _json(data.get("evidence")), int(w is not None), w.reason if w else None, _json(data))
+        yield (
+            run_id,
+            f.fingerprint,
+            f.rule,
+            f.rule_name,
+            f.severity,
+            f.document,
+            f.table,
+            f.locator,
+            *_span(f.span),
+            f.text("id"),
+            f.text("en"),
+            f.suggestion_text("id"),
+            f.suggestion_text("en"),
+            _json(data.get("expected")),
+            _json(data.get("found")),
+            f.difference,
+            _json(data.get("evidence")),
+            int(w is not None),
+            w.reason if w else None,
+            _json(data),
+        )
 
 
-FINDING_COLS = ("run_id", "fingerprint", "rule", "rule_name", "severity", "document", "table_id", "locator",
-                "line_start", "line_end", "page", "message_id", "message_en", "suggestion_id", "suggestion_en",
-                "expected", "found", "difference", "evidence", "waived", "waiver_reason", "data")
+FINDING_COLS = (
+    "run_id",
+    "fingerprint",
+    "rule",
+    "rule_name",
+    "severity",
+    "document",
+    "table_id",
+    "locator",
+    "line_start",
+    "line_end",
+    "page",
+    "message_id",
+    "message_en",
+    "suggestion_id",
+    "suggestion_en",
+    "expected",
+    "found",
+    "difference",
+    "evidence",
+    "waived",
+    "waiver_reason",
+    "data",
+)
 
 
 def insert_findings(conn: sqlite3.Connection, run_id: int, findings: Iterable[Any], waived: dict) -> list[tuple]:
@@ -164,9 +415,15 @@ def insert_findings(conn: sqlite3.Connection, run_id: int, findings: Iterable[An
 
 
 def insert_waivers(conn: sqlite3.Connection, run_id: int, waived: dict) -> None:
-    _insert(conn, "waivers", ("run_id", "rule", "fingerprint", "reason", "expires", "source"),
-            ((run_id, w.rule, w.fingerprint, w.reason, str(w.expires) if w.expires else None,
-              getattr(w, "where", None)) for w in waived.values()))
+    _insert(
+        conn,
+        "waivers",
+        ("run_id", "rule", "fingerprint", "reason", "expires", "source"),
+        (
+            (run_id, w.rule, w.fingerprint, w.reason, str(w.expires) if w.expires else None, getattr(w, "where", None))
+            for w in waived.values()
+        ),
+    )
 
 
 def insert_index(conn: sqlite3.Connection, run_id: int, rows: Iterable[tuple]) -> None:

@@ -6,6 +6,7 @@ no user text ever reaches the MATCH syntax or the SQL. The fuzzy lookup is guard
 fewer than ``MIN_CHARS`` letters matches only exactly, and subset matching (the name's words inside a
 longer question) needs at least two words, so "asn" or "a" cannot match everything.
 """
+
 from __future__ import annotations
 
 import re
@@ -27,8 +28,9 @@ def fts_query(text: str, *, any_word: bool = False, max_words: int = 12) -> Opti
     return (" OR " if any_word else " ").join(f'"{w}"*' for w in words)
 
 
-def fts(conn: sqlite3.Connection, run_id: int, text: str, kinds: Iterable[str] = (), limit: int = 20,
-        any_word: bool = False) -> list[dict]:
+def fts(
+    conn: sqlite3.Connection, run_id: int, text: str, kinds: Iterable[str] = (), limit: int = 20, any_word: bool = False
+) -> list[dict]:
     """Best matches of ``text`` in the run's index: ``{"kind", "ref", "text"}``, best first."""
     q = fts_query(text, any_word=any_word)
     if q is None:
@@ -97,8 +99,13 @@ class NameIndex:
             return [hit] if hit else []
         words = q.split()
         subset = len(words) >= 2
-        found = process.extract(q, self.keys, scorer=fuzz.token_set_ratio if subset else fuzz.ratio,
-                                limit=limit * 6, score_cutoff=cutoff - 10)
+        found = process.extract(
+            q,
+            self.keys,
+            scorer=fuzz.token_set_ratio if subset else fuzz.ratio,
+            limit=limit * 6,
+            score_cutoff=cutoff - 10,
+        )
         hits: dict[int, float] = {}
         for key, _, i in found:
             whole = fuzz.token_sort_ratio(q, key)

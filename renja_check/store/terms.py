@@ -6,6 +6,7 @@
 rupiah with the precision the writing implies ("702 juta" matches 702.740.000, "15,3 miliar" 15.322.392.321).
 ``years`` reads "tahun 2024", "TA 2024", "2024", "N", "N+1", "tahun depan", "next year".
 """
+
 from __future__ import annotations
 
 import re
@@ -18,16 +19,34 @@ from typing import Optional
 _NON_WORD = re.compile(r"[^\w]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 
-SCALES = {"ribu": 10**3, "rb": 10**3, "thousand": 10**3, "juta": 10**6, "jt": 10**6, "million": 10**6,
-          "miliar": 10**9, "milyar": 10**9, "m": 10**9, "billion": 10**9, "triliun": 10**12,
-          "trilyun": 10**12, "trillion": 10**12}
+SCALES = {
+    "ribu": 10**3,
+    "rb": 10**3,
+    "thousand": 10**3,
+    "juta": 10**6,
+    "jt": 10**6,
+    "million": 10**6,
+    "miliar": 10**9,
+    "milyar": 10**9,
+    "m": 10**9,
+    "billion": 10**9,
+    "triliun": 10**12,
+    "trilyun": 10**12,
+    "trillion": 10**12,
+}
 _SCALE_WORDS = "|".join(sorted(SCALES, key=len, reverse=True))
 _SCALED = re.compile(rf"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*({_SCALE_WORDS})\b", re.I)
-_RUPIAH = re.compile(r"(?:\brp\.?\s*|\bidr\s*)(\d{1,3}(?:[.,]\d{3})+|\d+)(?:[.,]-|,00)?|"
-                     r"(?<![\w.,])(\d{1,3}(?:[.,]\d{3}){2,})(?![\d])", re.I)
+_RUPIAH = re.compile(
+    r"(?:\brp\.?\s*|\bidr\s*)(\d{1,3}(?:[.,]\d{3})+|\d+)(?:[.,]-|,00)?|"
+    r"(?<![\w.,])(\d{1,3}(?:[.,]\d{3}){2,})(?![\d])",
+    re.I,
+)
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.])")
-_FORWARD = re.compile(r"\bn\s*\+\s*1\b|\btahun depan\b|\bnext year\b|\bprakiraan maju\b|\bforward year\b|"
-                      r"\btahun berikutnya\b|\bfollowing year\b", re.I)
+_FORWARD = re.compile(
+    r"\bn\s*\+\s*1\b|\btahun depan\b|\bnext year\b|\bprakiraan maju\b|\bforward year\b|"
+    r"\btahun berikutnya\b|\bfollowing year\b",
+    re.I,
+)
 _PLAN = re.compile(r"(?<![\w+])n(?![\w+]|\s*\+)|\btahun rencana\b|\bplan year\b|\btahun berjalan\b", re.I)
 
 

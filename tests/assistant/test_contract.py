@@ -1,4 +1,5 @@
 """Contract 5: the shapes the TUI codes against."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -8,9 +9,24 @@ from renja_check.assistant import Answer, Citation, ask
 
 def test_answer_and_citation_fields():
     assert [f.name for f in dataclasses.fields(Citation)] == [
-        "document", "table", "locator", "line_start", "line_end", "page", "fingerprint", "label"]
+        "document",
+        "table",
+        "locator",
+        "line_start",
+        "line_end",
+        "page",
+        "fingerprint",
+        "label",
+    ]
     assert [f.name for f in dataclasses.fields(Answer)] == [
-        "question", "lang", "intent", "text", "citations", "found", "candidates"]
+        "question",
+        "lang",
+        "intent",
+        "text",
+        "citations",
+        "found",
+        "candidates",
+    ]
 
 
 def test_ask_defaults_to_the_latest_run_and_detects_the_language(rounds_store):

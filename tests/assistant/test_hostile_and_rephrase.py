@@ -1,4 +1,5 @@
 """Hostile input is harmless; the optional rephraser never supplies a figure (stub server on loopback)."""
+
 from __future__ import annotations
 
 import json
@@ -15,8 +16,8 @@ HOSTILE = [
     "pagu " + "Pengelolaan Promosi ASN " * 500,
     "\x00" * 50 + "\x1b[2J" + "\u202e" * 20,
     "'); DELETE FROM findings; --",
-    "\" OR 1=1 UNION SELECT sql FROM sqlite_master --",
-    "NEAR(\"a\" \"b\") AND title:* OR ^x {col}:y",
+    '" OR 1=1 UNION SELECT sql FROM sqlite_master --',
+    'NEAR("a" "b") AND title:* OR ^x {col}:y',
     "é" * 3000 + " tahun 2024 N+1 Rp 1.2.3.4.5.6.7.8.9",
 ]
 

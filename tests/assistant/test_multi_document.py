@@ -1,4 +1,5 @@
 """A run over several documents: labels name the agency; "... di <agency>" restricts the answer."""
+
 from __future__ import annotations
 
 from renja_check import api

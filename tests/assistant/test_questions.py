@@ -1,4 +1,5 @@
 """The question set (questions.yaml) against run 1 of the session store: intent, found, facts, citations."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -56,6 +57,9 @@ def test_question(case, rounds_store):
 def test_every_figure_of_a_found_answer_is_cited(rounds_store):
     for case in QUESTIONS:
         a = ask(case["q"], store=rounds_store, run_id=1)
-        lines = [ln for ln in a.text.splitlines()
-                 if ln.startswith("- ") and "Rp " in ln and a.intent not in ("why", "findings")]
+        lines = [
+            ln
+            for ln in a.text.splitlines()
+            if ln.startswith("- ") and "Rp " in ln and a.intent not in ("why", "findings")
+        ]
         assert all("[" in ln for ln in lines), (case["q"], lines)

@@ -1,4 +1,5 @@
 """A test-only kind and a tiny model-level dossier, so check CLI tests need no parser."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -31,10 +32,17 @@ class MarkerKind(Kind):
             for node in table.nodes:
                 if node.catatan and rule.spec.marker in node.catatan:
                     a, b = node.pagu["2023"].value, node.pagu["2024"].value
-                    yield ctx.finding(rule, doc, table=table, subject=node, expected=a, found=b,
-                                      difference=b - a,
-                                      evidence={"addends": [{"code": node.code, "value": a}, 1_000_000]},
-                                      values={"catatan": node.catatan})
+                    yield ctx.finding(
+                        rule,
+                        doc,
+                        table=table,
+                        subject=node,
+                        expected=a,
+                        found=b,
+                        difference=b - a,
+                        evidence={"addends": [{"code": node.code, "value": a}, 1_000_000]},
+                        values={"catatan": node.catatan},
+                    )
 
 
 @pytest.fixture(autouse=True)
@@ -44,16 +52,30 @@ def marker_kind(monkeypatch):
 
 def _doc(markers: dict[str, str]) -> dict:
     nodes = [{"id": "t", "level": "total", "pagu": {2023: 6_000_000_000, 2024: 6_500_000_000}}]
-    for i, (code, name) in enumerate([("5.03.02", "PROGRAM KEPEGAWAIAN DAERAH"),
-                                      ("5.03.02.2.02", "Mutasi dan Promosi ASN"),
-                                      ("5.03.02.2.02.0003", "Pengelolaan Promosi ASN")]):
-        node = {"id": f"n{i}", "level": ["program", "kegiatan", "subkegiatan"][i], "parent": "t" if i == 0 else f"n{i-1}",
-                "code": code, "name": name, "pagu": {2023: 6_000_000_000, 2024: 6_000_000_000 + 1_234_567 * (i + 1)}}
+    for i, (code, name) in enumerate(
+        [
+            ("5.03.02", "PROGRAM KEPEGAWAIAN DAERAH"),
+            ("5.03.02.2.02", "Mutasi dan Promosi ASN"),
+            ("5.03.02.2.02.0003", "Pengelolaan Promosi ASN"),
+        ]
+    ):
+        node = {
+            "id": f"n{i}",
+            "level": ["program", "kegiatan", "subkegiatan"][i],
+            "parent": "t" if i == 0 else f"n{i - 1}",
+            "code": code,
+            "name": name,
+            "pagu": {2023: 6_000_000_000, 2024: 6_000_000_000 + 1_234_567 * (i + 1)},
+        }
         if name in markers:
             node["catatan"] = markers[name]
         nodes.append(node)
-    return {"year": 2023, "bidang": ["5.03"], "perangkat_daerah": "Badan Kepegawaian",
-            "tables": [{"id": "rencana", "role": "rencana", "years": [2023, 2024], "nodes": nodes}]}
+    return {
+        "year": 2023,
+        "bidang": ["5.03"],
+        "perangkat_daerah": "Badan Kepegawaian",
+        "tables": [{"id": "rencana", "role": "rencana", "years": [2023, 2024], "nodes": nodes}],
+    }
 
 
 def write_doc(path: Path, markers: dict[str, str]) -> Path:
@@ -65,9 +87,10 @@ def write_doc(path: Path, markers: dict[str, str]) -> Path:
 @pytest.fixture
 def dossier(tmp_path) -> Path:
     """One error (program), one warning (kegiatan), one info (sub kegiatan)."""
-    return write_doc(tmp_path / "renja.yaml", {"PROGRAM KEPEGAWAIAN DAERAH": "ERR",
-                                                "Mutasi dan Promosi ASN": "WARN",
-                                                "Pengelolaan Promosi ASN": "INFO"})
+    return write_doc(
+        tmp_path / "renja.yaml",
+        {"PROGRAM KEPEGAWAIAN DAERAH": "ERR", "Mutasi dan Promosi ASN": "WARN", "Pengelolaan Promosi ASN": "INFO"},
+    )
 
 
 @pytest.fixture

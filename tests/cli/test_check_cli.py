@@ -3,6 +3,7 @@
 Rules come from tests/fixtures/check/rules.yaml (kind `test_marker`, see conftest.py), the
 input is a tiny model-level document, so these tests do not depend on any parser.
 """
+
 from __future__ import annotations
 
 import json
@@ -28,6 +29,7 @@ def run_json(*args: str) -> dict:
 
 # --- exit codes -------------------------------------------------------------------------
 
+
 def test_findings_at_error_level_exit_1(dossier):
     res = run(dossier, "--rules", RULES)
     assert res.exit_code == 1, res.output
@@ -39,14 +41,17 @@ def test_clean_input_exits_0(clean):
     assert "Tidak ada temuan." in res.stdout
 
 
-@pytest.mark.parametrize("select,fail_on,code", [
-    ("TS01", "never", 0),
-    ("TS01", "error", 1),
-    ("TS02", "error", 0),    # a warning does not fail the default gate
-    ("TS02", "warning", 1),
-    ("TS03", "warning", 0),
-    ("TS03", "info", 1),
-])
+@pytest.mark.parametrize(
+    "select,fail_on,code",
+    [
+        ("TS01", "never", 0),
+        ("TS01", "error", 1),
+        ("TS02", "error", 0),  # a warning does not fail the default gate
+        ("TS02", "warning", 1),
+        ("TS03", "warning", 0),
+        ("TS03", "info", 1),
+    ],
+)
 def test_fail_on_levels(dossier, select, fail_on, code):
     res = run(dossier, "--rules", RULES, "--select", select, "--fail-on", fail_on)
     assert res.exit_code == code, res.output
@@ -76,10 +81,13 @@ def test_missing_input_exits_2(tmp_path):
     assert "nope.txt" in res.stderr and "tidak ditemukan" in res.stderr
 
 
-@pytest.mark.parametrize("content,words", [
-    ("- code: [unclosed\n", "invalid YAML"),
-    (None, "severity"),  # bad-rules.yaml: severity 'fatal'
-])
+@pytest.mark.parametrize(
+    "content,words",
+    [
+        ("- code: [unclosed\n", "invalid YAML"),
+        (None, "severity"),  # bad-rules.yaml: severity 'fatal'
+    ],
+)
 def test_bad_rule_file_exits_2_naming_the_file(tmp_path, dossier, content, words):
     if content is None:
         path = FIXTURES / "bad-rules.yaml"
@@ -111,12 +119,15 @@ def test_missing_baseline_exits_2(tmp_path, dossier):
     assert res.exit_code == 2 and "nope.json" in res.stderr
 
 
-@pytest.mark.parametrize("content,words", [
-    ("- rule: TS01\n  fingerprint: abc\n", "reason"),
-    ("- rule: TS01\n  fingerprint: abc\n  reason: ok\n  expires: someday\n", "expires"),
-    ("rule: TS01\n", "daftar YAML"),
-    ("- [a\n", "YAML"),
-])
+@pytest.mark.parametrize(
+    "content,words",
+    [
+        ("- rule: TS01\n  fingerprint: abc\n", "reason"),
+        ("- rule: TS01\n  fingerprint: abc\n  reason: ok\n  expires: someday\n", "expires"),
+        ("rule: TS01\n", "daftar YAML"),
+        ("- [a\n", "YAML"),
+    ],
+)
 def test_bad_waiver_file_exits_2(tmp_path, dossier, content, words):
     w = tmp_path / "waivers.yaml"
     w.write_text(content, encoding="utf-8")
@@ -132,13 +143,25 @@ def test_unknown_select_pattern_is_an_input_error(dossier):
 
 # --- text, language, selection ----------------------------------------------------------
 
+
 def test_text_output_in_bahasa_indonesia(dossier, monkeypatch):
     monkeypatch.chdir(dossier.parent)
     out = run(dossier.name, "--rules", RULES).stdout
-    for words in ("galat TS01", "peringatan TS02", "info TS03", "diharapkan: 6.000.000.000",
-                  "ditemukan: 6.001.234.567", "selisih: 1.234.567", "saran: Hapus penanda.",
-                  "Baris PROGRAM KEPEGAWAIAN DAERAH bertanda ERR.", "renja.yaml:2  [rencana:n0]", "Ringkasan:",
-                  "galat: 1, peringatan: 1, info: 1", "aturan dijalankan: 3", "TS01 1, TS02 1, TS03 1"):
+    for words in (
+        "galat TS01",
+        "peringatan TS02",
+        "info TS03",
+        "diharapkan: 6.000.000.000",
+        "ditemukan: 6.001.234.567",
+        "selisih: 1.234.567",
+        "saran: Hapus penanda.",
+        "Baris PROGRAM KEPEGAWAIAN DAERAH bertanda ERR.",
+        "renja.yaml:2  [rencana:n0]",
+        "Ringkasan:",
+        "galat: 1, peringatan: 1, info: 1",
+        "aturan dijalankan: 3",
+        "TS01 1, TS02 1, TS03 1",
+    ):
         assert words in out, words
     assert "\x1b[" not in out  # no colour when stdout is not a terminal
     assert max(len(line) for line in out.splitlines()) <= 100
@@ -146,21 +169,31 @@ def test_text_output_in_bahasa_indonesia(dossier, monkeypatch):
 
 def test_lang_en_switches_messages_and_labels(dossier):
     out = run(dossier, "--rules", RULES, "--lang", "en").stdout
-    for words in ("error TS01", "expected: 6,000,000,000", "difference: 1,234,567", "suggestion: Remove the marker.",
-                  "Row PROGRAM KEPEGAWAIAN DAERAH is marked ERR.", "Summary:", "rules run: 3"):
+    for words in (
+        "error TS01",
+        "expected: 6,000,000,000",
+        "difference: 1,234,567",
+        "suggestion: Remove the marker.",
+        "Row PROGRAM KEPEGAWAIAN DAERAH is marked ERR.",
+        "Summary:",
+        "rules run: 3",
+    ):
         assert words in out, words
     assert "diharapkan" not in out and "Ringkasan" not in out
 
 
-@pytest.mark.parametrize("opts,codes", [
-    (["--select", "TS01"], {"TS01"}),
-    (["--select", "TS01,TS03"], {"TS01", "TS03"}),
-    (["--select", "TS01", "--select", "TS02"], {"TS01", "TS02"}),
-    (["--select", "TS"], {"TS01", "TS02", "TS03"}),
-    (["--ignore", "TS0"], set()),
-    (["--ignore", "ts02"], {"TS01", "TS03"}),
-    (["--select", "TS", "--ignore", "TS01,TS03"], {"TS02"}),
-])
+@pytest.mark.parametrize(
+    "opts,codes",
+    [
+        (["--select", "TS01"], {"TS01"}),
+        (["--select", "TS01,TS03"], {"TS01", "TS03"}),
+        (["--select", "TS01", "--select", "TS02"], {"TS01", "TS02"}),
+        (["--select", "TS"], {"TS01", "TS02", "TS03"}),
+        (["--ignore", "TS0"], set()),
+        (["--ignore", "ts02"], {"TS01", "TS03"}),
+        (["--select", "TS", "--ignore", "TS01,TS03"], {"TS02"}),
+    ],
+)
 def test_select_and_ignore(dossier, opts, codes):
     data = run_json(dossier, "--rules", RULES, *opts)
     assert {f["rule"] for f in data["findings"]} == codes
@@ -168,6 +201,7 @@ def test_select_and_ignore(dossier, opts, codes):
 
 
 # --- formats ----------------------------------------------------------------------------
+
 
 def test_json_contract(dossier):
     data = run_json(dossier, "--rules", RULES)
@@ -194,9 +228,11 @@ def test_every_format_via_cli(dossier, tmp_path):
     shapes = {
         "sarif": lambda t: json.loads(t)["runs"][0]["results"][0]["ruleId"] == "TS01",
         "junit": lambda t: ET.fromstring(t.encode()).get("failures") == "2",
-        "markdown": lambda t: t.startswith("# Hasil Verifikasi Renja")
-        and "## Rumusan Rencana Program dan Kegiatan" in t
-        and "| galat | TS01 |" in t,
+        "markdown": lambda t: (
+            t.startswith("# Hasil Verifikasi Renja")
+            and "## Rumusan Rencana Program dan Kegiatan" in t
+            and "| galat | TS01 |" in t
+        ),
         "github": lambda t: t.splitlines()[0].startswith("::error file=") and "title=TS01::" in t,
     }
     for fmt, ok in shapes.items():
@@ -215,6 +251,7 @@ def test_output_file_gets_the_report_and_stderr_the_summary(dossier, tmp_path):
 
 
 # --- baseline and waivers ---------------------------------------------------------------
+
 
 def test_baseline_round_trip_suppresses_everything(dossier, tmp_path):
     b = tmp_path / "baseline.json"
@@ -244,8 +281,11 @@ def _fingerprint(dossier, rule: str) -> str:
 
 def test_waived_finding_is_shown_but_not_counted(dossier, tmp_path):
     w = tmp_path / "waivers.yaml"
-    w.write_text(f"- rule: TS01\n  fingerprint: {_fingerprint(dossier, 'TS01')}\n"
-                 "  reason: Disetujui tim verifikasi\n  expires: 2999-12-31\n", encoding="utf-8")
+    w.write_text(
+        f"- rule: TS01\n  fingerprint: {_fingerprint(dossier, 'TS01')}\n"
+        "  reason: Disetujui tim verifikasi\n  expires: 2999-12-31\n",
+        encoding="utf-8",
+    )
     res = run(dossier, "--rules", RULES, "--waivers", w)
     assert res.exit_code == 0, res.output
     assert "dikecualikan (waiver): Disetujui tim verifikasi" in res.stdout
@@ -271,14 +311,17 @@ def test_unused_waiver_warns_on_stderr_summary_and_json(dossier, tmp_path):
 
 def test_expired_waiver_no_longer_applies(dossier, tmp_path):
     w = tmp_path / "waivers.yaml"
-    w.write_text(f"- rule: TS01\n  fingerprint: {_fingerprint(dossier, 'TS01')}\n"
-                 "  reason: sementara\n  expires: 2000-01-01\n", encoding="utf-8")
+    w.write_text(
+        f"- rule: TS01\n  fingerprint: {_fingerprint(dossier, 'TS01')}\n  reason: sementara\n  expires: 2000-01-01\n",
+        encoding="utf-8",
+    )
     res = run(dossier, "--rules", RULES, "--waivers", w, "--lang", "en")
     assert res.exit_code == 1
     assert "expired waiver" in res.stderr
 
 
 # --- the embedded sample with the shipped rules -----------------------------------------
+
 
 def test_sample_check_with_shipped_rules_is_fast_and_well_formed():
     import time

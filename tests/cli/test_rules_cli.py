@@ -1,4 +1,5 @@
 """`renja-check rules` (the catalogue) and `renja-check explain CODE`."""
+
 from __future__ import annotations
 
 import json
@@ -46,11 +47,24 @@ def test_explain_shows_everything_about_a_rule():
     res = run("explain", "ts01", "--rules", RULES)
     assert res.exit_code == 0, res.output
     out = res.stdout
-    for words in ("TS01 — Penanda galat pada catatan", "nama: test.marker_error", "tingkat: galat",
-                  "jenis (kind): test_marker", "Uraian:", "Menandai baris yang catatannya memuat penanda ERR.",
-                  "Dasar hukum:", "Permendagri 86/2017 (uji)", "Alasan:", "Parameter:", "marker: ERR",
-                  "Templat pesan:", "Baris {name} bertanda {catatan}.", "Contoh:", "catatan: ERR",
-                  f"Didefinisikan di: {RULES}:3"):
+    for words in (
+        "TS01 — Penanda galat pada catatan",
+        "nama: test.marker_error",
+        "tingkat: galat",
+        "jenis (kind): test_marker",
+        "Uraian:",
+        "Menandai baris yang catatannya memuat penanda ERR.",
+        "Dasar hukum:",
+        "Permendagri 86/2017 (uji)",
+        "Alasan:",
+        "Parameter:",
+        "marker: ERR",
+        "Templat pesan:",
+        "Baris {name} bertanda {catatan}.",
+        "Contoh:",
+        "catatan: ERR",
+        f"Didefinisikan di: {RULES}:3",
+    ):
         assert words in out, words
 
 

@@ -1,4 +1,5 @@
 """check saves runs (--db, --no-store, RENJA_CHECK_DB); history, diff and ask: output and exit codes."""
+
 from __future__ import annotations
 
 import json
@@ -34,10 +35,12 @@ def test_history_and_diff(tmp_path, temp_store):
     rules = str(RULES)
     (tmp_path / "r1").mkdir()
     (tmp_path / "r2").mkdir()
-    first = write_doc(tmp_path / "r1" / "renja.yaml", {"PROGRAM KEPEGAWAIAN DAERAH": "ERR",
-                                                         "Pengelolaan Promosi ASN": "INFO"})
-    second = write_doc(tmp_path / "r2" / "renja.yaml", {"Pengelolaan Promosi ASN": "INFO",
-                                                          "Mutasi dan Promosi ASN": "WARN"})
+    first = write_doc(
+        tmp_path / "r1" / "renja.yaml", {"PROGRAM KEPEGAWAIAN DAERAH": "ERR", "Pengelolaan Promosi ASN": "INFO"}
+    )
+    second = write_doc(
+        tmp_path / "r2" / "renja.yaml", {"Pengelolaan Promosi ASN": "INFO", "Mutasi dan Promosi ASN": "WARN"}
+    )
     run("check", str(first), "--rules", rules)
     run("check", str(second), "--rules", rules)
     res = run("history")
@@ -85,9 +88,11 @@ def test_waivers_applied_are_saved(dossier, tmp_path, temp_store):
     assert run("check", str(dossier), "--rules", str(RULES), "--waivers", str(w)).exit_code == 0
     store = Store(temp_store)
     assert store.rows("SELECT rule, fingerprint, reason FROM waivers") == [
-        {"rule": "TS01", "fingerprint": fp, "reason": "Disetujui tim verifikasi"}]
+        {"rule": "TS01", "fingerprint": fp, "reason": "Disetujui tim verifikasi"}
+    ]
     assert store.rows("SELECT waived, waiver_reason FROM findings WHERE rule = 'TS01'") == [
-        {"waived": 1, "waiver_reason": "Disetujui tim verifikasi"}]
+        {"waived": 1, "waiver_reason": "Disetujui tim verifikasi"}
+    ]
     assert store.runs()[0]["waived"] == 1 and store.runs()[0]["exit_code"] == 0
 
 

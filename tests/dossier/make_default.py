@@ -5,6 +5,7 @@ kegiatan / sub kegiatan indicator, each with the sample line it comes from.
 Run once by hand (python -m tests.dossier.make_default); the output is corpus data.
 The Renstra and RPJMD files of the default dossier are written by hand (few facts).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -50,8 +51,14 @@ def main() -> None:
         "# (Tabel 2.5, left side). Each row's `sumber` is the sample line it comes from.\n"
         "# Written by tests/dossier/make_default.py; corpus data, not code.\n"
     )
-    data = {"dokumen": "rkpd", "pemda": "Kota Bontang", "tahun": 2023, "tahap": "rancangan_awal",
-            "sumber": f"../samples/{SAMPLE}", "baris": rows()}
+    data = {
+        "dokumen": "rkpd",
+        "pemda": "Kota Bontang",
+        "tahun": 2023,
+        "tahap": "rancangan_awal",
+        "sumber": f"../samples/{SAMPLE}",
+        "baris": rows(),
+    }
     text = head + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
     (ROOT / "corpus/dossier/rkpd-2023-rancangan-awal.yaml").write_text(text, encoding="utf-8")
 

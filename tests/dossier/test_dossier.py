@@ -1,5 +1,6 @@
 """The dossier: planted defects of a synthetic pemda found one by one, its clean twin silent,
 the embedded default run citing the RKPD, the Renstra and the RPJMD, a whole-pemda run."""
+
 from __future__ import annotations
 
 import copy
@@ -15,9 +16,12 @@ from renja_check.cli import main
 from . import contoh
 
 XD_SKIPPED_CLEAN = {  # agency A has an RKPD rancangan akhir, agency B a rancangan awal
-    "XD03": ["rkpd:rancangan_akhir/final"], "XD04": ["rkpd:rancangan_akhir/final"],
-    "XD05": ["rkpd:rancangan_akhir/final"], "XD06": ["rkpd:rancangan_akhir/final"],
-    "XD07": ["rkpd:rancangan_awal"], "XD14": ["renja:kutipan_visi_misi"],  # B quotes no visi / misi
+    "XD03": ["rkpd:rancangan_akhir/final"],
+    "XD04": ["rkpd:rancangan_akhir/final"],
+    "XD05": ["rkpd:rancangan_akhir/final"],
+    "XD06": ["rkpd:rancangan_akhir/final"],
+    "XD07": ["rkpd:rancangan_awal"],
+    "XD14": ["renja:kutipan_visi_misi"],  # B quotes no visi / misi
     "XD19": ["renja:renstra_kutipan"],  # nor the Renstra's end targets
 }
 
@@ -60,8 +64,12 @@ def _against(code: str) -> str:
 
 def test_default_run_cites_the_rkpd_the_renstra_and_the_rpjmd():
     report = api.check_report([], select=["XD"])
-    cited = {side["doc_type"]: side["document"] for f in report.findings for side in f.evidence.values()
-             if isinstance(side, dict) and side.get("doc_type") in ("rkpd", "renstra", "rpjmd")}
+    cited = {
+        side["doc_type"]: side["document"]
+        for f in report.findings
+        for side in f.evidence.values()
+        if isinstance(side, dict) and side.get("doc_type") in ("rkpd", "renstra", "rpjmd")
+    }
     assert set(cited) == {"rkpd", "renstra", "rpjmd"}
     assert all("corpus/dossier/" in p.replace("\\", "/") for p in cited.values())
     rkpd = next(f for f in report.findings if "rkpd" in f.evidence)
@@ -153,8 +161,12 @@ def test_documents_given_side_by_side_without_a_dossier_file():
     from renja_check.paths import corpus_dir, sample_renja
 
     d = corpus_dir() / "dossier"
-    paths = [sample_renja(), d / "rkpd-2023-rancangan-awal.yaml", d / "rpjmd-2021-2026.yaml",
-             d / "renstra-bkpsdm-2021-2026.yaml"]
+    paths = [
+        sample_renja(),
+        d / "rkpd-2023-rancangan-awal.yaml",
+        d / "rpjmd-2021-2026.yaml",
+        d / "renstra-bkpsdm-2021-2026.yaml",
+    ]
     result = api.check(paths, select=["XD14", "XD19"])
     assert [f.rule for f in result.findings] == ["XD14"]
     assert result.stats.skipped == {"XD19": ["renja:renstra_kutipan"]}

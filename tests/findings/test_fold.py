@@ -1,4 +1,5 @@
 """renja_check.fold: deference chains, cycles, table and code matches, repeated claims."""
+
 from __future__ import annotations
 
 from types import SimpleNamespace as NS
@@ -9,9 +10,17 @@ from renja_check.ruleset import Deference
 
 
 def F(rule, locator, table="rencana", **kw):
-    return Finding(rule=rule, rule_name="x.y", severity=kw.pop("severity", "warning"),
-                   message={"id": f"{rule} id", "en": f"{rule} en"}, document="d.txt", table=table,
-                   locator=locator, fingerprint=f"{rule}-{locator}", **kw)
+    return Finding(
+        rule=rule,
+        rule_name="x.y",
+        severity=kw.pop("severity", "warning"),
+        message={"id": f"{rule} id", "en": f"{rule} en"},
+        document="d.txt",
+        table=table,
+        locator=locator,
+        fingerprint=f"{rule}-{locator}",
+        **kw,
+    )
 
 
 def R(code, *defers):
@@ -33,17 +42,27 @@ def test_nothing_to_defer_to_stands_and_cycles_stand():
 
 
 def test_table_and_code_matches():
-    fs = [F("PG01", "rkpd_akhir:total", table="rkpd_akhir"), F("DN01", "note:table-truncated", table="rkpd_akhir"),
-          F("XT01", "rencana:5.03.01.2.01.0001", evidence={"origin": {"value": 0}}),
-          F("XT01", "rencana:5.03.01.2.01.0002"),  # no origin: stands
-          F("XT08", "T2.5-analisis:5.03.01.2.01.0001", table="T2.5-analisis"),
-          F("XT08", "T2.5-analisis:5.03.01.2.01.0002", table="T2.5-analisis")]
-    rules = [R("PG01", {"rule": "DN01", "match": "table"}), R("DN01"),
-             R("XT01", {"rule": "XT08", "match": "code", "when": "origin"}), R("XT08")]
+    fs = [
+        F("PG01", "rkpd_akhir:total", table="rkpd_akhir"),
+        F("DN01", "note:table-truncated", table="rkpd_akhir"),
+        F("XT01", "rencana:5.03.01.2.01.0001", evidence={"origin": {"value": 0}}),
+        F("XT01", "rencana:5.03.01.2.01.0002"),  # no origin: stands
+        F("XT08", "T2.5-analisis:5.03.01.2.01.0001", table="T2.5-analisis"),
+        F("XT08", "T2.5-analisis:5.03.01.2.01.0002", table="T2.5-analisis"),
+    ]
+    rules = [
+        R("PG01", {"rule": "DN01", "match": "table"}),
+        R("DN01"),
+        R("XT01", {"rule": "XT08", "match": "code", "when": "origin"}),
+        R("XT08"),
+    ]
     out = fold(fs, rules)
     assert sorted((f.rule, f.locator) for f in out) == [
-        ("DN01", "note:table-truncated"), ("XT01", "rencana:5.03.01.2.01.0002"),
-        ("XT08", "T2.5-analisis:5.03.01.2.01.0001"), ("XT08", "T2.5-analisis:5.03.01.2.01.0002")]
+        ("DN01", "note:table-truncated"),
+        ("XT01", "rencana:5.03.01.2.01.0002"),
+        ("XT08", "T2.5-analisis:5.03.01.2.01.0001"),
+        ("XT08", "T2.5-analisis:5.03.01.2.01.0002"),
+    ]
 
 
 def test_repeated_claim_is_one_finding_and_collisions_are_listed():

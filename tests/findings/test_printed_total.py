@@ -1,6 +1,7 @@
 """Issue 11: raising or lowering a plan table's printed TOTAL by Rp 1.000 is reported by PG01,
 alone (``--select PG01``) and with every rule; the reader never calls the table incomplete
 because its sums disagree."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -37,8 +38,11 @@ def test_raised_or_lowered_total_is_reported(delta, select):
     doc, printed = _altered(delta)
     assert doc.table("rencana").complete
     rules = RULES.select(select)
-    got = [f for f in run(rules, Dossier(documents=[doc]), load_corpus()).findings
-           if f.rule == "PG01" and f.locator == "rencana:total"]
+    got = [
+        f
+        for f in run(rules, Dossier(documents=[doc]), load_corpus()).findings
+        if f.rule == "PG01" and f.locator == "rencana:total"
+    ]
     assert len(got) == 1
     f = got[0]
     assert f.found == printed + delta and f.expected == printed

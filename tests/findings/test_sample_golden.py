@@ -5,6 +5,7 @@ Renja alone before the folding work. Each of them must still be reported (same r
 table and locator) or be folded into the evidence (``folded``) of a finding that is.
 No two findings of one run share a fingerprint (on the sample and on the SIPD folder).
 """
+
 from __future__ import annotations
 
 import json

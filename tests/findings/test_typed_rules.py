@@ -1,4 +1,5 @@
 """Issue 11: rule data is typed; a misspelled role, level or deference is a load error with file:line."""
+
 from __future__ import annotations
 
 import jsonschema

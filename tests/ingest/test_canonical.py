@@ -1,5 +1,6 @@
 """Canonical RKPD / Renstra / RPJMD: YAML, JSON, CSV and .xlsx read onto one model; the
 template round trip; bad spreadsheets are one line naming file, sheet, row and column."""
+
 from __future__ import annotations
 
 import json
@@ -16,13 +17,32 @@ from renja_check.ingest import load_document
 from renja_check.paths import corpus_dir
 
 ROWS = [
-    {"kode_skpd": "1.02.0.00.0.00.01.0000", "kode": "1.02.02", "nama": "PROGRAM PEMENUHAN UPAYA KESEHATAN",
-     "pagu": 500_000_000, "pagu_n1": 550_000_000},
-    {"kode_skpd": "1.02.0.00.0.00.01.0000", "kode": "1.02.02.2.01.0001", "nama": "Pembangunan Puskesmas",
-     "indikator": "Jumlah Puskesmas", "target": 1, "satuan": "Unit", "lokasi": "Kecamatan Kota",
-     "sumber_dana": "DAU", "pagu": 300_000_000, "pagu_n1": 330_000_000},
-    {"kode_skpd": "1.02.0.00.0.00.01.0000", "kode": "1.02.02.2.01.0001", "indikator": "Persentase selesai",
-     "target": 100, "satuan": "%"},
+    {
+        "kode_skpd": "1.02.0.00.0.00.01.0000",
+        "kode": "1.02.02",
+        "nama": "PROGRAM PEMENUHAN UPAYA KESEHATAN",
+        "pagu": 500_000_000,
+        "pagu_n1": 550_000_000,
+    },
+    {
+        "kode_skpd": "1.02.0.00.0.00.01.0000",
+        "kode": "1.02.02.2.01.0001",
+        "nama": "Pembangunan Puskesmas",
+        "indikator": "Jumlah Puskesmas",
+        "target": 1,
+        "satuan": "Unit",
+        "lokasi": "Kecamatan Kota",
+        "sumber_dana": "DAU",
+        "pagu": 300_000_000,
+        "pagu_n1": 330_000_000,
+    },
+    {
+        "kode_skpd": "1.02.0.00.0.00.01.0000",
+        "kode": "1.02.02.2.01.0001",
+        "indikator": "Persentase selesai",
+        "target": 100,
+        "satuan": "%",
+    },
 ]
 META = {"dokumen": "rkpd", "pemda": "Kabupaten Contoh", "tahun": 2025, "tahap": "rancangan_akhir"}
 COLS = list(dict.fromkeys(k for r in ROWS for k in r))
@@ -50,9 +70,21 @@ def _xlsx(path: Path, rows=ROWS, cols=COLS, merge=None):
 def _semantic(doc):
     """What the model holds, without where it was read from (lines differ between formats)."""
     t = doc.tables[0]
-    return [(n.id, n.level, n.code, n.name, n.parent, {y: m.value for y, m in n.pagu.items()}, n.lokasi,
-             n.sumber_dana, n.agencies, [(i.text, {y: (str(q.value), q.unit) for y, q in i.targets.items()})
-                                        for i in n.indicators]) for n in t.nodes] + [doc.doc_type, doc.year, doc.stage]
+    return [
+        (
+            n.id,
+            n.level,
+            n.code,
+            n.name,
+            n.parent,
+            {y: m.value for y, m in n.pagu.items()},
+            n.lokasi,
+            n.sumber_dana,
+            n.agencies,
+            [(i.text, {y: (str(q.value), q.unit) for y, q in i.targets.items()}) for i in n.indicators],
+        )
+        for n in t.nodes
+    ] + [doc.doc_type, doc.year, doc.stage]
 
 
 def test_yaml_json_csv_xlsx_give_the_same_model(tmp_path):
@@ -84,7 +116,8 @@ def test_golden_default_renstra():
     assert [(n.level, n.parent) for n in nodes] == [("tujuan", None), ("sasaran", "renstra:tujuan:1")]
     assert [(i.text, {y: q.raw for y, q in i.targets.items()}) for i in nodes[1].indicators] == [
         ("Indeks Profesionalitas ASN", {"2020": "72", "2021": "75"}),
-        ("Indeks Sistem Merit", {"2022": "0,61", "2023": "0,63"})]
+        ("Indeks Sistem Merit", {"2022": "0,61", "2023": "0,63"}),
+    ]
     assert nodes[1].indicators[1].targets["2023"].value == Decimal("0.63")
     assert nodes[0].sumber == "renja-2023-bkpsdm-bontang.txt:5234"
 
@@ -119,14 +152,17 @@ def test_template_filled_and_checked(tmp_path):
     assert f["evidence"]["rkpd"]["document"] == str(book) and f["evidence"]["rkpd"]["line"] == 5
 
 
-@pytest.mark.parametrize("case,words", [
-    ("missing_column", ["sheet 'data'", "row 1", "missing column 'pagu'"]),
-    ("text_in_money", ["sheet 'data'", "row 3", "column D (pagu)", "'tiga ratus juta'"]),
-    ("merged_header", ["sheet 'data'", "row 1", "column C", "merged header"]),
-    ("unknown_column", ["sheet 'data'", "row 1", "column B", "unknown column 'nomor urut'"]),
-    ("duplicate_column", ["sheet 'data'", "row 1", "column B", "'kode_skpd' appears twice"]),
-    ("unsaved_formula", ["sheet 'data'", "row 2", "column D (pagu)", "=SUM(D3:D3)", "no saved result"]),
-])
+@pytest.mark.parametrize(
+    "case,words",
+    [
+        ("missing_column", ["sheet 'data'", "row 1", "missing column 'pagu'"]),
+        ("text_in_money", ["sheet 'data'", "row 3", "column D (pagu)", "'tiga ratus juta'"]),
+        ("merged_header", ["sheet 'data'", "row 1", "column C", "merged header"]),
+        ("unknown_column", ["sheet 'data'", "row 1", "column B", "unknown column 'nomor urut'"]),
+        ("duplicate_column", ["sheet 'data'", "row 1", "column B", "'kode_skpd' appears twice"]),
+        ("unsaved_formula", ["sheet 'data'", "row 2", "column D (pagu)", "=SUM(D3:D3)", "no saved result"]),
+    ],
+)
 def test_bad_spreadsheet_is_one_line_exit_2(tmp_path, case, words):
     path = tmp_path / f"{case}.xlsx"
     if case == "missing_column":
@@ -163,10 +199,13 @@ def test_canonical_yaml_without_a_known_document_type(tmp_path):
         load_document(p)
 
 
-@pytest.mark.parametrize("args,words", [
-    (["rkpd", "-o", "{tmp}/t.txt"], "written as .xlsx or .csv"),
-    (["renstra", "-o", "{tmp}/t.xlsx", "--periode", "2026-2021"], "not a period"),
-])
+@pytest.mark.parametrize(
+    "args,words",
+    [
+        (["rkpd", "-o", "{tmp}/t.txt"], "written as .xlsx or .csv"),
+        (["renstra", "-o", "{tmp}/t.xlsx", "--periode", "2026-2021"], "not a period"),
+    ],
+)
 def test_template_bad_options_exit_2(tmp_path, args, words):
     res = CliRunner().invoke(main, ["template"] + [a.format(tmp=tmp_path) for a in args] + ["--lang", "en"])
     assert res.exit_code == 2 and words in res.stderr and res.stderr.count("\n") == 1
@@ -184,7 +223,7 @@ def test_readme_examples_read(tmp_path):
     import re
 
     text = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
-    section = text[text.index("## The dossier:"):text.index("## How it works")]
+    section = text[text.index("## The dossier:") : text.index("## How it works")]
     blocks = re.findall(r"```(yaml|)\n(.*?)```", section, re.S)
     csv_block = next(b for _, b in blocks if b.startswith("# dokumen: rkpd"))
     yaml_block = next(b for _, b in blocks if b.startswith("dokumen: renstra"))

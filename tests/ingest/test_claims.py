@@ -3,6 +3,7 @@
 ``tests/golden/claims.yaml`` was produced from the model and checked sentence by
 sentence against the sample. Regenerate with ``RENJA_REGEN_GOLDEN=1``, review the diff.
 """
+
 from __future__ import annotations
 
 import os
@@ -26,13 +27,37 @@ def sample_doc():
 
 
 def summary(doc) -> dict:
-    claims = [{"id": c.id, "kind": c.kind, "subject": c.subject, "value": c.value, "raw": c.raw,
-               "year": c.year, "section": c.section, "qualifier": c.qualifier, "refers_to": c.refers_to,
-               "lines": f"{c.span.line_start}-{c.span.line_end}", "sentence": c.sentence}
-              for c in doc.claims]
-    lists = {t.id: [{"level": n.level, "ordinal": n.ordinal, "name": n.name, "parent": n.parent,
-                     "lines": f"{n.span.line_start}-{n.span.line_end}", "id": n.id} for n in t.nodes]
-             for t in doc.tables if t.role == "daftar_program"}
+    claims = [
+        {
+            "id": c.id,
+            "kind": c.kind,
+            "subject": c.subject,
+            "value": c.value,
+            "raw": c.raw,
+            "year": c.year,
+            "section": c.section,
+            "qualifier": c.qualifier,
+            "refers_to": c.refers_to,
+            "lines": f"{c.span.line_start}-{c.span.line_end}",
+            "sentence": c.sentence,
+        }
+        for c in doc.claims
+    ]
+    lists = {
+        t.id: [
+            {
+                "level": n.level,
+                "ordinal": n.ordinal,
+                "name": n.name,
+                "parent": n.parent,
+                "lines": f"{n.span.line_start}-{n.span.line_end}",
+                "id": n.id,
+            }
+            for n in t.nodes
+        ]
+        for t in doc.tables
+        if t.role == "daftar_program"
+    }
     return {"claims": claims, "lists": lists}
 
 
@@ -44,20 +69,29 @@ def test_golden_claims_and_list(sample_doc):
 
 
 def _counts(doc, section):
-    return [(c.subject, c.value, c.qualifier, c.refers_to) for c in doc.claims
-            if c.kind == "count" and c.section == section]
+    return [
+        (c.subject, c.value, c.qualifier, c.refers_to) for c in doc.claims if c.kind == "count" and c.section == section
+    ]
 
 
 def test_sample_claims_that_rules_need(sample_doc):
-    assert _counts(sample_doc, "2.5") == [("program", 3, "rancangan awal", "T2.5-awal"),
-                                          ("kegiatan", 13, "rancangan awal", "T2.5-awal"),
-                                          ("subkegiatan", 40, "rancangan awal", "T2.5-awal")]
-    assert _counts(sample_doc, "3.3") == [("program", 3, None, "rencana"), ("kegiatan", 13, None, "rencana"),
-                                          ("subkegiatan", 37, None, "rencana"),
-                                          ("subkegiatan", 40, "usulan", "rencana")]
+    assert _counts(sample_doc, "2.5") == [
+        ("program", 3, "rancangan awal", "T2.5-awal"),
+        ("kegiatan", 13, "rancangan awal", "T2.5-awal"),
+        ("subkegiatan", 40, "rancangan awal", "T2.5-awal"),
+    ]
+    assert _counts(sample_doc, "3.3") == [
+        ("program", 3, None, "rencana"),
+        ("kegiatan", 13, None, "rencana"),
+        ("subkegiatan", 37, None, "rencana"),
+        ("subkegiatan", 40, "usulan", "rencana"),
+    ]
     # "3 Program, 13 Program dan 37 Sub Kegiatan": both program counts, so a rule sees the conflict
-    assert _counts(sample_doc, "BAB IV") == [("program", 3, None, "rkpd_akhir"), ("program", 13, None, "rkpd_akhir"),
-                                             ("subkegiatan", 37, None, "rkpd_akhir")]
+    assert _counts(sample_doc, "BAB IV") == [
+        ("program", 3, None, "rkpd_akhir"),
+        ("program", 13, None, "rkpd_akhir"),
+        ("subkegiatan", 37, None, "rkpd_akhir"),
+    ]
     total = next(c for c in sample_doc.claims if c.kind == "total" and c.section == "3.3")
     assert total.value == 15_322_392_321 and total.year == 2023 and total.refers_to == "rencana"
     other_years = [c for c in sample_doc.claims if c.section == "2.1" and c.kind in ("count", "total", "reference")]
@@ -117,23 +151,27 @@ Demikian rencana ini disusun.
 
 def test_synthetic_document_of_another_agency():
     doc = parse_text(SYNTHETIC, "dinkes.txt")
-    counts = [(c.section, c.subject, c.value, c.year, c.qualifier, c.refers_to) for c in doc.claims
-              if c.kind == "count"]
+    counts = [
+        (c.section, c.subject, c.value, c.year, c.qualifier, c.refers_to) for c in doc.claims if c.kind == "count"
+    ]
     assert counts == [
-        ("2.1", "program", 2, 2023, None, None), ("2.1", "kegiatan", 5, 2023, None, None),
+        ("2.1", "program", 2, 2023, None, None),
+        ("2.1", "kegiatan", 5, 2023, None, None),
         ("2.1", "subkegiatan", 12, 2023, None, None),
         ("2.5", "program", 4, 2025, "rancangan awal", "T2.5-awal"),
         ("2.5", "kegiatan", 9, 2025, "rancangan awal", "T2.5-awal"),
         ("2.5", "subkegiatan", 21, 2025, "rancangan awal", "T2.5-awal"),
         ("2.5", "subkegiatan", 25, 2025, "usulan", "T2.5-awal"),
-        ("3.3", "program", 4, 2025, None, None), ("3.3", "subkegiatan", 20, 2025, None, None),
+        ("3.3", "program", 4, 2025, None, None),
+        ("3.3", "subkegiatan", 20, 2025, None, None),
     ]
     totals = [(c.value, c.year, c.refers_to) for c in doc.claims if c.kind == "total"]
     assert totals == [(9_000_000_000, 2023, None), (10_500_000_000, 2025, "T2.5-awal")]
     sub = next(c for c in doc.claims if c.value == 12)
     assert sub.sentence.endswith("12 sub kegiatan.") and (sub.span.line_start, sub.span.line_end) == (8, 8)
-    ctx = ParseContext(path="d.txt", lines=split_lines(SYNTHETIC), nomenclature=load_nomenclature(),
-                       year=2025, bidang=["1.02"])
+    ctx = ParseContext(
+        path="d.txt", lines=split_lines(SYNTHETIC), nomenclature=load_nomenclature(), year=2025, bidang=["1.02"]
+    )
     items = prose_lists(ctx)
     assert [(lvl, name) for lvl, name, _ in items] == [
         ("program", "PROGRAM PEMENUHAN UPAYA KESEHATAN PERORANGAN DAN UPAYA KESEHATAN MASYARAKAT"),

@@ -1,4 +1,5 @@
 """Lossy printed codes of the plan / RKPD tables, resolved with the nomenclature."""
+
 import pytest
 
 from renja_check.corpus import load_nomenclature
@@ -53,20 +54,24 @@ def test_name_under_the_wrong_kegiatan_resolves_by_name_with_a_conflict():
 def test_kegiatan_code_from_program_and_name():
     pc = parse_printed("5 4 2 2")
     assert pc.level == "kegiatan"
-    res = resolve_code(pc, "Sertifikasi, Kelembagaan, Pengembangan Kompetensi Manajerial dan Fungsional", NOM, PD,
-                       "5.04.02")
+    res = resolve_code(
+        pc, "Sertifikasi, Kelembagaan, Pengembangan Kompetensi Manajerial dan Fungsional", NOM, PD, "5.04.02"
+    )
     assert res.code == "5.04.02.2.02"
 
 
-@pytest.mark.parametrize("text, code, rest", [
-    ("5 3 13,156,485,046 14,050,761,173", "5 3", "13,156,485,046 14,050,761,173"),
-    ("5 4 2.166.240.275 3.060.310.026", "5 4", "2.166.240.275 3.060.310.026"),
-    ("5 3 2 2 13 Pembinaan Jabatan Fungsional ASN", "5 3 2 2 13", "Pembinaan Jabatan Fungsional ASN"),
-    ("5.03.02.2.02.0003 Pengelolaan Promosi ASN", "5.03.02.2.02.0003", "Pengelolaan Promosi ASN"),
-    ("10 10", None, "10 10"),
-    ("1.500 orang", None, "1.500 orang"),
-    ("5 1.2 3 4 Nama", "5", "1.2 3 4 Nama"),  # dots only in the kegiatan part of a lossy print
-])
+@pytest.mark.parametrize(
+    "text, code, rest",
+    [
+        ("5 3 13,156,485,046 14,050,761,173", "5 3", "13,156,485,046 14,050,761,173"),
+        ("5 4 2.166.240.275 3.060.310.026", "5 4", "2.166.240.275 3.060.310.026"),
+        ("5 3 2 2 13 Pembinaan Jabatan Fungsional ASN", "5 3 2 2 13", "Pembinaan Jabatan Fungsional ASN"),
+        ("5.03.02.2.02.0003 Pengelolaan Promosi ASN", "5.03.02.2.02.0003", "Pengelolaan Promosi ASN"),
+        ("10 10", None, "10 10"),
+        ("1.500 orang", None, "1.500 orang"),
+        ("5 1.2 3 4 Nama", "5", "1.2 3 4 Nama"),  # dots only in the kegiatan part of a lossy print
+    ],
+)
 def test_read_code_splits_the_code_off_a_line(text, code, rest):
     pc, got_rest = read_code(text)
     assert (pc.raw if pc else None, got_rest) == (code, rest)

@@ -1,4 +1,5 @@
 """Tabel 2.1 (T-C.29) reader: golden dump of the sample, value placement, altered copies."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -68,7 +69,12 @@ def test_columns_carry_formulas_and_years(doc):
     assert cols["8"].formula == "8=(7/6)" and cols["10"].formula == "10=(5+7+9)"
     assert cols["11"].formula == "11=(10/4)" and "derived" in cols["11"].label
     assert (cols["4"].year, cols["5"].year, cols["7"].year, cols["9"].year, cols["10"].year) == (
-        2021, 2020, 2021, 2022, 2022)
+        2021,
+        2020,
+        2021,
+        2022,
+        2022,
+    )
 
 
 def test_spreadsheet_error_and_dash_kept(doc):
@@ -93,8 +99,15 @@ def _tok(line):
 def test_place_full_row_by_order():
     pl = place(_tok("59 kali 29 kali 8 kali 0 kali 0% 69 kali 98 kali 166%"), COLS, {"8", "11"}, FORMULAS)
     assert {c: t.raw for c, t in pl.values.items()} == {
-        "4": "59 kali", "5": "29 kali", "6": "8 kali", "7": "0 kali", "8": "0%", "9": "69 kali",
-        "10": "98 kali", "11": "166%"}
+        "4": "59 kali",
+        "5": "29 kali",
+        "6": "8 kali",
+        "7": "0 kali",
+        "8": "0%",
+        "9": "69 kali",
+        "10": "98 kali",
+        "11": "166%",
+    }
 
 
 def test_place_uses_formulas_when_a_cell_vanished():
@@ -108,8 +121,7 @@ def test_place_uses_formulas_when_a_cell_vanished():
 def test_place_leaves_ambiguous_tokens_unplaced():
     pl = place(_tok("457 orang 199 orang #DIV/0! 199 kali 44%"), COLS, {"8", "11"}, FORMULAS)
     assert [t.raw for t in pl.unplaced] == ["199 orang"]
-    assert {c: t.raw for c, t in pl.values.items()} == {"4": "457 orang", "8": "#DIV/0!", "10": "199 kali",
-                                                       "11": "44%"}
+    assert {c: t.raw for c, t in pl.values.items()} == {"4": "457 orang", "8": "#DIV/0!", "10": "199 kali", "11": "44%"}
 
 
 def test_split_values_keeps_indicator_and_keterangan():

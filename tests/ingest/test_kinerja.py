@@ -1,4 +1,5 @@
 """Tabel 2.2 (T-C.30) reader: golden dump of the sample and a row with missing cells."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -29,8 +30,7 @@ def test_row_with_missing_cell_is_kept_raw():
     text = sample_renja().read_text(encoding="utf-8")
     line = "2 Indeks Sistem Merit - - - - 0,61 0,63 - - 0,61 0,63 Perubahan"
     assert line in text
-    doc = parse_text(text.replace(line, "2 Indeks Sistem Merit - - - 0,61 0,63 - - 0,61 0,63 Perubahan"),
-                     "altered.txt")
+    doc = parse_text(text.replace(line, "2 Indeks Sistem Merit - - - 0,61 0,63 - - 0,61 0,63 Perubahan"), "altered.txt")
     node = doc.table("T2.2").nodes[1]
     assert node.values["raw"].status == "ambiguous"
     assert not any(k.isdigit() for k in node.values)

@@ -1,4 +1,5 @@
 """Reader notes carry both languages: ``message`` in English, ``message_id`` in Bahasa Indonesia."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """The .pdf reader, on PDFs the tests write themselves (raw PDF syntax, Helvetica, one Tj per line)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -29,8 +30,10 @@ def write_pdf(path: Path, pages: list[list[str]], encrypt: bool = False) -> byte
     for i, lines in enumerate(pages):
         content = "".join(f"BT /F1 7 Tf 20 {820 - 13 * k} Td ({_esc(t)}) Tj ET\n" for k, t in enumerate(lines))
         data = content.encode("latin-1")
-        objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
-                    f"/Contents {5 + 2 * i} 0 R >>".encode())
+        objs.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+            f"/Contents {5 + 2 * i} 0 R >>".encode()
+        )
         objs.append(b"<< /Length %d >>\nstream\n" % len(data) + data + b"endstream")
     extra = " /Encrypt << /Filter /Standard /V 1 /R 2 /O (x) /U (y) /P -4 >> /ID [(a) (a)]" if encrypt else ""
     out = assemble(objs, extra)
@@ -58,11 +61,11 @@ def _sample_lines(start_marker: str, n: int) -> list[str]:
     lines = [ln.replace("\u00a0", " ").strip() for ln in sample_renja().read_text(encoding="utf-8").splitlines()]
     lines = [ln.encode("latin-1", "replace").decode("latin-1") for ln in lines if ln]
     i = next(k for k, ln in enumerate(lines) if ln.upper().startswith(start_marker))
-    return lines[i:i + n]
+    return lines[i : i + n]
 
 
 def _pages(lines: list[str]) -> list[list[str]]:
-    return [lines[i:i + LINES_PER_PAGE] for i in range(0, len(lines), LINES_PER_PAGE)]
+    return [lines[i : i + LINES_PER_PAGE] for i in range(0, len(lines), LINES_PER_PAGE)]
 
 
 def _strip(doc) -> dict:
@@ -75,6 +78,7 @@ def _strip(doc) -> dict:
         if isinstance(x, list):
             return [clean(v) for v in x]
         return x
+
     return clean(d)
 
 

@@ -3,6 +3,7 @@
 ``write_cells`` places each text at (x, y) with Helvetica; amounts are right-aligned with
 Helvetica's digit widths (0.556 em, separators 0.278 em), as a spreadsheet prints them.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -30,25 +31,33 @@ def _width(text: str) -> float:
 
 def write_cells(path: Path, pages: list[list[tuple[float, float, str, bool]]]) -> None:
     """Pages of (x, y_from_top, text, right_aligned) on landscape A4."""
-    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
-            f"<< /Type /Pages /Kids [{' '.join(f'{4 + 2 * i} 0 R' for i in range(len(pages)))}] "
-            f"/Count {len(pages)} >>".encode(),
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        f"<< /Type /Pages /Kids [{' '.join(f'{4 + 2 * i} 0 R' for i in range(len(pages)))}] "
+        f"/Count {len(pages)} >>".encode(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
     for i, cells in enumerate(pages):
         ops = []
         for x, y, text, right in cells:
             x0 = x - _width(text) if right else x
             ops.append(f"BT /F1 {SIZE} Tf {x0:.2f} {595 - y:.2f} Td ({_esc(text)}) Tj ET")
         data = ("\n".join(ops) + "\n").encode("latin-1")
-        objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Resources << /Font << /F1 3 0 R >> >> "
-                    f"/Contents {5 + 2 * i} 0 R >>".encode())
+        objs.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Resources << /Font << /F1 3 0 R >> >> "
+            f"/Contents {5 + 2 * i} 0 R >>".encode()
+        )
         objs.append(b"<< /Length %d >>\nstream\n" % len(data) + data + b"endstream")
     path.write_bytes(assemble(objs))
 
 
-HEAD = [(40, 60, "RENCANA KERJA DINAS CONTOH TAHUN 2027", False),
-        (40, 100, "Kode", False), (150, 100, "Uraian Program / Kegiatan", False),
-        (420, 100, "Anggaran (Rp)", False), (560, 100, "Prakiraan Maju", False)]
+HEAD = [
+    (40, 60, "RENCANA KERJA DINAS CONTOH TAHUN 2027", False),
+    (40, 100, "Kode", False),
+    (150, 100, "Uraian Program / Kegiatan", False),
+    (420, 100, "Anggaran (Rp)", False),
+    (560, 100, "Prakiraan Maju", False),
+]
 
 
 def _row(y, code, name, a, b):
@@ -56,13 +65,17 @@ def _row(y, code, name, a, b):
 
 
 def plan_pages(sub2: str = "250.000.000") -> list[list[tuple[float, float, str, bool]]]:
-    p1 = HEAD + _row(130, "", "JUMLAH", "1.000.000.000", "1.100.000.000")[1:] \
-        + _row(150, "1.02.01", "PROGRAM PENUNJANG", "1.000.000.000", "1.100.000.000") \
-        + _row(170, "1.02.01.2.01", "Perencanaan", "600.000.000", "660.000.000") \
-        + _row(190, "1.02.01.2.01.0001", "Penyusunan Dokumen", "350.000.000", "385.000.000") \
+    p1 = (
+        HEAD
+        + _row(130, "", "JUMLAH", "1.000.000.000", "1.100.000.000")[1:]
+        + _row(150, "1.02.01", "PROGRAM PENUNJANG", "1.000.000.000", "1.100.000.000")
+        + _row(170, "1.02.01.2.01", "Perencanaan", "600.000.000", "660.000.000")
+        + _row(190, "1.02.01.2.01.0001", "Penyusunan Dokumen", "350.000.000", "385.000.000")
         + _row(210, "1.02.01.2.01.0002", "Koordinasi", sub2, "275.000.000")
-    p2 = _row(60, "1.02.01.2.02", "Keuangan", "400.000.000", "440.000.001") \
-        + _row(80, "1.02.01.2.02.0001", "Gaji", "400.000.000", "440.000.000")
+    )
+    p2 = _row(60, "1.02.01.2.02", "Keuangan", "400.000.000", "440.000.001") + _row(
+        80, "1.02.01.2.02.0001", "Gaji", "400.000.000", "440.000.000"
+    )
     return [p1, p2]
 
 
@@ -105,8 +118,15 @@ def test_total_in_the_last_row_is_checked(tmp_path):
 
 def test_no_plan_table_is_never_silent(tmp_path):
     pdf = tmp_path / "prose.pdf"
-    write_cells(pdf, [[(40, 60, "RENCANA KERJA DINAS CONTOH TAHUN 2027", False),
-                       (40, 80, "Bab I Pendahuluan tanpa tabel rencana.", False)]])
+    write_cells(
+        pdf,
+        [
+            [
+                (40, 60, "RENCANA KERJA DINAS CONTOH TAHUN 2027", False),
+                (40, 80, "Bab I Pendahuluan tanpa tabel rencana.", False),
+            ]
+        ],
+    )
     got = [f for f in api.check([pdf]).findings if f.rule == "RD01"]
     assert len(got) == 1 and got[0].severity == "warning"
     assert "T-C.33" in got[0].text("en") and "Kode" in got[0].text("id")
@@ -129,17 +149,25 @@ def test_pdf_needing_a_password_is_one_clear_error():
 
 
 def test_touching_runs_are_one_word():
-    runs = [Word("9.693.761.000,0", 420.3, 470.4, 10, 16, 1), Word("0", 470.8, 474.3, 10, 16, 1),
-            Word("KODE", 100, 120, 10, 16, 1)]
+    runs = [
+        Word("9.693.761.000,0", 420.3, 470.4, 10, 16, 1),
+        Word("0", 470.8, 474.3, 10, 16, 1),
+        Word("KODE", 100, 120, 10, 16, 1),
+    ]
     assert [w.text for w in join_runs(runs)] == ["KODE", "9.693.761.000,00"]
 
 
 def test_a_layout_file_extends_the_vocabulary():
-    lay = merge(Layout(), {"name": "a", "columns": {"pagu": ["pagu"]},
-                           "titles": {"rencana": ["RUMUSAN"]}})
-    merge(lay, {"name": "pemda-x", "columns": {"pagu": ["alokasi belanja"]},
-                "titles": {"rencana": ["FORM\\s+RENJA-5"]},
-                "code_systems": [{"name": "roman", "levels": {"program": "^[IVX]+$"}}]})
+    lay = merge(Layout(), {"name": "a", "columns": {"pagu": ["pagu"]}, "titles": {"rencana": ["RUMUSAN"]}})
+    merge(
+        lay,
+        {
+            "name": "pemda-x",
+            "columns": {"pagu": ["alokasi belanja"]},
+            "titles": {"rencana": ["FORM\\s+RENJA-5"]},
+            "code_systems": [{"name": "roman", "levels": {"program": "^[IVX]+$"}}],
+        },
+    )
     assert lay.column_role("ALOKASI BELANJA (Rp)") == ["pagu"]
     assert lay.role_of_title("Form Renja-5 Tahun 2027") == "rencana"
     assert lay.code_systems[0].level_of("IV") == "program"
@@ -154,12 +182,26 @@ def test_a_pemda_template_added_as_a_layout_file(tmp_path, monkeypatch):
         "name: kab-contoh\n"
         "columns:\n  pagu: ['alokasi belanja']\n"
         "code_systems:\n  - name: roman-ordinals\n"
-        "    levels: {program: '^[IVX]+$', kegiatan: '^[IVX]+\\.\\d+$'}\n", encoding="utf-8")
-    cells = [(40, 60, "RENCANA KERJA DINAS CONTOH TAHUN 2027", False), (40, 100, "Kode", False),
-             (150, 100, "Uraian", False), (420, 100, "Alokasi Belanja", False)]
-    cells += [(40, 130, "I", False), (150, 130, "PROGRAM A", False), (520, 130, "300.000.000", True),
-              (40, 150, "I.1", False), (150, 150, "Kegiatan A1", False), (520, 150, "100.000.000", True),
-              (40, 170, "I.2", False), (150, 170, "Kegiatan A2", False), (520, 170, "200.000.000", True)]
+        "    levels: {program: '^[IVX]+$', kegiatan: '^[IVX]+\\.\\d+$'}\n",
+        encoding="utf-8",
+    )
+    cells = [
+        (40, 60, "RENCANA KERJA DINAS CONTOH TAHUN 2027", False),
+        (40, 100, "Kode", False),
+        (150, 100, "Uraian", False),
+        (420, 100, "Alokasi Belanja", False),
+    ]
+    cells += [
+        (40, 130, "I", False),
+        (150, 130, "PROGRAM A", False),
+        (520, 130, "300.000.000", True),
+        (40, 150, "I.1", False),
+        (150, 150, "Kegiatan A1", False),
+        (520, 150, "100.000.000", True),
+        (40, 170, "I.2", False),
+        (150, 170, "Kegiatan A2", False),
+        (520, 170, "200.000.000", True),
+    ]
     pdf = tmp_path / "roman.pdf"
     write_cells(pdf, [cells])
     load_layout.cache_clear()
@@ -172,21 +214,29 @@ def test_a_pemda_template_added_as_a_layout_file(tmp_path, monkeypatch):
         monkeypatch.delenv("RENJA_CHECK_LAYOUTS")
         load_layout.cache_clear()
     assert [(n.code_printed, n.level, n.pagu["2027"].value) for n in t.nodes] == [
-        ("I", "program", 300_000_000), ("I.1", "kegiatan", 100_000_000), ("I.2", "kegiatan", 200_000_000)]
+        ("I", "program", 300_000_000),
+        ("I.1", "kegiatan", 100_000_000),
+        ("I.2", "kegiatan", 200_000_000),
+    ]
     assert t.nodes[1].parent == t.nodes[0].id
 
 
 def test_permendagri_13_2006_dotted_codes(tmp_path):
     """Pre-2019 codes urusan.bidang.unit.program.kegiatan (1.20.03.15.01) are read as legacy."""
-    cells = HEAD + _row(130, "1.20.03.15", "Program Peningkatan Kapasitas", "300.000.000", "330.000.000") \
-        + _row(150, "1.20.03.15.01", "Pendidikan dan Pelatihan", "100.000.000", "110.000.000") \
+    cells = (
+        HEAD
+        + _row(130, "1.20.03.15", "Program Peningkatan Kapasitas", "300.000.000", "330.000.000")
+        + _row(150, "1.20.03.15.01", "Pendidikan dan Pelatihan", "100.000.000", "110.000.000")
         + _row(170, "1.20.03.15.02", "Bimbingan Teknis", "200.000.000", "220.000.000")
+    )
     pdf = tmp_path / "lama.pdf"
     write_cells(pdf, [cells])
     (t,) = load_document(pdf).tables_with_role("rencana")
     assert [(n.code, n.level, n.code_status) for n in t.nodes] == [
-        ("1.20.03.15", "program", "legacy"), ("1.20.03.15.01", "kegiatan", "legacy"),
-        ("1.20.03.15.02", "kegiatan", "legacy")]
+        ("1.20.03.15", "program", "legacy"),
+        ("1.20.03.15.01", "kegiatan", "legacy"),
+        ("1.20.03.15.02", "kegiatan", "legacy"),
+    ]
     assert not [f for f in api.check([pdf]).findings if f.severity == "error"]
 
 

@@ -1,4 +1,5 @@
 """Prose arithmetic and identity claims are read from the sample's own sentences (issue 11)."""
+
 from __future__ import annotations
 
 import pytest
@@ -13,7 +14,9 @@ def sample_doc():
 
 
 def test_percentage_and_parts_claims_of_the_sample(sample_doc):
-    got = {(c.kind, c.qualifier, c.value, c.span.line_start) for c in sample_doc.claims if c.kind in ("percent", "parts")}
+    got = {
+        (c.kind, c.qualifier, c.value, c.span.line_start) for c in sample_doc.claims if c.kind in ("percent", "parts")
+    }
     assert ("percent", "share", 9251, 2439) in got
     assert ("parts", None, 14_841_380_059, 2429) in got
 
@@ -31,12 +34,17 @@ def test_identity_mentions_of_other_documents_and_past_years_are_left_out():
     from renja_check.ingest.pdftext.base import ParseContext, split_lines
     from renja_check.ingest.pdftext.identity import identity_claims
 
-    text = ("KATA PENGANTAR\nRenja Dinas Contoh Tahun 2026 ini disusun.\nDAFTAR ISI\n"
-            "Dasar hukum penyusunan Renja Dinas Contoh Tahun 2025 adalah:\n"
-            "acuan dalam membuat Rencana Kerja Anggaran Tahun 2027\n"
-            "Target Renja PD Tahun 2024\nEvaluasi Pelaksanaan Renja Tahun 2024\n"
-            "sesuai Renstra Dinas Contoh Periode 2025-2029.\n")
+    text = (
+        "KATA PENGANTAR\nRenja Dinas Contoh Tahun 2026 ini disusun.\nDAFTAR ISI\n"
+        "Dasar hukum penyusunan Renja Dinas Contoh Tahun 2025 adalah:\n"
+        "acuan dalam membuat Rencana Kerja Anggaran Tahun 2027\n"
+        "Target Renja PD Tahun 2024\nEvaluasi Pelaksanaan Renja Tahun 2024\n"
+        "sesuai Renstra Dinas Contoh Periode 2025-2029.\n"
+    )
     ctx = ParseContext(path="x.txt", lines=split_lines(text), nomenclature=None)
     got = [(c.kind, c.value, c.year, c.section) for c in identity_claims(ctx)]
-    assert got == [("plan_year", 2026, 2026, "kata pengantar"), ("plan_year", 2025, 2025, "teks"),
-                   ("period", 2025, 2029, "teks")]
+    assert got == [
+        ("plan_year", 2026, 2026, "kata pengantar"),
+        ("plan_year", 2025, 2025, "teks"),
+        ("period", 2025, 2029, "teks"),
+    ]

@@ -5,6 +5,7 @@ is compared with what the reader makes of it: the plan table found and classifie
 printed totals (first row, each level, last rows) and a sample of rows exactly as
 printed, the sums checked (no PG01 on sums that hold), the documents' own slips reported.
 """
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -51,6 +52,7 @@ def _raw(node):
 
 # --- Kalimantan Timur: spreadsheet extract, pagu before target, total in the first row, no title
 
+
 def test_kaltim_plan_table(docs):
     doc = docs[KALTIM]
     assert doc.year == 2025 and doc.pemda == "Provinsi Kalimantan Timur"
@@ -85,6 +87,7 @@ def test_kaltim_is_a_renja_and_its_sums_hold(findings):
 
 
 # --- Kota Bogor 2020: 13/2006-era codes (307, 307,01, 307.01.001), totals first and last
+
 
 def test_bogor_plan_table(docs):
     doc = docs[BOGOR]
@@ -121,6 +124,7 @@ def test_bogor_sums_hold(findings):
 
 # --- Sumatera Utara 2026: T-C.33 landscape pages 83-97, Rp amounts, uncoded total rows, UPTD block
 
+
 def test_sumut_plan_table(docs):
     doc = docs[SUMUT]
     assert doc.pemda == "Provinsi Sumatera Utara" and doc.year == 2026
@@ -130,20 +134,25 @@ def test_sumut_plan_table(docs):
     # the money columns placed under their headers: plan year, then prakiraan maju
     assert [(c.id, c.label) for c in t.columns if c.role == "pagu"] == [
         ("pagu_2026", "Rencana tahun 2026 Kebutuhan Dana (Rp)"),
-        ("pagu_2027", "Perkiraan Maju Rencana Tahun 2027 Kebutuhan Dana (Rp)")]
+        ("pagu_2027", "Perkiraan Maju Rencana Tahun 2027 Kebutuhan Dana (Rp)"),
+    ]
     assert t.span.page == 83 and max(n.span.page for n in t.nodes) == 97
     total = t.nodes[0]
     assert total.level == "total"
     assert total.name.startswith("DINAS PEMBERDAYAAN PEREMPUAN")
-    assert _raw(total) == {"2026": ("Rp23.384.234.751", 23_384_234_751, "ok"),
-                           "2027": ("Rp23.618.077.099", 23_618_077_099, "ok")}
+    assert _raw(total) == {
+        "2026": ("Rp23.384.234.751", 23_384_234_751, "ok"),
+        "2027": ("Rp23.618.077.099", 23_618_077_099, "ok"),
+    }
     urusan = t.nodes[1]  # printed without a code
     assert urusan.level == "bidang" and urusan.code is None and urusan.parent == total.id
     assert urusan.pagu["2026"].value == 21_676_650_220 and urusan.pagu["2027"].value == 21_893_416_722
     prog = _row(t, "2.08.01")
     assert prog.parent == urusan.id and prog.name == "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH"
-    assert _raw(prog) == {"2026": ("Rp18.592.176.718", 18_592_176_718, "ok"),
-                          "2027": ("Rp18.778.098.485", 18_778_098_485, "ok")}
+    assert _raw(prog) == {
+        "2026": ("Rp18.592.176.718", 18_592_176_718, "ok"),
+        "2027": ("Rp18.778.098.485", 18_778_098_485, "ok"),
+    }
     sub = _row(t, "2.08.01.1.01.0001")
     assert sub.code_status == "unresolved"  # provinsi code: not judged on the kab/kota corpus
     assert _raw(sub) == {"2026": ("Rp4.070.000", 4_070_000, "ok"), "2027": ("Rp4.110.700", 4_110_700, "ok")}
@@ -175,6 +184,7 @@ def test_sumut_slips(findings):
 
 # --- Indicators, targets, units and lokasi read by position (figures read by hand from the pages)
 
+
 def _ind(node):
     assert len(node.indicators) == 1, node.indicators
     ind = node.indicators[0]
@@ -184,17 +194,21 @@ def _ind(node):
 def test_kaltim_targets_satuan_lokasi(docs):
     t = _plan(docs[KALTIM])
     # target and satuan printed in two columns: one quantity; a right-aligned "1" under TARGET
-    assert _ind(_row(t, "1.03.11")) == ("Persentase Tenaga Kerja Konstruksi Kualifikasi Ahli yang Bersertifikat",
-                                        {"2025": ("95,84 %", Decimal("95.84"), "%", "ok")})
+    assert _ind(_row(t, "1.03.11")) == (
+        "Persentase Tenaga Kerja Konstruksi Kualifikasi Ahli yang Bersertifikat",
+        {"2025": ("95,84 %", Decimal("95.84"), "%", "ok")},
+    )
     text, targets = _ind(_row(t, "1.03.11.1.01.0009"))
-    assert text == ("Jumlah Instruktur/Asesor/Penyelenggara Pelatihan Tenaga Kerja Konstruksi Kualifikasi Ahli "
-                    "yang Disediakan")
+    assert text == (
+        "Jumlah Instruktur/Asesor/Penyelenggara Pelatihan Tenaga Kerja Konstruksi Kualifikasi Ahli yang Disediakan"
+    )
     assert targets == {"2025": ("120 Orang", Decimal(120), "Orang", "ok")}
     assert _ind(_row(t, "1.03.11.1.01.0010"))[1]["2025"][:3] == ("1 Dokumen", Decimal(1), "Dokumen")
     assert _ind(_row(t, "1.03.11.1.01.0011"))[1]["2025"][:2] == ("1.000 Orang", Decimal(1000))
     assert _row(t, "1.03.11.1.01.0009").lokasi == "Samarinda, PPU dan Kutai Timur"
-    assert _row(t, "1.03.11.1.01.0011").lokasi == ("Samarinda, Balikpapan, Bontang, Kubar, Kutim, Kukar, PPU, "
-                                                   "Paser, Berau dan Mahulu")
+    assert _row(t, "1.03.11.1.01.0011").lokasi == (
+        "Samarinda, Balikpapan, Bontang, Kubar, Kutim, Kukar, PPU, Paser, Berau dan Mahulu"
+    )
     subs = [n for n in t.nodes if n.level == "subkegiatan"]
     assert all(n.indicators and n.indicators[0].targets["2025"].status == "ok" for n in subs)
     assert all(n.lokasi for n in subs)
@@ -206,11 +220,14 @@ def test_sumut_targets_two_years(docs):
     # figure and unit on two lines of one cell, both years (columns 5 and 9)
     assert _ind(_row(t, "2.08.01.1.01.0001")) == (
         "Jumlah Dokumen Perencanaan Perangkat Daerah",
-        {"2026": ("8 dokumen", Decimal(8), "dokumen", "ok"), "2027": ("8 dokumen", Decimal(8), "dokumen", "ok")})
+        {"2026": ("8 dokumen", Decimal(8), "dokumen", "ok"), "2027": ("8 dokumen", Decimal(8), "dokumen", "ok")},
+    )
     assert _row(t, "2.08.01.1.01.0001").lokasi == "Sumut"
     assert _ind(_row(t, "2.08.01.1.02.0001"))[1]["2026"][:3] == ("14 Bulan", Decimal(14), "Bulan")
-    assert _ind(_row(t, "2.08.01.1.05.0009"))[1] == {"2026": ("5 orang", Decimal(5), "orang", "ok"),
-                                                     "2027": ("7 orang", Decimal(7), "orang", "ok")}
+    assert _ind(_row(t, "2.08.01.1.05.0009"))[1] == {
+        "2026": ("5 orang", Decimal(5), "orang", "ok"),
+        "2027": ("7 orang", Decimal(7), "orang", "ok"),
+    }
     # the figure printed under the unit's line ("1" above "dokumen") and the indicator of
     # a row whose kegiatan has none
     assert _ind(_row(t, "2.14.02.1.02.0010"))[1]["2026"][:2] == ("1 dokumen", Decimal(1))
@@ -234,23 +251,31 @@ def test_findings_on_targets_are_true(findings):
     got = findings[SUMUT]
     # 2.08.01.1.05.0002 prints no target in either year and no 2027 pagu (page 84)
     assert sorted((f.rule, f.evidence.get("year")) for f in got if f.rule in ("RQ01", "RQ02")) == [
-        ("RQ01", "2026"), ("RQ01", "2027"), ("RQ02", "2027")]
+        ("RQ01", "2026"),
+        ("RQ01", "2027"),
+        ("RQ02", "2027"),
+    ]
     assert len([f for f in got if f.rule == "RQ03"]) == 49  # lokasi printed on one sub kegiatan only
     units = sorted((f.rule, f.locator) for f in got if f.rule in ("UN01", "UN03") and f.locator.startswith("rencana"))
-    assert units == [("UN01", "rencana:2.14.03.1.01.0009"),  # 2 dokumen / 3 Dok (page 94)
-                     ("UN03", "rencana:2.08.06.1.01.0008"),  # "jumlah dokumen ..." in laporan (page 90)
-                     ("UN03", "rencana:2.14.04.1.01.0022")]  # "Jumlah Laporan ..." in dokumen (page 95)
+    assert units == [
+        ("UN01", "rencana:2.14.03.1.01.0009"),  # 2 dokumen / 3 Dok (page 94)
+        ("UN03", "rencana:2.08.06.1.01.0008"),  # "jumlah dokumen ..." in laporan (page 90)
+        ("UN03", "rencana:2.14.04.1.01.0022"),
+    ]  # "Jumlah Laporan ..." in dokumen (page 95)
     # 2.14.04.1.02.0010 "Jumlah Laporan ..." in dok (page 96): UN03 folded into UN02 (dokumen in T-C.31)
     assert "UN03" in next(f for f in got if f.rule == "UN02" and f.locator == "rencana:2.14.04.1.02.0010").text("en")
 
 
 # --- The other tables found by caption and header: said to be there, not reported missing
 
+
 def test_sumut_other_tables_classified(docs, findings):
     unread = [n for n in docs[SUMUT].notes if n.code == "table-unread"]
     assert [(n.span.page, n.message.split(" found")[0]) for n in unread] == [
-        (23, "table of evaluation of the Renja (T-C.29)"), (40, "table of service performance (T-C.30)"),
-        (69, "table of community proposals (T-C.32)")]  # T-C.31 (p. 51) is read: below
+        (23, "table of evaluation of the Renja (T-C.29)"),
+        (40, "table of service performance (T-C.30)"),
+        (69, "table of community proposals (T-C.32)"),
+    ]  # T-C.31 (p. 51) is read: below
     missing = sorted(f.text("en") for f in findings[SUMUT] if f.rule == "DN01")
     assert len(missing) == 3 and "rkpd_akhir" in missing[2]
     assert "T-C.31 (Hasil Analisis Kebutuhan) was not read completely" in missing[0]  # sub kegiatan rows only
@@ -277,15 +302,18 @@ def test_sumut_review_table_two_sides(docs):
     right = _named(analisis, "Penyusunan dokumen perencanaan")
     assert _raw(left) == {"2026": ("Rp3.700.000", 3_700_000, "ok")} and left.span.page == 51
     assert _raw(right) == {"2026": ("Rp4.070.000", 4_070_000, "ok")} and right.lokasi == "Sumut"
-    assert _ind(right) == ("Jumlah Dokumen Perencanaan Perangkat Daerah",
-                           {"2026": ("8 dokumen", Decimal(8), "dokumen", "ok")})
+    assert _ind(right) == (
+        "Jumlah Dokumen Perencanaan Perangkat Daerah",
+        {"2026": ("8 dokumen", Decimal(8), "dokumen", "ok")},
+    )
     assert _named(awal, "Penyediaan Gaji").pagu["2026"].value == 11_366_697_409
     assert _named(analisis, "Penyediaan Gaji").pagu["2026"].value == 14_245_695_610
     assert _named(analisis, "Pengadaan Pakaian").pagu["2026"].status == "empty"  # "Rp -" (page 52)
     # page 64: the analysis prints another indicator than the plan table (XT03 below)
     assert _ind(_named(analisis, "Pengembangan dan Penyediaan Materi")) == (
         "Pelaksanaan Advokasi dan KIE Program Bangga Kencana Melalui Mitra Kerja",
-        {"2026": ("3 dokumen", Decimal(3), "dokumen", "ok")})
+        {"2026": ("3 dokumen", Decimal(3), "dokumen", "ok")},
+    )
     # page 68, last row: its indicator is centred on the row, far below the cells above
     assert _ind(_named(analisis, "Layanan pendampingan korban bagi Anak"))[0].startswith("Jumlah Anak Korban")
 
@@ -295,7 +323,10 @@ def test_sumut_review_findings_are_true(findings):
     # the indicators the analysis prints otherwise: "asyara provinsi, asyarakat" as printed
     # on pages 55-56 (a replace gone wrong) and another indicator on page 64
     assert sorted(f.locator for f in got if f.rule == "XT03") == [
-        "rencana:2.08.02.1.03.0008", "rencana:2.08.03.1.01.0007", "rencana:2.14.03.1.01.0007"]
+        "rencana:2.08.02.1.03.0008",
+        "rencana:2.08.03.1.01.0007",
+        "rencana:2.14.03.1.01.0007",
+    ]
     # pagu raised from the rancangan awal (x 1.1) with an empty Catatan Penting column
     assert len([f for f in got if f.rule == "XT08"]) == 43
     assert not [f for f in got if f.rule in ("XT06", "XT07", "PG01", "CL04")]

@@ -3,6 +3,7 @@
 Regenerate the golden with ``RENJA_REGEN_GOLDEN=1 pytest tests/ingest/test_rencana.py``
 and review it against the text (``awk 'NF{print NR": "$0}' <sample>``) before committing.
 """
+
 import os
 from pathlib import Path
 
@@ -81,12 +82,17 @@ def test_program_split_across_pages_takes_glued_amounts_and_indicators_from_the_
     # three indicators printed in one cell ("Indeks A ; Indeks B ; Indeks C" / "4 ; 25 ; 15 Indeks")
     # are read as three indicators, the unit written once after the last value
     assert [i.text for i in p.indicators] == [
-        "Indeks Dimensi Disiplin", "Indeks Dimensi Kinerja", "Indeks Dimensi Kualifikasi",
+        "Indeks Dimensi Disiplin",
+        "Indeks Dimensi Kinerja",
+        "Indeks Dimensi Kualifikasi",
         "Persentase ASN berkinerja minimal bernilai baik",
         "Persentase Kinerja Layanan Kepegawaian",
     ]
-    assert [(i.targets["2024"].raw, i.targets["2024"].value, i.targets["2024"].unit) for i in p.indicators[:3]] \
-        == [("4", 4, "Indeks"), ("25", 25, "Indeks"), ("15 Indeks", 15, "Indeks")]
+    assert [(i.targets["2024"].raw, i.targets["2024"].value, i.targets["2024"].unit) for i in p.indicators[:3]] == [
+        ("4", 4, "Indeks"),
+        ("25", 25, "Indeks"),
+        ("15 Indeks", 15, "Indeks"),
+    ]
     assert p.indicators[3].targets["2023"].value == 96
     # its kegiatan follow it, under it
     assert nodes(sample_doc)["rencana:5.03.02.2.01"].parent == "rencana:5.03.02"
@@ -163,16 +169,37 @@ def test_garbled_table_lines_never_raise():
         lines = list(base)
         for _ in range(60):
             i = rng.randrange(start, start + 1570)
-            lines[i] = lines[i][::-1] if rng.random() < 0.5 else lines[i] + " " + lines[rng.randrange(start, start + 1570)]
+            lines[i] = (
+                lines[i][::-1] if rng.random() < 0.5 else lines[i] + " " + lines[rng.randrange(start, start + 1570)]
+            )
         doc = parse_lines(lines)
         assert doc.table("rencana") is not None
 
 
 # -- another agency in the same template -------------------------------------------------------
-HEADER = ["Lokasi", "Rencana Tahun 2025", "Catatan Penting", "{labels}", "Prakiraan Maju Rencana Tahun", "2026",
-          "Target Capaian", "Kinerja", "Kebutuhan", "Dana/Pagu Indikatif", "Sumber Dana", "Target", "Capaian",
-          "Kinerja", "Kebutuhan", "Dana/Pagu Indikatif", "Kode", "Urusan/ Bidang Urusan/ Program/",
-          "Kegiatan/ Sub Kegiatan", "Indikator Program/ Kegiatan/", "Sub Kegiatan"]
+HEADER = [
+    "Lokasi",
+    "Rencana Tahun 2025",
+    "Catatan Penting",
+    "{labels}",
+    "Prakiraan Maju Rencana Tahun",
+    "2026",
+    "Target Capaian",
+    "Kinerja",
+    "Kebutuhan",
+    "Dana/Pagu Indikatif",
+    "Sumber Dana",
+    "Target",
+    "Capaian",
+    "Kinerja",
+    "Kebutuhan",
+    "Dana/Pagu Indikatif",
+    "Kode",
+    "Urusan/ Bidang Urusan/ Program/",
+    "Kegiatan/ Sub Kegiatan",
+    "Indikator Program/ Kegiatan/",
+    "Sub Kegiatan",
+]
 
 
 def header(*labels: str) -> list[str]:
@@ -183,51 +210,126 @@ def header(*labels: str) -> list[str]:
 
 
 def sub(code, name_lines, indicator_lines, t, p1, p2):
-    return ([code] + name_lines + indicator_lines + ["Kota Contoh,", "Semua Kecamatan"]
-            + [f"{t} {p1}", "PENDAPATAN ASLI", "DAERAH (PAD)", f"{t} {p2}"])
+    return (
+        [code]
+        + name_lines
+        + indicator_lines
+        + ["Kota Contoh,", "Semua Kecamatan"]
+        + [f"{t} {p1}", "PENDAPATAN ASLI", "DAERAH (PAD)", f"{t} {p2}"]
+    )
 
 
 def other_agency() -> list[str]:
     page1 = (
-        ["RENCANA KERJA (RENJA) DINAS KESEHATAN TAHUN 2025", "PEMERINTAH KABUPATEN CONTOH",
-         "RUMUSAN RENCANA PROGRAM DAN KEGIATAN PERANGKAT DAERAH 2025",
-         "DAN PERKIRAAN MAJU TAHUN 2026", "DINAS KESEHATAN", "1",
-         "1 2 3,155,000,000 2,830,000,000",
-         "1 2 1", "PROGRAM PENUNJANG URUSAN", "PEMERINTAHAN DAERAH", "KABUPATEN/KOTA",
-         "Persentase layanan penunjang", "100 persen 60,000,000 100 persen 70,000,000",
-         "1 2 1 2.1", "Administrasi Umum Perangkat", "Daerah",
-         "Jumlah layanan administrasi umum 2 layanan 60,000,000 2 layanan 70,000,000"]
-        + sub("1 2 1 2.1 9", ["Penyelenggaraan Rapat Koordinasi", "dan Konsultasi SKPD"],
-              ["Jumlah Laporan Rapat"], "12 Laporan", "60,000,000", "70,000,000")
-        + ["1 2 2", "PROGRAM PEMENUHAN UPAYA KESEHATAN", "PERORANGAN DAN UPAYA KESEHATAN", "MASYARAKAT",
-           "Persentase fasilitas kesehatan", "sesuai standar",
-           "90 persen 2,695,000,000 95 persen 1,510,000,000",
-           "1 2 2 2", "Penyediaan Fasilitas Pelayanan Kesehatan", "untuk UKM dan UKP Kewenangan Daerah",
-           "Kabupaten/Kota", "Jumlah fasilitas yang dibangun", "2 unit 2,500,000,000 1 unit 1,300,000,000"]
-        + sub("1 2 2 2 2 Pembangunan Puskesmas", [], ["Jumlah Puskesmas yang Dibangun"], "1 Unit",
-              "1,500,000,000", "0")
-        + sub("1 2 2 2.1 3", ["Pembangunan Fasilitas Kesehatan", "Lainnya"],
-              ["Jumlah Fasilitas Kesehatan Lainnya", "yang Dibangun"], "1 Unit", "1,000,000,000", "1,300,000,000")
-        + ["1 2 2 2", "Penyediaan Layanan Kesehatan untuk", "UKM dan UKP Rujukan Tingkat Daerah",
-           "Kabupaten/Kota", "Jumlah layanan", "2 layanan 195,000,000 2 layanan 210,000,000"]
-        + sub("1 2 2 2 1", ["Pengelolaan Pelayanan Kesehatan Ibu", "Hamill"],
-              ["Jumlah Ibu Hamil yang Mendapatkan", "Pelayanan Kesehatan"], "1200 Orang", "120,000,000", "-")
-        + sub("1 2 2 2 9", ["Pengelolaan Pelayanan Kesehatan", "Balita"], ["Jumlah Balita yang Dilayani"],
-              "900 Orang", "75,000,000", "210,000,000")
+        [
+            "RENCANA KERJA (RENJA) DINAS KESEHATAN TAHUN 2025",
+            "PEMERINTAH KABUPATEN CONTOH",
+            "RUMUSAN RENCANA PROGRAM DAN KEGIATAN PERANGKAT DAERAH 2025",
+            "DAN PERKIRAAN MAJU TAHUN 2026",
+            "DINAS KESEHATAN",
+            "1",
+            "1 2 3,155,000,000 2,830,000,000",
+            "1 2 1",
+            "PROGRAM PENUNJANG URUSAN",
+            "PEMERINTAHAN DAERAH",
+            "KABUPATEN/KOTA",
+            "Persentase layanan penunjang",
+            "100 persen 60,000,000 100 persen 70,000,000",
+            "1 2 1 2.1",
+            "Administrasi Umum Perangkat",
+            "Daerah",
+            "Jumlah layanan administrasi umum 2 layanan 60,000,000 2 layanan 70,000,000",
+        ]
+        + sub(
+            "1 2 1 2.1 9",
+            ["Penyelenggaraan Rapat Koordinasi", "dan Konsultasi SKPD"],
+            ["Jumlah Laporan Rapat"],
+            "12 Laporan",
+            "60,000,000",
+            "70,000,000",
+        )
+        + [
+            "1 2 2",
+            "PROGRAM PEMENUHAN UPAYA KESEHATAN",
+            "PERORANGAN DAN UPAYA KESEHATAN",
+            "MASYARAKAT",
+            "Persentase fasilitas kesehatan",
+            "sesuai standar",
+            "90 persen 2,695,000,000 95 persen 1,510,000,000",
+            "1 2 2 2",
+            "Penyediaan Fasilitas Pelayanan Kesehatan",
+            "untuk UKM dan UKP Kewenangan Daerah",
+            "Kabupaten/Kota",
+            "Jumlah fasilitas yang dibangun",
+            "2 unit 2,500,000,000 1 unit 1,300,000,000",
+        ]
+        + sub("1 2 2 2 2 Pembangunan Puskesmas", [], ["Jumlah Puskesmas yang Dibangun"], "1 Unit", "1,500,000,000", "0")
+        + sub(
+            "1 2 2 2.1 3",
+            ["Pembangunan Fasilitas Kesehatan", "Lainnya"],
+            ["Jumlah Fasilitas Kesehatan Lainnya", "yang Dibangun"],
+            "1 Unit",
+            "1,000,000,000",
+            "1,300,000,000",
+        )
+        + [
+            "1 2 2 2",
+            "Penyediaan Layanan Kesehatan untuk",
+            "UKM dan UKP Rujukan Tingkat Daerah",
+            "Kabupaten/Kota",
+            "Jumlah layanan",
+            "2 layanan 195,000,000 2 layanan 210,000,000",
+        ]
+        + sub(
+            "1 2 2 2 1",
+            ["Pengelolaan Pelayanan Kesehatan Ibu", "Hamill"],
+            ["Jumlah Ibu Hamil yang Mendapatkan", "Pelayanan Kesehatan"],
+            "1200 Orang",
+            "120,000,000",
+            "-",
+        )
+        + sub(
+            "1 2 2 2 9",
+            ["Pengelolaan Pelayanan Kesehatan", "Balita"],
+            ["Jumlah Balita yang Dilayani"],
+            "900 Orang",
+            "75,000,000",
+            "210,000,000",
+        )
         + header("URUSAN PEMERINTAHAN WAJIB YANG BERKAITAN DENGAN PELAYANAN DASAR", "KESEHATAN")
     )
     page2 = (
         ["Persentase tenaga kesehatan", "berizin", "95 persen 97 persen"]
-        + ["1 2 3 2", "Pemberian Izin Praktik Tenaga", "Kesehatan di Wilayah Kabupaten/Kota",
-           "Jumlah izin yang diterbitkan", "300 izin 400,000,000 350 izin 1,250,000,000"]
-        + sub("1 2 3 2 2", ["Pembinaan dan Pengawasan Tenaga Kesehatan", "serta Tindak Lanjut Perizinan Praktik",
-                            "Tenaga Kesehatan"], ["Jumlah Dokumen Hasil Pembinaan"], "4 Dokumen", "350,000,000",
-              "1,250,000,000")
-        + sub("1 2 3 2 5", ["Penyuluhan Rekaan Tentang Hal", "Yang Tidak Ada"], ["Jumlah Kegiatan Penyuluhan"],
-              "2 Kegiatan", "50,000,000", "0")
+        + [
+            "1 2 3 2",
+            "Pemberian Izin Praktik Tenaga",
+            "Kesehatan di Wilayah Kabupaten/Kota",
+            "Jumlah izin yang diterbitkan",
+            "300 izin 400,000,000 350 izin 1,250,000,000",
+        ]
+        + sub(
+            "1 2 3 2 2",
+            ["Pembinaan dan Pengawasan Tenaga Kesehatan", "serta Tindak Lanjut Perizinan Praktik", "Tenaga Kesehatan"],
+            ["Jumlah Dokumen Hasil Pembinaan"],
+            "4 Dokumen",
+            "350,000,000",
+            "1,250,000,000",
+        )
+        + sub(
+            "1 2 3 2 5",
+            ["Penyuluhan Rekaan Tentang Hal", "Yang Tidak Ada"],
+            ["Jumlah Kegiatan Penyuluhan"],
+            "2 Kegiatan",
+            "50,000,000",
+            "0",
+        )
         + ["3,155,000,000"]
-        + ["Lokasi", "Rencana Tahun 2025", "Catatan Penting",
-           "400,000,0001,250,000,0001 2 3 PROGRAM PENINGKATAN KAPASITAS SUMBER DAYA MANUSIA KESEHATAN"]
+        + [
+            "Lokasi",
+            "Rencana Tahun 2025",
+            "Catatan Penting",
+            "400,000,0001,250,000,0001 2 3 PROGRAM PENINGKATAN KAPASITAS SUMBER DAYA MANUSIA KESEHATAN",
+        ]
         + header("TOTAL")[3:]
     )
     lines = []

@@ -4,6 +4,7 @@ The golden file ``tests/golden/review.yaml`` was produced from the model and che
 by row against the sample text. Regenerate with ``RENJA_REGEN_GOLDEN=1 pytest
 tests/ingest/test_review.py`` and review the diff by eye before committing.
 """
+
 from __future__ import annotations
 
 import os
@@ -48,16 +49,23 @@ def summary(table) -> dict:
             row["lokasi"] = n.lokasi
         for ind in n.indicators:
             row["indicator"] = ind.text
-            row["target"] = {y: {"raw": q.raw, "value": str(q.value), "unit": q.unit}
-                             for y, q in ind.targets.items()}
+            row["target"] = {y: {"raw": q.raw, "value": str(q.value), "unit": q.unit} for y, q in ind.targets.items()}
         if n.pagu:
             row["pagu"] = {y: _money(m) for y, m in n.pagu.items()}
         if n.catatan:
             row["catatan"] = n.catatan
         row["parent"] = n.parent
         rows.append(row)
-    return {"id": table.id, "role": table.role, "side": table.side, "pair": table.pair,
-            "number": table.number, "years": table.years, "complete": table.complete, "nodes": rows}
+    return {
+        "id": table.id,
+        "role": table.role,
+        "side": table.side,
+        "pair": table.pair,
+        "number": table.number,
+        "years": table.years,
+        "complete": table.complete,
+        "nodes": rows,
+    }
 
 
 def test_golden_tabel_2_5(sample_doc):
@@ -90,7 +98,7 @@ def test_sample_facts_both_sides(sample_doc):
 def test_truncated_in_the_middle(sample_text):
     lines = sample_text.splitlines()
     cut = next(i for i, ln in enumerate(lines) if ln.strip() == "2 2" and i > 4100)  # program II, kegiatan 2
-    doc = parse_text("\n".join(lines[:cut + 12]), "cut.txt")
+    doc = parse_text("\n".join(lines[: cut + 12]), "cut.txt")
     awal, analisis = doc.table("T2.5-awal"), doc.table("T2.5-analisis")
     assert not awal.complete and not analisis.complete
     assert any(n.code == "table-truncated" and "2.5" in n.message for n in doc.notes)
@@ -110,28 +118,61 @@ def test_cut_between_the_two_copies_of_a_row(sample_text):
 
 # -- another agency, another layout of the same template ------------------------
 
+
 def _synthetic(nomen) -> str:
     """A small Tabel 2.5 of a health agency (bidang 1.02) built from the nomenclature."""
     prog = nomen.get("1.02.02")
     keg1, keg2 = nomen.children("1.02.02")[:2]
     s1 = nomen.children(keg1.code)[:2]
     s2 = nomen.children(keg2.code)[:1]
-    out = ["TABEL 2.5", "REVIEW TERHADAP RANCANGAN AWAL RKPD TAHUN 2024", "DINAS KESEHATAN",
-           "LOKASI INDIKATOR KINERJA", "TARGET", "PAGU", "1 3 4 5 6 8 9 10 11 12",
-           "I 1.250.000.000 I 1.300.000.000", "1 1"]
+    out = [
+        "TABEL 2.5",
+        "REVIEW TERHADAP RANCANGAN AWAL RKPD TAHUN 2024",
+        "DINAS KESEHATAN",
+        "LOKASI INDIKATOR KINERJA",
+        "TARGET",
+        "PAGU",
+        "1 3 4 5 6 8 9 10 11 12",
+        "I 1.250.000.000 I 1.300.000.000",
+        "1 1",
+    ]
     a, b = s1
-    out += [f"a. {a.name} Kecamatan", "Utara", "Persentase fasilitas", "kesehatan terpenuhi",
-            f"100 % 500.000.000 a. {a.name}", "Kecamatan Utara", "Persentase fasilitas kesehatan terpenuhi",
-            "100 % 550.000.000", "Anggaran ditambah sesuai kebutuhan",
-            f"b. {b.name}", "Seluruh Kecamatan", "- Jumlah dokumen yang", "disusun 2 dokumen",
-            "-", f"b. {b.name}", "Seluruh Kecamatan", "- Jumlah dokumen yang disusun",
-            "3 dokumen 100.000.000",
-            keg1.name + keg1.name, prog.name.upper(),
-            "HASIL ANALISIS KEBUTUHAN", "RANCANGAN AWAL RKPD", "2 2"]
+    out += [
+        f"a. {a.name} Kecamatan",
+        "Utara",
+        "Persentase fasilitas",
+        "kesehatan terpenuhi",
+        f"100 % 500.000.000 a. {a.name}",
+        "Kecamatan Utara",
+        "Persentase fasilitas kesehatan terpenuhi",
+        "100 % 550.000.000",
+        "Anggaran ditambah sesuai kebutuhan",
+        f"b. {b.name}",
+        "Seluruh Kecamatan",
+        "- Jumlah dokumen yang",
+        "disusun 2 dokumen",
+        "-",
+        f"b. {b.name}",
+        "Seluruh Kecamatan",
+        "- Jumlah dokumen yang disusun",
+        "3 dokumen 100.000.000",
+        keg1.name + keg1.name,
+        prog.name.upper(),
+        "HASIL ANALISIS KEBUTUHAN",
+        "RANCANGAN AWAL RKPD",
+        "2 2",
+    ]
     c = s2[0]
-    out += [f"a. {c.name}", "Kecamatan Selatan", "Jumlah orang yang dilayani 40 orang 750.000.000",
-            f"a. {c.name}", "Kecamatan Selatan", "Jumlah orang yang dilayani 40 orang 650.000.000",
-            "TOTAL 1.250.000.000 TOTAL 1.300.000.000", keg2.name]
+    out += [
+        f"a. {c.name}",
+        "Kecamatan Selatan",
+        "Jumlah orang yang dilayani 40 orang 750.000.000",
+        f"a. {c.name}",
+        "Kecamatan Selatan",
+        "Jumlah orang yang dilayani 40 orang 650.000.000",
+        "TOTAL 1.250.000.000 TOTAL 1.300.000.000",
+        keg2.name,
+    ]
     return "\n\n".join(out) + "\n", (prog, keg1, keg2, a, b, c)
 
 

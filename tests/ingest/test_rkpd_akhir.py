@@ -1,4 +1,5 @@
 """The rancangan akhir RKPD table (BAB IV) reader: golden test on the sample, altered copies."""
+
 import pytest
 
 from tests.ingest.test_rencana import check_golden, nodes, parse_lines, sample_lines
@@ -17,8 +18,10 @@ def test_partial_table_is_read_and_marked_incomplete(sample_doc):
     t = sample_doc.table("rkpd_akhir")
     assert t.role == "rkpd_akhir" and t.years == [2023, 2024]
     assert not t.complete
-    assert any(n.code == "table-truncated" and "Rancangan Akhir RKPD" in n.message and "5.03" in n.message
-               for n in sample_doc.notes)
+    assert any(
+        n.code == "table-truncated" and "Rancangan Akhir RKPD" in n.message and "5.03" in n.message
+        for n in sample_doc.notes
+    )
     ns = nodes(sample_doc, "rkpd_akhir")
     total = ns["rkpd_akhir:total"]
     assert (total.pagu["2023"].value, total.pagu["2024"].value) == (15_322_725_321, 17_111_071_199)
@@ -56,8 +59,9 @@ def test_completeness_never_depends_on_the_printed_total():
     doc = parse_lines(lines)
     t = doc.table("rkpd_akhir")
     assert not t.complete
-    assert [n.message for n in doc.notes if n.code == "table-truncated"] == \
-        [n.message for n in parse_lines(sample_lines()).notes if n.code == "table-truncated"]
+    assert [n.message for n in doc.notes if n.code == "table-truncated"] == [
+        n.message for n in parse_lines(sample_lines()).notes if n.code == "table-truncated"
+    ]
 
 
 def test_rkpd_table_cut_mid_row():

@@ -1,4 +1,5 @@
 """SIPD-RI Renja JSON reader: goldens of the three fixtures, the tree, bad input."""
+
 from __future__ import annotations
 
 import json
@@ -87,15 +88,18 @@ def test_folder_is_one_document_per_file():
     assert [Path(x.source.path).name for x in d.documents] == sorted(p.name for p in FIX.glob("*.json"))
 
 
-@pytest.mark.parametrize("content,en", [
-    ('{"a": 1}', "expected a JSON list"),
-    ("[1, 2]", "not an object"),
-    ("[]", "empty SIPD export"),
-    ('[{"tahun": 2026}]', "missing kode_skpd"),
-    ("[{", "truncated JSON"),
-    ('[{"tahun": 2026,}]', "invalid JSON"),
-    ("not json at all", "invalid JSON"),
-])
+@pytest.mark.parametrize(
+    "content,en",
+    [
+        ('{"a": 1}', "expected a JSON list"),
+        ("[1, 2]", "not an object"),
+        ("[]", "empty SIPD export"),
+        ('[{"tahun": 2026}]', "missing kode_skpd"),
+        ("[{", "truncated JSON"),
+        ('[{"tahun": 2026,}]', "invalid JSON"),
+        ("not json at all", "invalid JSON"),
+    ],
+)
 def test_bad_input(tmp_path, content, en):
     p = tmp_path / "bad.json"
     p.write_text(content, encoding="utf-8")

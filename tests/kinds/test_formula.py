@@ -1,4 +1,5 @@
 """The column-formula parser and recomputation (no eval)."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -40,14 +41,17 @@ from renja_check.models import Column  # noqa: E402
 from renja_check.paths import sample_renja  # noqa: E402
 
 
-@pytest.mark.parametrize("label,short", [
-    ("Target dan Realisasi Kinerja Program PD Tahun 2021: Realisasi", "Realisasi 2021"),
-    ("Target dan Realisasi Kinerja Program PD Tahun 2021: Tingkat Realisasi (%)", "Tingkat Realisasi (%)"),
-    ("Realisasi Target Kinerja Hasil Program s.d. Tahun 2020", "Realisasi s.d. 2020"),
-    ("Target Capaian Kinerja Renstra PD Tahun 2021", "Target Renstra 2021"),
-    ("Perkiraan s.d. Tahun 2022: Tingkat Capaian (%) [rumus turunan: 10/4]", "Tingkat Capaian (%)"),
-    ("Target 2022", "Target 2022"),
-])
+@pytest.mark.parametrize(
+    "label,short",
+    [
+        ("Target dan Realisasi Kinerja Program PD Tahun 2021: Realisasi", "Realisasi 2021"),
+        ("Target dan Realisasi Kinerja Program PD Tahun 2021: Tingkat Realisasi (%)", "Tingkat Realisasi (%)"),
+        ("Realisasi Target Kinerja Hasil Program s.d. Tahun 2020", "Realisasi s.d. 2020"),
+        ("Target Capaian Kinerja Renstra PD Tahun 2021", "Target Renstra 2021"),
+        ("Perkiraan s.d. Tahun 2022: Tingkat Capaian (%) [rumus turunan: 10/4]", "Tingkat Capaian (%)"),
+        ("Target 2022", "Target 2022"),
+    ],
+)
 def test_short_label_from_header(label, short):
     assert short_label(Column(id="x", label=label)) == short
 

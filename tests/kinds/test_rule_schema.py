@@ -1,4 +1,5 @@
 """The published rule-file schema is the generated one, and every shipped rule file obeys it."""
+
 from __future__ import annotations
 
 import json
@@ -16,7 +17,8 @@ SCHEMA_FILE = rules_dir() / "rule-file.schema.json"
 def test_shipped_schema_is_generated_schema():
     shipped = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
     assert shipped == rule_file_schema(), (
-        "rules/rule-file.schema.json is stale: python -m renja_check.ruleset > rules/rule-file.schema.json")
+        "rules/rule-file.schema.json is stale: python -m renja_check.ruleset > rules/rule-file.schema.json"
+    )
 
 
 @pytest.mark.parametrize("path", sorted(rules_dir().glob("*.yaml")), ids=lambda p: p.name)

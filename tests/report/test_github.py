@@ -1,4 +1,5 @@
 """GitHub Actions workflow commands with the runner's escaping rules."""
+
 from renja_check.report import github
 
 from .synthetic import report

@@ -1,4 +1,5 @@
 """JSON / JSONL: the documented contract (README "JSON output contract")."""
+
 import json
 from pathlib import Path
 
@@ -6,13 +7,55 @@ from renja_check.report import json_
 
 from .synthetic import report
 
-TOP = {"tool", "format_version", "lang", "inputs", "summary", "tables", "findings", "unused_waivers",
-       "expired_waivers", "warnings"}
-SUMMARY = {"findings", "counted", "per_severity", "per_rule", "suppressed", "waived", "unused_waivers",
-           "expired_waivers", "documents", "rules_run", "nodes", "claims", "duration_ms", "elapsed_ms",
-           "fail_on", "exit_code", "skipped"}
-FINDING = {"rule", "rule_name", "severity", "message", "document", "table", "locator", "span", "expected",
-           "found", "difference", "evidence", "suggestion", "fingerprint", "waived", "waiver_reason"}
+TOP = {
+    "tool",
+    "format_version",
+    "lang",
+    "inputs",
+    "summary",
+    "tables",
+    "findings",
+    "unused_waivers",
+    "expired_waivers",
+    "warnings",
+}
+SUMMARY = {
+    "findings",
+    "counted",
+    "per_severity",
+    "per_rule",
+    "suppressed",
+    "waived",
+    "unused_waivers",
+    "expired_waivers",
+    "documents",
+    "rules_run",
+    "nodes",
+    "claims",
+    "duration_ms",
+    "elapsed_ms",
+    "fail_on",
+    "exit_code",
+    "skipped",
+}
+FINDING = {
+    "rule",
+    "rule_name",
+    "severity",
+    "message",
+    "document",
+    "table",
+    "locator",
+    "span",
+    "expected",
+    "found",
+    "difference",
+    "evidence",
+    "suggestion",
+    "fingerprint",
+    "waived",
+    "waiver_reason",
+}
 README = Path(__file__).resolve().parents[2] / "README.md"
 
 

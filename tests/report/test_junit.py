@@ -1,4 +1,5 @@
 """JUnit XML: parseable; a suite per rule; failures for errors/warnings, properties for info."""
+
 import xml.etree.ElementTree as ET
 
 from renja_check.report import junit

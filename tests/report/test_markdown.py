@@ -1,4 +1,5 @@
 """Markdown for the Berita Acara: summary table, then findings per table."""
+
 import re
 
 from renja_check.report import markdown

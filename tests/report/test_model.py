@@ -1,13 +1,20 @@
 """CheckReport: what counts for the exit code, summary counts."""
+
 import pytest
 
 from .synthetic import report
 
 
-@pytest.mark.parametrize("fail_on,waive,code", [
-    ("error", False, 1), ("error", True, 0),     # the only error is waived
-    ("warning", True, 1), ("info", True, 1), ("never", False, 0),
-])
+@pytest.mark.parametrize(
+    "fail_on,waive,code",
+    [
+        ("error", False, 1),
+        ("error", True, 0),  # the only error is waived
+        ("warning", True, 1),
+        ("info", True, 1),
+        ("never", False, 0),
+    ],
+)
 def test_exit_code(fail_on, waive, code):
     assert report(waive_first=waive, fail_on=fail_on).exit_code() == code
 

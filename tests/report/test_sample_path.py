@@ -1,4 +1,5 @@
 """The embedded sample is shown by its short name, never its install path (issue 11)."""
+
 from __future__ import annotations
 
 from renja_check.paths import sample_renja

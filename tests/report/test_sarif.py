@@ -1,4 +1,5 @@
 """SARIF 2.1.0: valid against the official schema, levels, locations, fingerprints, suppressions."""
+
 import json
 from pathlib import Path
 
@@ -9,8 +10,9 @@ from renja_check.report import sarif
 
 from .synthetic import DOC, report
 
-SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "fixtures" / "sarif-2.1.0.schema.json")
-                    .read_text(encoding="utf-8"))
+SCHEMA = json.loads(
+    (Path(__file__).resolve().parents[1] / "fixtures" / "sarif-2.1.0.schema.json").read_text(encoding="utf-8")
+)
 
 
 @pytest.mark.parametrize("kwargs", [{}, {"waive_first": True, "unused": True}])
@@ -58,7 +60,8 @@ def test_file_outside_base_gets_an_absolute_uri():
 def test_waived_finding_is_an_accepted_suppression():
     run = json.loads(sarif.render(report(waive_first=True, unused=True), "id"))["runs"][0]
     pg = next(res for res in run["results"] if res["ruleId"] == "PG91")
-    assert pg["suppressions"] == [{"kind": "external", "state": "accepted",
-                                   "justification": "Disetujui tim verifikasi"}]
+    assert pg["suppressions"] == [
+        {"kind": "external", "state": "accepted", "justification": "Disetujui tim verifikasi"}
+    ]
     notes = run["invocations"][0]["toolExecutionNotifications"]
     assert "0000000000000000" in notes[0]["message"]["text"]

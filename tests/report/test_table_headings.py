@@ -1,4 +1,5 @@
 """Reports name tables as people do ("Tabel 2.5 (Hasil Analisis Kebutuhan)"), not by table id."""
+
 import json
 
 import pytest
@@ -16,9 +17,15 @@ def _headings(out: str) -> list[str]:
 
 def test_text_headings_use_the_run_labels_in_each_language():
     assert _headings(text.render(report(tables=TABLES), "id")) == [
-        "(di luar tabel)", "Rumusan Rencana Program dan Kegiatan", "Tabel 4.1 (Rancangan Akhir RKPD)"]
+        "(di luar tabel)",
+        "Rumusan Rencana Program dan Kegiatan",
+        "Tabel 4.1 (Rancangan Akhir RKPD)",
+    ]
     assert _headings(text.render(report(tables=TABLES), "en")) == [
-        "(not in a table)", "Rumusan Rencana Program dan Kegiatan", "Table 4.1 (Rancangan Akhir RKPD)"]
+        "(not in a table)",
+        "Rumusan Rencana Program dan Kegiatan",
+        "Table 4.1 (Rancangan Akhir RKPD)",
+    ]
 
 
 def test_unlabelled_table_falls_back_to_its_id():
@@ -33,8 +40,10 @@ def test_markdown_sections_use_the_labels():
 
 def test_json_lists_the_labels_in_the_chosen_language():
     data = json.loads(json_.render(report(tables=TABLES), "en"))
-    assert data["tables"] == {"rencana": "Rumusan Rencana Program dan Kegiatan",
-                              "rkpd_akhir": "Table 4.1 (Rancangan Akhir RKPD)"}
+    assert data["tables"] == {
+        "rencana": "Rumusan Rencana Program dan Kegiatan",
+        "rkpd_akhir": "Table 4.1 (Rancangan Akhir RKPD)",
+    }
     assert {f["table"] for f in data["findings"]} <= set(data["tables"]) | {None}
 
 
@@ -45,8 +54,10 @@ def sample_report():
 
 def test_sample_tables_are_labelled_by_the_engine(sample_report):
     labels = sample_report.tables
-    assert labels["T2.5-analisis"] == {"id": "Tabel 2.5 (Hasil Analisis Kebutuhan)",
-                                       "en": "Table 2.5 (Hasil Analisis Kebutuhan)"}
+    assert labels["T2.5-analisis"] == {
+        "id": "Tabel 2.5 (Hasil Analisis Kebutuhan)",
+        "en": "Table 2.5 (Hasil Analisis Kebutuhan)",
+    }
     assert labels["rencana"]["id"] == "Rumusan Rencana Program dan Kegiatan"
     assert labels["rkpd_akhir"]["en"] == "Rancangan Akhir RKPD"
     assert labels["daftar-3.3"]["id"] == "Uraian program 3.3"

@@ -1,4 +1,5 @@
 """Text report: grouped by table and severity, labels per language, 100 columns, colour on request."""
+
 from renja_check.report import text
 
 from .synthetic import report

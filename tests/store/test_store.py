@@ -1,4 +1,5 @@
 """The store: default location, schema version, one transaction per run, reading back, diff."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -38,13 +39,30 @@ def test_schema_is_versioned_and_readable(tmp_path, small):
     conn = sqlite3.connect(tmp_path / "s.db")
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table')")}
-    assert {"runs", "documents", "tables", "nodes", "pagu", "indicators", "claims", "rules", "findings",
-            "waivers", "search", "schema"} <= tables
+    assert {
+        "runs",
+        "documents",
+        "tables",
+        "nodes",
+        "pagu",
+        "indicators",
+        "claims",
+        "rules",
+        "findings",
+        "waivers",
+        "search",
+        "schema",
+    } <= tables
     assert conn.execute("SELECT count(*) FROM nodes WHERE run_id = ?", (run_id,)).fetchone()[0] == 4
     codes = {r[0] for r in conn.execute("SELECT code FROM nodes WHERE run_id = ?", (run_id,))}
     assert "5.03.02.2.02.0003" in codes
-    assert conn.execute("SELECT p.value FROM pagu p JOIN nodes n ON n.run_id = p.run_id AND n.node_id = p.node_id "
-                        "WHERE n.code = '5.03.02.2.02.0003' AND p.year = '2024'").fetchone()[0] == 6_003_703_701
+    assert (
+        conn.execute(
+            "SELECT p.value FROM pagu p JOIN nodes n ON n.run_id = p.run_id AND n.node_id = p.node_id "
+            "WHERE n.code = '5.03.02.2.02.0003' AND p.year = '2024'"
+        ).fetchone()[0]
+        == 6_003_703_701
+    )
 
 
 def test_a_newer_schema_is_refused(tmp_path):
@@ -60,7 +78,8 @@ def test_findings_read_back_equal(tmp_path, rounds_store):
     first = rounds_store.findings(1)
     assert first and all(f.fingerprint for f in first)
     assert {f.to_dict()["fingerprint"] for f in first} == {
-        r["fingerprint"] for r in rounds_store.rows("SELECT fingerprint FROM findings WHERE run_id = 1")}
+        r["fingerprint"] for r in rounds_store.rows("SELECT fingerprint FROM findings WHERE run_id = 1")
+    }
     runs = rounds_store.runs()
     assert [r["id"] for r in runs][:2] == [1, 2] and runs[0]["findings"] == len(first)
 
@@ -69,8 +88,10 @@ def test_a_failure_half_way_leaves_the_store_as_it_was(tmp_path, small, monkeypa
     store = Store(tmp_path / "t.db")
     api.check_report([small], store=store)
     api.check_report([small], store=store)
-    before = {t: store.rows(f"SELECT count(*) AS n FROM {t}")[0]["n"]
-              for t in ("runs", "documents", "nodes", "pagu", "findings", "search")}
+    before = {
+        t: store.rows(f"SELECT count(*) AS n FROM {t}")[0]["n"]
+        for t in ("runs", "documents", "nodes", "pagu", "findings", "search")
+    }
     calls = []
 
     def boom(conn, run_id, findings, waived):  # the run, documents and nodes are already inserted
@@ -111,7 +132,7 @@ def test_fts_search_folds_case_and_diacritics(rounds_store):
 
     hits = fts(rounds_store.conn, 1, "PENGELOLAAN PRÓMOSI", kinds=("name",))
     assert any("Pengelolaan Promosi ASN" in h["text"] for h in hits)
-    assert fts(rounds_store.conn, 1, "\"; DROP TABLE runs; --") == []
+    assert fts(rounds_store.conn, 1, '"; DROP TABLE runs; --') == []
     assert fts(rounds_store.conn, 1, "") == []
 
 

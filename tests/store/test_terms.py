@@ -1,4 +1,5 @@
 """Indonesian number forms, years and the guarded name lookup."""
+
 from __future__ import annotations
 
 from renja_check.store.search import NameIndex

@@ -5,10 +5,10 @@ the 2.5 count/total claim and Tabel 2.5, BAB III with the 3.3 claims, the progra
 the plan table, BAB IV with its claims and the rancangan akhir RKPD table, BAB V. See
 ``spec.py`` for the spec, the figures and the defect hooks.
 """
+
 from __future__ import annotations
 
-from .spec import (NB, ROMAN, Keg, Out, Prog, Spec, Sub, cell, code_tokens, counts, money, pages,
-                   pagu_of, para, present)
+from .spec import NB, ROMAN, Keg, Out, Prog, Spec, Sub, cell, code_tokens, counts, money, pages, pagu_of, para, present
 
 __all__ = ["render"]
 
@@ -46,17 +46,30 @@ def _front(out: Out, spec: Spec) -> None:
     y, ag, pd = spec.year, spec.agency, spec.pemda
     out.add(" RENCANA KERJA (RENJA) ", f"{ag.upper()} ", f"{pd.upper()} ", f"TAHUN {y} ")
     out.add(" KATA PENGANTAR ", " ", " ")
-    para(out, f" Puji dan syukur kami panjatkan kehadirat Tuhan Yang Maha Esa karena Rencana Kerja "
-              f"(RENJA) Tahun {y} {ag} {pd} telah selesai disusun. Dokumen ini memuat evaluasi "
-              f"pelaksanaan Renja tahun lalu, tujuan dan sasaran, serta rencana program dan kegiatan "
-              f"tahun {y} sebagai bahan Musyawarah Perencanaan Pembangunan (MUSRENBANG).")
-    out.add(" ", f"{pd_short(spec)}, 12 Juni {y - 1} ", "KEPALA DINAS, ", " ", " ",
-            "dr. CONTOH SEHAT, M.Kes ", "Pembina Utama Muda ")
+    para(
+        out,
+        f" Puji dan syukur kami panjatkan kehadirat Tuhan Yang Maha Esa karena Rencana Kerja "
+        f"(RENJA) Tahun {y} {ag} {pd} telah selesai disusun. Dokumen ini memuat evaluasi "
+        f"pelaksanaan Renja tahun lalu, tujuan dan sasaran, serta rencana program dan kegiatan "
+        f"tahun {y} sebagai bahan Musyawarah Perencanaan Pembangunan (MUSRENBANG).",
+    )
+    out.add(
+        " ",
+        f"{pd_short(spec)}, 12 Juni {y - 1} ",
+        "KEPALA DINAS, ",
+        " ",
+        " ",
+        "dr. CONTOH SEHAT, M.Kes ",
+        "Pembina Utama Muda ",
+    )
     out.add(" BAB I ", "PENDAHULUAN ", " ")
     out.add("1.1 LATAR BELAKANG ")
-    para(out, f" Rencana Kerja Perangkat Daerah adalah dokumen perencanaan {ag} untuk periode satu "
-              f"tahun yang memuat program dan kegiatan yang disusun berpedoman pada Renstra dan "
-              f"mengacu pada rancangan awal RKPD {pd}.")
+    para(
+        out,
+        f" Rencana Kerja Perangkat Daerah adalah dokumen perencanaan {ag} untuk periode satu "
+        f"tahun yang memuat program dan kegiatan yang disusun berpedoman pada Renstra dan "
+        f"mengacu pada rancangan awal RKPD {pd}.",
+    )
     _footer(out, spec, 1)
 
 
@@ -68,44 +81,71 @@ def _bab2(out: Out, spec: Spec) -> None:
     y, ag = spec.year, spec.agency
     out.add(" BAB II ", "EVALUASI PELAKSANAAN RENJA PERANGKAT DAERAH TAHUN LALU ", " ")
     out.add("2.1 EVALUASI PELAKSANAAN RENJA PERANGKAT DAERAH TAHUN LALU ")
-    para(out, f" Evaluasi pelaksanaan Renja tahun lalu dilakukan terhadap capaian kinerja dan "
-              f"realisasi anggaran {ag} sebagaimana tercantum dalam Renstra.")
+    para(
+        out,
+        f" Evaluasi pelaksanaan Renja tahun lalu dilakukan terhadap capaian kinerja dan "
+        f"realisasi anggaran {ag} sebagaimana tercantum dalam Renstra.",
+    )
     out.add(" ", "2.2 ANALISIS KINERJA PELAYANAN PERANGKAT DAERAH ")
-    para(out, " Kinerja pelayanan diukur dengan indikator kinerja yang telah ditetapkan dalam Renstra "
-              "dan Standar Pelayanan Minimal bidang kesehatan.")
+    para(
+        out,
+        " Kinerja pelayanan diukur dengan indikator kinerja yang telah ditetapkan dalam Renstra "
+        "dan Standar Pelayanan Minimal bidang kesehatan.",
+    )
     out.add(" ", "2.3 ISU-ISU PENTING PENYELENGGARAAN TUGAS DAN FUNGSI PERANGKAT DAERAH ")
-    para(out, " Isu penting yang dihadapi antara lain pemerataan tenaga kesehatan dan pemenuhan "
-              "sarana prasarana fasilitas pelayanan kesehatan.")
+    para(
+        out,
+        " Isu penting yang dihadapi antara lain pemerataan tenaga kesehatan dan pemenuhan "
+        "sarana prasarana fasilitas pelayanan kesehatan.",
+    )
     out.add(" ", "2.4 PENELAAHAN USULAN PROGRAM DAN KEGIATAN MASYARAKAT ")
-    para(out, f"   {ag} {spec.pemda} menampung usulan para pemangku kepentingan yang disampaikan "
-              f"langsung kepada Perangkat Daerah.")
+    para(
+        out,
+        f"   {ag} {spec.pemda} menampung usulan para pemangku kepentingan yang disampaikan "
+        f"langsung kepada Perangkat Daerah.",
+    )
     out.add(" ", "2.5 REVIEW TERHADAP RANCANGAN AWAL RKPD ")
     p, k, s = _claim_counts(spec, "2.5", "awal")
-    para(out, f"Dalam penentuan program dan kegiatan yang akan dilaksanakan dalam Renja Tahun {y}, "
-              f"maka harus membandingkan perencanaan kegiatan dalam rancangan awal RKPD dengan "
-              f"analisa kebutuhan.")
-    para(out, f" Pada rancangan awal Renja terdapat {p} program dengan {k} kegiatan dan {s} sub "
-              f"kegiatan dengan pagu indikatif sebesar Rp {_claim_total(spec, '2.5', 'awal')},-. "
-              f"Dapat dilihat pada tabel 2.5.")
+    para(
+        out,
+        f"Dalam penentuan program dan kegiatan yang akan dilaksanakan dalam Renja Tahun {y}, "
+        f"maka harus membandingkan perencanaan kegiatan dalam rancangan awal RKPD dengan "
+        f"analisa kebutuhan.",
+    )
+    para(
+        out,
+        f" Pada rancangan awal Renja terdapat {p} program dengan {k} kegiatan dan {s} sub "
+        f"kegiatan dengan pagu indikatif sebesar Rp {_claim_total(spec, '2.5', 'awal')},-. "
+        f"Dapat dilihat pada tabel 2.5.",
+    )
 
 
 def _bab3(out: Out, spec: Spec) -> None:
     y, ag, pd = spec.year, spec.agency, spec.pemda
     out.add(" BAB III ", "TUJUAN, SASARAN DAN PROGRAM/KEGIATAN ", " ")
     out.add("3.1 TELAAHAN TERHADAP KEBIJAKAN NASIONAL  ")
-    para(out, " Kebijakan nasional bidang kesehatan diarahkan pada transformasi layanan primer dan "
-              "penguatan sistem kesehatan.")
+    para(
+        out,
+        " Kebijakan nasional bidang kesehatan diarahkan pada transformasi layanan primer dan "
+        "penguatan sistem kesehatan.",
+    )
     out.add(" ", "3.2 TUJUAN DAN SASARAN RENJA PERANGKAT DAERAH ")
     para(out, f" Tujuan {ag} adalah meningkatnya derajat kesehatan masyarakat {pd}.")
     _footer(out, spec, 30)
     out.add("3.3 PROGRAM DAN KEGIATAN  ")
-    para(out, "Program merupakan kumpulan kegiatan yang sistematis dan terpadu untuk mendapatkan "
-              "hasil yang dilaksanakan oleh satu atau beberapa instansi pemerintah.")
+    para(
+        out,
+        "Program merupakan kumpulan kegiatan yang sistematis dan terpadu untuk mendapatkan "
+        "hasil yang dilaksanakan oleh satu atau beberapa instansi pemerintah.",
+    )
     p, k, s = _claim_counts(spec, "3.3", "rencana")
-    para(out, f"Berdasarkan RKPD {pd} Tahun {y}, {ag} merencanakan {p} Program, {k} Kegiatan dan "
-              f"{s} Sub Kegiatan dengan total kebutuhan dana/pagu indikatif sebesar Rp "
-              f"{_claim_total(spec, '3.3', 'rencana')},-. Program dan kegiatan tersebut dirancang "
-              f"sebagai berikut : ")
+    para(
+        out,
+        f"Berdasarkan RKPD {pd} Tahun {y}, {ag} merencanakan {p} Program, {k} Kegiatan dan "
+        f"{s} Sub Kegiatan dengan total kebutuhan dana/pagu indikatif sebesar Rp "
+        f"{_claim_total(spec, '3.3', 'rencana')},-. Program dan kegiatan tersebut dirancang "
+        f"sebagai berikut : ",
+    )
     out.add(" ")
     rows = present(spec, "rencana")
     utama = [p for p in spec.programs if not p.code.endswith(".01") and any(r[0] is p for r in rows)]
@@ -136,39 +176,52 @@ def _bab4(out: Out, spec: Spec) -> None:
     y, ag, pd = spec.year, spec.agency, spec.pemda
     out.add(" BAB IV ", "RENCANA KERJA DAN PENDANAAN PERANGKAT DAERAH ", " ")
     p, k, s = _claim_counts(spec, "BAB IV", "akhir")
-    para(out, f"Rencana kerja dan pendanaan {ag} sebagaimana telah disusun dan dievaluasi bersama "
-              f"tim Badan Perencanaan Pembangunan Daerah {pd}, maka ditetapkan {p} Program, {k} "
-              f"Kegiatan dan {s} Sub Kegiatan yang dapat direncanakan di tahun {y} dengan pagu "
-              f"indikatif sebesar Rp{_claim_total(spec, 'BAB IV', 'akhir')},00. Berikut rancangan "
-              f"akhir RKPD {pd}: ")
+    para(
+        out,
+        f"Rencana kerja dan pendanaan {ag} sebagaimana telah disusun dan dievaluasi bersama "
+        f"tim Badan Perencanaan Pembangunan Daerah {pd}, maka ditetapkan {p} Program, {k} "
+        f"Kegiatan dan {s} Sub Kegiatan yang dapat direncanakan di tahun {y} dengan pagu "
+        f"indikatif sebesar Rp{_claim_total(spec, 'BAB IV', 'akhir')},00. Berikut rancangan "
+        f"akhir RKPD {pd}: ",
+    )
 
 
 def _bab5(out: Out, spec: Spec) -> None:
     out.add(" BAB V ", "P E N U T U P ", " ")
-    para(out, f"Renja {spec.agency} {spec.pemda} Tahun {spec.year} menjadi dasar pelaksanaan "
-              f"kegiatan dan sarana peningkatan kinerja perangkat daerah. ")
+    para(
+        out,
+        f"Renja {spec.agency} {spec.pemda} Tahun {spec.year} menjadi dasar pelaksanaan "
+        f"kegiatan dan sarana peningkatan kinerja perangkat daerah. ",
+    )
 
 
 # ---------------------------------------------------------------- Tabel 2.5
-_REVIEW_HEAD = ["LOKASI INDIKATOR KINERJA", "TARGET ", "CAPAIAN", "PAGU ", "INDIKATIF"] * 2 + \
-    ["CATATAN ", "PENTING", "1 3 4 5 6 8 9 10 11 12"]
+_REVIEW_HEAD = ["LOKASI INDIKATOR KINERJA", "TARGET ", "CAPAIAN", "PAGU ", "INDIKATIF"] * 2 + [
+    "CATATAN ",
+    "PENTING",
+    "1 3 4 5 6 8 9 10 11 12",
+]
 
 
 def _review(out: Out, spec: Spec) -> None:
     sep = spec.thousands
-    out.add(" TABEL 2.5 ", f"REVIEW TERHADAP RANCANGAN AWAL RKPD TAHUN {spec.year} ",
-            f"{spec.agency.upper()} {spec.pemda.upper()} ", " ")
+    out.add(
+        " TABEL 2.5 ",
+        f"REVIEW TERHADAP RANCANGAN AWAL RKPD TAHUN {spec.year} ",
+        f"{spec.agency.upper()} {spec.pemda.upper()} ",
+        " ",
+    )
     out.add(*_REVIEW_HEAD)
     n_on_page = 0
     page_labels: list[str] = []
     for pi, prog in enumerate(spec.programs):
-        kegs = [k for k in prog.kegiatan
-                if not all({"awal", "analisis"} <= s.absent_from for s in k.subs)]
+        kegs = [k for k in prog.kegiatan if not all({"awal", "analisis"} <= s.absent_from for s in k.subs)]
         if not kegs:
             continue
         left = money(pagu_of(spec, "awal", prog) + spec.defects.subtotal_delta.get(("awal", prog.code), 0), sep)
-        right = money(pagu_of(spec, "analisis", prog)
-                      + spec.defects.subtotal_delta.get(("analisis", prog.code), 0), sep)
+        right = money(
+            pagu_of(spec, "analisis", prog) + spec.defects.subtotal_delta.get(("analisis", prog.code), 0), sep
+        )
         out.add(f"{ROMAN[pi]} {left}  {ROMAN[pi]} {right}  ")
         page_labels.append(prog.name)
         for ki, keg in enumerate(kegs, start=1):
@@ -196,8 +249,16 @@ def _review_labels(out: Out, labels: list[str]) -> None:
             seen.append(lab)
     for lab in seen:  # the left copy of each label, then the right copy glued to it
         out.add(f"{lab}{lab}" if len(lab) < 45 else lab)
-    out.add("HASIL ANALISIS KEBUTUHAN", "NO.", *seen[:1], "NO.", "2", "PROGRAM/KEGIATAN",
-            "RANCANGAN AWAL RKPD", "PROGRAM/KEGIATAN")
+    out.add(
+        "HASIL ANALISIS KEBUTUHAN",
+        "NO.",
+        *seen[:1],
+        "NO.",
+        "2",
+        "PROGRAM/KEGIATAN",
+        "RANCANGAN AWAL RKPD",
+        "PROGRAM/KEGIATAN",
+    )
 
 
 def _review_copy(spec: Spec, sub: Sub, side: str, letter: str) -> tuple[list[str], str]:
@@ -233,10 +294,25 @@ def _plan_head(spec: Spec, total: bool = False, first: bool = False) -> list[str
         head += [spec.urusan_name.replace("URUSAN PEMERINTAHAN ", "", 1), spec.bidang_name.split("BIDANG ")[-1]]
     if total:
         head += ["TOTAL"]
-    head += ["Prakiraan Maju Rencana Tahun ", f"{y + 1}", "Target Capaian ", "Kinerja", "Kebutuhan ",
-             "Dana/Pagu Indikatif", "Sumber Dana", "Target ", "Capaian ", "Kinerja", "Kebutuhan ",
-             "Dana/Pagu Indikatif", "Kode", "Urusan/ Bidang Urusan/ Program/ ", "Kegiatan/ Sub Kegiatan",
-             "Indikator Program/ Kegiatan/ ", "Sub Kegiatan"]
+    head += [
+        "Prakiraan Maju Rencana Tahun ",
+        f"{y + 1}",
+        "Target Capaian ",
+        "Kinerja",
+        "Kebutuhan ",
+        "Dana/Pagu Indikatif",
+        "Sumber Dana",
+        "Target ",
+        "Capaian ",
+        "Kinerja",
+        "Kebutuhan ",
+        "Dana/Pagu Indikatif",
+        "Kode",
+        "Urusan/ Bidang Urusan/ Program/ ",
+        "Kegiatan/ Sub Kegiatan",
+        "Indikator Program/ Kegiatan/ ",
+        "Sub Kegiatan",
+    ]
     return head
 
 
@@ -259,19 +335,26 @@ def _upper_rows(out: Out, spec: Spec, table: str, node, level: str, prog: Prog, 
         out.cell(node.name, 32)
     out.cell(node.indicator, 34)
     early = f"{NB}{node.unit} {NB}{node.unit} " if table == "akhir" else ""
-    out.add(f"{early}{_qty(node.target, node.unit)} {money(n, sep)} "
-            f"{_qty(node.target_next, node.unit)} {money(n1, sep)}")
+    out.add(
+        f"{early}{_qty(node.target, node.unit)} {money(n, sep)} {_qty(node.target_next, node.unit)} {money(n1, sep)}"
+    )
 
 
 def _plan(out: Out, spec: Spec) -> None:
     y, sep = spec.year, spec.thousands
-    out.add(f" RUMUSAN RENCANA PROGRAM DAN KEGIATAN PERANGKAT DAERAH {y}  ",
-            f"DAN PERKIRAAN MAJU TAHUN {y + 1} ", f"PEMERINTAH {spec.pemda.upper()} ",
-            f"{spec.agency.upper()} ", " ")
+    out.add(
+        f" RUMUSAN RENCANA PROGRAM DAN KEGIATAN PERANGKAT DAERAH {y}  ",
+        f"DAN PERKIRAAN MAJU TAHUN {y + 1} ",
+        f"PEMERINTAH {spec.pemda.upper()} ",
+        f"{spec.agency.upper()} ",
+        " ",
+    )
     urusan, bidang = spec.bidang.split(".")
     out.add(urusan)
-    out.add(f"{urusan} {int(bidang)} {money(pagu_of(spec, 'rencana'), sep)} "
-            f"{money(pagu_of(spec, 'rencana', nxt=True), sep)}")
+    out.add(
+        f"{urusan} {int(bidang)} {money(pagu_of(spec, 'rencana'), sep)} "
+        f"{money(pagu_of(spec, 'rencana', nxt=True), sep)}"
+    )
     _plan_body(out, spec, "rencana", _plan_sub)
     out.add(money(pagu_of(spec, "rencana") + spec.defects.subtotal_delta.get(("rencana", "TOTAL"), 0), sep))
     out.add(*_plan_head(spec, total=True))
@@ -325,13 +408,27 @@ def _plan_sub(out: Out, spec: Spec, sub: Sub) -> None:
 # ---------------------------------------------------------------- rancangan akhir RKPD (BAB IV)
 def _akhir_head(spec: Spec, total: bool = False) -> list[str]:
     y = spec.year
-    head = ["Kode", "Urusan/ Bidang Urusan/ Program/ ", "Kegiatan/ Sub Kegiatan",
-            "Indikator Program/ Kegiatan/ ", "Sub Kegiatan", "Target Akhir ", "Periode RPJMD",
-            "Realisasi Capaian RKPD ", f"Tahun {y - 2}", "Prakiraan Capaian ", "Target RKPD Tahun ",
-            f"{y - 1}", "Capaian Kinerja dan Kerangka Pendanaan", "Kelompok Sasaran",
-            f"Prakiraan Maju Rencana Tahun {y + 1}", "Perangkat Daerah ",
-            f"Penanggung JawabTarget {y} Pagu Indikatif Lokasi Sumber Dana", "Prioritas",
-            "Target Pagu Indikatif"]
+    head = [
+        "Kode",
+        "Urusan/ Bidang Urusan/ Program/ ",
+        "Kegiatan/ Sub Kegiatan",
+        "Indikator Program/ Kegiatan/ ",
+        "Sub Kegiatan",
+        "Target Akhir ",
+        "Periode RPJMD",
+        "Realisasi Capaian RKPD ",
+        f"Tahun {y - 2}",
+        "Prakiraan Capaian ",
+        "Target RKPD Tahun ",
+        f"{y - 1}",
+        "Capaian Kinerja dan Kerangka Pendanaan",
+        "Kelompok Sasaran",
+        f"Prakiraan Maju Rencana Tahun {y + 1}",
+        "Perangkat Daerah ",
+        f"Penanggung JawabTarget {y} Pagu Indikatif Lokasi Sumber Dana",
+        "Prioritas",
+        "Target Pagu Indikatif",
+    ]
     if total:
         head += [spec.bidang_name.split("BIDANG ")[-1], "TOTAL  "]
     return head
@@ -339,11 +436,15 @@ def _akhir_head(spec: Spec, total: bool = False) -> list[str]:
 
 def _akhir(out: Out, spec: Spec) -> None:
     y = spec.year
-    out.add(" RANCANGAN AKHIR RENCANA KERJA PEMERINTAH DAERAH (RKPD) ",
-            f"{spec.pemda.upper()} TAHUN {y} ", " Nasional Daerah")
+    out.add(
+        " RANCANGAN AKHIR RENCANA KERJA PEMERINTAH DAERAH (RKPD) ",
+        f"{spec.pemda.upper()} TAHUN {y} ",
+        " Nasional Daerah",
+    )
     urusan, bidang = spec.bidang.split(".")
-    out.add(f"{urusan} {int(bidang)} {money(pagu_of(spec, 'akhir'), '.')} "
-            f"{money(pagu_of(spec, 'akhir', nxt=True), '.')}")
+    out.add(
+        f"{urusan} {int(bidang)} {money(pagu_of(spec, 'akhir'), '.')} {money(pagu_of(spec, 'akhir', nxt=True), '.')}"
+    )
     _plan_body(out, spec, "akhir", _akhir_sub)
     out.add(f"{money(pagu_of(spec, 'akhir'), '.')} {money(pagu_of(spec, 'akhir', nxt=True), '.')}")
     out.add(*_akhir_head(spec, total=True))
@@ -356,7 +457,12 @@ def _akhir_sub(out: Out, spec: Spec, sub: Sub) -> None:
     out.add(f"{_qty(sub.val('target', t), unit)} {money(sub.val('pagu', t), '.')}")
     out.cell(sub.lokasi, 22)
     out.add(*_sumber(spec))
-    out.add("Penguatan Sistem Kesehatan ", "Nasional ", "2. Meningkatkan derajat ", "kesehatan masyarakat",
-            f"Masyarakat {spec.pemda_short}")
+    out.add(
+        "Penguatan Sistem Kesehatan ",
+        "Nasional ",
+        "2. Meningkatkan derajat ",
+        "kesehatan masyarakat",
+        f"Masyarakat {spec.pemda_short}",
+    )
     out.add(f"{_qty(sub.target_next, unit)} {money(sub.pagu_next, '.')}")
     out.cell(spec.agency, 14)

@@ -13,6 +13,7 @@ Every amount is computed from the spec, so a clean spec renders a consistent doc
 Defects are injected through ``Defects`` (per table overrides of one cell, a subtotal off,
 a claim off, a row left out), so each one changes exactly one thing in the text.
 """
+
 from __future__ import annotations
 
 import copy
@@ -126,11 +127,9 @@ class Spec:
         return copy.deepcopy(self)
 
 
-def _sub(code: str, bidang: str, target: int, target_next: int, pagu: int, pagu_next: int,
-         lokasi: str) -> Sub:
+def _sub(code: str, bidang: str, target: int, target_next: int, pagu: int, pagu_next: int, lokasi: str) -> Sub:
     name, ind, unit = official(code, bidang)
-    return Sub(code, name, ind or f"Jumlah {name}", unit or "Dokumen", target, target_next,
-               pagu, pagu_next, lokasi)
+    return Sub(code, name, ind or f"Jumlah {name}", unit or "Dokumen", target, target_next, pagu, pagu_next, lokasi)
 
 
 def default_spec() -> Spec:
@@ -139,54 +138,125 @@ def default_spec() -> Spec:
     lok = "Kabupaten Contoh"
 
     def keg(code, ind, unit, t, tn, subs):
-        return Keg(code, official(code, b)[0], ind, unit, t, tn,
-                   [_sub(c, b, *v, lokasi=lok) for c, *v in subs])
+        return Keg(code, official(code, b)[0], ind, unit, t, tn, [_sub(c, b, *v, lokasi=lok) for c, *v in subs])
 
     def prog(code, ind, unit, t, tn, kegs):
         return Prog(code, official(code, b)[0], ind, unit, t, tn, kegs)
 
     programs = [
-        prog("1.02.01", "Persentase pemenuhan layanan penunjang urusan pemerintahan daerah",
-             "persen", 100, 100, [
-                 keg("1.02.01.2.01", "Jumlah dokumen perencanaan dan laporan", "Dokumen", 3, 3, [
-                     ("1.02.01.2.01.0001", 2, 2, 45_500_000, 50_000_000),
-                     ("1.02.01.2.01.0007", 1, 1, 12_750_000, 15_000_000)]),
-                 keg("1.02.01.2.02", "Jumlah pegawai yang mendapatkan layanan administrasi keuangan",
-                     "orang", 212, 215, [
-                     ("1.02.01.2.02.0001", 212, 215, 14_215_330_500, 14_800_000_000)]),
-                 keg("1.02.01.2.06", "Jumlah layanan administrasi umum", "layanan", 4, 4, [
-                     ("1.02.01.2.06.0002", 6, 6, 185_400_000, 190_000_000),
-                     ("1.02.01.2.06.0004", 12, 12, 96_275_250, 100_000_000),
-                     ("1.02.01.2.06.0005", 10, 10, 74_900_000, 80_000_000),
-                     ("1.02.01.2.06.0009", 24, 24, 312_650_000, 330_000_000)]),
-             ]),
-        prog("1.02.02", "Persentase fasilitas pelayanan kesehatan yang memenuhi standar", "persen",
-             85, 90, [
-                 keg("1.02.02.2.01", "Jumlah fasilitas pelayanan kesehatan yang ditingkatkan", "Unit",
-                     30, 32, [
-                     ("1.02.02.2.01.0014", 25, 30, 2_450_000_000, 2_600_000_000),
-                     ("1.02.02.2.01.0020", 120, 130, 385_125_000, 400_000_000)]),
-                 keg("1.02.02.2.02", "Jumlah dokumen layanan kesehatan sesuai standar", "Dokumen",
-                     4, 4, [
-                     ("1.02.02.2.02.0001", 5400, 5500, 318_600_000, 330_000_000),
-                     ("1.02.02.2.02.0004", 21000, 21500, 254_300_000, 260_000_000),
-                     ("1.02.02.2.02.0020", 1, 1, 142_875_500, 150_000_000),
-                     ("1.02.02.2.02.0033", 17, 17, 6_875_000_000, 7_000_000_000)]),
-                 keg("1.02.02.2.03", "Jumlah dokumen sistem informasi kesehatan yang dikelola", "Dokumen",
-                     1, 1, [
-                     ("1.02.02.2.03.0002", 1, 1, 215_000_000, 225_000_000)]),
-             ]),
-        prog("1.02.03", "Persentase tenaga kesehatan yang memenuhi standar kompetensi", "persen",
-             80, 85, [
-                 keg("1.02.03.2.02", "Jumlah dokumen perencanaan sumber daya manusia kesehatan",
-                     "Dokumen", 2, 2, [
-                     ("1.02.03.2.02.0001", 1, 1, 87_450_000, 90_000_000),
-                     ("1.02.03.2.02.0003", 1, 1, 126_300_000, 130_000_000)]),
-             ]),
+        prog(
+            "1.02.01",
+            "Persentase pemenuhan layanan penunjang urusan pemerintahan daerah",
+            "persen",
+            100,
+            100,
+            [
+                keg(
+                    "1.02.01.2.01",
+                    "Jumlah dokumen perencanaan dan laporan",
+                    "Dokumen",
+                    3,
+                    3,
+                    [
+                        ("1.02.01.2.01.0001", 2, 2, 45_500_000, 50_000_000),
+                        ("1.02.01.2.01.0007", 1, 1, 12_750_000, 15_000_000),
+                    ],
+                ),
+                keg(
+                    "1.02.01.2.02",
+                    "Jumlah pegawai yang mendapatkan layanan administrasi keuangan",
+                    "orang",
+                    212,
+                    215,
+                    [("1.02.01.2.02.0001", 212, 215, 14_215_330_500, 14_800_000_000)],
+                ),
+                keg(
+                    "1.02.01.2.06",
+                    "Jumlah layanan administrasi umum",
+                    "layanan",
+                    4,
+                    4,
+                    [
+                        ("1.02.01.2.06.0002", 6, 6, 185_400_000, 190_000_000),
+                        ("1.02.01.2.06.0004", 12, 12, 96_275_250, 100_000_000),
+                        ("1.02.01.2.06.0005", 10, 10, 74_900_000, 80_000_000),
+                        ("1.02.01.2.06.0009", 24, 24, 312_650_000, 330_000_000),
+                    ],
+                ),
+            ],
+        ),
+        prog(
+            "1.02.02",
+            "Persentase fasilitas pelayanan kesehatan yang memenuhi standar",
+            "persen",
+            85,
+            90,
+            [
+                keg(
+                    "1.02.02.2.01",
+                    "Jumlah fasilitas pelayanan kesehatan yang ditingkatkan",
+                    "Unit",
+                    30,
+                    32,
+                    [
+                        ("1.02.02.2.01.0014", 25, 30, 2_450_000_000, 2_600_000_000),
+                        ("1.02.02.2.01.0020", 120, 130, 385_125_000, 400_000_000),
+                    ],
+                ),
+                keg(
+                    "1.02.02.2.02",
+                    "Jumlah dokumen layanan kesehatan sesuai standar",
+                    "Dokumen",
+                    4,
+                    4,
+                    [
+                        ("1.02.02.2.02.0001", 5400, 5500, 318_600_000, 330_000_000),
+                        ("1.02.02.2.02.0004", 21000, 21500, 254_300_000, 260_000_000),
+                        ("1.02.02.2.02.0020", 1, 1, 142_875_500, 150_000_000),
+                        ("1.02.02.2.02.0033", 17, 17, 6_875_000_000, 7_000_000_000),
+                    ],
+                ),
+                keg(
+                    "1.02.02.2.03",
+                    "Jumlah dokumen sistem informasi kesehatan yang dikelola",
+                    "Dokumen",
+                    1,
+                    1,
+                    [("1.02.02.2.03.0002", 1, 1, 215_000_000, 225_000_000)],
+                ),
+            ],
+        ),
+        prog(
+            "1.02.03",
+            "Persentase tenaga kesehatan yang memenuhi standar kompetensi",
+            "persen",
+            80,
+            85,
+            [
+                keg(
+                    "1.02.03.2.02",
+                    "Jumlah dokumen perencanaan sumber daya manusia kesehatan",
+                    "Dokumen",
+                    2,
+                    2,
+                    [
+                        ("1.02.03.2.02.0001", 1, 1, 87_450_000, 90_000_000),
+                        ("1.02.03.2.02.0003", 1, 1, 126_300_000, 130_000_000),
+                    ],
+                ),
+            ],
+        ),
     ]
-    return Spec("Kabupaten Contoh", "Dinas Kesehatan", "DINKES", b,
-                "URUSAN PEMERINTAHAN WAJIB YANG BERKAITAN DENGAN PELAYANAN DASAR",
-                "URUSAN PEMERINTAHAN BIDANG KESEHATAN", 2025, programs)
+    return Spec(
+        "Kabupaten Contoh",
+        "Dinas Kesehatan",
+        "DINKES",
+        b,
+        "URUSAN PEMERINTAHAN WAJIB YANG BERKAITAN DENGAN PELAYANAN DASAR",
+        "URUSAN PEMERINTAHAN BIDANG KESEHATAN",
+        2025,
+        programs,
+    )
 
 
 # ---------------------------------------------------------------- figures
@@ -194,8 +264,7 @@ def present(spec: Spec, table: str) -> list[tuple[Prog, Keg, Sub]]:
     return [(p, k, s) for p, k, s in spec.subs() if table not in s.absent_from]
 
 
-def pagu_of(spec: Spec, table: str, prog: Optional[Prog] = None, keg: Optional[Keg] = None,
-            nxt: bool = False) -> int:
+def pagu_of(spec: Spec, table: str, prog: Optional[Prog] = None, keg: Optional[Keg] = None, nxt: bool = False) -> int:
     total = 0
     for p, k, s in present(spec, table):
         if (prog is None or p is prog) and (keg is None or k is keg):
@@ -205,9 +274,11 @@ def pagu_of(spec: Spec, table: str, prog: Optional[Prog] = None, keg: Optional[K
 
 def counts(spec: Spec, table: str) -> dict[str, int]:
     rows = present(spec, table)
-    return {"program": len({p.code for p, _, _ in rows}),
-            "kegiatan": len({k.code for _, k, _ in rows}),
-            "subkegiatan": len(rows)}
+    return {
+        "program": len({p.code for p, _, _ in rows}),
+        "kegiatan": len({k.code for _, k, _ in rows}),
+        "subkegiatan": len(rows),
+    }
 
 
 def money(v: int, sep: str) -> str:
@@ -258,4 +329,4 @@ def code_tokens(code: str, keg_garble: bool) -> str:
 
 
 def pages(items: list, size: int) -> list[list]:
-    return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+    return [items[i : i + size] for i in range(0, len(items), size)] or [[]]

@@ -5,6 +5,7 @@ rendered in the template and extraction shapes of the sample (``renja_text.rende
 The clean document must be read completely and give no error or warning; each injected
 defect alone must be found by its rule, and nothing else new may appear.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -40,8 +41,7 @@ def findings(doc: Document):
 
 
 def _allowed(f) -> bool:
-    return f.rule == "DN01" and f.locator == "note:table-missing" and any(
-        f"'{k}'" in f.text("en") for k in MISSING)
+    return f.rule == "DN01" and f.locator == "note:table-missing" and any(f"'{k}'" in f.text("en") for k in MISSING)
 
 
 def _key(f) -> tuple:
@@ -70,12 +70,18 @@ def test_clean_metadata(variant):
     doc, _ = clean(variant)
     year = variant[1]
     assert (doc.pemda, doc.perangkat_daerah, doc.year, doc.forward_year, doc.bidang) == (
-        "Kabupaten Contoh", "Dinas Kesehatan", year, year + 1, ["1.02"])
+        "Kabupaten Contoh",
+        "Dinas Kesehatan",
+        year,
+        year + 1,
+        ["1.02"],
+    )
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
-@pytest.mark.parametrize("tid,table", [("T2.5-awal", "awal"), ("T2.5-analisis", "analisis"),
-                                       ("rencana", "rencana"), ("rkpd_akhir", "akhir")])
+@pytest.mark.parametrize(
+    "tid,table", [("T2.5-awal", "awal"), ("T2.5-analisis", "analisis"), ("rencana", "rencana"), ("rkpd_akhir", "akhir")]
+)
 def test_clean_tables_read_completely(tid, table, variant):
     spec = variant_spec(variant)
     doc, _ = clean(variant)
@@ -84,7 +90,11 @@ def test_clean_tables_read_completely(tid, table, variant):
     levels = Counter(n.level for n in t.nodes)
     c = counts(spec, table)
     assert (levels["program"], levels["kegiatan"], levels["subkegiatan"], levels["total"]) == (
-        c["program"], c["kegiatan"], c["subkegiatan"], 1)
+        c["program"],
+        c["kegiatan"],
+        c["subkegiatan"],
+        1,
+    )
     y, y1 = str(spec.year), str(spec.year + 1)
     nodes = {n.code: n for n in t.nodes if n.code}
     for p, k, s in spec.subs():

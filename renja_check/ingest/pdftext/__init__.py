@@ -4,6 +4,7 @@
 (``base.find_regions``) and the prose claims, and hands each region to the parser
 for its kind (``PARSERS``). A table kind with no region is noted as missing.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -21,13 +22,15 @@ PARSERS: dict = {}
 def _register() -> None:
     from . import claims, evaluasi, kinerja, review, rencana, rkpd_akhir
 
-    PARSERS.update({
-        "evaluasi": evaluasi.parse,
-        "kinerja_pelayanan": kinerja.parse,
-        "review_rkpd": review.parse,
-        "rencana": rencana.parse,
-        "rkpd_akhir": rkpd_akhir.parse,
-    })
+    PARSERS.update(
+        {
+            "evaluasi": evaluasi.parse,
+            "kinerja_pelayanan": kinerja.parse,
+            "review_rkpd": review.parse,
+            "rencana": rencana.parse,
+            "rkpd_akhir": rkpd_akhir.parse,
+        }
+    )
     PARSERS["claims"] = claims.parse
 
 
@@ -77,8 +80,12 @@ def parse_text(text: str, path: str, positioned=None, others=None) -> Document:
         if kind == "rencana" and pos_notes and kind not in found:
             continue  # the positioned reader said what it looked for (plan-table-missing)
         if kind not in found:
-            ctx.note("table-missing", f"table of kind '{kind}' not found in the document", level="warning",
-                     id=f"tabel jenis '{kind}' tidak ditemukan dalam dokumen")
+            ctx.note(
+                "table-missing",
+                f"table of kind '{kind}' not found in the document",
+                level="warning",
+                id=f"tabel jenis '{kind}' tidak ditemukan dalam dokumen",
+            )
     claims = PARSERS["claims"](ctx, regions, tables)
     from .identity import identity_claims
     from .prose_figures import figure_claims
@@ -91,9 +98,12 @@ def parse_text(text: str, path: str, positioned=None, others=None) -> Document:
         bidang=ctx.bidang,
         year=ctx.year,
         forward_year=ctx.forward_year,
-        source=Source(path=path, format="pdf-text",
-                      sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-                      lines=len(text.splitlines())),
+        source=Source(
+            path=path,
+            format="pdf-text",
+            sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            lines=len(text.splitlines()),
+        ),
         tables=tables,
         claims=claims,
         notes=ctx.notes,

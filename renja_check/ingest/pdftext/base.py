@@ -5,6 +5,7 @@ lines, empty cells gone, page headers *after* a page's rows. Blank lines are
 dropped; every ``Line`` keeps its 1-based number in the source file so spans point
 back to the source exactly.
 """
+
 from __future__ import annotations
 
 import re
@@ -52,11 +53,19 @@ class ParseContext:
     def span(self, first: int, last: Optional[int] = None) -> Span:
         return Span(file=self.path, line_start=first, line_end=last if last is not None else first)
 
-    def note(self, code: str, message: str, first: Optional[int] = None, last: Optional[int] = None,
-             level: str = "warning", id: Optional[str] = None) -> None:
+    def note(
+        self,
+        code: str,
+        message: str,
+        first: Optional[int] = None,
+        last: Optional[int] = None,
+        level: str = "warning",
+        id: Optional[str] = None,
+    ) -> None:
         """Record a reader note: ``message`` in English, ``id`` in Bahasa Indonesia."""
-        self.notes.append(Note(level=level, code=code, message=message, message_id=id,
-                               span=self.span(first, last) if first else None))
+        self.notes.append(
+            Note(level=level, code=code, message=message, message_id=id, span=self.span(first, last) if first else None)
+        )
 
 
 class NodeIds:

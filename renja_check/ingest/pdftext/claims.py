@@ -11,6 +11,7 @@ else the plan year), its section, a qualifier (``usulan``, ``perubahan``, ``real
 ``parse`` also appends the prose program lists as ``daftar-<section>`` tables to
 ``tables`` (see ``prose_lists``). Sentences come from ``prose_sentences``.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,21 +30,38 @@ __all__ = ["parse", "prose_lists", "sentences"]
 COUNT_RE = re.compile(
     r"(?:(?<![\w.,])(?P<words>(?:%s)(?:\s+(?:%s))*)\s+(?:\(\s*(?P<paren>\d{1,4})\s*\)\s+)?"
     r"|(?<![\d.,])(?P<digits>\d{1,4})\s+(?:\((?:\s*(?:%s))+\s*\)\s+)?)"
-    r"(?P<subject>sub\s*-?\s*kegiatan|kegiatan|program)\b" % ((number_words.WORD,) * 3), re.I)
+    r"(?P<subject>sub\s*-?\s*kegiatan|kegiatan|program)\b" % ((number_words.WORD,) * 3),
+    re.I,
+)
 MONEY_RE = re.compile(r"\bRp\.?\s*\d[\d.,]*\d(?:,-)?", re.I)
 REF_NUM_RE = re.compile(r"\btabel\s+(\d+(?:\.\d+)+)", re.I)
 REF_BELOW_RE = re.compile(r"\btabel\s+(?:di\s*bawah\s+ini|berikut)|\bdi\s*bawah\s+ini\s+tabel\b", re.I)
 YEAR_RE = re.compile(r"(?<![\d–-])(20\d\d)(?!\s*[–-]\s*20\d\d)(?!\d)")
 RUN_SEP_RE = re.compile(r"^[\s,]*(?:dan|dengan|serta)?[\s,]*$", re.I)
-CUE_RE = re.compile(r"\b(terdapat|sebanyak|sejumlah|usulan|menjadi|dengan|dalam|terdiri|terurai|merencanakan|"
-                    r"direncanakan|ditetapkan|meliputi|yaitu|yakni|mencakup)\b[^.]{0,25}$", re.I)
-QUALIFIERS = [("usulan", r"usulan"), ("realisasi", r"(?:te)?realisasi"), ("belanja operasi", r"belanja\s+operasi"),
-              ("belanja modal", r"belanja\s+modal"), ("perubahan", r"perubahan"), ("murni", r"murni"),
-              ("rancangan awal", r"rancangan\s+awal"), ("rancangan akhir", r"rancangan\s+akhir")]
+CUE_RE = re.compile(
+    r"\b(terdapat|sebanyak|sejumlah|usulan|menjadi|dengan|dalam|terdiri|terurai|merencanakan|"
+    r"direncanakan|ditetapkan|meliputi|yaitu|yakni|mencakup)\b[^.]{0,25}$",
+    re.I,
+)
+QUALIFIERS = [
+    ("usulan", r"usulan"),
+    ("realisasi", r"(?:te)?realisasi"),
+    ("belanja operasi", r"belanja\s+operasi"),
+    ("belanja modal", r"belanja\s+modal"),
+    ("perubahan", r"perubahan"),
+    ("murni", r"murni"),
+    ("rancangan awal", r"rancangan\s+awal"),
+    ("rancangan akhir", r"rancangan\s+akhir"),
+]
 INHERITED = {"perubahan", "murni", "rancangan awal", "rancangan akhir"}
 FOLLOWING_KINDS = ("review_rkpd", "rencana", "rkpd_akhir")
-DEFAULT_IDS = {"evaluasi": "T2.1", "kinerja_pelayanan": "T2.2", "review_rkpd": "T2.5-awal",
-               "rencana": "rencana", "rkpd_akhir": "rkpd_akhir"}
+DEFAULT_IDS = {
+    "evaluasi": "T2.1",
+    "kinerja_pelayanan": "T2.2",
+    "review_rkpd": "T2.5-awal",
+    "rencana": "rencana",
+    "rkpd_akhir": "rkpd_akhir",
+}
 NUMBER_IDS = {"2.1": "T2.1", "2.2": "T2.2", "2.5": "T2.5-awal"}
 # a sentence without any of these words holds no claim (COUNT_RE, MONEY_RE, REF_*_RE need one)
 CLAIM_WORD_RE = re.compile(r"program|kegiatan|rp|tabel|bawah", re.I)
@@ -138,13 +156,35 @@ class _Reader:
                 return self.following_table(s.line_at(pos), kinds=tuple(DEFAULT_IDS))
         return self.following_table(s.line_at(pos))
 
-    def add(self, s: Sentence, kind: str, a: int, b: int, *, subject=None, value=None, year=None,
-            qualifier=None, refers_to=None) -> None:
+    def add(
+        self,
+        s: Sentence,
+        kind: str,
+        a: int,
+        b: int,
+        *,
+        subject=None,
+        value=None,
+        year=None,
+        qualifier=None,
+        refers_to=None,
+    ) -> None:
         first, last = s.line_at(a), s.line_at(max(a, b - 1))
-        self.claims.append(Claim(
-            id=self.new_id(first), kind=kind, subject=subject, value=value, raw=s.text[a:b],
-            sentence=s.text, year=year, section=s.section or None, qualifier=qualifier,
-            refers_to=refers_to, span=self.ctx.span(first, last)))
+        self.claims.append(
+            Claim(
+                id=self.new_id(first),
+                kind=kind,
+                subject=subject,
+                value=value,
+                raw=s.text[a:b],
+                sentence=s.text,
+                year=year,
+                section=s.section or None,
+                qualifier=qualifier,
+                refers_to=refers_to,
+                span=self.ctx.span(first, last),
+            )
+        )
 
     def sentence(self, s: Sentence, years, carried, nxt) -> None:
         if not CLAIM_WORD_RE.search(s.text):
@@ -167,19 +207,42 @@ class _Reader:
                 qual = _qualifier(s, start, prev_end)
                 ref = self.refers(s, start, year, nxt)
                 for m in payload:
-                    self.add(s, "count", m.start(), m.end(), subject=_subject(m.group("subject")),
-                             value=_count(m), year=year, qualifier=qual, refers_to=ref)
+                    self.add(
+                        s,
+                        "count",
+                        m.start(),
+                        m.end(),
+                        subject=_subject(m.group("subject")),
+                        value=_count(m),
+                        year=year,
+                        qualifier=qual,
+                        refers_to=ref,
+                    )
             elif kind == "total":
                 money = parse_money(payload.group(0), "id")
-                self.add(s, "total", start, end, value=money.value, year=year,
-                         qualifier=_qualifier(s, start, prev_end), refers_to=self.refers(s, start, year, nxt))
+                self.add(
+                    s,
+                    "total",
+                    start,
+                    end,
+                    value=money.value,
+                    year=year,
+                    qualifier=_qualifier(s, start, prev_end),
+                    refers_to=self.refers(s, start, year, nxt),
+                )
             elif kind == "reference":
                 number = payload.group(1).rstrip(".")
                 ref = self.table_by_number(number, s.text)
                 self.add(s, "reference", start, end, year=year, refers_to=ref)
             else:
-                self.add(s, "reference", start, end, year=year,
-                         refers_to=self.following_table(s.line_at(start), kinds=tuple(DEFAULT_IDS)))
+                self.add(
+                    s,
+                    "reference",
+                    start,
+                    end,
+                    year=year,
+                    refers_to=self.following_table(s.line_at(start), kinds=tuple(DEFAULT_IDS)),
+                )
             prev_end = end
 
     @staticmethod
@@ -188,14 +251,14 @@ class _Reader:
         after a cue word."""
         runs: list[list[re.Match]] = []
         for m in COUNT_RE.finditer(text):
-            if runs and RUN_SEP_RE.match(text[runs[-1][-1].end():m.start()]):
+            if runs and RUN_SEP_RE.match(text[runs[-1][-1].end() : m.start()]):
                 runs[-1].append(m)
             else:
                 runs.append([m])
         keep = []
         for run in runs:
             subjects = {_subject(m.group("subject")) for m in run}
-            cue = CUE_RE.search(text[max(0, run[0].start() - 40):run[0].start()])
+            cue = CUE_RE.search(text[max(0, run[0].start() - 40) : run[0].start()])
             if len(subjects) >= 2 or cue:
                 keep.append(run)
         return keep

@@ -8,6 +8,7 @@ the parent row (the kegiatan above a sub kegiatan) constrain the candidates, the
 printed name picks one. A code printed in full (``5.03.02.2.02.0003``) is kept as
 ``printed``.
 """
+
 from __future__ import annotations
 
 import re
@@ -44,8 +45,9 @@ class PrintedCode:
             return None
         if self.level == "subkegiatan":
             return f"{self.kegiatan}.{self.ordinal:04d}"
-        return {"urusan": self.urusan, "bidang": self.bidang, "program": self.program,
-                "kegiatan": self.kegiatan}[self.level]
+        return {"urusan": self.urusan, "bidang": self.bidang, "program": self.program, "kegiatan": self.kegiatan}[
+            self.level
+        ]
 
 
 @dataclass(frozen=True)
@@ -93,8 +95,9 @@ def _build(raw: str, level: str, parts: list[str], full: bool) -> PrintedCode:
     program = f"{bidang}.{_pad(parts[2])}" if len(parts) > 2 else None
     kegiatan = f"{program}.2.{_pad(parts[4])}" if full and len(parts) >= 5 else None
     ordinal = int(parts[-1]) if level == "subkegiatan" else None
-    return PrintedCode(raw=raw, level=level, urusan=u, bidang=bidang, program=program,
-                       kegiatan=kegiatan, ordinal=ordinal, full=full)
+    return PrintedCode(
+        raw=raw, level=level, urusan=u, bidang=bidang, program=program, kegiatan=kegiatan, ordinal=ordinal, full=full
+    )
 
 
 def read_code(text: str) -> tuple[Optional[PrintedCode], str]:
@@ -118,7 +121,9 @@ def concrete(entry_code: str, bidang: Optional[str]) -> str:
     return entry_code
 
 
-def pool(nomenclature: Nomenclature, level: str, parent: Optional[str], bidang: Optional[str]) -> list[tuple[str, Entry]]:
+def pool(
+    nomenclature: Nomenclature, level: str, parent: Optional[str], bidang: Optional[str]
+) -> list[tuple[str, Entry]]:
     """(concrete code, entry) of ``level`` under ``parent`` (a program or kegiatan code)."""
     if not parent:
         return []
@@ -148,8 +153,9 @@ def best_score(name: str, officials: Iterable[str]) -> float:
     return max(float(min(fuzz.token_sort_ratio(a, b), fuzz.ratio(a, b) + 10)) for b in map(norm_name, officials))
 
 
-def best_in_pool(name: str, candidates: Iterable[tuple[str, Entry]], ordinal: Optional[int] = None,
-                 cutoff: float = NAME_CUTOFF) -> list[tuple[float, str, Entry]]:
+def best_in_pool(
+    name: str, candidates: Iterable[tuple[str, Entry]], ordinal: Optional[int] = None, cutoff: float = NAME_CUTOFF
+) -> list[tuple[float, str, Entry]]:
     """Candidates scoring at least ``cutoff``, best first; the printed ordinal breaks ties."""
     scored = []
     for code, e in candidates:
@@ -161,8 +167,13 @@ def best_in_pool(name: str, candidates: Iterable[tuple[str, Entry]], ordinal: Op
     return [(s, c, e) for s, _, c, e in scored]
 
 
-def resolve_code(printed: PrintedCode, name: str, nomenclature: Nomenclature,
-                 bidang: Iterable[str] = (), parent_code: Optional[str] = None) -> Resolution:
+def resolve_code(
+    printed: PrintedCode,
+    name: str,
+    nomenclature: Nomenclature,
+    bidang: Iterable[str] = (),
+    parent_code: Optional[str] = None,
+) -> Resolution:
     """Full code of a row from its printed code, name and parent row.
 
     ``bidang`` is the PD's bidang list (primary first), used for the program penunjang
@@ -174,9 +185,13 @@ def resolve_code(printed: PrintedCode, name: str, nomenclature: Nomenclature,
     if printed.full:
         code = normalize_code(printed.code or "")
         entry = nomenclature.get(code)
-        return Resolution(code=code, status="printed", official_name=entry.name if entry else None,
-                          conflicts=() if entry else ("code not in the nomenclature",),
-                          conflicts_id=() if entry else ("kode tidak ada dalam nomenklatur",))
+        return Resolution(
+            code=code,
+            status="printed",
+            official_name=entry.name if entry else None,
+            conflicts=() if entry else ("code not in the nomenclature",),
+            conflicts_id=() if entry else ("kode tidak ada dalam nomenklatur",),
+        )
     level = printed.level
     if level == "kegiatan":
         tiers = [pool(nomenclature, "kegiatan", parent_code or printed.program, bid)]
@@ -190,7 +205,9 @@ def resolve_code(printed: PrintedCode, name: str, nomenclature: Nomenclature,
         if hits:
             break
     if not hits:  # anywhere in the PD's bidang (a row under the wrong parent)
-        for m in nomenclature.match_name(name, level, bidang=[bid] + [b for b in bidang if b != bid] if bid else bidang):
+        for m in nomenclature.match_name(
+            name, level, bidang=[bid] + [b for b in bidang if b != bid] if bid else bidang
+        ):
             hits.append((m.score, m.code, m.entry))
         hits = [h for h in hits if h[0] >= 90]
     candidates = tuple(dict.fromkeys(c for _, c, _ in hits[:3]))
@@ -205,12 +222,23 @@ def resolve_code(printed: PrintedCode, name: str, nomenclature: Nomenclature,
     if printed.ordinal is not None and int(code.split(".")[-1]) != printed.ordinal:
         conflicts.append(f"ordinal {printed.ordinal} printed, the name's code ends in {code.split('.')[-1]}")
         conflicts_id.append(f"tercetak nomor urut {printed.ordinal}, kode namanya berakhir {code.split('.')[-1]}")
-    if parent_code and level == "subkegiatan" and len(parent_code.split(".")) == 5 \
-            and not code.startswith(parent_code + "."):
+    if (
+        parent_code
+        and level == "subkegiatan"
+        and len(parent_code.split(".")) == 5
+        and not code.startswith(parent_code + ".")
+    ):
         conflicts.append(f"under kegiatan {parent_code}, the name belongs to {code}")
         conflicts_id.append(f"di bawah kegiatan {parent_code}, namanya milik {code}")
-    return Resolution(code=code, status="resolved", candidates=candidates, conflicts=tuple(conflicts),
-                      conflicts_id=tuple(conflicts_id), official_name=entry.name, score=score)
+    return Resolution(
+        code=code,
+        status="resolved",
+        candidates=candidates,
+        conflicts=tuple(conflicts),
+        conflicts_id=tuple(conflicts_id),
+        official_name=entry.name,
+        score=score,
+    )
 
 
 def _positional(printed: PrintedCode, parent_code: Optional[str], nomenclature: Nomenclature) -> Optional[str]:

@@ -11,6 +11,7 @@ for a further indicator of a program or kegiatan. Values of columns 4..11 go to
 ``Node.values`` keyed by column id; a row whose values cannot be placed with
 certainty keeps the unplaced text in ``values["raw"]`` (status ``ambiguous``).
 """
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -22,8 +23,7 @@ from ...kinds.formula_expr import Formula, FormulaError, parse_formula
 from ...models import Indicator, Node, Quantity, Table
 from ...text import norm_name
 from .base import Line, NodeIds, ParseContext, Region
-from .evaluasi_header import (FOOTER, HEADER_START, INDEX_ROW, PAGE_NO, VALUE_COLUMNS, build_columns,
-                              is_header_text)
+from .evaluasi_header import FOOTER, HEADER_START, INDEX_ROW, PAGE_NO, VALUE_COLUMNS, build_columns, is_header_text
 from .evaluasi_rows import SECTION_HEAD, Row, join_cell, name_and_indicators, read_rows
 from .evaluasi_values import place
 
@@ -32,11 +32,15 @@ NAME_MATCH = 85.0
 
 
 def parse(ctx: ParseContext, region: Region, *args) -> list[Table]:
-    lines = ctx.lines[region.start:region.end]
+    lines = ctx.lines[region.start : region.end]
     data, header, index_text, last = _pages(ctx, lines)
     if not index_text:
-        ctx.note("table-unreadable", "Tabel 2.1: no column-index row (1 2 3 ... 12) found",
-                 lines[0].no, id="Tabel 2.1: baris nomor kolom (1 2 3 ... 12) tidak ditemukan")
+        ctx.note(
+            "table-unreadable",
+            "Tabel 2.1: no column-index row (1 2 3 ... 12) found",
+            lines[0].no,
+            id="Tabel 2.1: baris nomor kolom (1 2 3 ... 12) tidak ditemukan",
+        )
         return []
     columns, years = build_columns(" ".join(header), index_text)
     formulas: list[Formula] = []
@@ -45,12 +49,26 @@ def parse(ctx: ParseContext, region: Region, *args) -> list[Table]:
             try:
                 formulas.append(parse_formula(c.formula))
             except FormulaError as exc:
-                ctx.note("formula-unreadable", f"Tabel 2.1 column {c.id}: {exc}", lines[0].no,
-                         id=f"Tabel 2.1 kolom {c.id}: rumus {c.formula!r} tidak terbaca ({exc})")
+                ctx.note(
+                    "formula-unreadable",
+                    f"Tabel 2.1 column {c.id}: {exc}",
+                    lines[0].no,
+                    id=f"Tabel 2.1 kolom {c.id}: rumus {c.formula!r} tidak terbaca ({exc})",
+                )
     rate_cols = {f.result for f in formulas if f.is_rate}
     nodes = _Builder(ctx, formulas, rate_cols).build(read_rows(data))
-    return [Table(id=TABLE_ID, number=region.number or "2.1", title=_title(lines), role="evaluasi",
-                  years=years, columns=columns, nodes=nodes, span=ctx.span(lines[0].no, last))]
+    return [
+        Table(
+            id=TABLE_ID,
+            number=region.number or "2.1",
+            title=_title(lines),
+            role="evaluasi",
+            years=years,
+            columns=columns,
+            nodes=nodes,
+            span=ctx.span(lines[0].no, last),
+        )
+    ]
 
 
 def _title(lines: list[Line]) -> str:
@@ -70,10 +88,15 @@ def _pages(ctx: ParseContext, lines: list[Line]) -> tuple[list[Optional[Line]], 
     for ln in lines[1:]:
         t = ln.text
         if INDEX_ROW.match(t):
-            for s in stray if index_text else []:  # before the first: the title  # text inside a header block that was followed by rows
-                ctx.note("stray-text", f"Tabel 2.1: text inside a page header, not assigned to a row: "
-                         f"{s.text!r}", s.no,
-                         id=f"Tabel 2.1: teks di dalam kepala halaman, tidak masuk ke baris mana pun: {s.text!r}")
+            for s in (
+                stray if index_text else []
+            ):  # before the first: the title  # text inside a header block that was followed by rows
+                ctx.note(
+                    "stray-text",
+                    f"Tabel 2.1: text inside a page header, not assigned to a row: {s.text!r}",
+                    s.no,
+                    id=f"Tabel 2.1: teks di dalam kepala halaman, tidak masuk ke baris mana pun: {s.text!r}",
+                )
             if index_text:
                 data.append(None)
             index_text = index_text or t
@@ -129,25 +152,46 @@ class _Builder:
             # has no code of its own; the nomenclature tells its name from an indicator
             sub_name = inds.pop(0)
             at = next((i for i, ln in enumerate(row.lines) if i and sub_name.startswith(ln.text)), 1)
-            self._add(Row(lines=row.lines[:at], code=row.code, kind=row.kind), level, parent, name,
-                      [], code, status, values=False)
+            self._add(
+                Row(lines=row.lines[:at], code=row.code, kind=row.kind),
+                level,
+                parent,
+                name,
+                [],
+                code,
+                status,
+                values=False,
+            )
             scode = self._child(code, sub_name)
-            sub = Row(lines=row.lines[at:] or row.lines, text=row.text, split=row.split, ket=row.ket,
-                      messy=row.messy)
+            sub = Row(lines=row.lines[at:] or row.lines, text=row.text, split=row.split, ket=row.ket, messy=row.messy)
             self._add(sub, "subkegiatan", self.kegiatan, sub_name, inds, scode, "resolved")
             return
         self._add(row, level, parent, name, inds, code, status)
 
-    def _add(self, row: Row, level: str, parent: Optional[Node], name: str, inds: list[str],
-             code: Optional[str], status: str, values: bool = True) -> None:
+    def _add(
+        self,
+        row: Row,
+        level: str,
+        parent: Optional[Node],
+        name: str,
+        inds: list[str],
+        code: Optional[str],
+        status: str,
+        values: bool = True,
+    ) -> None:
         node = Node(
-            id=self._id(code, row.first), level=level, code_printed=row.code, code=code,
-            code_status=status, name=name if level != "indikator" else (inds[0] if inds else name),
+            id=self._id(code, row.first),
+            level=level,
+            code_printed=row.code,
+            code=code,
+            code_status=status,
+            name=name if level != "indikator" else (inds[0] if inds else name),
             parent=parent.id if parent else None,
             indicators=[Indicator(text=t, span=self.ctx.span(row.first, row.last)) for t in inds],
             values=self._values(row, level, parent) if values else {},
             keterangan=(join_cell(row.ket) or None) if values else None,
-            span=self.ctx.span(row.first, row.last))
+            span=self.ctx.span(row.first, row.last),
+        )
         self.nodes.append(node)
         if level == "program":
             self.program, self.kegiatan, self.subkegiatan = node, None, None
@@ -217,22 +261,32 @@ class _Builder:
     def _values(self, row: Row, level: str, parent: Optional[Node]) -> dict[str, Quantity]:
         if row.messy:
             raw = " ".join(" ".join(row.messy).split())
-            self.ctx.note("row-ambiguous", f"Tabel 2.1: values written as free text, not placed: {raw!r}",
-                          row.first, row.last,
-                          id=f"Tabel 2.1: nilai ditulis sebagai teks bebas, tidak ditempatkan: {raw!r}")
+            self.ctx.note(
+                "row-ambiguous",
+                f"Tabel 2.1: values written as free text, not placed: {raw!r}",
+                row.first,
+                row.last,
+                id=f"Tabel 2.1: nilai ditulis sebagai teks bebas, tidak ditempatkan: {raw!r}",
+            )
             return {"raw": Quantity(raw=raw, status="ambiguous", note="free text in value cells")}
         if row.split is None:
             return {}
-        lone_to = "4" if level == "program" or (level == "indikator" and parent is self.program
-                                                 and parent is not None) else None
-        pl = place(row.split.tokens, VALUE_COLUMNS, self.rate_cols, self.formulas,
-                   Decimal("0.5"), single_to=lone_to)
+        lone_to = (
+            "4"
+            if level == "program" or (level == "indikator" and parent is self.program and parent is not None)
+            else None
+        )
+        pl = place(row.split.tokens, VALUE_COLUMNS, self.rate_cols, self.formulas, Decimal("0.5"), single_to=lone_to)
         values = {c: t.quantity() for c, t in sorted(pl.values.items(), key=lambda kv: int(kv[0]))}
         if pl.ambiguous:
             raw = " ".join(t.raw for t in row.split.tokens)
             left = ", ".join(t.raw for t in pl.unplaced)
             values["raw"] = Quantity(raw=raw, status="ambiguous", note=f"not placed: {left}")
-            self.ctx.note("row-ambiguous", f"Tabel 2.1: cannot tell the columns of {left!r} in {raw!r}",
-                          row.first, row.last,
-                          id=f"Tabel 2.1: kolom untuk {left!r} dalam {raw!r} tidak dapat ditentukan")
+            self.ctx.note(
+                "row-ambiguous",
+                f"Tabel 2.1: cannot tell the columns of {left!r} in {raw!r}",
+                row.first,
+                row.last,
+                id=f"Tabel 2.1: kolom untuk {left!r} dalam {raw!r} tidak dapat ditentukan",
+            )
         return values

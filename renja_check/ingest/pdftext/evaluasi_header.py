@@ -6,6 +6,7 @@ about ("Realisasi ... s.d. Tahun 2020", "... PD Tahun 2021", "Renja PD 2022", ..
 Column 11 (Tingkat Capaian) has no printed formula; the template defines it as the
 cumulative realisation against the Renstra target, 10/4, recorded as a derived formula.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,11 +18,47 @@ INDEX_ROW = re.compile(r"^1\s+2\s+3\s+4\s+5\s+6\s+7\s+8\s*=.*\b12$")
 _INDEX_CELL = re.compile(r"(\d+)(?:\s*=\s*(\([\d+\-*/ ]+\)|[\d+\-*/]+))?")
 # words the header block is made of; a header line of other words is stray text
 _HEADER_WORDS = {
-    "kode", "urusan/bidang", "urusan", "pemerintahan", "daerah", "dan", "program/kegiatan",
-    "indikator", "kinerja", "program", "(outcome)/", "kegiatan", "(output)", "target", "capaian",
-    "renstra", "pd", "pd)", "tahun", "(akhir", "periode", "realisasi", "hasil", "keluaran", "s.d.",
-    "program/", "renja", "perkiraan", "keterangan", "tingkat", "(%)", "sampai", "dengan", "s/d",
-    "outcome", "output", "perangkat", "rekapitulasi", "evaluasi", "pelaksanaan", "tabel",
+    "kode",
+    "urusan/bidang",
+    "urusan",
+    "pemerintahan",
+    "daerah",
+    "dan",
+    "program/kegiatan",
+    "indikator",
+    "kinerja",
+    "program",
+    "(outcome)/",
+    "kegiatan",
+    "(output)",
+    "target",
+    "capaian",
+    "renstra",
+    "pd",
+    "pd)",
+    "tahun",
+    "(akhir",
+    "periode",
+    "realisasi",
+    "hasil",
+    "keluaran",
+    "s.d.",
+    "program/",
+    "renja",
+    "perkiraan",
+    "keterangan",
+    "tingkat",
+    "(%)",
+    "sampai",
+    "dengan",
+    "s/d",
+    "outcome",
+    "output",
+    "perangkat",
+    "rekapitulasi",
+    "evaluasi",
+    "pelaksanaan",
+    "tabel",
 }
 HEADER_START = re.compile(r"^Kode$", re.I)
 PAGE_NO = re.compile(r"^(\d{1,3})(?:\s+\1)?$")
@@ -29,21 +66,50 @@ FOOTER = re.compile(r"^RENCANA KERJA\b.*\b(?:TH\.?|TAHUN)\s*\d{4}$", re.I)
 
 _GROUPS = [  # (columns, pattern with the year, label)
     (("4",), r"Target Capaian Kinerja Renstra.*?Tahun\s+(\d{4})", "Target Capaian Kinerja Renstra PD"),
-    (("5",), r"Realisasi Target Kinerja.*?s\.?\s?d\.?\s+Tahun\s+(\d{4})",
-     "Realisasi Target Kinerja Hasil Program dan Keluaran Kegiatan s.d."),
-    (("6", "7", "8"), r"Target dan Realisasi Kinerja.*?Tahun\s+(\d{4})",
-     "Target dan Realisasi Kinerja Program dan Keluaran Kegiatan PD"),
+    (
+        ("5",),
+        r"Realisasi Target Kinerja.*?s\.?\s?d\.?\s+Tahun\s+(\d{4})",
+        "Realisasi Target Kinerja Hasil Program dan Keluaran Kegiatan s.d.",
+    ),
+    (
+        ("6", "7", "8"),
+        r"Target dan Realisasi Kinerja.*?Tahun\s+(\d{4})",
+        "Target dan Realisasi Kinerja Program dan Keluaran Kegiatan PD",
+    ),
     (("9",), r"Target Program/\s?Kegiatan Renja PD\s+(?:Tahun\s+)?(\d{4})", "Target Program/Kegiatan Renja PD"),
-    (("10", "11"), r"Perkiraan Realisasi Capaian Target.*?s\.?\s?d\.?\s+Tahun\s+(\d{4})",
-     "Perkiraan Realisasi Capaian Target Program/Kegiatan Renstra PD s.d."),
+    (
+        ("10", "11"),
+        r"Perkiraan Realisasi Capaian Target.*?s\.?\s?d\.?\s+Tahun\s+(\d{4})",
+        "Perkiraan Realisasi Capaian Target Program/Kegiatan Renstra PD s.d.",
+    ),
 ]
-_SUB = {"6": "Target", "7": "Realisasi", "8": "Tingkat Realisasi (%)", "10": "Realisasi Capaian",
-        "11": "Tingkat Capaian (%)"}
-_ROLE = {"1": "kode", "2": "nama", "3": "indikator", "4": "target", "5": "realisasi", "6": "target",
-         "7": "realisasi", "8": "rate", "9": "target", "10": "realisasi", "11": "capaian",
-         "12": "keterangan"}
-_FIXED = {"1": "Kode", "2": "Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan",
-          "3": "Indikator Kinerja Program (outcome)/ Kegiatan (output)", "12": "Keterangan"}
+_SUB = {
+    "6": "Target",
+    "7": "Realisasi",
+    "8": "Tingkat Realisasi (%)",
+    "10": "Realisasi Capaian",
+    "11": "Tingkat Capaian (%)",
+}
+_ROLE = {
+    "1": "kode",
+    "2": "nama",
+    "3": "indikator",
+    "4": "target",
+    "5": "realisasi",
+    "6": "target",
+    "7": "realisasi",
+    "8": "rate",
+    "9": "target",
+    "10": "realisasi",
+    "11": "capaian",
+    "12": "keterangan",
+}
+_FIXED = {
+    "1": "Kode",
+    "2": "Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan",
+    "3": "Indikator Kinerja Program (outcome)/ Kegiatan (output)",
+    "12": "Keterangan",
+}
 DERIVED = {"11": "11=(10/4)"}  # capaian against the Renstra target (template definition)
 VALUE_COLUMNS = ["4", "5", "6", "7", "8", "9", "10", "11"]
 

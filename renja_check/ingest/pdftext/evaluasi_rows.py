@@ -9,6 +9,7 @@ text keeps the space on wrapped lines); the keterangan goes on until a line that
 a row. Values spread over several lines in free text ("11 unit kendaraan roda dua dan
 5 unit ...") make a ``messy`` row whose raw text is kept.
 """
+
 from __future__ import annotations
 
 import re

@@ -8,6 +8,7 @@ leave several readings - by the printed formulas: readings under which a formula
 printed in the row does not hold are dropped. A token is placed only when every
 remaining reading puts it in the same column; the others are reported as unplaced.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -115,6 +116,7 @@ def split_values(text: str) -> Optional[Split]:
 
 # -- placement ---------------------------------------------------------------------
 
+
 @dataclass
 class Placement:
     values: dict[str, Token] = field(default_factory=dict)  # column id -> token
@@ -168,8 +170,14 @@ def _score(assign: dict[str, Token], formulas: list[Formula], tol: Decimal) -> t
     return fails, holds
 
 
-def place(tokens: list[Token], columns: list[str], rate_cols: set[str], formulas: list[Formula],
-          tol: Decimal = Decimal("0.5"), single_to: Optional[str] = None) -> Placement:
+def place(
+    tokens: list[Token],
+    columns: list[str],
+    rate_cols: set[str],
+    formulas: list[Formula],
+    tol: Decimal = Decimal("0.5"),
+    single_to: Optional[str] = None,
+) -> Placement:
     """Assign tokens (in order) to value columns; see the module docstring.
 
     ``single_to``: the column a lone token belongs to by the table's template (the

@@ -7,6 +7,7 @@ years come from the header ("Tahun 2020" ... in column order). A row is
 cells use decimal commas (``72,58``) and ``-`` for empty. A row with fewer or more
 than the expected cells is kept with its raw text and noted, never guessed.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,16 +22,19 @@ TABLE_ID = "T2.2"
 _INDEX = re.compile(r"^\(1\)\s+\(2\)(?:\s+\(\d+\))+$")
 _ROW = re.compile(r"^(\d{1,2})\.?\s+(\S.*)$")
 _CELL = re.compile(r"^(?:-|[+-]?\d+(?:[.,]\d+)*%?)$")
-_GROUPS = [("target", "Target Renstra Perangkat Daerah"), ("realisasi", "Realisasi Capaian"),
-           ("proyeksi", "Proyeksi")]
+_GROUPS = [("target", "Target Renstra Perangkat Daerah"), ("realisasi", "Realisasi Capaian"), ("proyeksi", "Proyeksi")]
 
 
 def parse(ctx: ParseContext, region: Region, *args) -> list[Table]:
-    lines = ctx.lines[region.start:region.end]
+    lines = ctx.lines[region.start : region.end]
     idx = next((i for i, ln in enumerate(lines) if _INDEX.match(ln.text)), None)
     if idx is None:
-        ctx.note("table-unreadable", "Tabel 2.2: no column-index row (1) (2) ... found", lines[0].no,
-                 id="Tabel 2.2: baris nomor kolom (1) (2) ... tidak ditemukan")
+        ctx.note(
+            "table-unreadable",
+            "Tabel 2.2: no column-index row (1) (2) ... found",
+            lines[0].no,
+            id="Tabel 2.2: baris nomor kolom (1) (2) ... tidak ditemukan",
+        )
         return []
     ncols = len(re.findall(r"\(\d+\)", lines[idx].text))
     years = [int(y) for ln in lines[1:idx] for y in re.findall(r"^(?:Tahun\s+)?((?:19|20)\d\d)$", ln.text)]
@@ -39,7 +43,7 @@ def parse(ctx: ParseContext, region: Region, *args) -> list[Table]:
     nodes: list[Node] = []
     cur: Optional[dict] = None
     last = lines[idx].no
-    for ln in lines[idx + 1:]:
+    for ln in lines[idx + 1 :]:
         if SECTION_HEAD.match(ln.text):
             break
         m = _ROW.match(ln.text)
@@ -49,27 +53,47 @@ def parse(ctx: ParseContext, region: Region, *args) -> list[Table]:
             if cur:
                 nodes.append(_node(ctx, cur, columns, years))
             if cells is None:  # the next row, but not the expected number of cells
-                ctx.note("row-ambiguous", f"Tabel 2.2: row {m.group(1)} does not have {nval} cells; "
-                         f"kept as printed: {ln.text!r}", ln.no,
-                         id=f"Tabel 2.2: baris {m.group(1)} tidak berisi {nval} sel; "
-                            f"disimpan seperti tercetak: {ln.text!r}")
-            cur = {"no": m.group(1), "name": cells[0] if cells else m.group(2),
-                   "cells": cells[1] if cells else None, "note": [cells[2]] if cells else [],
-                   "lines": [ln], "raw": ln.text}
+                ctx.note(
+                    "row-ambiguous",
+                    f"Tabel 2.2: row {m.group(1)} does not have {nval} cells; kept as printed: {ln.text!r}",
+                    ln.no,
+                    id=f"Tabel 2.2: baris {m.group(1)} tidak berisi {nval} sel; disimpan seperti tercetak: {ln.text!r}",
+                )
+            cur = {
+                "no": m.group(1),
+                "name": cells[0] if cells else m.group(2),
+                "cells": cells[1] if cells else None,
+                "note": [cells[2]] if cells else [],
+                "lines": [ln],
+                "raw": ln.text,
+            }
         elif cur:
             cur["note"].append(ln.text)
             cur["lines"].append(ln)
         last = ln.no
     if cur:
         nodes.append(_node(ctx, cur, columns, years))
-    return [Table(id=TABLE_ID, number=region.number or "2.2", title=" ".join(ln.text for ln in lines[1:3]),
-                  role="kinerja_pelayanan", years=sorted(set(years)), columns=columns, nodes=nodes,
-                  span=ctx.span(lines[0].no, last))]
+    return [
+        Table(
+            id=TABLE_ID,
+            number=region.number or "2.2",
+            title=" ".join(ln.text for ln in lines[1:3]),
+            role="kinerja_pelayanan",
+            years=sorted(set(years)),
+            columns=columns,
+            nodes=nodes,
+            span=ctx.span(lines[0].no, last),
+        )
+    ]
 
 
 def _columns(ncols: int, years: list[int]) -> list[Column]:
-    cols = [Column(id="1", label="No.", role="no"), Column(id="2", label="Indikator", role="indikator"),
-            Column(id="3", label="SPM/Standar Nasional", role="spm"), Column(id="4", label="IKK", role="ikk")]
+    cols = [
+        Column(id="1", label="No.", role="no"),
+        Column(id="2", label="Indikator", role="indikator"),
+        Column(id="3", label="SPM/Standar Nasional", role="spm"),
+        Column(id="4", label="IKK", role="ikk"),
+    ]
     nyear = ncols - 5
     roles = []
     if nyear % 4 == 0:  # 4 target years, 2 realisation, 2 projection in the T-C.30 template
@@ -87,11 +111,11 @@ def _cells(text: str, nval: int) -> Optional[tuple[str, list[str], str]]:
     """(indicator, the value cells, note start) when the line holds exactly ``nval`` cells."""
     words = text.split()
     for i in range(1, len(words)):
-        run = words[i:i + nval]
+        run = words[i : i + nval]
         if len(run) == nval and all(_CELL.match(w) for w in run):
             nxt = words[i + nval] if i + nval < len(words) else ""
             if not _CELL.match(nxt):
-                return " ".join(words[:i]), run, " ".join(words[i + nval:])
+                return " ".join(words[:i]), run, " ".join(words[i + nval :])
     return None
 
 
@@ -103,6 +127,13 @@ def _node(ctx: ParseContext, cur: dict, columns: list[Column], years: list[int])
     for col, cell in zip(columns[2:-1], cur["cells"] or []):
         values[col.id] = parse_quantity(cell, style="id")
     targets = {str(c.year): values[c.id] for c in columns if c.role == "target" and c.year and c.id in values}
-    return Node(id=f"{TABLE_ID}:L{first}", level="indikator", ordinal=cur["no"], name=cur["name"],
-                indicators=[Indicator(text=cur["name"], targets=targets, span=ctx.span(first))],
-                values=values, keterangan=join_cell(cur["note"]) or None, span=ctx.span(first, last))
+    return Node(
+        id=f"{TABLE_ID}:L{first}",
+        level="indikator",
+        ordinal=cur["no"],
+        name=cur["name"],
+        indicators=[Indicator(text=cur["name"], targets=targets, span=ctx.span(first))],
+        values=values,
+        keterangan=join_cell(cur["note"]) or None,
+        span=ctx.span(first, last),
+    )

@@ -1,4 +1,5 @@
 """Document metadata from the text: plan year, pemda, perangkat daerah, bidang codes."""
+
 from __future__ import annotations
 
 import re
@@ -8,8 +9,10 @@ from ..layout import load_layout
 from .base import ParseContext
 
 _YEAR_RE = re.compile(r"\b(?:RENJA|RENCANA KERJA)\b[^\n]{0,80}?\b(?:TAHUN|TH\.?)\s*(20\d\d)\b", re.I)
-_PEMDA_RE = re.compile(r"\b(KOTA|KABUPATEN|KAB\.)\s+(?!TAHUN\b|YANG\b|DAN\b|DI\b)"
-                       r"([A-Z][A-Z]+(?:\s+(?!TAHUN\b|TH\b)[A-Z][A-Z]+)?)\b")
+_PEMDA_RE = re.compile(
+    r"\b(KOTA|KABUPATEN|KAB\.)\s+(?!TAHUN\b|YANG\b|DAN\b|DI\b)"
+    r"([A-Z][A-Z]+(?:\s+(?!TAHUN\b|TH\b)[A-Z][A-Z]+)?)\b"
+)
 # a province ending a title line: "... PROVINSI SUMATERA UTARA" (when no kota/kabupaten is named)
 _PROV_RE = re.compile(r"\bPROVINSI\s+(?!TAHUN\b|YANG\b|DAN\b|DI\b)([A-Z][A-Z]+(?:\s+[A-Z][A-Z]+)?)[\s.,]*$")
 # an agency's name on a line of its own; its kinds (BADAN, DINAS, ...) are layout data
@@ -28,8 +31,11 @@ def read_meta(ctx: ParseContext) -> dict:
         ctx.year = years.most_common(1)[0][0]
         ctx.forward_year = ctx.year + 1
     meta["is_renja"] = bool(years) or any("RENCANA KERJA" in ln.text.upper() for ln in head)
-    pemdas = Counter(f"{m.group(1).title().replace('Kab.', 'Kabupaten')} {m.group(2).title()}"
-                     for ln in head for m in _PEMDA_RE.finditer(ln.text.upper()))
+    pemdas = Counter(
+        f"{m.group(1).title().replace('Kab.', 'Kabupaten')} {m.group(2).title()}"
+        for ln in head
+        for m in _PEMDA_RE.finditer(ln.text.upper())
+    )
     if pemdas:
         meta["pemda"] = pemdas.most_common(1)[0][0]
     else:

@@ -4,13 +4,24 @@
 ``WORD`` is a regular expression of one number word; ``value(text)`` is the number the
 words say, or None when they are not a number.
 """
+
 from __future__ import annotations
 
 import re
 from typing import Optional
 
-UNITS = {"nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
-         "delapan": 8, "sembilan": 9}
+UNITS = {
+    "nol": 0,
+    "satu": 1,
+    "dua": 2,
+    "tiga": 3,
+    "empat": 4,
+    "lima": 5,
+    "enam": 6,
+    "tujuh": 7,
+    "delapan": 8,
+    "sembilan": 9,
+}
 TENS = {"sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000}
 WORD = r"\b(?:nol|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu|belas|puluh|ratus|ribu)\b"
 

@@ -6,6 +6,7 @@ table, the lokasi); ``split_name`` cuts it with the nomenclature's official name
 when there are any, else at the first word that opens an indicator. Lokasi and sumber
 dana are told by their first words.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,11 +20,17 @@ from .plan_lines import Cell, read_cells
 IND_START = re.compile(
     r"^(Jumlah|Persentase|Presentase|Prosentase|Indeks|Nilai|Tingkat|Rasio|Cakupan|Angka|Rata-rata|"
     r"Luas|Panjang|Banyaknya|Proporsi|Tersedianya|Terlaksananya|Meningkatnya|Capaian|Predikat|Skor|"
-    r"Ketersediaan|Kualitas|Tercapainya|Terpenuhinya)\b")
-LOKASI_RE = re.compile(r"^(Kota|Kabupaten|Kab\.|Kecamatan|Kec\.|Kelurahan|Kel\.|Desa|Semua|Seluruh|"
-                       r"Provinsi|Wilayah|Lokasi|Di )")
-SUMBER_RE = re.compile(r"\b(PENDAPATAN|PAD|DAU|DAK|DBH|APBD|APBN|DANA|BANTUAN|BANKEU|HIBAH|PINJAMAN|"
-                       r"BLUD|BAGI HASIL|TRANSFER|OTSUS|SILPA|INSENTIF|CUKAI|JKN|BOK|BOS)\b", re.I)
+    r"Ketersediaan|Kualitas|Tercapainya|Terpenuhinya)\b"
+)
+LOKASI_RE = re.compile(
+    r"^(Kota|Kabupaten|Kab\.|Kecamatan|Kec\.|Kelurahan|Kel\.|Desa|Semua|Seluruh|"
+    r"Provinsi|Wilayah|Lokasi|Di )"
+)
+SUMBER_RE = re.compile(
+    r"\b(PENDAPATAN|PAD|DAU|DAK|DBH|APBD|APBN|DANA|BANTUAN|BANKEU|HIBAH|PINJAMAN|"
+    r"BLUD|BAGI HASIL|TRANSFER|OTSUS|SILPA|INSENTIF|CUKAI|JKN|BOK|BOS)\b",
+    re.I,
+)
 ACCEPT = 88.0  # a name cut at a line boundary this good is taken without trying word cuts
 
 
@@ -82,13 +89,15 @@ def split_name(texts: list[str], officials: list[str], level: str) -> tuple[str,
 
     def name_of(k: int, w: int) -> tuple[str, list[str]]:
         head = texts[:k] + ([" ".join(texts[k].split()[:w])] if w else [])
-        rest = ([" ".join(texts[k].split()[w:])] if w else []) + texts[k + (1 if w else 0):] if k < len(texts) else []
+        rest = ([" ".join(texts[k].split()[w:])] if w else []) + texts[k + (1 if w else 0) :] if k < len(texts) else []
         return join_text(head), rest
 
     if officials:
+
         def best(cands):
             scored = [(best_score(name_of(k, w)[0], officials), -k, -w, (k, w)) for k, w in cands]
             return max(scored) if scored else None
+
         top = best(cuts)
         if top and top[0] < ACCEPT:
             wt = best(word_cuts)
@@ -118,8 +127,9 @@ def split_sumber(texts: list[str]) -> tuple[list[str], list[str], list[str]]:
     for i, t in enumerate(texts):
         if SUMBER_RE.search(t) and (t.isupper() or not LOKASI_RE.match(t)):
             j = i + 1
-            while j < len(texts) and (texts[j].isupper() or join_text(texts[i:j]).count("(")
-                                      > join_text(texts[i:j]).count(")")):
+            while j < len(texts) and (
+                texts[j].isupper() or join_text(texts[i:j]).count("(") > join_text(texts[i:j]).count(")")
+            ):
                 j += 1
             return texts[:i], texts[i:j], texts[j:]
     return texts, [], []
@@ -150,8 +160,7 @@ def pair_targets(cells: list[Cell], years: list[str], style) -> tuple[dict[str, 
         if i and cells[i - 1].kind in ("qty", "blank") and (n == 0 or amts[n - 1] != i - 1):
             targets[y] = quantity(cells[i - 1], style)
     if not amts:
-        qtys = [c for c in cells if c.kind == "qty"][-len(years):]
+        qtys = [c for c in cells if c.kind == "qty"][-len(years) :]
         for y, c in zip(years, qtys):
             targets[y] = quantity(c, style)
     return targets, pagu
-

@@ -7,6 +7,7 @@ whose cells were extracted with the header (a program row split across pages).
 ``read_cells`` splits a line into leading text and numeric cells: targets (``Qty``: a
 number with its unit, ``4 ; 25 ; 15 Indeks``) and amounts (``Amt``: a number with no unit).
 """
+
 from __future__ import annotations
 
 import re
@@ -17,15 +18,35 @@ from .base import Line
 
 # whole-line header cells of the plan / RKPD tables (lower case, spaces normalised)
 _STRONG = [
-    r"lokasi", r"kode", r"catatan penting", r"(rencana|target) (rkpd )?tahun( \d{4})?",
-    r"(prakiraan|perkiraan) maju( rencana)?( tahun)?( \d{4})?", r"target capaian", r"target",
-    r"capaian", r"kebutuhan", r"dana ?/ ?pagu indikatif( \(ribuan\))?", r"pagu indikatif.*",
-    r"sumber dana", r"urusan ?/ ?bidang urusan ?/ ?program ?/?", r"kegiatan ?/ ?sub kegiatan",
-    r"indikator program ?/ ?kegiatan ?/?( ?sub kegiatan)?", r"sub kegiatan", r"target akhir",
-    r"periode rpjmd", r"realisasi capaian( rkpd)?( tahun \d{4})?", r"tahun \d{4}",
-    r"(prakiraan|perkiraan) capaian", r"capaian kinerja dan kerangka pendanaan", r"kelompok sasaran",
-    r"penanggung ?jawab.*", r"prioritas( nasional| daerah)*", r"target pagu indikatif",
-    r"nasional daerah", r"target capaian kinerja", r"keterangan",
+    r"lokasi",
+    r"kode",
+    r"catatan penting",
+    r"(rencana|target) (rkpd )?tahun( \d{4})?",
+    r"(prakiraan|perkiraan) maju( rencana)?( tahun)?( \d{4})?",
+    r"target capaian",
+    r"target",
+    r"capaian",
+    r"kebutuhan",
+    r"dana ?/ ?pagu indikatif( \(ribuan\))?",
+    r"pagu indikatif.*",
+    r"sumber dana",
+    r"urusan ?/ ?bidang urusan ?/ ?program ?/?",
+    r"kegiatan ?/ ?sub kegiatan",
+    r"indikator program ?/ ?kegiatan ?/?( ?sub kegiatan)?",
+    r"sub kegiatan",
+    r"target akhir",
+    r"periode rpjmd",
+    r"realisasi capaian( rkpd)?( tahun \d{4})?",
+    r"tahun \d{4}",
+    r"(prakiraan|perkiraan) capaian",
+    r"capaian kinerja dan kerangka pendanaan",
+    r"kelompok sasaran",
+    r"penanggung ?jawab.*",
+    r"prioritas( nasional| daerah)*",
+    r"target pagu indikatif",
+    r"nasional daerah",
+    r"target capaian kinerja",
+    r"keterangan",
 ]
 _WEAK = [r"kinerja", r"\d{4}", r"perangkat daerah", r"daerah", r"nasional"]
 STRONG_RE = re.compile(r"^(?:" + "|".join(_STRONG) + r")$")
@@ -73,9 +94,12 @@ def split_pages(lines: list[Line], is_row_start) -> list[Page]:
             nxt = lines[j + 1].text
             if is_row_start(nxt):
                 break
-            ahead = [k for k in range(j + 1, min(n, j + 1 + LOOKAHEAD))
-                     if header_line(lines[k].text) == "strong" and not any(
-                         is_row_start(lines[m].text) for m in range(j + 1, k))]
+            ahead = [
+                k
+                for k in range(j + 1, min(n, j + 1 + LOOKAHEAD))
+                if header_line(lines[k].text) == "strong"
+                and not any(is_row_start(lines[m].text) for m in range(j + 1, k))
+            ]
             if not ahead:
                 break
             j = ahead[0]
@@ -83,14 +107,19 @@ def split_pages(lines: list[Line], is_row_start) -> list[Page]:
         # foreign lines up to the block end; trailing label lines at the region end join too
         end = last_strong
         tail = end + 1
-        while tail < n and not is_row_start(lines[tail].text) and TOTAL_RE.match(lines[tail].text) is None \
-                and _label_like(lines[tail].text) and tail - end <= 2:
+        while (
+            tail < n
+            and not is_row_start(lines[tail].text)
+            and TOTAL_RE.match(lines[tail].text) is None
+            and _label_like(lines[tail].text)
+            and tail - end <= 2
+        ):
             tail += 1
         if tail < n and TOTAL_RE.match(lines[tail].text):
             end = tail
         elif tail == n:
             end = n - 1
-        block = lines[i:end + 1]
+        block = lines[i : end + 1]
         pages[-1].foreign.extend(ln for ln in block if header_line(ln.text) is None)
         pages.append(Page())
         i = end + 1
@@ -118,8 +147,13 @@ def unglue(text: str, sep: str) -> str:
     out = []
     for tok in text.split(" "):
         groups = tok.split(sep)
-        if len(groups) < 3 or not all(g.isdigit() for g in groups) or len(groups[0]) > 3 \
-                or any(len(g) < 3 for g in groups[1:]) or all(len(g) == 3 for g in groups[1:]):
+        if (
+            len(groups) < 3
+            or not all(g.isdigit() for g in groups)
+            or len(groups[0]) > 3
+            or any(len(g) < 3 for g in groups[1:])
+            or all(len(g) == 3 for g in groups[1:])
+        ):
             out.append(tok)
             continue
         cur = [groups[0]]

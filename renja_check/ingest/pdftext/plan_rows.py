@@ -7,6 +7,7 @@ header (glued to amounts) is put back at the top of its page and takes the page'
 leading lines (its indicators). Amount-only lines that follow a complete row are the
 table total (``Rows.total``). Header labels (bidang names, "TOTAL") are kept per row.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -91,8 +92,7 @@ def collect_rows(lines: list[Line], reader: CodeReader, complete) -> Rows:
         for ln in page.foreign:
             pc, rest, lead = reader.read(ln.text)
             if pc is not None and pc.level != "urusan":
-                displaced.append(RawRow(pc, ln, rest, [Cell(c.kind, c.text, ln.no) for c in lead],
-                                        displaced=True))
+                displaced.append(RawRow(pc, ln, rest, [Cell(c.kind, c.text, ln.no) for c in lead], displaced=True))
             elif TOTAL_RE.match(ln.text):
                 out.total_label = True
             elif is_label(ln.text):

@@ -5,6 +5,7 @@ name, indicators, ``<target N> <pagu N> <target N+1> <pagu N+1>``), sub kegiatan
 whose cells differ per table (``SubRowReader``), and a final total. ``read_plan_table``
 turns a region into one ``Table``; it judges whether the table is complete.
 """
+
 from __future__ import annotations
 
 import re
@@ -36,9 +37,8 @@ def row_segments(row: RawRow) -> list[Segment]:
     return segments(head + [(ln.no, ln.text) for ln in row.body])
 
 
-def read_plan_table(ctx: ParseContext, region: Region, table_id: str, role: str,
-                    sub_row: SubRowReader) -> list[Table]:
-    lines = ctx.lines[region.start + 1:region.end]
+def read_plan_table(ctx: ParseContext, region: Region, table_id: str, role: str, sub_row: SubRowReader) -> list[Table]:
+    lines = ctx.lines[region.start + 1 : region.end]
     style = infer_style([t for ln in lines for t in ln.text.split()])
     reader = CodeReader(ctx.nomenclature, "." if style == "id" else ",")
     rows = collect_rows(lines, reader, lambda r: amounts(r) >= 2)
@@ -63,8 +63,12 @@ def read_plan_table(ctx: ParseContext, region: Region, table_id: str, role: str,
         else:
             sub_row(tb, row, segs, ys, style)
     for ln in rows.stray:
-        ctx.note("cell-unparsed", f"{table_id}: amounts that belong to no row: {ln.text}", ln.no,
-                 id=f"{table_id}: angka tanpa baris: {ln.text}")
+        ctx.note(
+            "cell-unparsed",
+            f"{table_id}: amounts that belong to no row: {ln.text}",
+            ln.no,
+            id=f"{table_id}: angka tanpa baris: {ln.text}",
+        )
     for node_id in glued:
         _order_glued_amounts(tb, node_id, ys)
     total = None
@@ -73,14 +77,27 @@ def read_plan_table(ctx: ParseContext, region: Region, table_id: str, role: str,
         total = tb.add_total({y: money(c, style) for y, c in zip(ys, amts)}, [c.line for c in amts])
     complete, why = _judge(tb, rows.rows, total, ys)
     if not complete:
-        ctx.note("table-truncated", f"{table_id}: the table is incomplete ({why[1]})",
-                 lines[0].no if lines else None, lines[-1].no if lines else None,
-                 id=f"{table_id}: tabel tidak lengkap ({why[0]})")
+        ctx.note(
+            "table-truncated",
+            f"{table_id}: the table is incomplete ({why[1]})",
+            lines[0].no if lines else None,
+            lines[-1].no if lines else None,
+            id=f"{table_id}: tabel tidak lengkap ({why[0]})",
+        )
     first = ctx.lines[region.start].no
     last = ctx.lines[region.end - 1].no if region.end > region.start else first
     title = [region.title] + [ln.text for ln in lines[:1] if re.match(r"^(DAN|TAHUN)\b", ln.text)]
-    return [Table(id=table_id, title=join_text(title), role=role, years=years,
-                  nodes=tb.nodes, complete=complete, span=ctx.span(first, last))]
+    return [
+        Table(
+            id=table_id,
+            title=join_text(title),
+            role=role,
+            years=years,
+            nodes=tb.nodes,
+            complete=complete,
+            span=ctx.span(first, last),
+        )
+    ]
 
 
 def _upper_row(tb: TreeBuilder, row: RawRow, segs: list[Segment], ys: list[str], style) -> None:
@@ -101,7 +118,7 @@ def _upper_row(tb: TreeBuilder, row: RawRow, segs: list[Segment], ys: list[str],
         if amts and not pagu:
             pagu = amts
         nos = [n for n, _ in seg.texts]
-        lines = (nos[len(nos) - len(rest):] if rest else []) if k == 0 and not row.displaced else nos
+        lines = (nos[len(nos) - len(rest) :] if rest else []) if k == 0 and not row.displaced else nos
         ind = indicator(texts, targets, lines + [c.line for c in seg.cells], tb.ctx)
         if ind:
             indicators.extend(split_compound(ind))
@@ -130,11 +147,15 @@ def _order_glued_amounts(tb: TreeBuilder, node_id: str, ys: list[str]) -> None:
         return
     node.pagu = {a: node.pagu[b], b: node.pagu[a]}
     tb.ctx.note(
-        "column-order", f"{node_id}: amounts glued before the code; their year columns were taken "
+        "column-order",
+        f"{node_id}: amounts glued before the code; their year columns were taken "
         f"from the sums of the node's rows ({a}: {node.pagu[a].raw}, {b}: {node.pagu[b].raw})",
-        node.span.line_start, node.span.line_end, level="info",
+        node.span.line_start,
+        node.span.line_end,
+        level="info",
         id=f"{node_id}: angka menempel sebelum kode; kolom tahunnya diambil dari jumlah baris-baris "
-           f"di bawahnya ({a}: {node.pagu[a].raw}, {b}: {node.pagu[b].raw})")
+        f"di bawahnya ({a}: {node.pagu[a].raw}, {b}: {node.pagu[b].raw})",
+    )
 
 
 def _judge(tb: TreeBuilder, rows: list[RawRow], total, ys: list[str]) -> tuple[bool, tuple[str, str]]:
@@ -148,8 +169,9 @@ def _judge(tb: TreeBuilder, rows: list[RawRow], total, ys: list[str]) -> tuple[b
     if levels and levels[0] in ("kegiatan", "subkegiatan"):
         return False, (f"dimulai dari baris {levels[0]}", f"it starts at a {levels[0]} row")
     bidang = [n for n in tb.nodes if n.level == "bidang"]
-    if bidang and any(n.level == "program" and (n.parent is None or (total and n.parent == total.id))
-                      for n in tb.nodes):
+    if bidang and any(
+        n.level == "program" and (n.parent is None or (total and n.parent == total.id)) for n in tb.nodes
+    ):
         return False, ("ada program tanpa baris bidang", "a program has no bidang row")
     if amounts(rows[-1]) < 2:
         return False, ("baris terakhir tanpa angka pagu", "the last row lacks its amounts")
@@ -175,13 +197,18 @@ def cut_at_start(ctx: ParseContext, tables: list[Table]) -> None:
             theirs = bidang(other)
             if other is t or other.role not in ("rencana", "rkpd_akhir") or mine[0] not in theirs:
                 continue
-            lost = [c for c in theirs[:theirs.index(mine[0])] if c not in mine]
+            lost = [c for c in theirs[: theirs.index(mine[0])] if c not in mine]
             if lost:
                 t.complete = False
                 codes = ", ".join(lost)
-                ctx.note("table-truncated", f"{table_label(t, 'en')} starts at bidang {mine[0]}; the bidang rows "
-                         f"before it ({codes}, printed in {table_label(other, 'en')}) are missing: its first "
-                         f"part was not read", t.span.line_start, t.span.line_end,
-                         id=f"{table_label(t)} dimulai dari bidang {mine[0]}; baris bidang sebelumnya ({codes}, "
-                            f"tercetak pada {table_label(other)}) tidak ada: bagian awal tabel tidak terbaca")
+                ctx.note(
+                    "table-truncated",
+                    f"{table_label(t, 'en')} starts at bidang {mine[0]}; the bidang rows "
+                    f"before it ({codes}, printed in {table_label(other, 'en')}) are missing: its first "
+                    f"part was not read",
+                    t.span.line_start,
+                    t.span.line_end,
+                    id=f"{table_label(t)} dimulai dari bidang {mine[0]}; baris bidang sebelumnya ({codes}, "
+                    f"tercetak pada {table_label(other)}) tidak ada: bagian awal tabel tidak terbaca",
+                )
                 break

@@ -4,6 +4,7 @@
 code (``codes.resolve_code``) with the row above as its parent, gives node ids
 (``<table>:<code>`` or ``<table>:L<line>``) and hangs everything under the ``total``.
 """
+
 from __future__ import annotations
 
 import re
@@ -70,45 +71,71 @@ class TreeBuilder:
     def resolve(self, row: RawRow, name: str) -> tuple[Optional[str], str]:
         pc = row.code
         parent = self.parent_of(pc.level, pc)
-        res = resolve_code(pc, name, self.ctx.nomenclature, self.ctx.bidang,
-                           parent.code if parent is not None else None)
+        res = resolve_code(
+            pc, name, self.ctx.nomenclature, self.ctx.bidang, parent.code if parent is not None else None
+        )
         for c, c_id in zip(res.conflicts, res.conflicts_id):
-            self.ctx.note("code-conflict", f"{self.tid} {pc.raw} '{name}': {c}", row.line.no, level="info",
-                          id=f"{self.tid} {pc.raw} '{name}': {c_id}")
+            self.ctx.note(
+                "code-conflict",
+                f"{self.tid} {pc.raw} '{name}': {c}",
+                row.line.no,
+                level="info",
+                id=f"{self.tid} {pc.raw} '{name}': {c_id}",
+            )
         if res.status == "unresolved":
             cands = ", ".join(res.candidates) or "-"
-            self.ctx.note("code-unresolved", f"{self.tid} {pc.raw} '{name}': no nomenclature entry matches "
-                          f"(candidates: {cands})", row.line.no,
-                          id=f"{self.tid} {pc.raw} '{name}': kode tidak dapat ditentukan (kandidat: {cands})")
+            self.ctx.note(
+                "code-unresolved",
+                f"{self.tid} {pc.raw} '{name}': no nomenclature entry matches (candidates: {cands})",
+                row.line.no,
+                id=f"{self.tid} {pc.raw} '{name}': kode tidak dapat ditentukan (kandidat: {cands})",
+            )
         return res.code, res.status
 
     # -- nodes -------------------------------------------------------------
     def node_id(self, code: Optional[str], line: int) -> str:
         return self.ids.make(self.tid, code, line)
 
-    def add(self, row: RawRow, name: str, indicators: list[Indicator], pagu: dict[str, Money],
-            lines: list[int], **fields) -> Node:
+    def add(
+        self, row: RawRow, name: str, indicators: list[Indicator], pagu: dict[str, Money], lines: list[int], **fields
+    ) -> Node:
         pc = row.code
         level = pc.level
         code, status = self.resolve(row, name) if level in ("kegiatan", "subkegiatan") else (pc.code, "printed")
         parent = self.parent_of(level, pc)
         first = row.line.no
         last = first if row.displaced else max([first] + lines)
-        node = Node(id=self.node_id(code, first), level=level, code_printed=pc.raw, code=code,
-                    code_status=status, name=name, parent=parent.id if parent is not None else None,
-                    ordinal=str(pc.ordinal) if pc.ordinal is not None else None,
-                    indicators=indicators, pagu=pagu, span=self.ctx.span(first, last),
-                    **{k: v for k, v in fields.items() if v})
+        node = Node(
+            id=self.node_id(code, first),
+            level=level,
+            code_printed=pc.raw,
+            code=code,
+            code_status=status,
+            name=name,
+            parent=parent.id if parent is not None else None,
+            ordinal=str(pc.ordinal) if pc.ordinal is not None else None,
+            indicators=indicators,
+            pagu=pagu,
+            span=self.ctx.span(first, last),
+            **{k: v for k, v in fields.items() if v},
+        )
         self.nodes.append(node)
         self.current[level] = node
-        for lower in ("program", "kegiatan", "subkegiatan")[("bidang", "program", "kegiatan", "subkegiatan").index(level):]:
+        for lower in ("program", "kegiatan", "subkegiatan")[
+            ("bidang", "program", "kegiatan", "subkegiatan").index(level) :
+        ]:
             if lower != level:
                 self.current.pop(lower, None)
         return node
 
     def add_total(self, pagu: dict[str, Money], lines: list[int]) -> Node:
-        node = Node(id=self.node_id("total", 0), level="total", name="TOTAL", pagu=pagu,
-                    span=self.ctx.span(min(lines), max(lines)))
+        node = Node(
+            id=self.node_id("total", 0),
+            level="total",
+            name="TOTAL",
+            pagu=pagu,
+            span=self.ctx.span(min(lines), max(lines)),
+        )
         for i, n in enumerate(self.nodes):
             if n.parent is None:
                 self.nodes[i] = n.model_copy(update={"parent": node.id})
@@ -116,7 +143,9 @@ class TreeBuilder:
         return node
 
 
-def indicator(texts: list[tuple[int, str]] | list[str], targets, lines: list[int], ctx: ParseContext) -> Optional[Indicator]:
+def indicator(
+    texts: list[tuple[int, str]] | list[str], targets, lines: list[int], ctx: ParseContext
+) -> Optional[Indicator]:
     words = [t if isinstance(t, str) else t[1] for t in texts]
     text = join_text(words)
     if not text and not targets:

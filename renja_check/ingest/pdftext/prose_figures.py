@@ -14,6 +14,7 @@ recompute them; ``value`` as said):
   ("1. Analisa Kebijakan Pola Karier PNS  Realisasi masih 0% ..."); ``raw`` = the item's
   name, ``value`` = the percentage in hundredths, ``qualifier`` = ``realisasi`` or ``capaian``.
 """
+
 from __future__ import annotations
 
 import re
@@ -40,8 +41,9 @@ def percent_value(text: str) -> Optional[Decimal]:
 
 
 ITEM_RE = re.compile(r"^\s*\d{1,2}[.)]\s*$")
-RESULT_RE = re.compile(r"\b(realisasi|capaian|tercapai|terealisasi)\b[^.%\d]{0,30}?(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:%|persen\b)",
-                       re.I)
+RESULT_RE = re.compile(
+    r"\b(realisasi|capaian|tercapai|terealisasi)\b[^.%\d]{0,30}?(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:%|persen\b)", re.I
+)
 CUE_RE = re.compile(r"\b(realisasi|capaian|dari\s+target|target)\b", re.I)
 
 
@@ -56,7 +58,7 @@ def figure_claims(ctx: ParseContext, secs: Optional[list[str]] = None) -> list[C
             continue
         if after_item:  # the item's first sentence: its name, up to a cue word if one follows
             cue = CUE_RE.search(s.text)
-            title = (s.text[:cue.start()] if cue and cue.start() > 0 else s.text).strip(" .:,")
+            title = (s.text[: cue.start()] if cue and cue.start() > 0 else s.text).strip(" .:,")
             after_item, left = False, 3
         left -= 1
         if title and left >= 0:
@@ -80,28 +82,45 @@ YEAR_RE = re.compile(r"\b(?:tahun|TA\.?)\s*(20\d\d)\b", re.I)
 def _claim(ctx, s, kind, start, end, value, qualifier, n) -> Claim:
     first, last = s.line_at(start), s.line_at(end)
     years = YEAR_RE.findall(s.text)  # the year the figures are about, when the sentence says it
-    return Claim(id=f"figure:L{first}.{n + 1}", kind=kind, value=value, raw=" ".join(s.text[start:end].split()),
-                 year=int(years[0]) if years else None,
-                 sentence=" ".join(s.text.split()), section=s.section, qualifier=qualifier,
-                 span=ctx.span(first, last))
+    return Claim(
+        id=f"figure:L{first}.{n + 1}",
+        kind=kind,
+        value=value,
+        raw=" ".join(s.text[start:end].split()),
+        year=int(years[0]) if years else None,
+        sentence=" ".join(s.text.split()),
+        section=s.section,
+        qualifier=qualifier,
+        span=ctx.span(first, last),
+    )
 
 
 def _percent(ctx, s, amounts, n) -> list[Claim]:
     out = []
     for a, b in zip(amounts, amounts[1:]):
-        after = s.text[b.end():b.end() + 40]
+        after = s.text[b.end() : b.end() + 40]
         p = PCT_RE.search(after)
-        if p is None or RP_RE.search(after[:p.start()]):
+        if p is None or RP_RE.search(after[: p.start()]):
             continue
-        between = s.text[a.start():b.end() + p.end()]
+        between = s.text[a.start() : b.end() + p.end()]
         growth = GROWTH_RE.search(between)
         if growth is None and not SHARE_RE.search(between):
             continue
         value = percent_value(p.group(1))
         if value is None:
             continue
-        out.append(_claim(ctx, s, "percent", a.start(), b.end() + p.end(), int(value * 100),
-                          "growth" if growth else "share", n + len(out)))
+        out.append(
+            _claim(
+                ctx,
+                s,
+                "percent",
+                a.start(),
+                b.end() + p.end(),
+                int(value * 100),
+                "growth" if growth else "share",
+                n + len(out),
+            )
+        )
     return out
 
 
@@ -114,7 +133,7 @@ def _parts(ctx, s, amounts, n) -> list[Claim]:
     if not before or len(parts) < 2:
         return []
     total = before[-1]
-    if PCT_RE.search(s.text[total.end():parts[-1].end()]):
+    if PCT_RE.search(s.text[total.end() : parts[-1].end()]):
         return []  # parts given as shares, not amounts
     from ...numbers import parse_money
 

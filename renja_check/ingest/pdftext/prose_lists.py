@@ -6,6 +6,7 @@
 nomenclature as dictionary to tell a new item from a wrapped line; ``list_tables``
 stores it as a table ``daftar-<section>`` (role ``daftar_program``).
 """
+
 from __future__ import annotations
 
 import re
@@ -78,10 +79,14 @@ def _names(ctx: ParseContext, level: str) -> list[str]:
     key = (id(ctx.nomenclature), tuple(ctx.bidang), level)
     if key not in _NAME_CACHE:
         bid = tuple(ctx.bidang)
-        _NAME_CACHE[key] = sorted({
-            norm_name(e.name) for e in ctx.nomenclature.entries.values()
-            if e.level == level and (not bid or e.code.startswith("X.XX")
-                                     or any(e.code.startswith(b + ".") for b in bid))})
+        _NAME_CACHE[key] = sorted(
+            {
+                norm_name(e.name)
+                for e in ctx.nomenclature.entries.values()
+                if e.level == level
+                and (not bid or e.code.startswith("X.XX") or any(e.code.startswith(b + ".") for b in bid))
+            }
+        )
     return _NAME_CACHE[key]
 
 
@@ -109,8 +114,7 @@ def _best(ctx: ParseContext, text: str, level: str) -> float:
 def _prefix(ctx: ParseContext, text: str, level: str) -> float:
     """How well ``text`` matches the beginning of an official name."""
     key = norm_name(text)
-    return max((fuzz.ratio(key, n[:len(key)]) for n in _names(ctx, level) if len(n) >= len(key) - 2),
-               default=0.0)
+    return max((fuzz.ratio(key, n[: len(key)]) for n in _names(ctx, level) if len(n) >= len(key) - 2), default=0.0)
 
 
 def _join(a: str, b: str) -> str:
@@ -173,8 +177,7 @@ def _list_items(ctx: ParseContext) -> list[Item]:
 
 def prose_lists(ctx: ParseContext) -> list[tuple[str, str, Span]]:
     """(level, name as printed, span) of every item of the prose program lists."""
-    return [(it.level, it.name, ctx.span(ctx.lines[it.first].no, ctx.lines[it.last].no))
-            for it in _list_items(ctx)]
+    return [(it.level, it.name, ctx.span(ctx.lines[it.first].no, ctx.lines[it.last].no)) for it in _list_items(ctx)]
 
 
 def list_tables(ctx: ParseContext, secs: Optional[list[str]] = None) -> list[Table]:
@@ -200,10 +203,25 @@ def list_tables(ctx: ParseContext, secs: Optional[list[str]] = None) -> list[Tab
             if it.level == "program":
                 parents.pop("kegiatan", None)
             parents[it.level] = nid
-            nodes.append(Node(id=nid, level=it.level, name=it.name, name_printed=it.name,
-                              ordinal=it.ordinal, parent=parent, span=ctx.span(first, last)))
-        tables.append(Table(id=tid, number=None, title=f"Daftar program, kegiatan dan sub kegiatan ({sec})",
-                            role="daftar_program",
-                            span=ctx.span(nodes[0].span.line_start, nodes[-1].span.line_end),
-                            nodes=nodes))
+            nodes.append(
+                Node(
+                    id=nid,
+                    level=it.level,
+                    name=it.name,
+                    name_printed=it.name,
+                    ordinal=it.ordinal,
+                    parent=parent,
+                    span=ctx.span(first, last),
+                )
+            )
+        tables.append(
+            Table(
+                id=tid,
+                number=None,
+                title=f"Daftar program, kegiatan dan sub kegiatan ({sec})",
+                role="daftar_program",
+                span=ctx.span(nodes[0].span.line_start, nodes[-1].span.line_end),
+                nodes=nodes,
+            )
+        )
     return tables

@@ -4,6 +4,7 @@ Running footers, page numbers and table titles are dropped; headings, titles and
 items break blocks; a block is cut at sentence ends (abbreviations such as ``Rp.`` or
 ``Kab.`` do not end a sentence). Each ``Sentence`` keeps the line of every char offset.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,8 +23,10 @@ LINE_END_PUNCT_RE = re.compile(r"[.,;:-]$")
 # what _skip drops (footers, page numbers, table titles) as one pattern per flag set: one scan
 # per line instead of one per pattern
 _SKIP_PATTERNS = [FOOTER_RE, PAGE_NO_RE, TITLE_RE] + [p for _, p in TABLE_TITLES]
-_SKIP_ANY = [re.compile("|".join(f"(?:{p.pattern})" for p in _SKIP_PATTERNS if p.flags == f), f)
-             for f in {p.flags for p in _SKIP_PATTERNS}]
+_SKIP_ANY = [
+    re.compile("|".join(f"(?:{p.pattern})" for p in _SKIP_PATTERNS if p.flags == f), f)
+    for f in {p.flags for p in _SKIP_PATTERNS}
+]
 _ASCII_NON_ALPHA = bytes(c for c in range(128) if not chr(c).isalpha())
 _ASCII_LOWER = bytes(c for c in range(128) if chr(c).islower())
 
@@ -66,8 +69,13 @@ def _standalone(text: str, nxt: Optional[str]) -> bool:
     if _mostly_upper(text):
         return True
     # a short line closing without punctuation, the next line starting a new sentence
-    return (len(text) < 45 and bool(nxt) and nxt[:1].isupper()  # cheap tests first
-            and not LINE_END_PUNCT_RE.search(text) and not CONNECTOR_END_RE.search(text))
+    return (
+        len(text) < 45
+        and bool(nxt)
+        and nxt[:1].isupper()  # cheap tests first
+        and not LINE_END_PUNCT_RE.search(text)
+        and not CONNECTOR_END_RE.search(text)
+    )
 
 
 def sentences(ctx: ParseContext, secs: Optional[list[str]] = None) -> list[Sentence]:
@@ -112,7 +120,7 @@ def _split_block(ctx: ParseContext, idx: list[int], section: str) -> list[Senten
             text += t
     out, start = [], 0
     for m in SENTENCE_END_RE.finditer(text):
-        if ABBREV_RE.search(text[start:m.end()]) and not text[start:m.end()].endswith("-."):
+        if ABBREV_RE.search(text[start : m.end()]) and not text[start : m.end()].endswith("-."):
             continue
         out.append((start, m.end()))
         start = m.end()

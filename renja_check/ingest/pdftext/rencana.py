@@ -5,6 +5,7 @@ name sometimes), name, indicator, lokasi, ``<target N> <pagu N>``, sumber dana, 
 ``<target N+1> <pagu N+1>``. The rest of the table (bidang, program, kegiatan rows, the
 total, page headers) is read by ``plan_table``.
 """
+
 from __future__ import annotations
 
 from .base import ParseContext, Region
@@ -38,7 +39,7 @@ def sub_row(tb: TreeBuilder, row: RawRow, segs: list[Segment], ys: list[str], st
         more = segs[2:]
     targets, pagu = pair_targets(cells, ys, style)
     n_name = len(texts) - len(rest)
-    ind_nos = [n for n, _ in first.texts][n_name:n_name + len(ind_lines)] if rest else []
+    ind_nos = [n for n, _ in first.texts][n_name : n_name + len(ind_lines)] if rest else []
     indicators = [indicator(ind_lines, targets, ind_nos + [c.line for c in cells], tb.ctx)]
     for seg in more:  # further indicators of the same row, if any
         t, _ = pair_targets(seg.cells, ys, style)
@@ -46,6 +47,13 @@ def sub_row(tb: TreeBuilder, row: RawRow, segs: list[Segment], ys: list[str], st
             indicators.append(indicator([x for _, x in seg.texts], t, seg.lines, tb.ctx))
         else:
             catatan += [x for _, x in seg.texts]
-    tb.add(row, name, [i for i in indicators if i], pagu, [n for s in segs for n in s.lines],
-           lokasi=join_text(lokasi) or None, sumber_dana=join_text(sumber) or None,
-           catatan=join_text(catatan) or None)
+    tb.add(
+        row,
+        name,
+        [i for i in indicators if i],
+        pagu,
+        [n for s in segs for n in s.lines],
+        lokasi=join_text(lokasi) or None,
+        sumber_dana=join_text(sumber) or None,
+        catatan=join_text(catatan) or None,
+    )

@@ -10,6 +10,7 @@ labels paired by ``review_labels``. Sub kegiatan are identified by name with the
 nomenclature as dictionary, kept consistent within their kegiatan; kegiatan and
 program codes are the parents of the sub kegiatan codes.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,7 +33,7 @@ SIDES = {
 
 
 def parse(ctx: ParseContext, region: Region, *args) -> list[Table]:
-    lines = ctx.lines[region.start:region.end]
+    lines = ctx.lines[region.start : region.end]
     if not lines:
         return []
     style = infer_style([tok for ln in lines for tok in re.findall(NUMBER_TOKEN, ln.text)])
@@ -45,8 +46,11 @@ def parse(ctx: ParseContext, region: Region, *args) -> list[Table]:
     def is_label(text: str) -> bool:
         if is_label_like(text):
             return True
-        return any(ctx.nomenclature.match_name(p, lvl, bidang=ctx.bidang, limit=1, cutoff=80)
-                   for p in split_double(text) for lvl in ("kegiatan", "program"))
+        return any(
+            ctx.nomenclature.match_name(p, lvl, bidang=ctx.bidang, limit=1, cutoff=80)
+            for p in split_double(text)
+            for lvl in ("kegiatan", "program")
+        )
 
     sc = scan(lines[1:], is_label)
     cells = _read_cells(ctx, sc)
@@ -57,17 +61,28 @@ def parse(ctx: ParseContext, region: Region, *args) -> list[Table]:
     span = ctx.span(lines[0].no, lines[-1].no)
     for side, meta in SIDES.items():
         nodes = builder.nodes(side, meta["id"])
-        tables.append(Table(number=region.number or "2.5", title=title, years=[year] if year else [],
-                            columns=_columns(side, year), nodes=nodes, span=span, **meta))
+        tables.append(
+            Table(
+                number=region.number or "2.5",
+                title=title,
+                years=[year] if year else [],
+                columns=_columns(side, year),
+                nodes=nodes,
+                span=span,
+                **meta,
+            )
+        )
     _completeness(ctx, sc, tables)
     return tables
 
 
 def _columns(side: str, year: Optional[int]) -> list[Column]:
-    cols = [Column(id="lokasi", label="Lokasi", role="lokasi"),
-            Column(id="indikator", label="Indikator Kinerja", role="indikator"),
-            Column(id=f"target_{year}", label="Target Capaian", role="target", year=year),
-            Column(id=f"pagu_{year}", label="Pagu Indikatif", role="pagu", year=year)]
+    cols = [
+        Column(id="lokasi", label="Lokasi", role="lokasi"),
+        Column(id="indikator", label="Indikator Kinerja", role="indikator"),
+        Column(id=f"target_{year}", label="Target Capaian", role="target", year=year),
+        Column(id=f"pagu_{year}", label="Pagu Indikatif", role="pagu", year=year),
+    ]
     if side == "analisis":
         cols.append(Column(id="catatan", label="Catatan Penting", role="catatan"))
     return cols
@@ -100,22 +115,31 @@ def _resolve(ctx: ParseContext, sc: Scan, cells: dict[int, Cells]) -> dict[int, 
     codes: dict[int, Optional[str]] = {}
     for prog in sc.programs:
         for keg in prog.kegiatan:
-            best: list[Match] = [cells[id(c)].matches[0] for c in keg.copies
-                                 if cells[id(c)].matches and cells[id(c)].matches[0].score >= CODE_CONFIDENT]
+            best: list[Match] = [
+                cells[id(c)].matches[0]
+                for c in keg.copies
+                if cells[id(c)].matches and cells[id(c)].matches[0].score >= CODE_CONFIDENT
+            ]
             votes = Counter(parent_code(m.code) for m in best)
             kcode = votes.most_common(1)[0][0] if votes else None
             codes[id(keg)] = kcode
             for c in keg.copies:
                 ms = cells[id(c)].matches
-                pick = next((m for m in ms if m.score >= CODE_CONFIDENT and kcode
-                             and parent_code(m.code) == kcode), None)
+                pick = next(
+                    (m for m in ms if m.score >= CODE_CONFIDENT and kcode and parent_code(m.code) == kcode), None
+                )
                 codes[id(c)] = pick.code if pick else None
                 if pick is None and ms and ms[0].score >= CODE_CONFIDENT:
-                    ctx.note("code-inconsistent",
-                             f"Tabel 2.5: the sub kegiatan name '{cells[id(c)].name}' matches {ms[0].code}, "
-                             f"outside kegiatan {kcode}", c.first, c.last, level="info",
-                             id=f"Tabel 2.5: nama sub kegiatan '{cells[id(c)].name}' cocok dengan {ms[0].code}, "
-                                f"di luar kegiatan {kcode}")
+                    ctx.note(
+                        "code-inconsistent",
+                        f"Tabel 2.5: the sub kegiatan name '{cells[id(c)].name}' matches {ms[0].code}, "
+                        f"outside kegiatan {kcode}",
+                        c.first,
+                        c.last,
+                        level="info",
+                        id=f"Tabel 2.5: nama sub kegiatan '{cells[id(c)].name}' cocok dengan {ms[0].code}, "
+                        f"di luar kegiatan {kcode}",
+                    )
         pvotes = Counter(parent_code(codes[id(k)]) for k in prog.kegiatan if codes.get(id(k)))
         codes[id(prog)] = pvotes.most_common(1)[0][0] if pvotes else None
     return codes
@@ -146,8 +170,7 @@ class _Builder:
             line, left, right = sc.total
             raw = left if side == "awal" else right
             root = self.node_id(tid, None, line)
-            out.append(Node(id=root, level="total", name="TOTAL", pagu=self._money(raw),
-                            span=ctx.span(line)))
+            out.append(Node(id=root, level="total", name="TOTAL", pagu=self._money(raw), span=ctx.span(line)))
         for prog in sc.programs:
             copies = [c for k in prog.kegiatan for c in k.side(side)]
             if not copies and prog.left is None:
@@ -157,9 +180,20 @@ class _Builder:
             last = max([c.last for c in copies] + [prog.line])
             pid = self.node_id(tid, pcode, prog.line)
             raw = prog.left if side == "awal" else prog.right
-            out.append(Node(id=pid, level="program", code=pcode, code_status="resolved" if pcode else "unresolved",
-                            name=name, name_printed=printed, ordinal=prog.ordinal, parent=root,
-                            pagu=self._money(raw), span=ctx.span(prog.line, last)))
+            out.append(
+                Node(
+                    id=pid,
+                    level="program",
+                    code=pcode,
+                    code_status="resolved" if pcode else "unresolved",
+                    name=name,
+                    name_printed=printed,
+                    ordinal=prog.ordinal,
+                    parent=root,
+                    pagu=self._money(raw),
+                    span=ctx.span(prog.line, last),
+                )
+            )
             for keg in prog.kegiatan:
                 out.extend(self.kegiatan_nodes(keg, side, tid, pid))
         return out
@@ -171,9 +205,19 @@ class _Builder:
         kcode = self.codes.get(id(keg))
         name, printed = self.block_name(kcode, "kegiatan", keg.line)
         kid = self.node_id(tid, kcode, keg.line)
-        out = [Node(id=kid, level="kegiatan", code=kcode, code_status="resolved" if kcode else "unresolved",
-                    name=name, name_printed=printed, ordinal=keg.number or None, parent=pid,
-                    span=self.ctx.span(keg.line, max(c.last for c in copies)))]
+        out = [
+            Node(
+                id=kid,
+                level="kegiatan",
+                code=kcode,
+                code_status="resolved" if kcode else "unresolved",
+                name=name,
+                name_printed=printed,
+                ordinal=keg.number or None,
+                parent=pid,
+                span=self.ctx.span(keg.line, max(c.last for c in copies)),
+            )
+        ]
         for c in copies:
             out.append(self.sub_node(c, side, tid, kid))
         return out
@@ -185,15 +229,24 @@ class _Builder:
         if cell.indicator or c.target:
             targets = {self.ykey: parse_quantity(c.target, self.style)} if c.target else {}
             first = cell.indicator_first or c.last
-            indicators.append(Indicator(text=cell.indicator or "", targets=targets,
-                                        span=self.ctx.span(first, c.last)))
+            indicators.append(Indicator(text=cell.indicator or "", targets=targets, span=self.ctx.span(first, c.last)))
         catatan = " ".join(t for _, t in c.catatan) or None if side == "analisis" else None
         last = max([c.last] + [n for n, _ in c.catatan]) if side == "analisis" else c.last
-        return Node(id=self.node_id(tid, code, c.first), level="subkegiatan", code=code,
-                    code_status="resolved" if code else "unresolved", name=cell.name,
-                    name_printed=cell.name or None, ordinal=c.ordinal, parent=kid,
-                    indicators=indicators, pagu=self._money(c.pagu), lokasi=cell.lokasi,
-                    catatan=catatan, span=self.ctx.span(c.first, last))
+        return Node(
+            id=self.node_id(tid, code, c.first),
+            level="subkegiatan",
+            code=code,
+            code_status="resolved" if code else "unresolved",
+            name=cell.name,
+            name_printed=cell.name or None,
+            ordinal=c.ordinal,
+            parent=kid,
+            indicators=indicators,
+            pagu=self._money(c.pagu),
+            lokasi=cell.lokasi,
+            catatan=catatan,
+            span=self.ctx.span(c.first, last),
+        )
 
     def _money(self, raw: Optional[str]) -> dict:
         return {self.ykey: parse_money(raw, self.style)} if raw is not None else {}
@@ -205,8 +258,12 @@ def _completeness(ctx: ParseContext, sc: Scan, tables: list[Table]) -> None:
         ctx.note(code, f"Tabel 2.5: {msg_en}", line, id=f"Tabel 2.5: {msg_id}")
     if sc.total is None:
         awal.complete = analisis.complete = False
-        ctx.note("table-truncated", "Tabel 2.5 ends without its TOTAL line; the table may be cut", sc.last_line,
-                 id="Tabel 2.5 berakhir tanpa baris TOTAL; tabel mungkin terpotong")
+        ctx.note(
+            "table-truncated",
+            "Tabel 2.5 ends without its TOTAL line; the table may be cut",
+            sc.last_line,
+            id="Tabel 2.5 berakhir tanpa baris TOTAL; tabel mungkin terpotong",
+        )
     for prog in sc.programs:
         for keg in prog.kegiatan:
             for side, other, table in (("awal", "analisis", analisis), ("analisis", "awal", awal)):
@@ -214,11 +271,14 @@ def _completeness(ctx: ParseContext, sc: Scan, tables: list[Table]) -> None:
                 for c in keg.side(side):
                     if c.letter not in theirs:
                         table.complete = False
-                        ctx.note("row-unpaired",
-                                 f"Tabel 2.5: sub kegiatan '{c.ordinal}' (kegiatan {keg.number}) is only on the "
-                                 f"{side} side", c.first, c.last,
-                                 id=f"Tabel 2.5: sub kegiatan '{c.ordinal}' (kegiatan {keg.number}) hanya ada di "
-                                    f"sisi {side}")
+                        ctx.note(
+                            "row-unpaired",
+                            f"Tabel 2.5: sub kegiatan '{c.ordinal}' (kegiatan {keg.number}) is only on the {side} side",
+                            c.first,
+                            c.last,
+                            id=f"Tabel 2.5: sub kegiatan '{c.ordinal}' (kegiatan {keg.number}) hanya ada di "
+                            f"sisi {side}",
+                        )
     copies = [c for _, _, c in _all_copies(sc)]
     if copies and copies[-1].target is None and copies[-1].pagu is None:  # cut inside a row
         (awal if copies[-1].side == "awal" else analisis).complete = False

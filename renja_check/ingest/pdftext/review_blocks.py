@@ -3,6 +3,7 @@
 Everything here is as printed (ordinals, targets, pagu strings); ``review`` turns the
 blocks into model nodes.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -6,6 +6,7 @@ name is found with the nomenclature as dictionary (the word prefix that best mat
 an official sub kegiatan name); the indicator starts at an indicator word
 (``Jumlah``, ``Persentase`` ...) or a ``-`` bullet; the lokasi is what sits between.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -16,10 +17,36 @@ from ...text import norm_name
 from .codes import score_name
 
 INDICATOR_WORDS = {
-    "jumlah", "persentase", "prosentase", "presentase", "indeks", "rasio", "tingkat", "nilai",
-    "cakupan", "angka", "proporsi", "rata-rata", "rerata", "banyaknya", "capaian", "luas",
-    "panjang", "lama", "predikat", "skor", "opini", "kapasitas", "frekuensi", "terlaksananya",
-    "tersedianya", "tercapainya", "meningkatnya", "-", "•", "–",
+    "jumlah",
+    "persentase",
+    "prosentase",
+    "presentase",
+    "indeks",
+    "rasio",
+    "tingkat",
+    "nilai",
+    "cakupan",
+    "angka",
+    "proporsi",
+    "rata-rata",
+    "rerata",
+    "banyaknya",
+    "capaian",
+    "luas",
+    "panjang",
+    "lama",
+    "predikat",
+    "skor",
+    "opini",
+    "kapasitas",
+    "frekuensi",
+    "terlaksananya",
+    "tersedianya",
+    "tercapainya",
+    "meningkatnya",
+    "-",
+    "•",
+    "–",
 }
 NAME_CONFIDENT = 85.0
 
@@ -103,12 +130,10 @@ def _lokasi_prefix(toks: list[Tok], known: list[str]) -> int:
     return 0
 
 
-def split_cells(parts: list[tuple[int, str]], nomen: Nomenclature, bidang: list[str],
-                known_lokasi: list[str]) -> Cells:
+def split_cells(parts: list[tuple[int, str]], nomen: Nomenclature, bidang: list[str], known_lokasi: list[str]) -> Cells:
     toks = tokenize(parts)
     if not toks:
-        return Cells(name="", name_score=0.0, name_last=0, lokasi=None, indicator=None,
-                     indicator_first=None)
+        return Cells(name="", name_score=0.0, name_last=0, lokasi=None, indicator=None, indicator_first=None)
     w, score = best_prefix(toks, nomen, bidang)
     if score < NAME_CONFIDENT:
         w = _fallback_name_end(toks, known_lokasi)
@@ -152,4 +177,3 @@ def _fallback_name_end(toks: list[Tok], known_lokasi: list[str]) -> int:
     ind = next((i for i, t in enumerate(toks) if i and _is_indicator_start(t, False)), len(toks))
     n_first = sum(1 for t in toks if t.line == first_line)
     return min(n_first, ind) if ind > 1 else n_first
-

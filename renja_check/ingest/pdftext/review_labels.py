@@ -6,6 +6,7 @@ header words are mixed in. ``label_texts`` cleans the pool; ``best_label`` pairs
 official name (from the nomenclature, via the sub kegiatan codes) with the printed
 label that matches it best.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,9 +17,33 @@ from rapidfuzz import fuzz
 from ...text import norm_name
 
 HEADER_WORDS = {
-    "lokasi", "indikator", "kinerja", "target", "capaian", "pagu", "indikatif", "catatan", "penting",
-    "no", "program", "kegiatan", "sub", "rancangan", "awal", "akhir", "rkpd", "hasil", "analisis",
-    "kebutuhan", "tabel", "review", "terhadap", "tahun", "urusan", "bidang", "dan",
+    "lokasi",
+    "indikator",
+    "kinerja",
+    "target",
+    "capaian",
+    "pagu",
+    "indikatif",
+    "catatan",
+    "penting",
+    "no",
+    "program",
+    "kegiatan",
+    "sub",
+    "rancangan",
+    "awal",
+    "akhir",
+    "rkpd",
+    "hasil",
+    "analisis",
+    "kebutuhan",
+    "tabel",
+    "review",
+    "terhadap",
+    "tahun",
+    "urusan",
+    "bidang",
+    "dan",
 }
 _DIGITS_RE = re.compile(r"^[\d\s.]+$")
 
@@ -39,7 +64,7 @@ def split_double(text: str) -> list[str]:
             best = (s, p)
     if best is None:
         return [text]
-    return [text[: best[1]].strip(), text[best[1]:].strip()]
+    return [text[: best[1]].strip(), text[best[1] :].strip()]
 
 
 def is_header(text: str) -> bool:
@@ -79,8 +104,9 @@ def label_score(label: str, official: str) -> float:
     return float(max(fuzz.token_sort_ratio(a, b), fuzz.ratio(a, b)))
 
 
-def best_label(official: str, labels: list[tuple[int, str]], near: int, cutoff: float,
-               level: str) -> Optional[tuple[int, str]]:
+def best_label(
+    official: str, labels: list[tuple[int, str]], near: int, cutoff: float, level: str
+) -> Optional[tuple[int, str]]:
     """The printed label of ``official``; ties go to the label nearest after line ``near``."""
     best = None
     for no, text in labels:

@@ -12,6 +12,7 @@ subtotals are Roman-numbered (``I 1,234,567,890 I 1,234,000,000``); page labels
 every line outside a row (the label pool) for the caller to pair names with; the
 block dataclasses live in ``review_blocks``.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,14 +26,14 @@ _NUM = r"\d+(?:[.,]\d+)?%?"
 _UNIT = r"[^\s\d\-][^\s]*(?:\s+[a-z][^\s\d]*)?"
 # "<target> <unit> <pagu|->" anywhere on a line, then whatever follows
 TARGET_PAGU_RE = re.compile(
-    rf"(?<!\S)(?P<num>{_NUM})(?:\s+(?P<unit>{_UNIT}))??\s+(?P<pagu>{AMT}|-)(?=\s|$)(?P<rest>.*)$")
+    rf"(?<!\S)(?P<num>{_NUM})(?:\s+(?P<unit>{_UNIT}))??\s+(?P<pagu>{AMT}|-)(?=\s|$)(?P<rest>.*)$"
+)
 # "<target> <unit>" closing a line, the pagu on the next line
 TARGET_ONLY_RE = re.compile(rf"(?<!\S)(?P<num>{_NUM})(?:\s+(?P<unit>{_UNIT}))?\s*$")
 PAGU_LEAD_RE = re.compile(rf"^(?P<pagu>{AMT}|-)(?=\s|$)(?P<rest>.*)$")
 LETTER_RE = re.compile(r"^(?P<ord>[a-z])(?P<mark>[.)]|(?=\s))\s*(?P<rest>.*)$")
 KEGIATAN_RE = re.compile(r"^(?P<a>\d{1,2})\s+(?P<b>\d{1,2})(?:\s+(?P<rest>[a-z][.)]?\s+\S.*))?$")
-SUBTOTAL_RE = re.compile(
-    rf"^(?P<r1>[IVXL]+)\s+(?P<a1>{AMT}|-)(?:\s+(?P<r2>[IVXL]+)\s+(?P<a2>{AMT}|-))?\s*$")
+SUBTOTAL_RE = re.compile(rf"^(?P<r1>[IVXL]+)\s+(?P<a1>{AMT}|-)(?:\s+(?P<r2>[IVXL]+)\s+(?P<a2>{AMT}|-))?\s*$")
 TOTAL_RE = re.compile(rf"^TOTAL\s+(?P<a1>{AMT}|-)(?:\s+TOTAL\s+(?P<a2>{AMT}|-))?(?P<rest>.*)$", re.I)
 FOOTER_RE = re.compile(r"^RENCANA KERJA\b.*\b(?:TH\.?|TAHUN)\s*\d{4}$")
 PAGE_NO_RE = re.compile(r"^\d{1,3}$")
@@ -79,10 +80,14 @@ class _Scanner:
             return
         c.closed = True
         if c.target is None and c.pagu is None:
-            self.out.problems.append((
-                "cell-unparsed",
-                f"baris sub kegiatan '{c.ordinal}' tanpa target dan pagu ({why})",
-                f"sub kegiatan row '{c.ordinal}' has no target and pagu ({why})", c.first))
+            self.out.problems.append(
+                (
+                    "cell-unparsed",
+                    f"baris sub kegiatan '{c.ordinal}' tanpa target dan pagu ({why})",
+                    f"sub kegiatan row '{c.ordinal}' has no target and pagu ({why})",
+                    c.first,
+                )
+            )
         self.open = None
 
     def start_copy(self, no: int, ordinal: str, letter: str, rest: str) -> None:
@@ -169,8 +174,12 @@ class _Scanner:
         m = TARGET_ONLY_RE.search(ln.text)
         if m and i + 1 < len(self.lines):
             nxt = PAGU_LEAD_RE.match(self.lines[i + 1].text)
-            if nxt and nxt.group("pagu") == "-" and nxt.group("rest").strip() \
-                    and not self.letter_of(nxt.group("rest").strip()):
+            if (
+                nxt
+                and nxt.group("pagu") == "-"
+                and nxt.group("rest").strip()
+                and not self.letter_of(nxt.group("rest").strip())
+            ):
                 nxt = None  # "- Jumlah ..." is an indicator bullet, not an empty pagu
             if nxt:
                 head = ln.text[: m.start()].strip()
@@ -204,8 +213,9 @@ class _Scanner:
             m = SUBTOTAL_RE.match(t)
             if m and (m.group("r2") is None or m.group("r1") == m.group("r2")):
                 self.close_open(ln.no, "program subtotal")
-                self.out.programs.append(Program(ordinal=m.group("r1"), line=ln.no,
-                                                 left=m.group("a1"), right=m.group("a2")))
+                self.out.programs.append(
+                    Program(ordinal=m.group("r1"), line=ln.no, left=m.group("a1"), right=m.group("a2"))
+                )
                 self.label_zone = False
                 i += 1
                 continue
@@ -242,15 +252,21 @@ class _Scanner:
         if not copies:
             return letter == "a"
         last = copies[-1]
-        return letter in ({last.letter, _next_letter(last.letter)} if last.side == "awal"
-                          else {_next_letter(last.letter)})
+        return letter in (
+            {last.letter, _next_letter(last.letter)} if last.side == "awal" else {_next_letter(last.letter)}
+        )
 
     def outside(self, ln: Line) -> None:
         """A line between rows: a page label, or the catatan of the row just closed."""
         self.out.labels.append((ln.no, ln.text))
         last = self._last_copy()
-        if (last is not None and last.side == "analisis" and last.closed and not self.label_zone
-                and not self.is_label(ln.text)):
+        if (
+            last is not None
+            and last.side == "analisis"
+            and last.closed
+            and not self.label_zone
+            and not self.is_label(ln.text)
+        ):
             last.catatan.append((ln.no, ln.text))
             return
         self.label_zone = True

@@ -8,6 +8,7 @@ prioritas and kelompok sasaran, ``<target N+1> <pagu N+1>``, perangkat daerah. E
 targets of the earlier columns print as a unit alone (``orang orang 107 orang ...``).
 The prioritas, kelompok sasaran and perangkat daerah cells go to ``keterangan``.
 """
+
 from __future__ import annotations
 
 from .base import ParseContext, Region
@@ -28,7 +29,7 @@ def sub_row(tb: TreeBuilder, row: RawRow, segs: list[Segment], ys: list[str], st
     texts = [t for _, t in first.texts]
     name, rest = split_name(texts, tb.officials(row), "subkegiatan")
     nos = [n for n, _ in first.texts]
-    ind_nos = nos[len(nos) - len(rest):] if rest else []
+    ind_nos = nos[len(nos) - len(rest) :] if rest else []
     cells = list(first.cells)
     lokasi: list[str] = []
     sumber: list[str] = []
@@ -43,6 +44,13 @@ def sub_row(tb: TreeBuilder, row: RawRow, segs: list[Segment], ys: list[str], st
                 extra.append(join_text([t for _, t in seg.texts]))
     targets, pagu = pair_targets(cells, ys, style)
     ind = indicator(rest, targets, ind_nos + [c.line for c in cells], tb.ctx)
-    tb.add(row, name, [ind] if ind else [], pagu, [n for s in segs for n in s.lines],
-           lokasi=join_text(lokasi) or None, sumber_dana=join_text(sumber) or None,
-           keterangan=" | ".join(e for e in extra if e) or None)
+    tb.add(
+        row,
+        name,
+        [ind] if ind else [],
+        pagu,
+        [n for s in segs for n in s.lines],
+        lokasi=join_text(lokasi) or None,
+        sumber_dana=join_text(sumber) or None,
+        keterangan=" | ".join(e for e in extra if e) or None,
+    )
