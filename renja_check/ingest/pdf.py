@@ -85,7 +85,7 @@ def page_of(line: int, starts: list[int]) -> int:
 
 def parse_pdf(path: Path) -> Document:
     from .pdftext import parse_text
-    from .posread import read_plan
+    from .posread import other_tables, read_plan
 
     path = Path(path)
     pages = read_positioned(path)
@@ -101,7 +101,12 @@ def parse_pdf(path: Path) -> Document:
                     return first + k
         return first
 
-    doc = parse_text(text, str(path), positioned=lambda year: read_plan(pages, str(path), page_line, year))
+    doc = parse_text(
+        text,
+        str(path),
+        positioned=lambda year: read_plan(pages, str(path), page_line, year),
+        others=lambda found, plan, year: other_tables(pages, str(path), page_line, found, plan, year),
+    )
     _set_pages(doc, starts)
     doc.source.format = "pdf"
     doc.source.sha256 = sha256(read_bytes(path))

@@ -26,6 +26,7 @@ class Row:
     level: Optional[str]
     amounts: dict[int, Word] = field(default_factory=dict)  # money column -> word
     names: list[Word] = field(default_factory=list)
+    cells: dict[int, list[Word]] = field(default_factory=dict)  # text band -> words (poscells)
 
 
 def cut_names(t: FoundTable, words: list[Word], rows: list[Row], carry: Optional[Row], anchor: str):
@@ -83,10 +84,18 @@ def cut_names(t: FoundTable, words: list[Word], rows: list[Row], carry: Optional
     return cost, out
 
 
-def _partition(mids: list[float], targets: list[Optional[float]], anchor: str, max_lines: int):
+def _partition(
+    mids: list[float],
+    targets: list[Optional[float]],
+    anchor: str,
+    max_lines: int,
+    empty: float = 400.0,
+    apart: Optional[float] = None,
+):
     """Least-squares cut of the lines into one block per target line (None: the end of a
     cell begun on the previous page). Line spacing tells cells apart: a cut where lines
-    stand at their usual spacing, or a block across a wider gap, costs ``SPLIT``."""
+    stand at their usual spacing, or a block across a wider gap, costs ``SPLIT``; with
+    ``apart`` (a multiple of the usual spacing) no block spans a gap wider than that."""
     n, m = len(mids), len(targets)
     gaps = [b - a for a, b in zip(mids, mids[1:])]
     usual = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
@@ -94,6 +103,9 @@ def _partition(mids: list[float], targets: list[Optional[float]], anchor: str, m
     wide_before = [0]
     for w in wide:
         wide_before.append(wide_before[-1] + w)
+    far_before = [0]
+    for g in gaps:
+        far_before.append(far_before[-1] + (apart is not None and g > max(apart * usual, 30.0)))
     inf = float("inf")
     cost = [[inf] * (n + 1) for _ in range(m + 1)]
     back = [[0] * (n + 1) for _ in range(m + 1)]
@@ -107,7 +119,9 @@ def _partition(mids: list[float], targets: list[Optional[float]], anchor: str, m
                 if y is None:
                     c = 30.0 * (k - i)  # lines ending the previous page's cell
                 elif k == i:
-                    c = 400.0  # a row without a name
+                    c = empty  # a row without a name (an empty cell)
+                elif far_before[k - 1] - far_before[i]:
+                    continue  # one cell across a gap far wider than its lines' spacing
                 else:
                     at = mids[i] if anchor == "top" else (mids[i] + mids[k - 1]) / 2
                     c = (at - y) ** 2 + SPLIT * (wide_before[k - 1] - wide_before[i])

@@ -17,7 +17,8 @@ from typing import Optional
 
 from ..models import Money, Node, Span, Table
 from ..numbers import infer_style, parse_money
-from .layout import LEVELS, Layout
+from .layout import LEVELS, Layout, load_layout
+from .poscells import cell_fields, read_cells
 from .pdfwords import Word
 from .posnames import Row, cut_names
 from .postable import DASH_RE, MONEY_RE, FoundTable, code_text
@@ -85,6 +86,7 @@ def read_rows(t: FoundTable) -> list[Row]:
     for _cost, assign in cuts[anchor]:
         for row, words in assign:
             row.names.extend(words)
+    t.bands = read_cells(t, load_layout(), pages, anchor)
     return [r for r in rows if r.amounts or r.code]
 
 
@@ -130,6 +132,7 @@ def build_table(
             parent=parent.id if parent else None,
             pagu=pagu,
             span=span,
+            **cell_fields(r, t.bands, years, style),
         )
         if r.code and parent is not None and parent.code and not _digits(r.code).startswith(_digits(parent.code)):
             notes.append(

@@ -73,6 +73,60 @@ def _columns(t: FoundTable, years: list[int]) -> list[Column]:
     return cols
 
 
+OTHER_ROLES = ("evaluasi", "kinerja_pelayanan", "review_rkpd", "usulan", "rkpd_akhir")
+ROLE_ID = {
+    "evaluasi": "evaluasi hasil pelaksanaan Renja (T-C.29)",
+    "kinerja_pelayanan": "pencapaian kinerja pelayanan (T-C.30)",
+    "review_rkpd": "review rancangan awal RKPD (T-C.31)",
+    "usulan": "usulan program dan kegiatan masyarakat (T-C.32)",
+    "rkpd_akhir": "rancangan akhir RKPD",
+}
+ROLE_EN = {
+    "evaluasi": "evaluation of the Renja (T-C.29)",
+    "kinerja_pelayanan": "service performance (T-C.30)",
+    "review_rkpd": "review of the rancangan awal RKPD (T-C.31)",
+    "usulan": "community proposals (T-C.32)",
+    "rkpd_akhir": "rancangan akhir RKPD",
+}
+
+
+def other_tables(
+    pages: list[Page], path: str, page_line, skip: set[str], plan: list[Table], year: Optional[int]
+) -> tuple[list[str], list[Note], list[Table]]:
+    """Roles of the other tables found by caption and header (``posroles``) and the tables
+    read of them (the two-sided T-C.31, ``posreview``); each table found but not read gets a
+    ``table-unread`` note: found and classified, its rows not read, so not checked."""
+    from .posreview import read_review
+    from .posroles import classify
+
+    layout = load_layout()
+    found = classify(pages, layout, OTHER_ROLES)
+    starts = sorted({pg for _, pg, _ in found} | {t.span.page for t in plan if t.span.page})
+    roles, notes, tables = [], [], []
+    for role, page, caption in found:
+        if role in skip:
+            continue
+        roles.append(role)
+        if role == "review_rkpd":
+            end = next((s for s in starts if s > page), len(pages) + 1)
+            tables += read_review(pages[page - 1 : end - 1], layout, year, plan[0] if plan else None, path, page_line)
+            if tables:
+                continue
+        span = Span(file=path, line_start=page_line(page, None), line_end=page_line(page, None), page=page)
+        notes.append(
+            Note(
+                level="warning",
+                code="table-unread",
+                span=span,
+                message=f'table of {ROLE_EN[role]} found on page {page} ("{caption}") but its rows '
+                f"are not read by position, so it was not checked",
+                message_id=f'tabel {ROLE_ID[role]} ditemukan di halaman {page} ("{caption}") tetapi '
+                f"barisnya belum dibaca menurut posisi, sehingga tidak diperiksa",
+            )
+        )
+    return roles, notes, tables
+
+
 def read_plan(
     pages: list[Page], path: str, page_line: Callable[[int, Optional[str]], int], year: Optional[int]
 ) -> tuple[list[Table], list[Note]]:

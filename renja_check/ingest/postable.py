@@ -39,6 +39,7 @@ class FoundTable:
     title: list[str] = field(default_factory=list)  # title lines above the header
     role: Optional[str] = None
     furniture: set = field(default_factory=set)  # running heads and footers (not content)
+    bands: list = field(default_factory=list)  # text columns of the header (poscells.Band)
 
 
 def code_text(w: Word) -> str:
@@ -151,16 +152,22 @@ def _lines(words: list[Word]) -> list[list[Word]]:
     return [sorted(ln, key=lambda w: w.x0) for ln in out]
 
 
-def _columns(t: FoundTable, skip) -> None:
-    """Money columns from amounts' right edges; the name column from left edges."""
-    body = [w for p in t.pages for w in p.words if w not in skip and w.x0 > t.code_x1]
-    strong = sorted((w for w in body if MONEY_RE.match(w.text) and STRONG_RE.search(w.text)), key=lambda w: w.x1)
+def amount_columns(words: list[Word]) -> list[list[Word]]:
+    """Amounts clustered by right edge (amounts are right aligned), left to right."""
+    strong = sorted((w for w in words if MONEY_RE.match(w.text) and STRONG_RE.search(w.text)), key=lambda w: w.x1)
     cols: list[list[Word]] = []
     for w in strong:
         if cols and w.x1 - cols[-1][-1].x1 <= COL_TOL:
             cols[-1].append(w)
         else:
             cols.append([w])
+    return cols
+
+
+def _columns(t: FoundTable, skip) -> None:
+    """Money columns from amounts' right edges; the name column from left edges."""
+    body = [w for p in t.pages for w in p.words if w not in skip and w.x0 > t.code_x1]
+    cols = amount_columns(body)
     keep = [c for c in cols if len(c) >= 2 or len(cols) == 1]
     t.money_cols = [(min(w.x0 for w in c), max(w.x1 for w in c)) for c in keep]
     first_money = min((a for a, _ in t.money_cols), default=None)

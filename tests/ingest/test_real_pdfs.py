@@ -8,6 +8,7 @@ printed, the sums checked (no PG01 on sums that hold), the documents' own slips 
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -179,3 +180,153 @@ def test_sumut_slips(findings):
     misplaced = [f for f in got if f.rule == "RD03"]  # kegiatan 2.08.03.1.02/.03 printed under 2.08.07
     assert len(misplaced) == 3 and {f.severity for f in misplaced} == {"warning"}
     assert any("2.08.03.1.02" in f.text("en") for f in misplaced)
+
+
+# --- Indicators, targets, units and lokasi read by position (figures read by hand from the pages)
+
+
+def _ind(node):
+    assert len(node.indicators) == 1, node.indicators
+    ind = node.indicators[0]
+    return ind.text, {y: (q.raw, q.value, q.unit, q.status) for y, q in ind.targets.items()}
+
+
+def test_kaltim_targets_satuan_lokasi(docs):
+    t = _plan(docs[KALTIM])
+    # target and satuan printed in two columns: one quantity; a right-aligned "1" under TARGET
+    assert _ind(_row(t, "1.03.11")) == (
+        "Persentase Tenaga Kerja Konstruksi Kualifikasi Ahli yang Bersertifikat",
+        {"2025": ("95,84 %", Decimal("95.84"), "%", "ok")},
+    )
+    text, targets = _ind(_row(t, "1.03.11.1.01.0009"))
+    assert text == (
+        "Jumlah Instruktur/Asesor/Penyelenggara Pelatihan Tenaga Kerja Konstruksi Kualifikasi Ahli yang Disediakan"
+    )
+    assert targets == {"2025": ("120 Orang", Decimal(120), "Orang", "ok")}
+    assert _ind(_row(t, "1.03.11.1.01.0010"))[1]["2025"][:3] == ("1 Dokumen", Decimal(1), "Dokumen")
+    assert _ind(_row(t, "1.03.11.1.01.0011"))[1]["2025"][:2] == ("1.000 Orang", Decimal(1000))
+    assert _row(t, "1.03.11.1.01.0009").lokasi == "Samarinda, PPU dan Kutai Timur"
+    assert _row(t, "1.03.11.1.01.0011").lokasi == (
+        "Samarinda, Balikpapan, Bontang, Kubar, Kutim, Kukar, PPU, Paser, Berau dan Mahulu"
+    )
+    subs = [n for n in t.nodes if n.level == "subkegiatan"]
+    assert all(n.indicators and n.indicators[0].targets["2025"].status == "ok" for n in subs)
+    assert all(n.lokasi for n in subs)
+    assert not t.nodes[0].indicators  # the total row (its label runs into no cell)
+
+
+def test_sumut_targets_two_years(docs):
+    t = _plan(docs[SUMUT])
+    # figure and unit on two lines of one cell, both years (columns 5 and 9)
+    assert _ind(_row(t, "2.08.01.1.01.0001")) == (
+        "Jumlah Dokumen Perencanaan Perangkat Daerah",
+        {"2026": ("8 dokumen", Decimal(8), "dokumen", "ok"), "2027": ("8 dokumen", Decimal(8), "dokumen", "ok")},
+    )
+    assert _row(t, "2.08.01.1.01.0001").lokasi == "Sumut"
+    assert _ind(_row(t, "2.08.01.1.02.0001"))[1]["2026"][:3] == ("14 Bulan", Decimal(14), "Bulan")
+    assert _ind(_row(t, "2.08.01.1.05.0009"))[1] == {
+        "2026": ("5 orang", Decimal(5), "orang", "ok"),
+        "2027": ("7 orang", Decimal(7), "orang", "ok"),
+    }
+    # the figure printed under the unit's line ("1" above "dokumen") and the indicator of
+    # a row whose kegiatan has none
+    assert _ind(_row(t, "2.14.02.1.02.0010"))[1]["2026"][:2] == ("1 dokumen", Decimal(1))
+    assert not _row(t, "2.14.02.1.02").indicators
+    assert _ind(_row(t, "2.08.01.1.05.0002")) == ("Jumlah Paket Pakaian Dinas Beserta Atribut Kelengkapan", {})
+    assert sum(1 for n in t.nodes if n.indicators) == 50
+    assert sum(len(i.targets) for n in t.nodes for i in n.indicators) == 98
+
+
+def test_bogor_target_group_is_read_as_text(docs):
+    t = _plan(docs[BOGOR])
+    # "TARGET KEGIATAN" holds who is served, not figures: read as the indicator's text
+    assert _ind(_row(t, "307.01.001")) == ("Kebutuhan Perangkat Daerah", {})
+    assert _ind(_row(t, "307.16.001")) == ("Industri Kecil dan Menengah Kota Bogor", {})
+    assert not _row(t, "308").indicators and _row(t, "308.15.039").catatan is None  # no page number
+
+
+def test_findings_on_targets_are_true(findings):
+    assert not [f for f in findings[BOGOR] if f.rule[:2] in ("RQ", "UN", "CL")]
+    assert not [f for f in findings[KALTIM] if f.rule[:2] in ("RQ", "UN", "CL")]
+    got = findings[SUMUT]
+    # 2.08.01.1.05.0002 prints no target in either year and no 2027 pagu (page 84)
+    assert sorted((f.rule, f.evidence.get("year")) for f in got if f.rule in ("RQ01", "RQ02")) == [
+        ("RQ01", "2026"),
+        ("RQ01", "2027"),
+        ("RQ02", "2027"),
+    ]
+    assert len([f for f in got if f.rule == "RQ03"]) == 49  # lokasi printed on one sub kegiatan only
+    units = sorted((f.rule, f.locator) for f in got if f.rule in ("UN01", "UN03") and f.locator.startswith("rencana"))
+    assert units == [
+        ("UN01", "rencana:2.14.03.1.01.0009"),  # 2 dokumen / 3 Dok (page 94)
+        ("UN03", "rencana:2.08.06.1.01.0008"),  # "jumlah dokumen ..." in laporan (page 90)
+        ("UN03", "rencana:2.14.04.1.01.0022"),
+    ]  # "Jumlah Laporan ..." in dokumen (page 95)
+    # 2.14.04.1.02.0010 "Jumlah Laporan ..." in dok (page 96): UN03 folded into UN02 (dokumen in T-C.31)
+    assert "UN03" in next(f for f in got if f.rule == "UN02" and f.locator == "rencana:2.14.04.1.02.0010").text("en")
+
+
+# --- The other tables found by caption and header: said to be there, not reported missing
+
+
+def test_sumut_other_tables_classified(docs, findings):
+    unread = [n for n in docs[SUMUT].notes if n.code == "table-unread"]
+    assert [(n.span.page, n.message.split(" found")[0]) for n in unread] == [
+        (23, "table of evaluation of the Renja (T-C.29)"),
+        (40, "table of service performance (T-C.30)"),
+        (69, "table of community proposals (T-C.32)"),
+    ]  # T-C.31 (p. 51) is read: below
+    missing = sorted(f.text("en") for f in findings[SUMUT] if f.rule == "DN01")
+    assert len(missing) == 3 and "rkpd_akhir" in missing[2]
+    assert "T-C.31 (Hasil Analisis Kebutuhan) was not read completely" in missing[0]  # sub kegiatan rows only
+    assert [f.rule for f in findings[SUMUT] if f.rule == "RD05"] == ["RD05"] * 3
+    assert not [n for n in docs[BOGOR].notes + docs[KALTIM].notes if n.code == "table-unread"]
+
+
+def _named(table, start):
+    nodes = [n for n in table.nodes if n.name.startswith(start)]
+    assert len(nodes) == 1, [n.name for n in table.nodes]
+    return nodes[0]
+
+
+def test_sumut_review_table_two_sides(docs):
+    """T-C.31 (pages 51-68): no codes; rancangan awal left, hasil analisis kebutuhan right."""
+    doc = docs[SUMUT]
+    awal, analisis = doc.table("T-C.31-awal"), doc.table("T-C.31-analisis")
+    assert (awal.role, awal.side, awal.pair) == ("rkpd_awal", "rancangan_awal", "T-C.31-analisis")
+    assert (analisis.role, analisis.side) == ("kebutuhan", "hasil_analisis")
+    assert not awal.complete and not analisis.complete  # rows named as in the plan table only
+    assert {n.level for n in awal.nodes + analisis.nodes} == {"subkegiatan"}
+    assert len(awal.nodes) == 43 and len(analisis.nodes) == 44
+    left = _named(awal, "Penyusunan dokumen perencanaan")
+    right = _named(analisis, "Penyusunan dokumen perencanaan")
+    assert _raw(left) == {"2026": ("Rp3.700.000", 3_700_000, "ok")} and left.span.page == 51
+    assert _raw(right) == {"2026": ("Rp4.070.000", 4_070_000, "ok")} and right.lokasi == "Sumut"
+    assert _ind(right) == (
+        "Jumlah Dokumen Perencanaan Perangkat Daerah",
+        {"2026": ("8 dokumen", Decimal(8), "dokumen", "ok")},
+    )
+    assert _named(awal, "Penyediaan Gaji").pagu["2026"].value == 11_366_697_409
+    assert _named(analisis, "Penyediaan Gaji").pagu["2026"].value == 14_245_695_610
+    assert _named(analisis, "Pengadaan Pakaian").pagu["2026"].status == "empty"  # "Rp -" (page 52)
+    # page 64: the analysis prints another indicator than the plan table (XT03 below)
+    assert _ind(_named(analisis, "Pengembangan dan Penyediaan Materi")) == (
+        "Pelaksanaan Advokasi dan KIE Program Bangga Kencana Melalui Mitra Kerja",
+        {"2026": ("3 dokumen", Decimal(3), "dokumen", "ok")},
+    )
+    # page 68, last row: its indicator is centred on the row, far below the cells above
+    assert _ind(_named(analisis, "Layanan pendampingan korban bagi Anak"))[0].startswith("Jumlah Anak Korban")
+
+
+def test_sumut_review_findings_are_true(findings):
+    got = findings[SUMUT]
+    # the indicators the analysis prints otherwise: "asyara provinsi, asyarakat" as printed
+    # on pages 55-56 (a replace gone wrong) and another indicator on page 64
+    assert sorted(f.locator for f in got if f.rule == "XT03") == [
+        "rencana:2.08.02.1.03.0008",
+        "rencana:2.08.03.1.01.0007",
+        "rencana:2.14.03.1.01.0007",
+    ]
+    # pagu raised from the rancangan awal (x 1.1) with an empty Catatan Penting column
+    assert len([f for f in got if f.rule == "XT08"]) == 43
+    assert not [f for f in got if f.rule in ("XT06", "XT07", "PG01", "CL04")]

@@ -34,10 +34,12 @@ def _register() -> None:
     PARSERS["claims"] = claims.parse
 
 
-def parse_text(text: str, path: str, positioned=None) -> Document:
+def parse_text(text: str, path: str, positioned=None, others=None) -> Document:
     """``positioned(year) -> (tables, notes)``: the plan table read by position (PDF
     input), used when the text readers find none; a document with such a table is read
-    even without a Renja title."""
+    even without a Renja title. ``others(found_roles, plan_tables, year) -> (roles, notes,
+    tables)``: the other tables found by caption and header (PDF input), read where their
+    layout allows, so that a table that is there is not reported missing."""
     if not PARSERS:
         _register()
     lines = split_lines(text)
@@ -69,6 +71,11 @@ def parse_text(text: str, path: str, positioned=None) -> Document:
 
     cut_at_start(ctx, tables)
     found = {r.kind for r in regions} | {t.role for t in pos_tables}
+    if others is not None and pos_tables:
+        roles, notes, more = others(found, pos_tables, ctx.year)
+        found |= set(roles)
+        ctx.notes.extend(notes)
+        tables.extend(more)
     for kind in ("evaluasi", "kinerja_pelayanan", "review_rkpd", "rencana", "rkpd_akhir"):
         if kind == "rencana" and pos_notes and kind not in found:
             continue  # the positioned reader said what it looked for (plan-table-missing)
