@@ -144,7 +144,7 @@ def read_cells(t: FoundTable, layout: Layout, pages: list[tuple], anchor: str) -
         body.append((page, rows, words))
     placed = _place(every, [w for _, _, ws in body for w in ws])
     prev: Optional[Row] = None
-    for page, rows, words in body:
+    for _page, rows, words in body:
         by_band: dict[int, list[Word]] = {}
         for w in words:
             b = placed.get(w)
