@@ -136,7 +136,8 @@ def run_pemda(
     cores = workers if workers is not None else min(os.cpu_count() or 1, MAX_WORKERS)
     outs = []
     corpus = corpus or load_corpus()
-    if n >= POOL_MIN and cores > 1:
+    # a daemon process (e.g. the TUI's background check) may not start workers: run in-process
+    if n >= POOL_MIN and cores > 1 and not _daemonic():
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
 
@@ -183,3 +184,9 @@ def merge(results: list[RunResult], summaries: list[dict], tot: dict, rules_run:
         totals=tot if len(summaries) > 1 else {},
     )
     return RunResult(findings=findings, stats=stats, tables=tables)
+
+
+def _daemonic() -> bool:
+    import multiprocessing
+
+    return bool(multiprocessing.current_process().daemon)

@@ -114,6 +114,37 @@ def test_process_pool_gives_the_serial_result(tmp_path, monkeypatch):
     assert pooled.stats.agencies == serial.stats.agencies and pooled.findings
 
 
+def _pemda_in_daemon(path, queue):
+    from renja_check import pemda as pm
+    from renja_check.ingest.dossier_file import read_dossier_file
+
+    try:
+        queue.put(sorted(f.fingerprint for f in pm.run_pemda(_xd_rules(), read_dossier_file(path), workers=2).findings))
+    except Exception as exc:  # sent back: the test shows it
+        queue.put(repr(exc))
+
+
+def test_pemda_run_inside_a_daemon_process_runs_in_process(tmp_path, monkeypatch):
+    """The TUI checks in a daemon child; a daemon may not start a pool: the run stays in-process."""
+    import multiprocessing
+
+    from renja_check import pemda as pm
+    from renja_check.ingest.dossier_file import read_dossier_file
+
+    s = contoh.spec()
+    contoh.DEFECTS["XD03"](s)
+    path = contoh.write(s, tmp_path)
+    serial = sorted(f.fingerprint for f in pm.run_pemda(_xd_rules(), read_dossier_file(path), workers=1).findings)
+    monkeypatch.setattr(pm, "POOL_MIN", 2)  # inherited by the forked child
+    ctx = multiprocessing.get_context("fork")
+    queue = ctx.Queue()
+    proc = ctx.Process(target=_pemda_in_daemon, args=(path, queue), daemon=True)
+    proc.start()
+    got = queue.get(timeout=120)
+    proc.join(timeout=10)
+    assert got == serial and serial
+
+
 def test_bad_dossier_file_is_one_line_exit_2(tmp_path):
     d = tmp_path / "dossier.yaml"
     d.write_text("dossier: 1\nperangkat_daerah:\n  - renja: missing.txt\n", encoding="utf-8")
