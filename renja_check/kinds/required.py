@@ -15,6 +15,7 @@ from functools import partial
 from typing import Iterator, Literal, Optional
 
 from ..finding import Finding
+from ..record import Field
 from ..models import Node, Table
 from .base import Context, Kind, Params, walk_tables, Role, Level
 from .compare import blank
@@ -32,6 +33,9 @@ class RequiredParams(Params):
     year_offsets: list[int] = [0]
     columns: list[str] = []  # values: the numbered columns a row must fill
     when_filled: list[str] = []  # values: ... once it fills these
+    # lokasi / sumber_dana: when at least this many rows of a table, and most of them, leave the
+    # cell empty (a column filled once, e.g. a merged cell), one finding for the table lists them
+    group_at: int = Field(5, ge=0)  # 0 = one finding per row always
 
 
 def target_of(n: Node, year: str):
@@ -57,6 +61,12 @@ class RequiredKind(Kind):
             has_column = p.field in ("lokasi", "sumber_dana") and _has_column(rows, p.field)
             has = {y: _has_year(rows, y) for y in years}
             labels = (table_label(table, "id"), table_label(table, "en"))
+            grouped = False
+            if has_column:
+                empty = [n for n in rows if blank(getattr(n, p.field))]
+                if p.group_at and len(empty) >= p.group_at and 2 * len(empty) > len(rows):
+                    grouped = True
+                    yield _column_finding(rule, ctx, doc, table, p.field, empty, rows, labels)
             for n in rows:
                 if p.field == "values":
                     f = _values_check(rule, ctx, doc, table, n, p, partial(_vals, n, labels))
@@ -64,6 +74,8 @@ class RequiredKind(Kind):
                         yield f
                     continue
                 if p.field in ("lokasi", "sumber_dana"):
+                    if grouped:
+                        continue
                     if has_column and blank(getattr(n, p.field)):
                         vals = _vals(n, labels)
                         vals.update(bilingual(what=(FIELD_ID[p.field], FIELD_EN[p.field])))
@@ -74,6 +86,33 @@ class RequiredKind(Kind):
                     f = _year_check(rule, ctx, doc, table, has[year], n, year, p.field, vals_of)
                     if f is not None:
                         yield f
+
+
+def _column_finding(rule, ctx, doc, table: Table, field: str, empty: list[Node], rows: list[Node], labels) -> Finding:
+    """One finding for a table whose column is empty in most rows (rows listed in the evidence)."""
+    filled = [n for n in rows if not blank(getattr(n, field))]
+    vals = dict(
+        bilingual(
+            node=(f"{len(empty)} dari {len(rows)} sub kegiatan", f"{len(empty)} of {len(rows)} sub kegiatan"),
+            table=labels,
+            what=(FIELD_ID[field], FIELD_EN[field]),
+        )
+    )
+    return ctx.finding(
+        rule,
+        doc,
+        table=table,
+        locator=table.id,
+        span=table.span,
+        expected=len(rows),
+        found=len(filled),
+        values=vals,
+        key=(field, "table"),
+        evidence={
+            "rows": [f"{n.code or ''} {n.name or ''}".strip() for n in empty],
+            "filled": {f"{n.code or ''} {n.name or ''}".strip(): getattr(n, field) for n in filled},
+        },
+    )
 
 
 def _vals(n: Node, table_labels: tuple[str, str], **extra: str) -> dict:
