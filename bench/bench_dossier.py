@@ -22,19 +22,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from shared_paths import SIPD_FOLDER
 
-DEFAULT = (
-    Path(__file__).resolve().parents[2]
-    / "shared"
-    / "reference"
-    / "nomenclature"
-    / "join-project-ms-grup__e-monev-utara-be"
-    / "src"
-    / "app"
-    / "renja-rkpd"
-    / "seeder"
-    / "renja-2026"
-)
+DEFAULT = SIPD_FOLDER  # the 54 SIPD-RI files of the shared reference material
 
 
 def _cpu() -> float:

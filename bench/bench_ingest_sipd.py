@@ -11,20 +11,9 @@ import time
 from pathlib import Path
 
 from renja_check.ingest import load_dossier
+from shared_paths import SIPD_FOLDER
 
-# the 54 SIPD-RI files of the shared reference material, beside the checkout
-DEFAULT = (
-    Path(__file__).resolve().parents[2]
-    / "shared"
-    / "reference"
-    / "nomenclature"
-    / "join-project-ms-grup__e-monev-utara-be"
-    / "src"
-    / "app"
-    / "renja-rkpd"
-    / "seeder"
-    / "renja-2026"
-)
+DEFAULT = SIPD_FOLDER  # the 54 SIPD-RI files of the shared reference material
 
 
 def main() -> None:

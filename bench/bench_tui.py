@@ -18,20 +18,10 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from shared_paths import SIPD_FOLDER
 
 ROOT = Path(__file__).resolve().parents[1]
-SIPD = (
-    ROOT.parent
-    / "shared"
-    / "reference"
-    / "nomenclature"
-    / "join-project-ms-grup__e-monev-utara-be"
-    / "src"
-    / "app"
-    / "renja-rkpd"
-    / "seeder"
-    / "renja-2026"
-)
+SIPD = SIPD_FOLDER  # the 54 SIPD-RI files of the shared reference material
 
 
 def child(inputs: list[str]) -> None:

@@ -21,12 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from renja_check.nomenclature_codes import generic_code, normalize_code  # noqa: E402
+from shared_paths import SIPD_FOLDER  # noqa: E402
 
-DEFAULT = (
-    ROOT.parent
-    / "shared/reference/nomenclature/join-project-ms-grup__e-monev-utara-be"
-    / "src/app/renja-rkpd/seeder/renja-2026"
-)
+DEFAULT = SIPD_FOLDER  # the 54 SIPD-RI files of the shared reference material
 OUT = ROOT / "corpus/indicators/sipd-indikator.csv"
 HEADER = ["kode", "sub_kegiatan", "indikator", "satuan", "target", "kode_skpd", "skpd", "berkas"]
 
