@@ -42,6 +42,7 @@ KIND: dict[str, frozenset[str]] = {
             "zero_txt",
         }
     ),
+    "compound_values": frozenset({"first", "indicator", "n", "node"}),
     "cross_table": frozenset(
         {
             "Node",
@@ -66,6 +67,34 @@ KIND: dict[str, frozenset[str]] = {
             "year",
             "year_txt",
         }
+    ),
+    "cross_document": frozenset(
+        {
+            "Node",
+            "a",
+            "assigned_to",
+            "b",
+            "changes",
+            "column",
+            "end",
+            "gap",
+            "indicator",
+            "node",
+            "other",
+            "other_year",
+            "pagu",
+            "period",
+            "recoded_txt",
+            "renja",
+            "what",
+            "year",
+            "year_txt",
+        }
+    ),
+    "identity": frozenset({"lines", "raw", "stated", "where", "year"}),
+    "kegiatan_outputs": frozenset({"bound", "expected_txt", "indicator", "n", "node", "target", "target_unit", "year"}),
+    "prose_arithmetic": frozenset(
+        {"a", "b", "cells", "computed", "n", "node", "printed", "raw", "stated", "sum", "total", "what"}
     ),
     "formula": frozenset(
         {
