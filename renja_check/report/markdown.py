@@ -46,6 +46,7 @@ def render(report: CheckReport, lang: str = "id", *, color: bool = False) -> str
             info = report.rule_info(code)
             title = f" — {cell(info.title_text(lang))}" if info else ""
             out.append(f"| {code}{title} | {n} |")
+    out += _dossier_sections(report, lang)
     for w in report.warnings():
         out += ["", f"> **{label('warnings', lang)}:** {w[lang]}"]
     if not report.findings:
@@ -64,6 +65,38 @@ def render(report: CheckReport, lang: str = "id", *, color: bool = False) -> str
         ]
         out += [_row(report, f, lang) for f in group]
     return "\n".join(out) + "\n"
+
+
+def _dossier_sections(report: CheckReport, lang: str) -> list[str]:
+    """Rules skipped for want of a document and, for a whole pemda, one row per agency."""
+    from .pemda_text import rp_or_dash, t
+
+    out: list[str] = []
+    skipped = report.stats.skipped
+    if skipped:
+        out += [
+            "",
+            f"**{t('skipped', lang).capitalize()}:** "
+            + ", ".join(f"{code} ({cell('/'.join(gaps))})" for code, gaps in skipped.items()),
+        ]
+    agencies = report.stats.agencies
+    if agencies:
+        names = t("sev", lang)
+        out += [
+            "",
+            f"## {t('agencies', lang)} ({len(agencies)})",
+            "",
+            f"| PD | {' | '.join(names)} | pagu N | pagu N+1 | {t('docs', lang)} |",
+            "|---|---:|---:|---:|---:|---:|---|",
+        ]
+        for a in agencies:
+            who = a.get("name") or a.get("agency") or "-"
+            docs = ", ".join(f"{role} {len(paths)}" for role, paths in a["documents"].items())
+            sev = " | ".join(str(a["findings"][k]) for k in ("error", "warning", "info"))
+            out.append(
+                f"| {cell(who)} | {sev} | {rp_or_dash(a['pagu_n'])} | {rp_or_dash(a['pagu_n1'])} | {cell(docs)} |"
+            )
+    return out
 
 
 def _row(report: CheckReport, f: Finding, lang: str) -> str:

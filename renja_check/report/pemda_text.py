@@ -40,7 +40,7 @@ def skipped_lines(report: CheckReport, lang: str = "id") -> list[str]:
     return textwrap.wrap(text, width=WIDTH, initial_indent="  ", subsequent_indent="    ")
 
 
-def _rp(v) -> str:
+def rp_or_dash(v) -> str:
     return format_rupiah(v) if v is not None else "-"
 
 
@@ -55,14 +55,16 @@ def agency_lines(report: CheckReport, lang: str = "id") -> list[str]:
         sev = ", ".join(f"{n}: {a['findings'][s]}" for n, s in zip(names, ("error", "warning", "info")))
         docs = ", ".join(f"{role} {len(paths)}" for role, paths in a["documents"].items())
         out.append(f"  {who}")
-        out.append(f"      {sev} · pagu N {_rp(a['pagu_n'])} · N+1 {_rp(a['pagu_n1'])} · {t('docs', lang)}: {docs}")
+        out.append(
+            f"      {sev} · pagu N {rp_or_dash(a['pagu_n'])} · N+1 {rp_or_dash(a['pagu_n1'])} · {t('docs', lang)}: {docs}"
+        )
     tot = report.stats.totals or {}
     if tot.get("urusan"):
         out.append(f"{t('urusan', lang)}:")
-        out += [f"  {k:<10} {_rp(v['pagu_n'])} / {_rp(v['pagu_n1'])}" for k, v in tot["urusan"].items()]
+        out += [f"  {k:<10} {rp_or_dash(v['pagu_n'])} / {rp_or_dash(v['pagu_n1'])}" for k, v in tot["urusan"].items()]
     if tot.get("program"):
         out.append(f"{t('program', lang)}:")
         for k, v in tot["program"].items():
-            out.append(f"  {k:<10} {v['name'][:50]:<50} {_rp(v['pagu_n'])} / {_rp(v['pagu_n1'])}")
+            out.append(f"  {k:<10} {v['name'][:50]:<50} {rp_or_dash(v['pagu_n'])} / {rp_or_dash(v['pagu_n1'])}")
     out.append("")
     return out

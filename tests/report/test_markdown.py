@@ -28,3 +28,25 @@ def test_pipes_and_newlines_do_not_break_the_table():
 def test_waived_row_says_so():
     out = markdown.render(report(waive_first=True), "en")
     assert "| error; waived: Disetujui tim verifikasi | PG91 |" in out
+
+
+def test_skipped_rules_and_agencies_are_listed():
+    r = report()
+    r.stats = r.stats.model_copy(
+        update={
+            "skipped": {"XD03": ["rkpd"]},
+            "agencies": [
+                {
+                    "name": "Dinas Contoh",
+                    "findings": {"error": 1, "warning": 2, "info": 0},
+                    "pagu_n": 1500,
+                    "pagu_n1": 1650,
+                    "documents": {"renja": ["a.json"], "rkpd": []},
+                }
+            ],
+        }
+    )
+    out = markdown.render(r, "en")
+    lines = out.splitlines()
+    assert "**Skipped (document or the part needed absent):** XD03 (rkpd)" in lines
+    assert "| Dinas Contoh | 1 | 2 | 0 | Rp 1.500 | Rp 1.650 | renja 1, rkpd 0 |" in lines
