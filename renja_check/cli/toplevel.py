@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from typing import Any
 
 import click
@@ -124,6 +123,8 @@ class SafeGroup(click.Group):
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
         except Exception as exc:  # noqa: BLE001 - the one place that turns a bug into exit 3
+            import traceback  # only on this path: not worth its import on every run
+
             if debug_wanted(ctx):
                 traceback.print_exc()
             where = ""
