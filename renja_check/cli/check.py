@@ -23,9 +23,14 @@ def _tune_gc() -> None:
     (measured: about 6% less CPU on the sample, 4% on the 54-file SIPD folder)."""
     import gc
 
-    if gc.get_freeze_count() == 0:
+    global _FROZEN
+    if not _FROZEN:  # once a process: a second check in-process must not freeze the first one's garbage
         gc.freeze()
+        _FROZEN = True
     gc.set_threshold(20000, 50, 100)
+
+
+_FROZEN = False
 
 
 @click.command("check")
