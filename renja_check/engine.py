@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-import traceback
 from collections import Counter
 from typing import Optional
 
@@ -57,6 +56,8 @@ def run(ruleset: RuleSet, dossier: Dossier, corpus: Optional[Corpus] = None) -> 
             for f in kind.evaluate(rule, ctx):  # what it yielded before a crash is kept
                 findings.append(f)
         except Exception as exc:  # a crashing rule is a finding, never hides the others
+            import traceback  # only here: not worth its import on every check
+
             tb = traceback.extract_tb(exc.__traceback__)[-1]
             findings.append(
                 Finding(

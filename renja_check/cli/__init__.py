@@ -5,7 +5,12 @@ Commands are registered explicitly below; each lives in its own module.
 
 from __future__ import annotations
 
-from .toplevel import SafeGroup, quiet_sigint_while_importing
+import gc
+
+_GC_THRESHOLD = gc.get_threshold()
+gc.set_threshold(20000, 50, 100)  # imports below make long-lived objects only: fewer young collections
+
+from .toplevel import SafeGroup, quiet_sigint_while_importing  # noqa: E402
 
 quiet_sigint_while_importing()  # before the heavy imports below
 
@@ -49,3 +54,6 @@ def main(debug: bool = False) -> None:
 
 for _cmd in COMMANDS:
     main.add_command(_cmd)
+
+gc.freeze()  # what the imports made lives as long as the process: never scanned again
+gc.set_threshold(*_GC_THRESHOLD)  # the default again for every command (check tunes its own)

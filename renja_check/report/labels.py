@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 from typing import Any
@@ -148,12 +149,22 @@ def sample_path(path: str) -> str:
     (``corpus/samples/renja-....txt``), not its install path; any other path unchanged."""
     if not path or not os.path.isabs(path):
         return path
-    from ..paths import corpus_dir
+    return _sample_path(path)
 
+
+@functools.lru_cache(maxsize=256)  # every finding of a document names the same file: resolve it once
+def _sample_path(path: str) -> str:
     try:
-        return "corpus/" + Path(path).resolve().relative_to(corpus_dir().resolve()).as_posix()
+        return "corpus/" + Path(path).resolve().relative_to(_corpus_root()).as_posix()
     except (ValueError, OSError, FileNotFoundError):
         return path
+
+
+@functools.lru_cache(maxsize=1)
+def _corpus_root() -> Path:
+    from ..paths import corpus_dir
+
+    return corpus_dir().resolve()
 
 
 def display_path(path: str) -> str:

@@ -129,31 +129,37 @@ class Store:
             return None
 
     def _save(self, result: Any, inputs: list, dossier: Any, report: Any, rules: Any, label: Optional[str]) -> int:
-        conn = self.conn
         waived = dict(getattr(report, "waived", {}) or {})
         labels = getattr(result, "tables", {}) or {}
         try:
-            conn.execute("BEGIN IMMEDIATE")
             try:
-                conn = _save.CleanConnection(self.conn)  # file names with undecodable bytes
-                run_id = _save.insert_run(conn, result, inputs, report, label, dossier)
-                index: list[tuple] = []
-                if dossier is not None:
-                    index += _save.insert_dossier(conn, run_id, dossier, labels)
-                _save.insert_rules(conn, run_id, rules if rules is not None else getattr(report, "rules", ()))
-                index += _save.insert_findings(conn, run_id, result.findings, waived)
-                _save.insert_waivers(conn, run_id, waived)
-                _save.insert_index(conn, run_id, index)
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
+                return self._write(result, inputs, dossier, report, rules, label, waived, labels, clean=False)
+            except UnicodeEncodeError:  # a file name with undecodable bytes: write it again, cleaned
+                return self._write(result, inputs, dossier, report, rules, label, waived, labels, clean=True)
         except sqlite3.Error as exc:
             raise StoreError(
                 str(self.path),
                 f"cannot save the run: {exc} (use --no-store or --db PATH)",
                 f"hasil pemeriksaan tidak dapat disimpan: {exc} (pakai --no-store atau --db PATH)",
             ) from None
+
+    def _write(self, result, inputs, dossier, report, rules, label, waived, labels, *, clean: bool) -> int:
+        """One transaction writing the run; ``clean``: every text made storable first."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn = _save.CleanConnection(self.conn, clean=clean)
+            run_id = _save.insert_run(conn, result, inputs, report, label, dossier)
+            index: list[tuple] = []
+            if dossier is not None:
+                index += _save.insert_dossier(conn, run_id, dossier, labels)
+            _save.insert_rules(conn, run_id, rules if rules is not None else getattr(report, "rules", ()))
+            index += _save.insert_findings(conn, run_id, result.findings, waived)
+            _save.insert_waivers(conn, run_id, waived)
+            _save.insert_index(conn, run_id, index)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
         return run_id
 
     # --- reading ------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from .. import __version__
 
 def _clean(v: Any) -> Any:
     """A text that SQLite can store: a path with undecodable bytes (surrogates) keeps a U+FFFD."""
-    if isinstance(v, str):
+    if isinstance(v, str) and not v.isascii():  # ASCII always encodes: skip the trial encode
         try:
             v.encode("utf-8")
         except UnicodeEncodeError:
@@ -24,15 +24,20 @@ def _clean(v: Any) -> Any:
 
 
 class CleanConnection:
-    """The few connection calls the writers use, with every text parameter made storable."""
+    """The few connection calls the writers use. ``clean``: every text parameter made storable
+    (a per-value pass, costly on a whole-pemda run, so ``Store.save_run`` first writes the rows as
+    they are and only on a ``UnicodeEncodeError`` writes the run again, cleaned)."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, clean: bool = True) -> None:
         self.conn = conn
+        self.clean = clean
 
     def execute(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Cursor:
-        return self.conn.execute(sql, tuple(_clean(v) for v in params))
+        return self.conn.execute(sql, tuple(_clean(v) for v in params) if self.clean else params)
 
     def executemany(self, sql: str, rows: Iterable[Iterable[Any]]) -> sqlite3.Cursor:
+        if not self.clean:
+            return self.conn.executemany(sql, rows)
         return self.conn.executemany(sql, (tuple(_clean(v) for v in r) for r in rows))
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -150,3 +153,15 @@ def test_an_older_store_is_migrated_and_keeps_its_runs(tmp_path, small, monkeypa
     assert [r["id"] for r in store.runs()] == [1] and "reviewer" in store.runs()[0]
     assert store.rows("SELECT max(version) AS v FROM schema")[0]["v"] == 2
     assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS refuses non-UTF-8 file names")
+def test_a_run_naming_an_undecodable_file_is_saved_once_cleaned(tmp_path, small):
+    bad = Path(os.fsdecode(os.fsencode(tmp_path) + b"/\xffrenja.yaml"))
+    os.rename(small, bad)
+    store = Store(tmp_path / "s.db")
+    api.check_report([bad], store=store)
+    api.check_report([bad], store=store)
+    assert [r["id"] for r in store.runs()] == [1, 2]
+    assert [r["inputs"] for r in store.runs()] == [[str(bad).replace("\udcff", "\ufffd")]] * 2
+    assert store.findings(2)  # the rest of the run is there too

@@ -42,6 +42,8 @@ def identity_claims(ctx: ParseContext) -> list[Claim]:
     for i, ln in enumerate(lines):
         nxt = lines[i + 1].text if i + 1 < len(lines) else ""
         text = f"{ln.text} {nxt}".strip()
+        if "20" not in text:  # both patterns hold a year 20xx: no need to run them
+            continue
         cut = len(ln.text)
         section = (
             "judul"
