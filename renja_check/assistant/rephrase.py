@@ -28,7 +28,7 @@ PROMPT = {
 
 
 def figures(text: str) -> set[str]:
-    """Numbers as digit strings: "Rp 702.740.000" and "702,740,000" are the same figure."""
+    """Numbers as digit strings: "Rp 702.500.000" and "702,500,000" are the same figure."""
     return {re.sub(r"[.,]", "", m.group(0)).lstrip("0") or "0" for m in _NUMBER.finditer(text or "")}
 
 

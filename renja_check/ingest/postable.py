@@ -18,7 +18,7 @@ from typing import Optional
 from .layout import CodeSystem, Layout
 from .pdfwords import Page, Word
 
-# an amount: "Rp23.384.234.751", "9.693.761.000,00", "23.945.469.047,-", "15,322,725,321", "0,00"
+# an amount: "Rp12.345.678.901", "1.234.567.000,00", "12.345.678.901,-", "12,345,678,901", "0,00"
 MONEY_RE = re.compile(r"^(?:Rp\.?\s?)?-?\d{1,3}(?:[.,]\d{2,3})+(?:,-|[.,]\d{1,2})?$|^(?:Rp\.?\s?)?0(?:[.,]00)?$", re.I)
 STRONG_RE = re.compile(r"^Rp|\d[.,]\d{3}[.,]\d{3}", re.I)  # surely money, not a target
 DASH_RE = re.compile(r"^(?:Rp\.?\s*)?[-–—]+$|^Rp\.?$", re.I)

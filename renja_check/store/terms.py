@@ -1,9 +1,9 @@
 """Words and numbers as people type them in a question: folding, Indonesian number forms, years.
 
 ``fold`` lowers case, strips diacritics and punctuation (what FTS5's unicode61 tokenizer with
-``remove_diacritics 2`` does to indexed text). ``amounts`` reads "Rp 702.740.000",
-"702.740.000 rupiah", "15,3 miliar", "702 juta", "1,2 triliun", "15.3 billion" into integer
-rupiah with the precision the writing implies ("702 juta" matches 702.740.000, "15,3 miliar" 15.322.392.321).
+``remove_diacritics 2`` does to indexed text). ``amounts`` reads "Rp 702.500.000",
+"702.500.000 rupiah", "15,3 miliar", "702 juta", "1,2 triliun", "15.3 billion" into integer
+rupiah with the precision the writing implies ("702 juta" matches 702.500.000, "15,3 miliar" 15.312.000.000).
 ``years`` reads "tahun 2024", "TA 2024", "2024", "N", "N+1", "tahun depan", "next year".
 """
 
