@@ -6,7 +6,7 @@ run with its box, and opens PDFs encrypted with an empty user password (RC4 and 
 way a PDF viewer does. Imported lazily: only ``.pdf`` input pays for it.
 
 A ``Word`` is one text run of PDFium (characters of one font on one line), with runs that
-touch on the same line joined (``9.693.761.000,0`` + ``0``). Coordinates are PDF points with
+touch on the same line joined (``1.234.567.000,0`` + ``0``). Coordinates are PDF points with
 ``top`` measured from the top of the page (so reading order is ``(top, x0)``).
 """
 
