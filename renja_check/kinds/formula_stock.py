@@ -67,14 +67,21 @@ def _present(q: Optional[Quantity]) -> bool:
     return q is not None and q.status == "ok" and q.value is not None
 
 
-def stock_reason(node: Node, cells: list[str], vocab: StockVocabulary, indicator: str) -> Optional[tuple[str, str]]:
-    """Why the row's figure is a level: ("unit", u), ("wording", w), or None (see ``constant``)."""
+def stock_reason(
+    node: Node, addends: list[str], result: str, vocab: StockVocabulary, indicator: str
+) -> Optional[tuple[str, str]]:
+    """Why the row's figure is a level: ("unit", u), ("wording", w), or None (see ``constant``).
+    The addends' units decide; the result's only when no addend prints one (a count summed
+    into a percentage is a unit defect, not a stock)."""
     units = {u.lower() for u in vocab.units}
-    for c in cells:
+
+    def unit(c: str) -> str:
         q = node.values.get(c)
-        u = (q.unit or "").strip(" .").lower() if _present(q) else ""
-        if u and u in units:
-            return ("unit", q.unit.strip(" ."))
+        return (q.unit or "").strip(" .") if _present(q) else ""
+
+    printed = [u for u in (unit(c) for c in addends) if u] or [u for u in [unit(result)] if u]
+    if printed and all(u.lower() in units for u in printed):
+        return ("unit", printed[-1])
     words = _WORD.findall(indicator.lower())
     if words and words[0] in {h.lower() for h in vocab.heads}:
         return ("wording", indicator.split()[0])
@@ -111,7 +118,7 @@ def read_sum(
             key=lambda c: (0, int(c)) if c.isdigit() else (1, 0),
         )
     )
-    why = stock_reason(node, addends + [f.result], vocab, indicator)
+    why = stock_reason(node, addends, f.result, vocab, indicator)
     values = {node.values[c].value for c in addends}
     constant = len(addends) >= 2 and len(values) == 1 and level != 0
     if why is None and constant:
@@ -174,7 +181,7 @@ def stock_texts(r: SumReading, inputs: tuple[str, str], total: str, level: str) 
     elif r.held:
         reading = (
             f"nilai kolom {_cols(r.held, 'id')}, bukan jumlah {total} ({inputs[0]})",
-            f"the value of column {_cols(r.held, 'en')}, not the sum {total} ({inputs[1]})",
+            f"the value of column{'s' if len(r.held) > 1 else ''} {_cols(r.held, 'en')}, not the sum {total} ({inputs[1]})",
         )
     else:
         reading = (f"bukan jumlah {total} ({inputs[0]})", f"not the sum {total} ({inputs[1]})")

@@ -118,6 +118,7 @@ def _verdict(values: dict, indicator: str = ""):
         ({"4": "3,5", "5": "3,1", "7": "3,2", "9": "3,4", "10": "9,7"}, "Indeks kepuasan", "stock_summed"),
         ({"4": "3,5", "5": "3,1", "7": "3,2", "9": "3,4", "10": "9,7"}, "Jumlah indeks", "ok"),
         ({"4": "95%", "9": "90%", "10": "90%"}, "", "ok"),  # one addend: its level is its sum
+        ({"4": "40 orang", "5": "10 orang", "7": "5 orang", "9": "5 orang", "10": "100%"}, "", "slip"),  # counts
         ({"4": "95%", "10": "90%"}, "", None),  # no addend: nothing to read
     ],
 )
