@@ -175,9 +175,8 @@ def _check(p: FormulaParams, row: _Row, f: Formula, formulas: list[Formula]) -> 
             if got != DIV0 and got is not None:
                 yield make(_show(got, f), cell_text(res) or "", extra={"recomputed": _show(got, f)})
         return
-    sums = f.is_sum and not mixes_units(node, f, p.same_units)  # mixed units: FM04's defect
-    reading = read_sum(node, f, formulas, p.stock, _indicator_text(node), p.sum_tolerance) if sums else None
     if p.check == "stock":
+        reading = _reading(p, row, f, formulas)
         if reading is not None and reading.verdict in ("stock_summed", "stock_other", "convention"):
             yield _stock(row, f, reading, make, formulas)
         return
@@ -186,12 +185,13 @@ def _check(p: FormulaParams, row: _Row, f: Formula, formulas: list[Formula]) -> 
             return
         if not any(_present(q) for q in ops.values()):
             return
-        if reading is not None and reading.verdict != "slip":
-            return  # a stock or the stock convention (check ``stock``), not an arithmetic slip
         diff = res.value - got  # found - expected, as everywhere
         tol = p.rate_tolerance if f.is_rate else p.sum_tolerance
         if abs(diff) <= tol:
             return
+        reading = _reading(p, row, f, formulas)
+        if reading is not None and reading.verdict != "slip":
+            return  # a stock or the stock convention (check ``stock``), not an arithmetic slip
         d_int = int(diff) if diff == diff.to_integral_value() else None
         yield make(
             _show(got, f),
@@ -199,6 +199,14 @@ def _check(p: FormulaParams, row: _Row, f: Formula, formulas: list[Formula]) -> 
             d_int,
             extra={"recomputed": _show(got, f), "diff": _num(abs(diff)) + ("%" if f.is_rate else "")},
         )
+
+
+def _reading(p: FormulaParams, row: _Row, f: Formula, formulas: list[Formula]):
+    """How a sum's printed result reads (``formula_stock``); None for other formulas and for
+    a sum that mixes units (FM04's defect: FM01 reports it and folds into FM04)."""
+    if not f.is_sum or mixes_units(row.node, f, p.same_units):
+        return None
+    return read_sum(row.node, f, formulas, p.stock, _indicator_text(row.node), p.sum_tolerance)
 
 
 def _stock(row: _Row, f: Formula, r, make, formulas: list[Formula]) -> Finding:

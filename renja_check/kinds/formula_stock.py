@@ -10,8 +10,8 @@ A row is read as a stock from its own data:
 
 - ``unit``: the unit of its cells is a level unit (``%``, ``indeks``, ``nilai`` ...);
 - ``wording``: its indicator starts with a level word (``Persentase``, ``Indeks``,
-  ``Rasio``, ``Tersedianya`` ...); a word further on is not enough ("Jumlah materai yang
-  tersedia" counts sheets provided every year, a flow);
+  ``Rasio``, ``Tersedianya`` ...); a word further on is not enough ("Jumlah <barang> yang
+  tersedia" counts items provided every year, a flow);
 - ``constant``: the same value every year (every present addend equal).
 
 The vocabulary is rule data (``params.stock`` in ``rules/formula.yaml``). What the author
@@ -41,6 +41,7 @@ from ..models import Node, Quantity
 from ..record import Record
 from .formula_evidence import cell_text, decimal_text, number
 from .formula_expr import Formula
+from .formula_units import join_words
 from .labels import bilingual
 
 _WORD = re.compile(r"[\w%-]+")
@@ -60,7 +61,7 @@ class SumReading:
     total: Decimal  # the sum the formula gives
     last: str  # the last present addend's column (the latest year)
     held: tuple[str, ...]  # columns whose value the printed result equals (sum excluded)
-    why: tuple[str, str]  # (reason, detail): ("unit", "%"), ("wording", "Persentase"), ("constant", "7 orang")
+    why: tuple[str, str]  # (reason, detail): ("unit", "%"), ("wording", "Persentase"), ("constant", "9 orang")
 
 
 def _present(q: Optional[Quantity]) -> bool:
@@ -136,9 +137,7 @@ def read_sum(
     return SumReading(verdict, printed, total, last, held, why or ("", ""))
 
 
-def _cols(cols: list[str], lang: str) -> str:
-    from .formula_units import join_words
-
+def _cols(cols: tuple[str, ...], lang: str) -> str:
     return join_words(list(cols), lang)
 
 
