@@ -98,6 +98,7 @@ KIND: dict[str, frozenset[str]] = {
     ),
     "formula": frozenset(
         {
+            "alternative",
             "cause",
             "column",
             "column_label",
@@ -105,10 +106,15 @@ KIND: dict[str, frozenset[str]] = {
             "formula",
             "formulas",
             "inputs",
+            "last_column",
             "printed",
+            "reading",
             "recomputed",
             "row",
+            "stock",
             "table",
+            "then",
+            "total",
             "units",
         }
     ),
