@@ -15,14 +15,13 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from .dossier_notes import agency_name, by_agency, pemda_totals, tr, with_skipped
+from .junit import new_suite, rule_case, testcase
 from .labels import label
 from .model import SEVERITIES, CheckReport
 from .pemda_text import agency_lines
 
 
 def pemda_suites(root: ET.Element, report: CheckReport, lang: str) -> None:
-    from .junit import new_suite, rule_case, testcase
-
     rules = with_skipped(report, report.rule_infos())
     groups, rest = by_agency(report)
     for a, group in zip(report.stats.agencies, groups):

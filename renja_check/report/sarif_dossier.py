@@ -16,6 +16,7 @@ from typing import Any
 
 from .dossier_notes import agency_text, by_agency, pemda_text, pemda_totals, skip_share, skipped_text
 from .model import CheckReport
+from .sarif import artifact_location
 
 AGENCY_ID, PEMDA_ID = "renja-check/agency", "renja-check/pemda"
 _DESCRIPTION = {
@@ -36,8 +37,6 @@ def dossier_part(
     report: CheckReport, lang: str, index: dict[str, int], base: Path
 ) -> tuple[list[dict], list[dict], dict[str, Any], dict[int, str]]:
     """(notifications, notification descriptors, run properties, id(finding) -> agency)."""
-    from .sarif import artifact_location
-
     notes: list[dict] = []
     descriptors: list[dict] = []
     props: dict[str, Any] = {}
