@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 
 from ..models import Node
 from ..text import norm_name
-from .compare import blank, pair_indicators, same_funds, same_place, same_text, unit_key
+from .compare import blank, number_difference, same_funds, same_place, same_text, target_differences, unit_key
 from .cross_document_sources import Side
 from .cross_presence import cap
 from .cross_total import changes
@@ -75,40 +75,21 @@ def target(p, r, o, na, nb):
     year = p.target_year or _year(r)
     if year is None or (p.against == "renstra" and not blank(na.catatan)):
         return
-    for ia, ib in pair_indicators(na, nb):
-        qa, qb = ia.targets.get(year), ib.targets.get(year)
-        if qa is None or qb is None or qa.status != "ok" or qb.status != "ok":
-            continue
-        ua, ub = unit_key(qa.unit), unit_key(qb.unit)
-        if qa.value is not None and qb.value is not None and qa.value != qb.value:
-            diff = qa.value - qb.value
-            yield (
-                qb.value,
-                qa.value,
-                int(diff) if diff == int(diff) else None,
-                dict(
-                    a=qa.raw.strip(),
-                    b=qb.raw.strip(),
-                    indicator=ia.text,
-                    year=year,
-                    **bilingual(what=("target", "target")),
-                ),
-                (ia.text, year, "value"),
-            )
-        elif ua and ub and ua != ub:
-            yield (
-                qb.unit,
-                qa.unit,
-                None,
-                dict(
-                    a=qa.raw.strip(),
-                    b=qb.raw.strip(),
-                    indicator=ia.text,
-                    year=year,
-                    **bilingual(what=("satuan target", "target unit")),
-                ),
-                (ia.text, year, "unit"),
-            )
+    for ia, _, qa, qb, what in target_differences(na, nb, [year], units=True):
+        value = what == "value"
+        yield (
+            qb.value if value else qb.unit,
+            qa.value if value else qa.unit,
+            number_difference(qa.value, qb.value) if value else None,
+            dict(
+                a=qa.raw.strip(),
+                b=qb.raw.strip(),
+                indicator=ia.text,
+                year=year,
+                **bilingual(what=("target", "target") if value else ("satuan target", "target unit")),
+            ),
+            (ia.text, year, what),
+        )
 
 
 def _text_field(field):

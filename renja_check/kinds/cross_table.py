@@ -8,7 +8,7 @@ table and not in the other, only where the other table is complete), ``catatan``
 (a change without a note saying why) and ``total`` (printed totals that differ,
 reconciled with the row differences: ``cross_total.py``).
 
-``expected`` is table a's value, ``found`` table b's, ``difference`` a - b.
+``expected`` is table a's value, ``found`` table b's, ``difference`` found - expected (b - a).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from ..finding import Finding
 from ..record import ConfigDict, Record
 from ..text import norm_name
 from .base import Context, Kind, Params, Role, Level
-from .compare import blank, pair_indicators, same_funds, same_place, same_text
+from .compare import blank, number_difference, pair_indicators, same_funds, same_place, same_text, target_differences
 from .cross_presence import cap, presence
 from .cross_total import changes, show, total_finding
 from .labels import bilingual, node_label, rp_abs, table_label, year_phrase
@@ -123,26 +123,20 @@ def _compare(p: CrossParams, na, nb, several: bool):
                 year,
             )
     elif p.field == "target":
-        for ia, ib in pair_indicators(na, nb):
-            for year in [y for y in ia.targets if y in ib.targets]:
-                qa, qb = ia.targets[year], ib.targets[year]
-                if qa.status != "ok" or qb.status != "ok" or qa.value is None or qb.value is None:
-                    continue
-                if qa.value == qb.value:
-                    continue
-                yield (
-                    qa.value,
-                    qb.value,
-                    None,
-                    dict(
-                        a=qa.raw.strip(),
-                        b=qb.raw.strip(),
-                        indicator=ia.text,
-                        year=year,
-                        **bilingual(year_txt=(f" tahun {year}", f" for {year}")),
-                    ),
-                    (ia.text, year),
-                )
+        for ia, year, qa, qb, _ in target_differences(na, nb):
+            yield (
+                qa.value,
+                qb.value,
+                number_difference(qb.value, qa.value),
+                dict(
+                    a=qa.raw.strip(),
+                    b=qb.raw.strip(),
+                    indicator=ia.text,
+                    year=year,
+                    **bilingual(year_txt=(f" tahun {year}", f" for {year}")),
+                ),
+                (ia.text, year),
+            )
     elif p.field == "indicator":
         for ia in na.indicators:
             if not nb.indicators:
