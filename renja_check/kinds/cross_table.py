@@ -5,7 +5,8 @@ kebutuhan -> rencana), across every document of the dossier; nodes are matched b
 code, else by name (``match.py``). Fields: ``pagu`` per year, ``target`` value per
 year, ``indicator`` text, ``lokasi``, ``sumber_dana``, ``presence`` (a node in one
 table and not in the other, only where the other table is complete), ``catatan``
-(a change without a note saying why) and ``total`` (printed totals that differ,
+(a change without a note saying why; with ``group``, rows that follow one systemic
+pattern are one finding: ``cross_pattern.py``) and ``total`` (printed totals that differ,
 reconciled with the row differences: ``cross_total.py``).
 
 ``expected`` is table a's value, ``found`` table b's, ``difference`` found - expected (b - a).
@@ -22,6 +23,7 @@ from ..record import ConfigDict, Record
 from ..text import norm_name
 from .base import Context, Kind, Params, Role, Level
 from .compare import blank, number_difference, pair_indicators, same_funds, same_place, same_text, target_differences
+from .cross_pattern import Group, systemic
 from .cross_presence import cap, presence
 from .cross_total import changes, show, total_finding
 from .labels import bilingual, node_label, rp_abs, table_label, year_phrase
@@ -44,6 +46,8 @@ class CrossParams(Params):
     pairs: list[Pair]
     levels: list[Level] = ["subkegiatan"]
     cutoff: float = 90.0  # fuzzy cut-off (0..100) for texts: indicator, lokasi
+    # catatan: one finding for the rows that follow one systemic pattern (cross_pattern.py)
+    group: Optional[Group] = None
 
 
 class CrossTableKind(Kind):
@@ -68,9 +72,16 @@ class CrossTableKind(Kind):
                 if p.field == "presence":
                     yield from presence(rule, ctx, m, da, a, db, b, base, sev)
                     continue
+                skip: set[int] = set()
+                if p.field == "catatan" and p.group is not None:
+                    grouped, skip = systemic(rule, ctx, p.group, m.pairs, db, a, b, base, sev)
+                    if grouped is not None:
+                        yield grouped
                 several = len({y for n, _ in m.pairs for y in n.pagu}) > 1
                 org = _origin(ctx, da, a, b, pair.origin, p.levels) if p.field in ("pagu", "target") else None
                 for na, nb in m.pairs:
+                    if id(nb) in skip:
+                        continue
                     vals = dict(
                         base,
                         **bilingual(
