@@ -107,18 +107,23 @@ def _text_field(field):
 def catatan(p, r, o, na, nb):
     """A change from the rancangan awal RKPD with no catatan (in the plan or its needs analysis)."""
     ch = changes(nb, na)
-    if not ch or not blank(na.catatan) or not blank(nb.catatan):
+    if not ch or not blank(na.catatan) or not blank(nb.catatan) or noted_in_review(r, na):
         return
-    code = usable_code(na)
-    for t in r.doc.tables:
-        if t.role == "kebutuhan" and any(not blank(n.catatan) and usable_code(n) == code and code for n in t.nodes):
-            return
     yield (
         None,
         None,
         None,
         bilingual(changes=("; ".join(c["id"] for c in ch), "; ".join(c["en"] for c in ch))),
         "catatan",
+    )
+
+
+def noted_in_review(r: Side, na: Node) -> bool:
+    """The Renja's needs analysis (Tabel 2.5 right side) explains the row's change in its catatan."""
+    code = usable_code(na)
+    return bool(code) and any(
+        t.role == "kebutuhan" and any(not blank(n.catatan) and usable_code(n) == code for n in t.nodes)
+        for t in r.doc.tables
     )
 
 

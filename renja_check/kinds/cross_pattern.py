@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Optional
+from typing import Callable, Optional
 
 from ..finding import Finding
 from ..models import Node, Span
@@ -39,8 +39,23 @@ class Group(Record):
     suggestion: dict[str, str]
 
 
-def systemic(rule, ctx, g: Group, pairs, db, a, b, base: dict, severity) -> tuple[Optional[Finding], set[int]]:
-    """(the grouped finding or None, ids of the b nodes it covers) for one table pair."""
+def systemic(
+    rule,
+    ctx,
+    g: Group,
+    pairs,
+    db,
+    a,
+    b,
+    base: dict,
+    severity,
+    noted: Optional[Callable[[Node, Node], bool]] = None,
+    sides: Optional[dict] = None,
+) -> tuple[Optional[Finding], set[int]]:
+    """(the grouped finding or None, ids of the b nodes it covers) for one table pair: ``pairs``
+    are (node of a, node of b), b the table that changed a; a row is explained by a catatan
+    on either side, or by ``noted(node of a, node of b)``. ``sides``: the evidence naming the two
+    tables (default ``{"a": {"table": ...}, "b": {"table": ...}}``)."""
     analysed, moves = 0, []
     for na, nb in pairs:
         years = [y for y in na.pagu if y in nb.pagu and pagu_value(na, y) is not None and pagu_value(nb, y) is not None]
@@ -55,11 +70,16 @@ def systemic(rule, ctx, g: Group, pairs, db, a, b, base: dict, severity) -> tupl
         return None, set()
     count = Counter(k for keys, *_ in moves for k in keys)
     key, n = max(count.items(), key=lambda kv: (kv[1], kv[0][0] == "ratio"))  # ties: the ratio says more
-    rows = [(na, nb, ch) for keys, na, nb, ch in moves if key in keys and blank(na.catatan) and blank(nb.catatan)]
+    rows = [
+        (na, nb, ch)
+        for keys, na, nb, ch in moves
+        if key in keys and blank(na.catatan) and blank(nb.catatan) and not (noted and noted(na, nb))
+    ]
     if n < g.min_share * analysed or len(rows) < max(g.min_rows, 1):
         return None, set()
     rows.sort(key=lambda r: (r[1].span.line_start, r[1].id))
-    return _finding(rule, ctx, g, key, rows, analysed, db, a, b, base, severity), {id(nb) for _, nb, _ in rows}
+    sides = sides or {"a": {"table": a.id}, "b": {"table": b.id}}
+    return _finding(rule, ctx, g, key, rows, analysed, db, a, b, base, severity, sides), {id(nb) for _, nb, _ in rows}
 
 
 def _keys(changed: dict, places: int) -> list[tuple]:
@@ -90,7 +110,7 @@ def pattern_text(key: tuple, lang: str) -> str:
     return f"{'increased' if up else 'reduced'} by {rp_abs(v)}"
 
 
-def _finding(rule, ctx, g: Group, key, rows, analysed: int, db, a, b, base: dict, severity) -> Finding:
+def _finding(rule, ctx, g: Group, key, rows, analysed: int, db, a, b, base: dict, severity, sides: dict) -> Finding:
     n = len(rows)
     scope = {
         "id": f"semua {n} sub kegiatan" if n == analysed else f"{n} dari {analysed} sub kegiatan",
@@ -121,8 +141,7 @@ def _finding(rule, ctx, g: Group, key, rows, analysed: int, db, a, b, base: dict
         file=first.file, line_start=first.line_start, line_end=max(last.line_end, first.line_end), page=first.page
     )
     evidence = {
-        "a": {"table": a.id},
-        "b": {"table": b.id},
+        **sides,
         "pattern": {"kind": key[0], "value": str(key[1]) if key[0] == "ratio" else key[1]},
         "analysed": analysed,
         "total_a": total_a,
