@@ -86,6 +86,11 @@ def same_place(a: str, b: str, cutoff: float) -> bool:
     return bool(wx & wy)
 
 
+def same_value(field: str, a: str, b: str, cutoff: float) -> bool:
+    """Two cells of a text column (``lokasi``: one place; ``sumber_dana``: the same funds)."""
+    return same_place(a, b, cutoff) if field == "lokasi" else same_funds(a, b)
+
+
 def same_text(a: str, b: str, cutoff: float) -> bool:
     x, y = norm_name(a), norm_name(b)
     return x == y or fuzz.token_sort_ratio(x, y) >= cutoff

@@ -13,10 +13,10 @@ from rapidfuzz import fuzz
 
 from ..models import Node
 from ..text import norm_name
-from .compare import blank, number_difference, same_funds, same_place, same_text, target_differences, unit_key
+from .compare import blank, number_difference, same_text, same_value, target_differences, unit_key
 from .cross_document_sources import Side
 from .cross_presence import cap
-from .cross_total import changes
+from .cross_total import changes, changes_vals
 from .cross_document_docs import period, period_quoted, visi_misi
 from .cross_document_docs import year as year_check
 from .labels import bilingual, node_label, rp, rp_abs, year_phrase
@@ -97,8 +97,7 @@ def _text_field(field):
         xa, xb = getattr(na, field), getattr(nb, field)
         if blank(xa) or blank(xb):
             return
-        same = same_place(xa, xb, p.cutoff) if field == "lokasi" else same_funds(xa, xb)
-        if not same:
+        if not same_value(field, xa, xb, p.cutoff):
             yield xb, xa, None, dict(a=" ".join(xa.split()), b=" ".join(xb.split())), field
 
     return check
@@ -109,13 +108,7 @@ def catatan(p, r, o, na, nb):
     ch = changes(nb, na)
     if not ch or not blank(na.catatan) or not blank(nb.catatan) or noted_in_review(r, na):
         return
-    yield (
-        None,
-        None,
-        None,
-        bilingual(changes=("; ".join(c["id"] for c in ch), "; ".join(c["en"] for c in ch))),
-        "catatan",
-    )
+    yield None, None, None, changes_vals(ch), "catatan"
 
 
 def noted_in_review(r: Side, na: Node) -> bool:

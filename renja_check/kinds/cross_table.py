@@ -22,10 +22,10 @@ from ..finding import Finding
 from ..record import ConfigDict, Record
 from ..text import norm_name
 from .base import Context, Kind, Params, Role, Level
-from .compare import blank, number_difference, pair_indicators, same_funds, same_place, same_text, target_differences
+from .compare import blank, number_difference, pair_indicators, same_text, same_value, target_differences
 from .cross_pattern import Group, systemic
 from .cross_presence import cap, presence
-from .cross_total import changes, show, total_finding
+from .cross_total import changes, changes_vals, show, total_finding
 from .labels import bilingual, node_label, rp_abs, table_label, year_phrase
 from .match import match_tables, table_pairs
 from .tree import pagu_value
@@ -159,19 +159,12 @@ def _compare(p: CrossParams, na, nb, several: bool):
         xa, xb = getattr(na, p.field), getattr(nb, p.field)
         if blank(xa) or blank(xb):
             return
-        same = same_place(xa, xb, p.cutoff) if p.field == "lokasi" else same_funds(xa, xb)
-        if not same:
+        if not same_value(p.field, xa, xb, p.cutoff):
             yield xa, xb, None, dict(a=" ".join(xa.split()), b=" ".join(xb.split())), p.field
     elif p.field == "catatan":
         ch = changes(na, nb)
         if ch and blank(na.catatan) and blank(nb.catatan):
-            yield (
-                None,
-                None,
-                None,
-                bilingual(changes=("; ".join(c["id"] for c in ch), "; ".join(c["en"] for c in ch))),
-                "catatan",
-            )
+            yield None, None, None, changes_vals(ch), "catatan"
 
 
 def _score(x: str, y: str) -> float:

@@ -48,6 +48,11 @@ def changes(na: Node, nb: Node) -> list[dict]:
     return out
 
 
+def changes_vals(ch: list[dict]) -> dict:
+    """``changes`` / ``changes_en`` message values: the list of ``changes`` joined."""
+    return bilingual(changes=("; ".join(c["id"] for c in ch), "; ".join(c["en"] for c in ch)))
+
+
 def total_finding(rule, ctx, da, a, db, b, levels, base, severity) -> Optional[Finding]:
     ta, tb = total_node(a), total_node(b)
     if ta is None or tb is None:
