@@ -90,7 +90,9 @@ def _keys(changed: dict, places: int) -> list[tuple]:
     q = Decimal(1).scaleb(-places)
     ratios = {(Decimal(vb) / Decimal(va)).quantize(q, ROUND_HALF_UP) if va else None for va, vb in changed.values()}
     deltas = {vb - va for va, vb in changed.values()}
-    out = [("ratio", ratios.pop().normalize())] if len(ratios) == 1 and None not in ratios else []
+    ratio = ratios.pop() if len(ratios) == 1 else None
+    # a ratio that rounds to 1 (a few rupiah on a large pagu) says nothing: the amount does
+    out = [("ratio", Decimal(format(ratio.normalize(), "f")))] if ratio is not None and ratio != 1 else []
     return out + ([("change", deltas.pop())] if len(deltas) == 1 else [])
 
 
@@ -99,7 +101,7 @@ def pattern_text(key: tuple, lang: str) -> str:
     kind, v = key
     up = v > (1 if kind == "ratio" else 0)
     if kind == "ratio":
-        pct = format(abs(v - 1) * 100, "f").rstrip("0").rstrip(".")
+        pct = format((abs(v - 1) * 100).normalize(), "f")  # 900, 12.5, 10 (never "9" for 900)
         factor = format(v, "f")
         if lang == "id":
             pct, factor = pct.replace(".", ","), factor.replace(".", ",")
@@ -142,7 +144,7 @@ def _finding(rule, ctx, g: Group, key, rows, analysed: int, db, a, b, base: dict
     )
     evidence = {
         **sides,
-        "pattern": {"kind": key[0], "value": str(key[1]) if key[0] == "ratio" else key[1]},
+        "pattern": {"kind": key[0], "value": format(key[1], "f") if key[0] == "ratio" else key[1]},
         "analysed": analysed,
         "total_a": total_a,
         "total_b": total_b,
@@ -166,7 +168,7 @@ def _finding(rule, ctx, g: Group, key, rows, analysed: int, db, a, b, base: dict
         values=vals,
         severity=severity,
         evidence=evidence,
-        key=(a.id, "pattern", key[0], str(key[1])),
+        key=(a.id, "pattern", key[0], format(key[1], "f") if key[0] == "ratio" else key[1]),
     )
 
 

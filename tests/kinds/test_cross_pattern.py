@@ -4,6 +4,7 @@ the XT01 findings of its rows fold into it, and its fingerprint is content only 
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -89,14 +90,25 @@ def test_grouped_fingerprint_is_content_only():
 def test_pattern_text_both_languages():
     assert pattern_text(("ratio", Decimal("1.1")), "id") == "dinaikkan 10% (\u00d71,1)"
     assert pattern_text(("ratio", Decimal("0.875")), "en") == "lowered by 12.5% (\u00d70.875)"
+    assert pattern_text(("ratio", Decimal("10")), "id") == "dinaikkan 900% (\u00d710)"
+    assert pattern_text(("ratio", Decimal("2")), "en") == "raised by 100% (\u00d72)"
     assert pattern_text(("change", 250000), "id") == "ditambah Rp 250.000"
     assert pattern_text(("change", -1000), "en") == "reduced by Rp 1.000"
 
 
 def test_group_template_placeholders_are_checked(tmp_path):
     path = tmp_path / "r.yaml"
-    text = RULESET.get("XT08").source_file and open(RULESET.get("XT08").source_file, encoding="utf-8").read()
-    start = text.index("- code: XT08")
-    path.write_text(text[start:].replace("{scope}", "{scop}", 1), encoding="utf-8")
+    text = Path(RULESET.get("XT08").source_file).read_text(encoding="utf-8")
+    xt08 = text[text.index("- code: XT08") :]  # the last rule of its file
+    path.write_text(xt08.replace("{scope}", "{scop}", 1), encoding="utf-8")
     with pytest.raises(InputError, match="params.group.message.id"):
         load_rule_file(path)
+
+
+def test_a_ratio_that_rounds_to_one_is_no_ratio():
+    from renja_check.kinds.cross_pattern import _keys
+
+    assert _keys({"2023": (100_000_000, 100_000_010)}, 4) == [("change", 10)]
+    assert _keys({"2023": (1_000, 1_100), "2024": (2_000, 2_200)}, 4) == [("ratio", Decimal("1.1"))]
+    assert _keys({"2023": (1_000, 1_100), "2024": (2_000, 2_300)}, 4) == []  # years changed differently
+    assert _keys({"2023": (0, 333_000)}, 4) == [("change", 333_000)]  # an empty cell filled
