@@ -46,7 +46,10 @@ class Context:
         parts = []
         if self.years:
             parts.append(t("year", lang, y=", ".join(str(y) for y in self.years)).strip())
-        named = [d.upper() for d in self.doc_types] + list(self.agencies)
+        tables = ([f"{'tabel' if lang == 'id' else 'table'} {self.table_number}"] if self.table_number else []) + [
+            w.replace("_", " ") for w in self.table_words
+        ]
+        named = [d.upper() for d in self.doc_types] + list(self.agencies) + tables
         if named:
             parts.append(("di " if lang == "id" else "in ") + ", ".join(named))
         return "".join(f", {p}" for p in parts)

@@ -64,6 +64,7 @@ INTENT_FLAGS = {
 }
 _ASKS = frozenset(INTENT_FLAGS.values()) | {"differ"}
 _LISTS = frozenset({"zero", "changed", "largest", "smallest", "count", "total", "search"})
+ABOUT_ONE = frozenset({"pagu", "indicator", "compare", "detail", "children", "realisasi", "unknown"})
 LIST_INTENTS = frozenset({"rank", "zero", "changed", "differ", "total", "count", "amount", "search", "help"})
 _ONLY_HOW_MUCH = ("berapa", "brp", "how much")
 
@@ -154,8 +155,8 @@ def context_of(q: Query, s: Subject, answer: Any, data: Optional[RunData], befor
     intent = answer.intent
     if intent in LIST_INTENTS or (not s.found and not s.asked):
         return before
-    if not s.found:
-        return None
+    if not s.found:  # a subject of its own that the run lacks ends the conversation's subject
+        return None if q.codes or intent in ABOUT_ONE else before
     if not answer.found and before is not None:
         intent = before.intent
     levels = [n["level"] for n in s.nodes]
@@ -183,7 +184,14 @@ def context_of(q: Query, s: Subject, answer: Any, data: Optional[RunData], befor
 
 def assumed(ctx: Context, s: Subject, q: Query, lang: str) -> str:
     """The line saying which subject a follow-up was answered about."""
-    shown = replace(ctx, years=tuple(q.years), doc_types=tuple(q.doc_types), agencies=tuple(q.agencies))
+    shown = replace(
+        ctx,
+        years=tuple(q.years),
+        doc_types=tuple(q.doc_types),
+        agencies=tuple(q.agencies),
+        table_number=q.table_number,
+        table_words=tuple(q.table_words),
+    )
     if s.found and s.code:
         shown = replace(shown, code=s.code)
     key = "assumed" if s.found else "assumed_missing"
