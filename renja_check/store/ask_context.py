@@ -18,7 +18,10 @@ MAX_BYTES = 16_000  # a context is a few hundred bytes; anything larger is not o
 
 def load(store: Any, key: str = CLI_KEY) -> Optional[dict]:
     """The stored context (a dict) or None when there is none or it is not valid JSON."""
-    rows = store.rows("SELECT context FROM ask_context WHERE key = ?", (key,))
+    try:
+        rows = store.rows("SELECT context FROM ask_context WHERE key = ?", (key,))
+    except sqlite3.Error as exc:
+        raise _error(store, exc) from None
     if not rows or not rows[0]["context"] or len(rows[0]["context"]) > MAX_BYTES:
         return None
     try:
@@ -36,13 +39,17 @@ def save(store: Any, value: Optional[dict], key: str = CLI_KEY) -> None:
     try:
         _write(store.conn, key, value, text)
     except sqlite3.Error as exc:
-        from . import StoreError
+        raise _error(store, exc) from None
 
-        raise StoreError(
-            str(store.path),
-            f"cannot keep the question's subject: {exc}",
-            f"subjek pertanyaan tidak dapat disimpan: {exc}",
-        ) from None
+
+def _error(store: Any, exc: Exception) -> Exception:
+    from . import StoreError
+
+    return StoreError(
+        str(store.path),
+        f"cannot read or keep the question's subject: {exc}",
+        f"subjek pertanyaan tidak dapat dibaca atau disimpan: {exc}",
+    )
 
 
 def _write(conn: sqlite3.Connection, key: str, value: Optional[dict], text: str) -> None:
