@@ -74,15 +74,15 @@ def ask(
     def reparse(t: str) -> Query:
         return parse(t, rule_codes, data.plan_year if data else None, data.forward_year if data else None, vocabulary)
 
+    before = context if isinstance(context, Context) else None
     asked = reparse(text)
-    q, carried = followup.carry(asked, context if isinstance(context, Context) else None, data, reparse)
+    q, carried = followup.carry(asked, before, data, reparse)
     answer, s = _route(q, data, lang)
     if carried is not None:
         answer = answer.with_text(followup.assumed(carried, s, q, lang) + "\n" + answer.text)
-    elif not answer.found and not asked.codes and followup.refers_back(asked):
+    elif before is None and not answer.found and not asked.codes and followup.refers_back(asked):
         answer = answer.with_text(answer.text + "\n" + t("no_context", lang))
-    after = followup.context_of(q, s, answer, data, context if isinstance(context, Context) else None)
-    return replace(answer, context=after)
+    return replace(answer, context=followup.context_of(q, s, answer, data, before))
 
 
 def _totals(q: Query, data: RunData, tables: list) -> Subject:

@@ -49,24 +49,14 @@ _ASPECTS = frozenset(
     "catatan keterangan temuan masalah kode nama rincian nilai tolok tolak capaian".split()
 )
 _NYA = re.compile(r"(?i)\b(\w+?)nya\b")
-# what a question asks, as flags of parse.PHRASES (a follow-up without any asks the same again)
-INTENT_FLAGS = {
-    "pagu": "pagu",
-    "indicator": "indicator",
-    "compare": "compare",
-    "detail": "detail",
-    "children": "children",
-    "findings": "findings",
-    "why": "why",
-    "others": "others",
-    "standard": "standard",
-    "realisasi": "realisasi",
-}
-_ASKS = frozenset(INTENT_FLAGS.values()) | {"differ"}
+# intents that are also flags of parse.PHRASES: a follow-up asking none of them asks the same again
+_ASKS_AGAIN = frozenset(
+    {"pagu", "indicator", "compare", "detail", "children", "findings", "why", "others", "standard", "realisasi"}
+)
+_ASKS = _ASKS_AGAIN | {"differ"}
 _LISTS = frozenset({"zero", "changed", "largest", "smallest", "count", "total", "search"})
 ABOUT_ONE = frozenset({"pagu", "indicator", "compare", "detail", "children", "realisasi", "unknown"})
 LIST_INTENTS = frozenset({"rank", "zero", "changed", "differ", "total", "count", "amount", "search", "help"})
-_ONLY_HOW_MUCH = ("berapa", "brp", "how much")
 
 
 def strip_nya(text: str) -> str:
@@ -119,14 +109,14 @@ def carry(q: Query, ctx: Optional[Context], data: Optional[RunData], reparse: Ca
         return q, None
     asks = {f for f in q2.flags if f in _ASKS}
     if q2.name and _own_subject(q2, data):  # "dan <another name>?": same question, another subject
-        if not asks and ctx.intent in INTENT_FLAGS:
-            q2.flags.add(INTENT_FLAGS[ctx.intent])
+        if not asks and ctx.intent in _ASKS_AGAIN:
+            q2.flags.add(ctx.intent)
             q2.years = q2.years or list(ctx.years)
         return q2, None
     if q2.name and len(q2.name.split()) > 6:  # a long unknown name is a question of its own
         return q, None
-    if not asks and ctx.intent in INTENT_FLAGS:
-        q2.flags.add(INTENT_FLAGS[ctx.intent])
+    if not asks and ctx.intent in _ASKS_AGAIN:
+        q2.flags.add(ctx.intent)
     if q2.wants("indicator") and "pagu" in q2.flags and not _names_money(q2):
         q2.flags.discard("pagu")  # "berapa targetnya?" asks for the target
     if ctx.code:
@@ -143,9 +133,9 @@ def carry(q: Query, ctx: Optional[Context], data: Optional[RunData], reparse: Ca
 
 
 def _names_money(q: Query) -> bool:
+    """Money named in words ("berapa" alone asks for any figure, a target too)."""
     padded = f" {q.folded} "
-    words = [p for p in ("pagu", "anggaran", "dana", "budget", "biaya", "alokasi", "rupiah") if f" {p} " in padded]
-    return bool(words) and not all(w in _ONLY_HOW_MUCH for w in words)
+    return any(f" {p} " in padded for p in ("pagu", "anggaran", "dana", "budget", "biaya", "alokasi", "rupiah"))
 
 
 def context_of(q: Query, s: Subject, answer: Any, data: Optional[RunData], before: Optional[Context]):
