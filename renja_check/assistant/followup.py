@@ -46,7 +46,7 @@ _SAME = ("yang sama", "the same", "same one")
 # what may carry "-nya": the things asked about a row
 _ASPECTS = frozenset(
     "pagu anggaran dana biaya alokasi target indikator satuan kinerja keluaran realisasi lokasi sumber "
-    "catatan keterangan temuan masalah kode nama rincian nilai tolok tolak capaian".split()
+    "catatan keterangan temuan masalah kode nama rincian nilai tolok tolak capaian standar nomenklatur".split()
 )
 _NYA = re.compile(r"(?i)\b(\w+?)nya\b")
 # intents that are also flags of parse.PHRASES: a follow-up asking none of them asks the same again
