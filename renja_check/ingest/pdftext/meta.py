@@ -26,7 +26,8 @@ _PROGRAM_RE = re.compile(r"^(\d)[ .](\d{1,2})[ .](\d{1,2})\s+PROGRAM\b")
 def read_meta(ctx: ParseContext) -> dict:
     meta: dict = {}
     head = ctx.lines[:400]
-    years = Counter(int(m.group(1)) for ln in ctx.lines for m in _YEAR_RE.finditer(ln.text))
+    # the year is printed "20xx": a line without "20" holds none
+    years = Counter(int(m.group(1)) for ln in ctx.lines if "20" in ln.text for m in _YEAR_RE.finditer(ln.text))
     if years:
         ctx.year = years.most_common(1)[0][0]
         ctx.forward_year = ctx.year + 1
@@ -48,6 +49,8 @@ def read_meta(ctx: ParseContext) -> dict:
             break
     bidang: list[str] = []
     for ln in ctx.lines:
+        if not ln.text[:1].isdigit():  # both patterns start with a digit
+            continue
         m = _BIDANG_ROW_RE.match(ln.text) or _PROGRAM_RE.match(ln.text)
         if m:
             b = f"{m.group(1)}.{int(m.group(2)):02d}"

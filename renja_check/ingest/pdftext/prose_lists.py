@@ -37,26 +37,39 @@ def _upper_ratio(text: str) -> float:
 def bab_lines(ctx: ParseContext) -> set[int]:
     """Indices of chapter headings. When chapters are printed as ``BAB IV`` alone on a
     line, only those count (a table of contents "BAB II EVALUASI ..." is no chapter)."""
-    hits = {i for i, ln in enumerate(ctx.lines) if BAB_LINE_RE.match(ln.text)}
+    hits = {i for i, ln in enumerate(ctx.lines) if ln.text.startswith("BAB") and BAB_LINE_RE.match(ln.text)}
     alone = {i for i in hits if re.fullmatch(r"BAB\s+[IVX]+", ctx.lines[i].text)}
     return alone or hits
 
 
 def sections(ctx: ParseContext) -> list[str]:
-    """Section label of every line of ``ctx.lines`` (same indices)."""
+    """Section label of every line of ``ctx.lines`` (same indices). Kept on ``ctx`` for the
+    next reader of the same lines (claims and prose figures both need them)."""
+    memo = ctx.__dict__.get("_sections")
+    if memo is not None and memo[0] is ctx.lines and memo[1] == len(ctx.lines):
+        return list(memo[2])
+    out = _sections(ctx)
+    ctx.__dict__["_sections"] = (ctx.lines, len(ctx.lines), out)
+    return list(out)
+
+
+def _sections(ctx: ParseContext) -> list[str]:
     out: list[str] = []
     bab: Optional[int] = None
     bab_label = ""
     current = ""
     babs = bab_lines(ctx)
+    heading = HEADING_RE.match
     for i, ln in enumerate(ctx.lines):
         m = BAB_LINE_RE.match(ln.text) if i in babs else None
         if m and m.group(1) in ROMAN:
             bab = ROMAN[m.group(1)]
             bab_label = current = f"BAB {m.group(1)}"
-        else:
-            h = HEADING_RE.match(ln.text)
-            if h and bab is not None and _upper_ratio(h.group(3)) >= 0.6:
+        elif bab is not None:  # a heading counts only inside a chapter
+            c = ln.text[:1]
+            # HEADING_RE starts with a digit or a Roman numeral: cheap test first
+            h = heading(ln.text) if c.isdigit() or c in "IVX" else None
+            if h and _upper_ratio(h.group(3)) >= 0.6:
                 major = h.group(1)
                 major_n = ROMAN.get(major) if not major.isdigit() else int(major)
                 if major_n == bab:

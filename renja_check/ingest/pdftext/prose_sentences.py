@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from .base import ParseContext, TABLE_TITLES
+from .base import ParseContext, TABLE_TITLES, match_any
 from .prose_lists import BAB_LINE_RE, CONNECTOR_END_RE, HEADING_RE, ITEM_RE, sections
 from .review_rows import FOOTER_RE
 
@@ -20,13 +20,11 @@ ABBREV_RE = re.compile(r"(?:\b(?:Rp|No|Th|Tgl|dll|dsb|dkk|Kab|Kec|Jl|Dr|Ir|H|St)
 PAGE_NO_RE = re.compile(r"^\d{1,3}$")
 SENTENCE_END_RE = re.compile(r"[.!?:](?=\s+[A-Z(])")
 LINE_END_PUNCT_RE = re.compile(r"[.,;:-]$")
-# what _skip drops (footers, page numbers, table titles) as one pattern per flag set: one scan
-# per line instead of one per pattern
+# what _skip drops (footers, page numbers, table titles) as one pattern: one scan per line
 _SKIP_PATTERNS = [FOOTER_RE, PAGE_NO_RE, TITLE_RE] + [p for _, p in TABLE_TITLES]
-_SKIP_ANY = [
-    re.compile("|".join(f"(?:{p.pattern})" for p in _SKIP_PATTERNS if p.flags == f), f)
-    for f in {p.flags for p in _SKIP_PATTERNS}
-]
+
+
+_SKIP_ANY = match_any(_SKIP_PATTERNS)
 _ASCII_NON_ALPHA = bytes(c for c in range(128) if not chr(c).isalpha())
 _ASCII_LOWER = bytes(c for c in range(128) if chr(c).islower())
 
@@ -49,7 +47,7 @@ class Sentence:
 
 def _skip(text: str) -> bool:
     """Running footers, page numbers, table titles."""
-    return any(p.match(text) for p in _SKIP_ANY)
+    return _SKIP_ANY(text) is not None
 
 
 def _mostly_upper(text: str) -> bool:
@@ -64,7 +62,11 @@ def _mostly_upper(text: str) -> bool:
 
 def _standalone(text: str, nxt: Optional[str]) -> bool:
     """A heading or title line: its own sentence, never glued to the prose around it."""
-    if BAB_LINE_RE.match(text) or HEADING_RE.match(text):
+    c = text[:1]
+    # BAB_LINE_RE starts with "BAB", HEADING_RE with a digit or a Roman numeral: cheap tests first
+    if c == "B" and BAB_LINE_RE.match(text):
+        return True
+    if (c.isdigit() or c in _ROMAN_START) and HEADING_RE.match(text):
         return True
     if _mostly_upper(text):
         return True
@@ -73,9 +75,14 @@ def _standalone(text: str, nxt: Optional[str]) -> bool:
         len(text) < 45
         and bool(nxt)
         and nxt[:1].isupper()  # cheap tests first
-        and not LINE_END_PUNCT_RE.search(text)
+        and not text.endswith(_END_PUNCT)  # LINE_END_PUNCT_RE
         and not CONNECTOR_END_RE.search(text)
     )
+
+
+_ROMAN_START = frozenset("IVX")
+_END_PUNCT = tuple(".,;:-")
+_SENTENCE_END_CHARS = frozenset(".!?:")
 
 
 def sentences(ctx: ParseContext, secs: Optional[list[str]] = None) -> list[Sentence]:
@@ -94,25 +101,28 @@ def sentences(ctx: ParseContext, secs: Optional[list[str]] = None) -> list[Sente
 def _sentences(ctx: ParseContext, secs: list[str]) -> list[Sentence]:
     out: list[Sentence] = []
     block: list[int] = []
-
-    def flush() -> None:
-        if block:
-            out.extend(_split_block(ctx, block, secs[block[0]]))
-            block.clear()
-
-    keep = [i for i, ln in enumerate(ctx.lines) if not _skip(ln.text)]
+    lines = ctx.lines
+    skip = _SKIP_ANY
+    keep = [i for i, ln in enumerate(lines) if skip(ln.text) is None]
+    texts = [lines[i].text for i in keep]
+    texts.append(None)  # the next text of the last line
+    item = ITEM_RE.match
     for k, i in enumerate(keep):
-        t = ctx.lines[i].text
-        nxt = ctx.lines[keep[k + 1]].text if k + 1 < len(keep) else None
-        if _standalone(t, nxt):
-            flush()
-            block.append(i)
-            flush()
+        t = texts[k]
+        if _standalone(t, texts[k + 1]):
+            if block:
+                out.extend(_split_block(ctx, block, secs[block[0]]))
+                block = []
+            out.extend(_split_block(ctx, [i], secs[i]))
             continue
-        if ITEM_RE.match(t):
-            flush()
+        c = t[0]
+        # ITEM_RE starts with a digit or an ASCII lower-case letter
+        if block and (c.isdigit() or "a" <= c <= "z") and item(t):
+            out.extend(_split_block(ctx, block, secs[block[0]]))
+            block = []
         block.append(i)
-    flush()
+    if block:
+        out.extend(_split_block(ctx, block, secs[block[0]]))
     return out
 
 
@@ -120,6 +130,8 @@ def _split_block(ctx: ParseContext, idx: list[int], section: str) -> list[Senten
     if len(idx) == 1:  # most blocks: one line
         ln = ctx.lines[idx[0]]
         text, offsets = ln.text, [(0, ln.no)]
+        if _SENTENCE_END_CHARS.isdisjoint(text):  # no sentence end: the (stripped) line itself
+            return [Sentence(text, offsets, section, idx[0])]
     else:
         text, offsets = "", []
         for i in idx:
