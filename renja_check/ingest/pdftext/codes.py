@@ -127,6 +127,15 @@ def pool(
     """(concrete code, entry) of ``level`` under ``parent`` (a program or kegiatan code)."""
     if not parent:
         return []
+    # kept on the nomenclature like its other indexes (data of the nomenclature, not of a document)
+    memo = nomenclature.__dict__.setdefault("_pool_cache", {})
+    key = (level, parent, bidang)
+    if key not in memo:
+        memo[key] = _pool(nomenclature, level, parent, bidang)
+    return list(memo[key])
+
+
+def _pool(nomenclature: Nomenclature, level: str, parent: str, bidang: Optional[str]) -> list[tuple[str, Entry]]:
     out: list[tuple[str, Entry]] = []
     frontier = [parent]
     while frontier:

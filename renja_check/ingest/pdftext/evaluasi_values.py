@@ -46,7 +46,14 @@ class Token:
 
 
 def _is_value_start(word: str) -> bool:
-    return bool(_NUM.match(word) or _PCT.match(word) or spreadsheet_error(word) or word in EMPTY)
+    c = word[:1]
+    if c.isdigit() or c in _SIGNS:  # _NUM and _PCT start with a sign or a digit
+        if _NUM.match(word) or _PCT.match(word):
+            return True
+    return bool(spreadsheet_error(word) or word in EMPTY)
+
+
+_SIGNS = frozenset("+-")
 
 
 def _run(words: list[str], i: int) -> tuple[list[Token], int]:

@@ -58,7 +58,7 @@ LOOKAHEAD = 4  # a header block continues while its next header cell is this clo
 
 
 def header_line(text: str) -> Optional[str]:
-    t = re.sub(r"\s+", " ", text.lower()).strip()
+    t = " ".join(text.lower().split())  # == re.sub(r"\s+", " ", ...).strip(): the same whitespace
     if STRONG_RE.match(t):
         return "strong"
     if WEAK_RE.match(t):
@@ -76,6 +76,20 @@ def split_pages(lines: list[Line], is_row_start) -> list[Page]:
     """Cut data lines into pages at header blocks; ``is_row_start(text)`` ends a block."""
     pages = [Page()]
     i, n = 0, len(lines)
+    # the block lookahead asks both of a line several times: each answered once
+    row_starts: dict[int, bool] = {}
+    headers: dict[int, Optional[str]] = {}
+
+    def row_start(k: int) -> bool:
+        if k not in row_starts:
+            row_starts[k] = is_row_start(lines[k].text)
+        return row_starts[k]
+
+    def header(k: int) -> Optional[str]:
+        if k not in headers:
+            headers[k] = header_line(lines[k].text)
+        return headers[k]
+
     while i < n:
         text = lines[i].text
         if FOOTER_RE.match(text):
@@ -83,7 +97,7 @@ def split_pages(lines: list[Line], is_row_start) -> list[Page]:
             if i < n and re.fullmatch(r"\d{1,3}( \d{1,3})?", lines[i].text):
                 i += 1
             continue
-        if header_line(text) != "strong":
+        if header(i) != "strong":
             pages[-1].data.append(lines[i])
             i += 1
             continue
@@ -91,14 +105,12 @@ def split_pages(lines: list[Line], is_row_start) -> list[Page]:
         j = i
         last_strong = i
         while j + 1 < n:
-            nxt = lines[j + 1].text
-            if is_row_start(nxt):
+            if row_start(j + 1):
                 break
             ahead = [
                 k
                 for k in range(j + 1, min(n, j + 1 + LOOKAHEAD))
-                if header_line(lines[k].text) == "strong"
-                and not any(is_row_start(lines[m].text) for m in range(j + 1, k))
+                if header(k) == "strong" and not any(row_start(m) for m in range(j + 1, k))
             ]
             if not ahead:
                 break
@@ -109,7 +121,7 @@ def split_pages(lines: list[Line], is_row_start) -> list[Page]:
         tail = end + 1
         while (
             tail < n
-            and not is_row_start(lines[tail].text)
+            and not row_start(tail)
             and TOTAL_RE.match(lines[tail].text) is None
             and _label_like(lines[tail].text)
             and tail - end <= 2
@@ -120,7 +132,7 @@ def split_pages(lines: list[Line], is_row_start) -> list[Page]:
         elif tail == n:
             end = n - 1
         block = lines[i : end + 1]
-        pages[-1].foreign.extend(ln for ln in block if header_line(ln.text) is None)
+        pages[-1].foreign.extend(ln for k, ln in enumerate(block, start=i) if header(k) is None)
         pages.append(Page())
         i = end + 1
     return [p for p in pages if p.data or p.foreign]

@@ -44,9 +44,18 @@ class CodeReader:
     def __init__(self, nomenclature: Nomenclature, sep: str):
         self.nom = nomenclature
         self.sep = sep
+        # a region's lines are read up to three times (page split, rows, the next line of an
+        # urusan row): each text once. Results are not changed by the callers.
+        self._read: dict[str, tuple[Optional[PrintedCode], str, list[Cell]]] = {}
 
     def read(self, text: str) -> tuple[Optional[PrintedCode], str, list[Cell]]:
         """(code, rest, amounts before the code) for a row-start line, else (None, text, [])."""
+        got = self._read.get(text)
+        if got is None:
+            got = self._read[text] = self._read_new(text)
+        return got
+
+    def _read_new(self, text: str) -> tuple[Optional[PrintedCode], str, list[Cell]]:
         text = unglue(text, self.sep)
         lead: list[Cell] = []
         tokens = text.split()

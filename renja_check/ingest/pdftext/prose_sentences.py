@@ -142,10 +142,14 @@ def _split_block(ctx: ParseContext, idx: list[int], section: str) -> list[Senten
             text += t
     out, start = [], 0
     for m in SENTENCE_END_RE.finditer(text):
-        if ABBREV_RE.search(text[start : m.end()]) and not text[start : m.end()].endswith("-."):
+        e = m.end()
+        # an abbreviation ends the piece text[start:e] in "."; ABBREV_RE is searched on its last
+        # 5 chars only (the longest abbreviation has 4): the same, since the char before ``start``
+        # is the previous sentence's end mark and \b sees it as the piece's start
+        if text[e - 1] == "." and ABBREV_RE.search(text, max(start, e - 5), e) and text[max(start, e - 2) : e] != "-.":
             continue
-        out.append((start, m.end()))
-        start = m.end()
+        out.append((start, e))
+        start = e
     out.append((start, len(text)))
     result = []
     for a, b in out:
