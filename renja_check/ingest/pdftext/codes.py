@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
-from ...corpus import Entry, Nomenclature, normalize_code
+from ...corpus import Entry, Nomenclature, normalize_code, sorted_words
 from ...text import norm_name
 
 # a code token: 1-2 digit parts, the last part may have 4 digits ("0003"); a part of
@@ -158,8 +158,32 @@ def score_name(name: str, official: str) -> float:
 
 def best_score(name: str, officials: Iterable[str]) -> float:
     """``max(score_name(name, o) for o in officials)``, normalising ``name`` once."""
+    return best_score_in(name, Officials(officials))
+
+
+class Officials:
+    """Official names prepared once for many ``best_score_in`` calls: normalised, and with
+    their words sorted (``fuzz.ratio`` of two word-sorted names == ``token_sort_ratio``)."""
+
+    def __init__(self, officials: Iterable[str]) -> None:
+        self.names = [norm_name(o) for o in officials]
+        self.sorted = [sorted_words(n) for n in self.names]
+
+
+def best_score_in(name: str, officials: Officials) -> float:
+    """``best_score(name, ...)`` over prepared names: max over names of min(token_sort_ratio,
+    ratio + 10), going down the names by token_sort_ratio (one C call for all of them) and
+    stopping once it cannot beat the best."""
+    if not officials.names:
+        raise ValueError("max() arg is an empty sequence")  # what best_score always raised
     a = norm_name(name)
-    return max(float(min(fuzz.token_sort_ratio(a, b), fuzz.ratio(a, b) + 10)) for b in map(norm_name, officials))
+    best = None
+    for _, tsr, idx in process.extract(sorted_words(a), officials.sorted, scorer=fuzz.ratio, limit=None):
+        if best is not None and tsr <= best:
+            break
+        s = float(min(tsr, fuzz.ratio(a, officials.names[idx]) + 10))
+        best = s if best is None else max(best, s)
+    return best
 
 
 def best_in_pool(

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ...models import Money, Quantity
 from ...numbers import parse_money, parse_quantity
-from .codes import best_score
+from .codes import Officials, best_score_in
 from .plan_lines import Cell, read_cells
 
 IND_START = re.compile(
@@ -93,9 +93,10 @@ def split_name(texts: list[str], officials: list[str], level: str) -> tuple[str,
         return join_text(head), rest
 
     if officials:
+        prepared = Officials(officials)
 
         def best(cands):
-            scored = [(best_score(name_of(k, w)[0], officials), -k, -w, (k, w)) for k, w in cands]
+            scored = [(best_score_in(name_of(k, w)[0], prepared), -k, -w, (k, w)) for k, w in cands]
             return max(scored) if scored else None
 
         top = best(cuts)
