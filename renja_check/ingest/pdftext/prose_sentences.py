@@ -19,7 +19,6 @@ TITLE_RE = re.compile(r"^TABEL\s+\d+(?:\.\d+)*\b")  # a title (upper case), not 
 ABBREV_RE = re.compile(r"(?:\b(?:Rp|No|Th|Tgl|dll|dsb|dkk|Kab|Kec|Jl|Dr|Ir|H|St)|\b[A-Za-z])\.$")
 PAGE_NO_RE = re.compile(r"^\d{1,3}$")
 SENTENCE_END_RE = re.compile(r"[.!?:](?=\s+[A-Z(])")
-LINE_END_PUNCT_RE = re.compile(r"[.,;:-]$")
 # what _skip drops (footers, page numbers, table titles) as one pattern: one scan per line
 _SKIP_PATTERNS = [FOOTER_RE, PAGE_NO_RE, TITLE_RE] + [p for _, p in TABLE_TITLES]
 
@@ -45,11 +44,6 @@ class Sentence:
         return no
 
 
-def _skip(text: str) -> bool:
-    """Running footers, page numbers, table titles."""
-    return _SKIP_ANY(text) is not None
-
-
 def _mostly_upper(text: str) -> bool:
     """At least 3 letters, more than 90% of them upper case."""
     if text.isascii():  # fast path, same count
@@ -60,28 +54,8 @@ def _mostly_upper(text: str) -> bool:
     return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.9
 
 
-def _standalone(text: str, nxt: Optional[str]) -> bool:
-    """A heading or title line: its own sentence, never glued to the prose around it."""
-    c = text[:1]
-    # BAB_LINE_RE starts with "BAB", HEADING_RE with a digit or a Roman numeral: cheap tests first
-    if c == "B" and BAB_LINE_RE.match(text):
-        return True
-    if (c.isdigit() or c in _ROMAN_START) and HEADING_RE.match(text):
-        return True
-    if _mostly_upper(text):
-        return True
-    # a short line closing without punctuation, the next line starting a new sentence
-    return (
-        len(text) < 45
-        and bool(nxt)
-        and nxt[:1].isupper()  # cheap tests first
-        and not text.endswith(_END_PUNCT)  # LINE_END_PUNCT_RE
-        and not CONNECTOR_END_RE.search(text)
-    )
-
-
 _ROMAN_START = frozenset("IVX")
-_END_PUNCT = tuple(".,;:-")
+_END_PUNCT = tuple(".,;:-")  # a line closing with punctuation
 _SENTENCE_END_CHARS = frozenset(".!?:")
 
 
@@ -105,24 +79,45 @@ def _sentences(ctx: ParseContext, secs: list[str]) -> list[Sentence]:
     skip = _SKIP_ANY
     keep = [i for i, ln in enumerate(lines) if skip(ln.text) is None]
     texts = [lines[i].text for i in keep]
-    texts.append(None)  # the next text of the last line
-    item = ITEM_RE.match
+    texts.append("")  # the next text of the last line: none
+    item, bab, heading, connector = ITEM_RE.match, BAB_LINE_RE.match, HEADING_RE.match, CONNECTOR_END_RE.search
+    non_alpha, lower = _ASCII_NON_ALPHA, _ASCII_LOWER
+    split = _split_block
     for k, i in enumerate(keep):
         t = texts[k]
-        if _standalone(t, texts[k + 1]):
-            if block:
-                out.extend(_split_block(ctx, block, secs[block[0]]))
-                block = []
-            out.extend(_split_block(ctx, [i], secs[i]))
-            continue
         c = t[0]
+        # a heading or title line is its own sentence, never glued to the prose around it:
+        # a chapter or section heading, a line mostly in capitals, or a short line closing
+        # without punctuation with the next line starting a new sentence (cheap tests first:
+        # BAB_LINE_RE starts with "B", HEADING_RE with a digit or a Roman numeral)
+        if c == "B" and bab(t):
+            alone = True
+        elif (c.isdigit() or c in _ROMAN_START) and heading(t):
+            alone = True
+        elif t.isascii():
+            letters = t.encode().translate(None, non_alpha)
+            n = len(letters)
+            alone = n >= 3 and len(letters.translate(None, lower)) / n > 0.9
+        else:
+            alone = _mostly_upper(t)
+        if not alone and len(t) < 45:
+            nxt = texts[k + 1]
+            alone = (
+                nxt[:1].isupper() and not t.endswith(_END_PUNCT) and not connector(t, max(0, len(t) - 8))
+            )
+        if alone:
+            if block:
+                out.extend(split(ctx, block, secs[block[0]]))
+                block = []
+            out.extend(split(ctx, [i], secs[i]))
+            continue
         # ITEM_RE starts with a digit or an ASCII lower-case letter
         if block and (c.isdigit() or "a" <= c <= "z") and item(t):
-            out.extend(_split_block(ctx, block, secs[block[0]]))
+            out.extend(split(ctx, block, secs[block[0]]))
             block = []
         block.append(i)
     if block:
-        out.extend(_split_block(ctx, block, secs[block[0]]))
+        out.extend(split(ctx, block, secs[block[0]]))
     return out
 
 
@@ -150,6 +145,8 @@ def _split_block(ctx: ParseContext, idx: list[int], section: str) -> list[Senten
             continue
         out.append((start, e))
         start = e
+    if not out:  # one sentence: the whole (stripped) text, each line where it starts
+        return [Sentence(text, offsets, section, idx[0])]
     out.append((start, len(text)))
     result = []
     for a, b in out:
