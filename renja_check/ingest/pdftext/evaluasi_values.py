@@ -35,14 +35,18 @@ class Token:
     raw: str
 
     def quantity(self) -> Quantity:
+        """The token's cell, parsed once (``place`` scores every reading with its number)."""
+        return self._quantity
+
+    @cached_property
+    def _quantity(self) -> Quantity:
         if self.kind == "G":
             return Quantity(raw=self.raw, status="ok", note="predikat (not a number)")
         return parse_quantity(self.raw)
 
-    @cached_property
+    @property
     def number(self) -> Optional[Decimal]:
-        """``quantity().value``, parsed once (``place`` scores every reading with it)."""
-        return self.quantity().value
+        return self._quantity.value
 
 
 def _is_value_start(word: str) -> bool:
@@ -151,30 +155,49 @@ def _num(tok: Optional[Token]) -> Optional[Decimal]:
     return tok.number
 
 
-def _score(assign: dict[str, Token], formulas: list[Formula], tol: Decimal) -> tuple[int, int]:
-    """(results contradicting their formula, results confirming it) under this reading."""
-    fails = holds = 0
-    for f in formulas:
-        res = assign.get(f.result)
-        if res is None or res.kind in ("D", "G"):
-            continue  # a blank result proves nothing: cells vanish, authors blank them
-        vals = {c: _num(assign.get(c)) for c in f.operands}
-        got = f.compute(vals)
-        if res.kind == "E":
-            fails += got != DIV0
-            holds += got == DIV0
-            continue
-        printed = _num(res)
-        if printed is None or got is None:
-            continue
-        if got == DIV0:
-            fails += 1
-            continue
-        if abs(got - printed) > (tol if f.is_rate else Decimal(0)):
-            fails += 1
-        else:
-            holds += 1
-    return fails, holds
+def _score_one(
+    f: Formula, operands: list[str], is_rate: bool, res: Token, assign: dict[str, Token], tol: Decimal
+) -> tuple[int, int]:
+    """(1, 0) when the formula's printed result ``res`` (not blank) contradicts it under this
+    reading, (0, 1) when it confirms it, (0, 0) when it proves nothing."""
+    vals = {c: _num(assign.get(c)) for c in operands}
+    got = f.compute(vals)
+    if res.kind == "E":
+        return int(got != DIV0), int(got == DIV0)
+    printed = _num(res)
+    if printed is None or got is None:
+        return 0, 0
+    if got == DIV0:
+        return 1, 0
+    if abs(got - printed) > (tol if is_rate else Decimal(0)):
+        return 1, 0
+    return 0, 1
+
+
+class _Scorer:
+    """(results contradicting their formula, results confirming it) under a reading of one
+    row's tokens. A formula's verdict depends only on the tokens in its result and operand
+    cells, so each such combination is judged once over all the readings."""
+
+    def __init__(self, formulas: list[Formula], tol: Decimal) -> None:
+        self.specs = [(f, f.result, f.operands, f.is_rate) for f in formulas]
+        self.tol = tol
+        self.memo: dict[tuple, tuple[int, int]] = {}
+
+    def __call__(self, assign: dict[str, Token]) -> tuple[int, int]:
+        fails = holds = 0
+        for k, (f, result, operands, is_rate) in enumerate(self.specs):
+            res = assign.get(result)
+            if res is None or res.kind in ("D", "G"):
+                continue  # a blank result proves nothing: cells vanish, authors blank them
+            # the tokens live as long as the readings: their ids name them
+            key = (k, id(res), *[id(assign.get(c)) for c in operands])
+            got = self.memo.get(key)
+            if got is None:
+                got = self.memo[key] = _score_one(f, operands, is_rate, res, assign, self.tol)
+            fails += got[0]
+            holds += got[1]
+        return fails, holds
 
 
 def place(
@@ -195,13 +218,16 @@ def place(
     if len(tokens) == 1 and single_to:
         return Placement(values={single_to: tokens[0]}, readings=1)
     pct_q = tokens[0].kind == "P" and len(tokens) == len(columns)
+    # which token fits which column, asked once (not once per reading)
+    fit = [[_fits(t, c, rate_cols, pct_q) for c in columns] for t in tokens]
     readings = []
-    for cols in itertools.combinations(columns, len(tokens)):
-        if all(_fits(t, c, rate_cols, pct_q) for t, c in zip(tokens, cols)):
-            readings.append(dict(zip(cols, tokens)))
+    for cols in itertools.combinations(range(len(columns)), len(tokens)):
+        if all(f[j] for f, j in zip(fit, cols)):
+            readings.append(dict(zip([columns[j] for j in cols], tokens)))
     if not readings:
         return Placement(unplaced=list(tokens))
-    scored = [(_score(r, formulas, tol), r) for r in readings]
+    score = _Scorer(formulas, tol)
+    scored = [(score(r), r) for r in readings]
     # keep the readings no printed result contradicts - unless none of them is confirmed
     # by any result: then the formulas prove nothing and every reading stays possible
     good = [(h, r) for (f, h), r in scored if f == 0]
