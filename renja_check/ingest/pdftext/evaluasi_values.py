@@ -11,7 +11,6 @@ remaining reading puts it in the same column; the others are reported as unplace
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -200,6 +199,29 @@ class _Scorer:
         return fails, holds
 
 
+def _readings(tokens: list[Token], columns: list[str], fit: list[list[bool]]) -> list[dict[str, Token]]:
+    """Every assignment of the tokens, in order, to increasing columns each fits: the
+    ``itertools.combinations`` of the columns that fit, in the same order, without
+    building the combinations that a token rules out early."""
+    out: list[dict[str, Token]] = []
+    n, m = len(tokens), len(columns)
+    picked: list[int] = []
+
+    def walk(t: int, start: int) -> None:
+        if t == n:
+            out.append(dict(zip([columns[j] for j in picked], tokens)))
+            return
+        row = fit[t]
+        for j in range(start, m - (n - t) + 1):
+            if row[j]:
+                picked.append(j)
+                walk(t + 1, j + 1)
+                picked.pop()
+
+    walk(0, 0)
+    return out
+
+
 def place(
     tokens: list[Token],
     columns: list[str],
@@ -220,10 +242,7 @@ def place(
     pct_q = tokens[0].kind == "P" and len(tokens) == len(columns)
     # which token fits which column, asked once (not once per reading)
     fit = [[_fits(t, c, rate_cols, pct_q) for c in columns] for t in tokens]
-    readings = []
-    for cols in itertools.combinations(range(len(columns)), len(tokens)):
-        if all(f[j] for f, j in zip(fit, cols)):
-            readings.append(dict(zip([columns[j] for j in cols], tokens)))
+    readings = _readings(tokens, columns, fit)
     if not readings:
         return Placement(unplaced=list(tokens))
     score = _Scorer(formulas, tol)
