@@ -218,7 +218,12 @@ class Nomenclature:
             score_cutoff=cutoff,
         )
         words = key.split()
+        # results come best token_sort_ratio first and a score never exceeds it: once ``limit``
+        # hits score more than a result's ratio, neither it nor any after it can make the cut
+        kth: Optional[float] = None  # the limit-th best score so far (fewer hits than ``limit`` here)
         for _, tsr, idx in results:
+            if kth is not None and tsr < kth:
+                break
             e = candidates[idx]
             if cutoff > 0:  # skip the alignment when unpairable words alone sink the score
                 other = names[idx].split()
@@ -234,6 +239,8 @@ class Nomenclature:
                 if c not in seen:
                     seen.add(c)
                     hits.append(Match(e, c, float(score), False))
+                    if len(hits) >= limit:
+                        kth = sorted((h.score for h in hits), reverse=True)[limit - 1]
         hits.sort(key=lambda m: (-m.score, m.code))
         return hits[:limit]
 
