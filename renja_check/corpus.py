@@ -227,9 +227,14 @@ class Nomenclature:
             e = candidates[idx]
             if cutoff > 0:  # skip the alignment when unpairable words alone sink the score
                 other = names[idx].split()
-                floor = _unpaired_floor(words, other)
+                # the fewest unpaired words that sink the result (by the test below): counting
+                # stops there, the verdict is the same
+                sink = 0
+                while tsr - WORD_PENALTY * sink >= cutoff:
+                    sink += 1
+                floor = _unpaired_floor(words, other, sink)
                 if tsr - WORD_PENALTY * floor >= cutoff:
-                    floor += _unpaired_floor(other, words)  # the two sides' unpaired words add up
+                    floor += _unpaired_floor(other, words, sink - floor)  # the two sides' unpaired words add up
                 if tsr - WORD_PENALTY * floor < cutoff:
                     continue
             score = max(0.0, tsr - WORD_PENALTY * word_gap(key, names[idx]))  # guarded_score
