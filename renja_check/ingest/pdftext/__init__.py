@@ -7,6 +7,7 @@ for its kind (``PARSERS``). A table kind with no region is noted as missing.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 
 from ...corpus import load_nomenclature
@@ -39,7 +40,21 @@ def parse_text(text: str, path: str, positioned=None, others=None) -> Document:
     input), used when the text readers find none; a document with such a table is read
     even without a Renja title. ``others(found_roles, plan_tables, year) -> (roles, notes,
     tables)``: the other tables found by caption and header (PDF input), read where their
-    layout allows, so that a table that is there is not reported missing."""
+    layout allows, so that a table that is there is not reported missing.
+
+    The cyclic garbage collector is paused while reading: the readers build many small
+    acyclic objects (freed by reference counting), and each collection would walk the
+    long-lived nomenclature index again. It is restored on return."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse_text(text, path, positioned, others)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _parse_text(text: str, path: str, positioned, others) -> Document:
     if not PARSERS:
         _register()
     lines = split_lines(text)

@@ -65,6 +65,16 @@ DEFAULT_IDS = {
 NUMBER_IDS = {"2.1": "T2.1", "2.2": "T2.2", "2.5": "T2.5-awal"}
 # a sentence without any of these words holds no claim (COUNT_RE, MONEY_RE, REF_*_RE need one)
 CLAIM_WORD_RE = re.compile(r"program|kegiatan|rp|tabel|bawah", re.I)
+_CLAIM_WORDS = ("program", "kegiatan", "rp", "tabel", "bawah")
+
+
+def _has_claim_word(text: str) -> bool:
+    """``CLAIM_WORD_RE.search(text)``: on ASCII text (case folding stays ASCII there) a
+    lower-case substring test, much faster than the case-insensitive pattern."""
+    if text.isascii():
+        low = text.lower()
+        return any(w in low for w in _CLAIM_WORDS)
+    return CLAIM_WORD_RE.search(text) is not None
 
 
 def _qualifier(s: Sentence, start: int, window_start: int) -> Optional[str]:
@@ -187,7 +197,7 @@ class _Reader:
         )
 
     def sentence(self, s: Sentence, years, carried, nxt) -> None:
-        if not CLAIM_WORD_RE.search(s.text):
+        if not _has_claim_word(s.text):
             return
         found: list[tuple[int, int, str, object]] = []  # (start, end, kind, payload)
         runs = self.count_runs(s.text)

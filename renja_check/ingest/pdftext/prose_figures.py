@@ -68,6 +68,9 @@ def figure_claims(ctx: ParseContext, secs: Optional[list[str]] = None) -> list[C
                     q = "capaian" if m.group(1).lower().startswith(("capai", "terca")) else "realisasi"
                     c = _claim(ctx, s, "result", m.start(), m.end(), int(value * 100), q, len(out))
                     out.append(c.model_copy(update={"raw": " ".join(title.split())}))
+        # RP_RE starts with "Rp" (any case): on ASCII text, a sentence without it has no amount
+        if s.text.isascii() and "rp" not in s.text.lower():
+            continue
         amounts = list(RP_RE.finditer(s.text))
         if len(amounts) < 2:
             continue
