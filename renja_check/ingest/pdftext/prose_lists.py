@@ -92,10 +92,13 @@ def _names(ctx: ParseContext, level: str) -> list[str]:
     key = (id(ctx.nomenclature), tuple(ctx.bidang), level)
     if key not in _NAME_CACHE:
         bid = tuple(ctx.bidang)
+        nom = ctx.nomenclature
+        by_level = getattr(nom, "_entries_by_level", None)  # the entries of one level, indexed
+        entries = by_level.get(level, []) if by_level is not None else nom.entries.values()
         _NAME_CACHE[key] = sorted(
             {
                 norm_name(e.name)
-                for e in ctx.nomenclature.entries.values()
+                for e in entries
                 if e.level == level
                 and (not bid or e.code.startswith("X.XX") or any(e.code.startswith(b + ".") for b in bid))
             }
