@@ -146,6 +146,8 @@ def find_regions(lines: list[Line]) -> list[Region]:
     regions = []
     for k, (i, kind, title, number) in enumerate(starts):
         nxt = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
-        end = next((j for j in range(i + 1, nxt) if BAB_RE.match(lines[j].text)), nxt)
+        end = next(
+            (j for j in range(i + 1, nxt) if lines[j].text.startswith("BAB") and BAB_RE.match(lines[j].text)), nxt
+        )
         regions.append(Region(kind=kind, start=i, end=end, title=title, number=number))
     return regions

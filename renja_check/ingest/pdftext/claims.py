@@ -127,7 +127,9 @@ class _Reader:
             if first <= line:
                 continue
             if self._bab_nos is None:
-                self._bab_nos = [ln.no for ln in self.ctx.lines if BAB_LINE_RE.match(ln.text)]
+                self._bab_nos = [
+                    ln.no for ln in self.ctx.lines if ln.text.startswith("BAB") and BAB_LINE_RE.match(ln.text)
+                ]
             if any(line < no < first for no in self._bab_nos):
                 return None
             return self.region_table(r) if r.kind in kinds else None

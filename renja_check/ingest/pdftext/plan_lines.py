@@ -181,7 +181,11 @@ def unglue(text: str, sep: str) -> str:
 
 
 def is_number(tok: str) -> bool:
-    return bool(NUM_RE.match(tok))
+    c = tok[:1]
+    return (c.isdigit() or c in _SIGNS) and NUM_RE.match(tok) is not None  # NUM_RE: a sign or a digit first
+
+
+_SIGNS = frozenset("+-")
 
 
 def _cells(tokens: list[str], line: int) -> Optional[tuple[list[Cell], bool]]:

@@ -159,7 +159,7 @@ def _list_items(ctx: ParseContext) -> list[Item]:
     in_list = False
     while i < len(lines):
         t = lines[i].text
-        pm = PROGRAM_ITEM_RE.match(t)
+        pm = PROGRAM_ITEM_RE.match(t) if t[:1].isdigit() else None  # the item number comes first
         if pm:
             text, j = _read_item(ctx, i, pm.group("rest"), "program")
             if in_list or _best(ctx, text, "program") >= LIST_SCORE - 15:

@@ -102,9 +102,7 @@ def _sentences(ctx: ParseContext, secs: list[str]) -> list[Sentence]:
             alone = _mostly_upper(t)
         if not alone and len(t) < 45:
             nxt = texts[k + 1]
-            alone = (
-                nxt[:1].isupper() and not t.endswith(_END_PUNCT) and not connector(t, max(0, len(t) - 8))
-            )
+            alone = nxt[:1].isupper() and not t.endswith(_END_PUNCT) and not connector(t, max(0, len(t) - 8))
         if alone:
             if block:
                 out.extend(split(ctx, block, secs[block[0]]))
