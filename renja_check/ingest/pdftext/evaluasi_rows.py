@@ -50,6 +50,8 @@ class Row:
 
 def match_code(text: str) -> Optional[tuple[str, str, str]]:
     """(kind, printed code, rest of the line) of a code line, else None."""
+    if not text[:1].isdigit():  # every code pattern starts with a digit
+        return None
     m = _K2019.match(text)
     if m:
         code = " ".join(g for g in m.groups()[:3] if g)
