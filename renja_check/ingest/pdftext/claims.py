@@ -65,6 +65,7 @@ DEFAULT_IDS = {
 NUMBER_IDS = {"2.1": "T2.1", "2.2": "T2.2", "2.5": "T2.5-awal"}
 # a sentence without any of these words holds no claim (COUNT_RE, MONEY_RE, REF_*_RE need one)
 CLAIM_WORD_RE = re.compile(r"program|kegiatan|rp|tabel|bawah", re.I)
+_SUBJECT_GAP_RE = re.compile(r"[\s-]+")
 _CLAIM_WORDS = ("program", "kegiatan", "rp", "tabel", "bawah")
 
 
@@ -284,7 +285,7 @@ def _count(m: re.Match) -> int:
 
 
 def _subject(word: str) -> str:
-    w = re.sub(r"[\s-]+", "", word.lower())
+    w = _SUBJECT_GAP_RE.sub("", word.lower())
     return "subkegiatan" if w.startswith("sub") else w
 
 

@@ -25,6 +25,8 @@ _NUM = re.compile(rf"^(?:{NUMBER_TOKEN})$")
 _PCT = re.compile(rf"^(?:{NUMBER_TOKEN})%$")
 _UNIT_WORD = re.compile(r"^[A-Za-z][A-Za-z/&.'-]*$")
 _GRADE = re.compile(r"^(?:AA|A|BB|B|CC|C|D)$")  # SAKIP predicate printed as a target
+_MESSY_RE = re.compile(r"(?:^|\s)\d[\d.,]*(?:%|\s+[A-Za-z])")
+_YEAR_RE = re.compile(r"(19|20)\d\d")
 EMPTY = ("-", "–", "—")
 
 
@@ -103,7 +105,7 @@ class Split:
     @property
     def messy(self) -> bool:
         """The rest holds numbers too: a free-text cell ("11 unit kendaraan roda dua dan 5 unit")."""
-        return bool(re.search(r"(?:^|\s)\d[\d.,]*(?:%|\s+[A-Za-z])", self.rest))
+        return bool(_MESSY_RE.search(self.rest))
 
 
 def split_values(text: str) -> Optional[Split]:
@@ -116,7 +118,7 @@ def split_values(text: str) -> Optional[Split]:
         numeric = [t for t in toks if t.kind != "D"]
         if not numeric:
             continue
-        if len(toks) == 1 and i > 0 and (end < len(words) or re.fullmatch(r"(19|20)\d\d", w)):
+        if len(toks) == 1 and i > 0 and (end < len(words) or _YEAR_RE.fullmatch(w)):
             continue  # one number inside a text ("... Tahun 2021 ...")
         return Split(" ".join(words[:i]), toks, " ".join(words[end:]))
     if len(words) >= 2 and _GRADE.match(words[-1]):

@@ -17,6 +17,7 @@ from ...numbers import parse_money, parse_quantity
 from .codes import Officials, best_score_in
 from .plan_lines import Cell, read_cells
 
+_NUMERIC_WORD_RE = re.compile(r"^[\d.,]+$")
 IND_START = re.compile(
     r"^(Jumlah|Persentase|Presentase|Prosentase|Indeks|Nilai|Tingkat|Rasio|Cakupan|Angka|Rata-rata|"
     r"Luas|Panjang|Banyaknya|Proporsi|Tersedianya|Terlaksananya|Meningkatnya|Capaian|Predikat|Skor|"
@@ -141,7 +142,7 @@ def quantity(cell: Cell, style) -> Quantity:
         return Quantity(raw=cell.text, unit=cell.text, status="empty")
     if ";" in cell.text:
         words = cell.text.replace(";", " ").split()
-        unit = " ".join(w for w in words if not re.match(r"^[\d.,]+$", w)) or None
+        unit = " ".join(w for w in words if not _NUMERIC_WORD_RE.match(w)) or None
         return Quantity(raw=cell.text, unit=unit, status="invalid", note="several values in one cell")
     return parse_quantity(cell.text, style)
 

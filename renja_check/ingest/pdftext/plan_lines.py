@@ -55,6 +55,9 @@ TOTAL_RE = re.compile(r"^(TOTAL|JUMLAH|JUMLAH TOTAL|TOTAL PAGU)\b.{0,20}$", re.I
 FOOTER_RE = re.compile(r"^RENCANA KERJA\b.{0,60}\b(TH\.?|TAHUN)\s*\d{4}(\s+\d{1,3})?$", re.I)
 NUM_RE = re.compile(r"^[+-]?\d+(?:[.,]\d+)*%?$")
 LOOKAHEAD = 4  # a header block continues while its next header cell is this close
+_CAPITAL_RE = re.compile(r"[A-Z]")
+_DIGIT_RE = re.compile(r"\d")
+_PAGE_NO_RE = re.compile(r"\d{1,3}( \d{1,3})?")
 
 
 def header_line(text: str) -> Optional[str]:
@@ -94,7 +97,7 @@ def split_pages(lines: list[Line], is_row_start) -> list[Page]:
         text = lines[i].text
         if FOOTER_RE.match(text):
             i += 1
-            if i < n and re.fullmatch(r"\d{1,3}( \d{1,3})?", lines[i].text):
+            if i < n and _PAGE_NO_RE.fullmatch(lines[i].text):
                 i += 1
             continue
         if header(i) != "strong":
@@ -139,7 +142,7 @@ def split_pages(lines: list[Line], is_row_start) -> list[Page]:
 
 
 def _label_like(text: str) -> bool:
-    return bool(re.search(r"[A-Z]", text)) and text.upper() == text and not re.search(r"\d", text)
+    return bool(_CAPITAL_RE.search(text)) and text.upper() == text and not _DIGIT_RE.search(text)
 
 
 def is_label(text: str) -> bool:
