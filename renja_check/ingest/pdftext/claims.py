@@ -69,15 +69,6 @@ _SUBJECT_GAP_RE = re.compile(r"[\s-]+")
 _CLAIM_WORDS = ("program", "kegiatan", "rp", "tabel", "bawah")
 
 
-def _has_claim_word(text: str) -> bool:
-    """``CLAIM_WORD_RE.search(text)``: on ASCII text (case folding stays ASCII there) a
-    lower-case substring test, much faster than the case-insensitive pattern."""
-    if text.isascii():
-        low = text.lower()
-        return any(w in low for w in _CLAIM_WORDS)
-    return CLAIM_WORD_RE.search(text) is not None
-
-
 def _qualifier(s: Sentence, start: int, window_start: int) -> Optional[str]:
     def nearest(chunk: str, names) -> Optional[str]:
         best = None
@@ -200,18 +191,28 @@ class _Reader:
         )
 
     def sentence(self, s: Sentence, years, carried, nxt) -> None:
-        if not _has_claim_word(s.text):
+        text = s.text
+        # each pattern needs a word (COUNT_RE "program"/"kegiatan", MONEY_RE "rp", the references
+        # "tabel"): on ASCII text, where case folding stays ASCII, a substring test says whether
+        # the pattern can match at all
+        low = text.lower() if text.isascii() else None
+        if low is None:
+            if not CLAIM_WORD_RE.search(text):
+                return
+        elif not any(w in low for w in _CLAIM_WORDS):
             return
         found: list[tuple[int, int, str, object]] = []  # (start, end, kind, payload)
-        runs = self.count_runs(s.text)
-        for run in runs:
-            found.append((run[0].start(), run[-1].end(), "count", run))
-        for m in MONEY_RE.finditer(s.text):
-            found.append((m.start(), m.end(), "total", m))
-        for m in REF_NUM_RE.finditer(s.text):
-            found.append((m.start(), m.end(), "reference", m))
-        for m in REF_BELOW_RE.finditer(s.text):
-            found.append((m.start(), m.end(), "reference_below", m))
+        if low is None or "program" in low or "kegiatan" in low:
+            for run in self.count_runs(text):
+                found.append((run[0].start(), run[-1].end(), "count", run))
+        if low is None or "rp" in low:
+            for m in MONEY_RE.finditer(text):
+                found.append((m.start(), m.end(), "total", m))
+        if low is None or "tabel" in low:
+            for m in REF_NUM_RE.finditer(text):
+                found.append((m.start(), m.end(), "reference", m))
+            for m in REF_BELOW_RE.finditer(text):
+                found.append((m.start(), m.end(), "reference_below", m))
         found.sort(key=lambda f: f[0])
         prev_end = 0
         for start, end, kind, payload in found:
