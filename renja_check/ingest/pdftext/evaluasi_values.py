@@ -181,24 +181,29 @@ class _Scorer:
     cells, so each such combination is judged once over all the readings."""
 
     def __init__(self, formulas: list[Formula], tol: Decimal) -> None:
-        self.specs = [(f, f.result, f.operands, f.is_rate) for f in formulas]
+        # (index, formula, result column, operand columns, result and operand columns, is a rate)
+        self.specs = [(k, f, f.result, f.operands, (f.result, *f.operands), f.is_rate) for k, f in enumerate(formulas)]
         self.tol = tol
         self.memo: dict[tuple, tuple[int, int]] = {}
 
     def __call__(self, assign: dict[str, Token]) -> tuple[int, int]:
         fails = holds = 0
-        for k, (f, result, operands, is_rate) in enumerate(self.specs):
-            res = assign.get(result)
-            if res is None or res.kind in ("D", "G"):
+        get, memo = assign.get, self.memo
+        for k, f, result, operands, cells, is_rate in self.specs:
+            res = get(result)
+            if res is None or res.kind in _BLANK:
                 continue  # a blank result proves nothing: cells vanish, authors blank them
             # the tokens live as long as the readings: their ids name them
-            key = (k, id(res), *[id(assign.get(c)) for c in operands])
-            got = self.memo.get(key)
+            key = (k, *map(id, map(get, cells)))
+            got = memo.get(key)
             if got is None:
-                got = self.memo[key] = _score_one(f, operands, is_rate, res, assign, self.tol)
+                got = memo[key] = _score_one(f, operands, is_rate, res, assign, self.tol)
             fails += got[0]
             holds += got[1]
         return fails, holds
+
+
+_BLANK = ("D", "G")
 
 
 def _readings(tokens: list[Token], columns: list[str], fit: list[list[bool]]) -> list[dict[str, Token]]:
@@ -255,8 +260,15 @@ def place(
     pool = [r for _, r in good] if any(h for h, _ in good) else [r for _, r in scored]
     values: dict[str, Token] = {}
     unplaced: list[Token] = []
-    for tok in tokens:
-        cols = {next(c for c, t in r.items() if t is tok) for r in pool}
+    # the column of each token in each remaining reading: by position, as a reading's dict
+    # holds one column per token in token order (distinct columns, distinct tokens)
+    by_position = len({id(t) for t in tokens}) == len(tokens) and all(len(r) == len(tokens) for r in pool)
+    placed = [list(r) for r in pool] if by_position else []
+    for i, tok in enumerate(tokens):
+        if by_position:
+            cols = {cs[i] for cs in placed}
+        else:
+            cols = {next(c for c, t in r.items() if t is tok) for r in pool}
         if len(cols) == 1:
             values[cols.pop()] = tok
         elif tok.kind != "D":
