@@ -9,15 +9,16 @@ back to the source exactly.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Callable, Optional
 
 from ...corpus import Nomenclature
 from ...models import Note, Span
 from ..layout import load_layout
+from .structs import struct
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Line:
     no: int  # 1-based line number in the source file
     text: str  # whitespace-normalised (U+00A0 -> space), stripped
@@ -36,14 +37,14 @@ def split_lines(text: str) -> list[Line]:
     for i, raw in enumerate(text.splitlines(), start=1):
         t = " ".join(raw.split())  # norm_space
         if t:
-            # Line(i, t, ...) without the frozen dataclass's per-field __setattr__ (same fields)
+            # Line(i, t, ...) without the frozen __init__'s per-field object.__setattr__ (same fields)
             ln = new(Line)
             ln.__dict__.update(no=i, text=t, open_end=raw[-1:].isspace())
             out.append(ln)
     return out
 
 
-@dataclass
+@struct
 class ParseContext:
     path: str
     lines: list[Line]
@@ -91,7 +92,7 @@ class NodeIds:
         return nid
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Region:
     """Lines [start, end) of ``ctx.lines`` (indices, not line numbers) holding one table."""
 

@@ -12,13 +12,13 @@ printed name picks one. A code printed in full (``5.03.02.2.02.0003``) is kept a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from rapidfuzz import fuzz, process
 
 from ...corpus import Entry, Nomenclature, normalize_code, sorted_words
 from ...text import norm_name
+from .structs import struct
 
 # a code token: 1-2 digit parts, the last part may have 4 digits ("0003"); a part of
 # exactly 3 digits after the first means a thousands-grouped amount, never a code.
@@ -27,7 +27,7 @@ LOSSY_LEVELS = {1: "urusan", 2: "bidang", 3: "program", 4: "kegiatan", 5: "subke
 NAME_CUTOFF = 70.0  # name score needed inside the pool the printed parts allow
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class PrintedCode:
     raw: str  # as printed, e.g. "5 3 1 2.1 2"
     level: str
@@ -50,7 +50,7 @@ class PrintedCode:
         ]
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Resolution:
     code: Optional[str]
     status: str  # printed | resolved | unresolved

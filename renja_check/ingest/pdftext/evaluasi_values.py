@@ -12,7 +12,7 @@ remaining reading puts it in the same column; the others are reported as unplace
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 from decimal import Decimal
 from typing import Optional
@@ -20,6 +20,7 @@ from typing import Optional
 from ...kinds.formula_expr import DIV0, Formula
 from ...models import Quantity
 from ...numbers import NUMBER_TOKEN, parse_quantity, spreadsheet_error
+from .structs import struct
 
 _NUM = re.compile(rf"^(?:{NUMBER_TOKEN})$")
 _PCT = re.compile(rf"^(?:{NUMBER_TOKEN})%$")
@@ -30,7 +31,7 @@ _YEAR_RE = re.compile(r"(19|20)\d\d")
 EMPTY = ("-", "–", "—")
 
 
-@dataclass
+@struct
 class Token:
     kind: str  # Q quantity, P percent, E spreadsheet error, D dash (empty), G grade
     raw: str
@@ -96,7 +97,7 @@ def _run(words: list[str], i: int) -> tuple[list[Token], int]:
     return toks, i
 
 
-@dataclass
+@struct
 class Split:
     text: str  # the words before the values (indicator text), may be ""
     tokens: list[Token]
@@ -129,7 +130,7 @@ def split_values(text: str) -> Optional[Split]:
 # -- placement ---------------------------------------------------------------------
 
 
-@dataclass
+@struct
 class Placement:
     values: dict[str, Token] = field(default_factory=dict)  # column id -> token
     unplaced: list[Token] = field(default_factory=list)

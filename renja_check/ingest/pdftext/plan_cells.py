@@ -10,12 +10,13 @@ dana are told by their first words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ...models import Money, Quantity
 from ...numbers import parse_money, parse_quantity
 from .codes import Officials, best_score_in
 from .plan_lines import Cell, read_cells
+from .structs import struct
 
 _NUMERIC_WORD_RE = re.compile(r"^[\d.,]+$")
 IND_START = re.compile(
@@ -35,7 +36,7 @@ SUMBER_RE = re.compile(
 ACCEPT = 88.0  # a name cut at a line boundary this good is taken without trying word cuts
 
 
-@dataclass
+@struct
 class Segment:
     texts: list[tuple[int, str]] = field(default_factory=list)  # (line number, text)
     cells: list[Cell] = field(default_factory=list)

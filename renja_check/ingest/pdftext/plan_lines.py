@@ -11,10 +11,11 @@ number with its unit, ``4 ; 25 ; 15 Indeks``) and amounts (``Amt``: a number wit
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Optional
 
 from .base import Line
+from .structs import struct
 
 # whole-line header cells of the plan / RKPD tables (lower case, spaces normalised)
 _STRONG = [
@@ -69,7 +70,7 @@ def header_line(text: str) -> Optional[str]:
     return None
 
 
-@dataclass
+@struct
 class Page:
     data: list[Line] = field(default_factory=list)
     foreign: list[Line] = field(default_factory=list)  # non-header lines inside its header block
@@ -150,7 +151,7 @@ def is_label(text: str) -> bool:
 
 
 # -- numeric cells -------------------------------------------------------------------
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Cell:
     kind: str  # "qty" (number + unit) | "amt" (number alone) | "blank" (unit only: empty target)
     text: str

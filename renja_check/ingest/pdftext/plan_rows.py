@@ -10,16 +10,17 @@ table total (``Rows.total``). Header labels (bidang names, "TOTAL") are kept per
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Optional
 
 from ...corpus import Nomenclature
 from .base import Line
 from .codes import PrintedCode, read_code
 from .plan_lines import TOTAL_RE, Cell, is_label, read_cells, split_pages, unglue
+from .structs import struct
 
 
-@dataclass
+@struct
 class RawRow:
     code: PrintedCode
     line: Line  # the code line
@@ -30,7 +31,7 @@ class RawRow:
     labels: list[str] = field(default_factory=list)  # header labels of its page (bidang/urusan rows)
 
 
-@dataclass
+@struct
 class Rows:
     rows: list[RawRow]
     total: list[Cell] = field(default_factory=list)

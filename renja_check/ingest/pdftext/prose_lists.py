@@ -10,7 +10,6 @@ stores it as a table ``daftar-<section>`` (role ``daftar_program``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Optional
 
 from rapidfuzz import fuzz, process
@@ -19,6 +18,7 @@ from ...corpus import sorted_words
 from ...models import Node, Span, Table
 from .base import ParseContext
 from ...text import norm_name
+from .structs import struct
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 BAB_LINE_RE = re.compile(r"^BAB\s+([IVX]+)\b")
@@ -78,7 +78,7 @@ def _sections(ctx: ParseContext) -> list[str]:
     return out
 
 
-@dataclass
+@struct
 class Item:
     level: str  # program | kegiatan | subkegiatan
     name: str

@@ -8,12 +8,12 @@ items break blocks; a block is cut at sentence ends (abbreviations such as ``Rp.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Optional
 
 from .base import ParseContext, TABLE_TITLES, match_any
 from .prose_lists import BAB_LINE_RE, CONNECTOR_END_RE, HEADING_RE, ITEM_RE, sections
 from .review_rows import FOOTER_RE
+from .structs import struct
 
 TITLE_RE = re.compile(r"^TABEL\s+\d+(?:\.\d+)*\b")  # a title (upper case), not a reference
 ABBREV_RE = re.compile(r"(?:\b(?:Rp|No|Th|Tgl|dll|dsb|dkk|Kab|Kec|Jl|Dr|Ir|H|St)|\b[A-Za-z])\.$")
@@ -28,7 +28,7 @@ _ASCII_NON_ALPHA = bytes(c for c in range(128) if not chr(c).isalpha())
 _ASCII_LOWER = bytes(c for c in range(128) if chr(c).islower())
 
 
-@dataclass
+@struct
 class Sentence:
     text: str
     offsets: list[tuple[int, int]]  # (char offset where a line starts, line number)

@@ -9,12 +9,13 @@ an official sub kegiatan name); the indicator starts at an indicator word
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Optional
 
 from ...corpus import Match, Nomenclature
 from ...text import norm_name
 from .codes import score_name
+from .structs import struct
 
 INDICATOR_WORDS = {
     "jumlah",
@@ -51,14 +52,14 @@ INDICATOR_WORDS = {
 NAME_CONFIDENT = 85.0
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Tok:
     text: str
     line: int
     line_start: bool
 
 
-@dataclass
+@struct
 class Cells:
     name: str
     name_score: float
