@@ -130,14 +130,14 @@ def match_any(patterns: list[re.Pattern[str]]) -> Callable[[str], Optional[objec
 TABLE_TITLES: list[tuple[str, re.Pattern[str]]] = load_layout().text_titles
 BAB_RE = re.compile(r"^BAB\s+[IVX]+\b")
 TABLE_NUMBER_RE = re.compile(r"^TABEL\s+(\d+\.\d+)", re.I)
-_ANY_TITLE = match_any([p for _, p in TABLE_TITLES])
+ANY_TITLE = match_any([p for _, p in TABLE_TITLES])  # whether a line is one of them
 
 
 def find_regions(lines: list[Line]) -> list[Region]:
     """Each table title found, with its region up to the next title or BAB heading."""
     starts: list[tuple[int, str, str, Optional[str]]] = []
     for i, ln in enumerate(lines):
-        if _ANY_TITLE(ln.text) is None:  # most lines: one scan, no title
+        if ANY_TITLE(ln.text) is None:  # most lines: one scan, no title
             continue
         for kind, pat in TABLE_TITLES:
             if pat.match(ln.text):

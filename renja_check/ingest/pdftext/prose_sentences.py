@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .base import ParseContext, TABLE_TITLES, match_any
+from .base import ANY_TITLE, ParseContext
 from .prose_lists import BAB_LINE_RE, CONNECTOR_END_RE, HEADING_RE, ITEM_RE, sections
 from .review_rows import FOOTER_RE
 from .structs import struct
@@ -19,11 +19,9 @@ TITLE_RE = re.compile(r"^TABEL\s+\d+(?:\.\d+)*\b")  # a title (upper case), not 
 ABBREV_RE = re.compile(r"(?:\b(?:Rp|No|Th|Tgl|dll|dsb|dkk|Kab|Kec|Jl|Dr|Ir|H|St)|\b[A-Za-z])\.$")
 PAGE_NO_RE = re.compile(r"^\d{1,3}$")
 SENTENCE_END_RE = re.compile(r"[.!?:](?=\s+[A-Z(])")
-# what _skip drops (footers, page numbers, table titles) as one pattern: one scan per line
-_SKIP_PATTERNS = [FOOTER_RE, PAGE_NO_RE, TITLE_RE] + [p for _, p in TABLE_TITLES]
-
-
-_SKIP_ANY = match_any(_SKIP_PATTERNS)
+# what _sentences skips: running footers (FOOTER_RE), page numbers (PAGE_NO_RE), table
+# titles (TITLE_RE and the layouts' titles, joined in base._ANY_TITLE); the first three
+# start with "R", a digit and "T"
 _ASCII_NON_ALPHA = bytes(c for c in range(128) if not chr(c).isalpha())
 _ASCII_LOWER = bytes(c for c in range(128) if chr(c).islower())
 
@@ -76,8 +74,14 @@ def _sentences(ctx: ParseContext, secs: list[str]) -> list[Sentence]:
     out: list[Sentence] = []
     block: list[int] = []
     lines = ctx.lines
-    skip = _SKIP_ANY
-    keep = [i for i, ln in enumerate(lines) if skip(ln.text) is None]
+    footer, page_no, title, any_title = FOOTER_RE.match, PAGE_NO_RE.match, TITLE_RE.match, ANY_TITLE
+    keep = []
+    for i, ln in enumerate(lines):
+        t = ln.text
+        c = t[:1]
+        if (c == "R" and footer(t)) or (c.isdigit() and page_no(t)) or (c == "T" and title(t)) or any_title(t):
+            continue
+        keep.append(i)
     texts = [lines[i].text for i in keep]
     texts.append("")  # the next text of the last line: none
     item, bab, heading, connector = ITEM_RE.match, BAB_LINE_RE.match, HEADING_RE.match, CONNECTOR_END_RE.search
