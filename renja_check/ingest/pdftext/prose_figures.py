@@ -53,7 +53,8 @@ def figure_claims(ctx: ParseContext, secs: Optional[list[str]] = None) -> list[C
     after_item = False
     left = 0  # sentences of the current item still read (its name and the two after it)
     for s in sentences(ctx, secs):
-        if ITEM_RE.match(s.text):
+        c = s.text[:1]
+        if (c.isdigit() or c.isspace()) and ITEM_RE.match(s.text):  # ITEM_RE: spaces, then a digit
             title, after_item = None, True
             continue
         if after_item:  # the item's first sentence: its name, up to a cue word if one follows
