@@ -139,8 +139,12 @@ class Nomenclature:
         """Entries of a level (restricted to the bidang and the generic penunjang), cached."""
         k = (level, bidang)
         if k not in self._cand_cache:
-            es = [e for e in self._entries_by_level.get(level, []) if _in_bidang(e.code, bidang)]
-            self._cand_cache[k] = (es, [norm_name(e.name) for e in es])
+            entries = self._entries_by_level.get(level, [])
+            names = self._names.get(level, [])  # norm_name of each entry, in the same order
+            if len(names) != len(entries):
+                names = [norm_name(e.name) for e in entries]
+            keep = [i for i, e in enumerate(entries) if _in_bidang(e.code, bidang)]
+            self._cand_cache[k] = ([entries[i] for i in keep], [names[i] for i in keep])
         return self._cand_cache[k]
 
     def _sorted_names(self, level: str, bidang: tuple[str, ...]) -> list[str]:
