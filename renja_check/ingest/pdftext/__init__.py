@@ -13,7 +13,7 @@ import hashlib
 from ...corpus import load_nomenclature
 from ...errors import InputError
 from ...models import Document, Source
-from .base import ParseContext, find_regions, split_lines
+from .base import ParseContext, find_regions, keep_title_lines, split_lines
 from .meta import read_meta
 
 # kind of region -> parser(ctx, region) -> list[Table]. Explicit registry.
@@ -63,6 +63,7 @@ def _parse_text(text: str, path: str, positioned, others) -> Document:
     ctx = ParseContext(path=path, lines=lines, nomenclature=load_nomenclature())
     meta = read_meta(ctx)
     regions = find_regions(lines)
+    keep_title_lines(ctx, regions)
     pos_tables, pos_notes = [], []
     if positioned is not None and "rencana" not in {r.kind for r in regions}:
         pos_tables, pos_notes = positioned(ctx.year)

@@ -133,6 +133,21 @@ TABLE_NUMBER_RE = re.compile(r"^TABEL\s+(\d+\.\d+)", re.I)
 ANY_TITLE = match_any([p for _, p in TABLE_TITLES])  # whether a line is one of them
 
 
+def title_lines(ctx: ParseContext) -> frozenset[int]:
+    """Indices of the lines that are table titles (``ANY_TITLE``): kept on ``ctx`` by
+    ``keep_title_lines`` when the regions were found, else found here."""
+    memo = ctx.__dict__.get("_title_lines")
+    if memo is not None and memo[0] is ctx.lines and memo[1] == len(ctx.lines):
+        return memo[2]
+    return frozenset(i for i, ln in enumerate(ctx.lines) if ANY_TITLE(ln.text) is not None)
+
+
+def keep_title_lines(ctx: ParseContext, regions: list[Region]) -> None:
+    """``find_regions(ctx.lines)`` opens a region at every title line and nowhere else: its
+    starts are the title lines the prose reader skips (one scan of the lines, not two)."""
+    ctx.__dict__["_title_lines"] = (ctx.lines, len(ctx.lines), frozenset(r.start for r in regions))
+
+
 def find_regions(lines: list[Line]) -> list[Region]:
     """Each table title found, with its region up to the next title or BAB heading."""
     starts: list[tuple[int, str, str, Optional[str]]] = []

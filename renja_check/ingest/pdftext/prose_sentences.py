@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .base import ANY_TITLE, ParseContext
+from .base import ParseContext, title_lines
 from .prose_lists import BAB_LINE_RE, CONNECTOR_END_RE, HEADING_RE, ITEM_RE, sections
 from .review_rows import FOOTER_RE
 from .structs import struct
@@ -20,7 +20,7 @@ ABBREV_RE = re.compile(r"(?:\b(?:Rp|No|Th|Tgl|dll|dsb|dkk|Kab|Kec|Jl|Dr|Ir|H|St)
 PAGE_NO_RE = re.compile(r"^\d{1,3}$")
 SENTENCE_END_RE = re.compile(r"[.!?:](?=\s+[A-Z(])")
 # what _sentences skips: running footers (FOOTER_RE), page numbers (PAGE_NO_RE), table
-# titles (TITLE_RE and the layouts' titles, joined in base._ANY_TITLE); the first three
+# titles (TITLE_RE and the layouts' titles, base.title_lines); the first three
 # start with "R", a digit and "T"
 _ASCII_NON_ALPHA = bytes(c for c in range(128) if not chr(c).isalpha())
 _ASCII_LOWER = bytes(c for c in range(128) if chr(c).islower())
@@ -74,12 +74,12 @@ def _sentences(ctx: ParseContext, secs: list[str]) -> list[Sentence]:
     out: list[Sentence] = []
     block: list[int] = []
     lines = ctx.lines
-    footer, page_no, title, any_title = FOOTER_RE.match, PAGE_NO_RE.match, TITLE_RE.match, ANY_TITLE
+    footer, page_no, title, titles = FOOTER_RE.match, PAGE_NO_RE.match, TITLE_RE.match, title_lines(ctx)
     keep = []
     for i, ln in enumerate(lines):
         t = ln.text
         c = t[:1]
-        if (c == "R" and footer(t)) or (c.isdigit() and page_no(t)) or (c == "T" and title(t)) or any_title(t):
+        if (c == "R" and footer(t)) or (c.isdigit() and page_no(t)) or (c == "T" and title(t)) or i in titles:
             continue
         keep.append(i)
     texts = [lines[i].text for i in keep]
