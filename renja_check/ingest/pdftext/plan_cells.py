@@ -46,14 +46,15 @@ class Segment:
         return [n for n, _ in self.texts] + [c.line for c in self.cells]
 
 
-def segments(items: list[tuple[int, str]]) -> list[Segment]:
-    """(line number, text) pairs -> text/numeric segments; ``4 ; 25 ;`` joins the next line."""
+def segments(items: list[tuple[int, str]], read=read_cells) -> list[Segment]:
+    """(line number, text) pairs -> text/numeric segments; ``4 ; 25 ;`` joins the next line.
+    ``read``: ``read_cells`` or a reader's memo of it."""
     segs = [Segment()]
     cont = False
     for no, text in items:
         if not text:
             continue
-        got = read_cells(text, no)
+        got = read(text, no)
         if got is None:
             if segs[-1].cells:
                 segs.append(Segment())

@@ -48,6 +48,15 @@ class CodeReader:
         # a region's lines are read up to three times (page split, rows, the next line of an
         # urusan row): each text once. Results are not changed by the callers.
         self._read: dict[str, tuple[Optional[PrintedCode], str, list[Cell]]] = {}
+        self._cells: dict[tuple[str, int], Optional[tuple[str, list[Cell], bool]]] = {}
+
+    def cells(self, text: str, line: int) -> Optional[tuple[str, list[Cell], bool]]:
+        """``read_cells(text, line)``, once per line of the region (rows, their amounts and
+        their segments read the same lines; the result is not changed by the callers)."""
+        key = (text, line)
+        if key not in self._cells:
+            self._cells[key] = read_cells(text, line)
+        return self._cells[key]
 
     def read(self, text: str) -> tuple[Optional[PrintedCode], str, list[Cell]]:
         """(code, rest, amounts before the code) for a row-start line, else (None, text, [])."""
@@ -126,7 +135,7 @@ def collect_rows(lines: list[Line], reader: CodeReader, complete) -> Rows:
             if current is None:
                 orphans.append(ln)
                 continue
-            got = read_cells(ln.text, ln.no)
+            got = reader.cells(ln.text, ln.no)
             if got and not got[0] and all(c.kind == "amt" for c in got[1]) and complete(current):
                 pending.extend(got[1])
                 pending_lines.append(ln)
