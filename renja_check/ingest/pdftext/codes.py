@@ -156,11 +156,6 @@ def score_name(name: str, official: str) -> float:
     return float(min(fuzz.token_sort_ratio(a, b), fuzz.ratio(a, b) + 10))
 
 
-def best_score(name: str, officials: Iterable[str]) -> float:
-    """``max(score_name(name, o) for o in officials)``, normalising ``name`` once."""
-    return best_score_in(name, Officials(officials))
-
-
 class Officials:
     """Official names prepared once for many ``best_score_in`` calls: normalised, and with
     their words sorted (``fuzz.ratio`` of two word-sorted names == ``token_sort_ratio``)."""
@@ -171,11 +166,11 @@ class Officials:
 
 
 def best_score_in(name: str, officials: Officials) -> float:
-    """``best_score(name, ...)`` over prepared names: max over names of min(token_sort_ratio,
-    ratio + 10), going down the names by token_sort_ratio (one C call for all of them) and
-    stopping once it cannot beat the best."""
+    """``max(score_name(name, o) for o in officials)``: the max over the names of
+    min(token_sort_ratio, ratio + 10), going down the names by token_sort_ratio (one C call
+    for all of them) and stopping once it cannot beat the best."""
     if not officials.names:
-        raise ValueError("max() arg is an empty sequence")  # what best_score always raised
+        raise ValueError("no official names to score against")
     a = norm_name(name)
     best = None
     for _, tsr, idx in process.extract(sorted_words(a), officials.sorted, scorer=fuzz.ratio, limit=None):
