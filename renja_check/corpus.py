@@ -143,7 +143,11 @@ class Nomenclature:
             names = self._names.get(level, [])  # norm_name of each entry, in the same order
             if len(names) != len(entries):
                 names = [norm_name(e.name) for e in entries]
-            keep = [i for i, e in enumerate(entries) if _in_bidang(e.code, bidang)]
+            if bidang:  # _in_bidang with its prefixes made once: the generic X.XX, a bidang, under one
+                heads = ("X.XX", *(b + "." for b in bidang))
+                keep = [i for i, e in enumerate(entries) if e.code.startswith(heads) or e.code in bidang]
+            else:
+                keep = list(range(len(entries)))
             self._cand_cache[k] = ([entries[i] for i in keep], [names[i] for i in keep])
         return self._cand_cache[k]
 
