@@ -139,8 +139,16 @@ class Nomenclature:
         """Entries of a level (restricted to the bidang and the generic penunjang), cached."""
         k = (level, bidang)
         if k not in self._cand_cache:
-            es = [e for e in self._entries_by_level.get(level, []) if _in_bidang(e.code, bidang)]
-            self._cand_cache[k] = (es, [norm_name(e.name) for e in es])
+            entries = self._entries_by_level.get(level, [])
+            names = self._names.get(level, [])  # norm_name of each entry, in the same order
+            if len(names) != len(entries):
+                names = [norm_name(e.name) for e in entries]
+            if bidang:  # _in_bidang with its prefixes made once: the generic X.XX, a bidang, under one
+                heads = ("X.XX", *(b + "." for b in bidang))
+                keep = [i for i, e in enumerate(entries) if e.code.startswith(heads) or e.code in bidang]
+            else:
+                keep = list(range(len(entries)))
+            self._cand_cache[k] = ([entries[i] for i in keep], [names[i] for i in keep])
         return self._cand_cache[k]
 
     def _sorted_names(self, level: str, bidang: tuple[str, ...]) -> list[str]:
@@ -218,13 +226,23 @@ class Nomenclature:
             score_cutoff=cutoff,
         )
         words = key.split()
+        # results come best token_sort_ratio first and a score never exceeds it: once ``limit``
+        # hits score more than a result's ratio, neither it nor any after it can make the cut
+        kth: Optional[float] = None  # the limit-th best score so far (fewer hits than ``limit`` here)
         for _, tsr, idx in results:
+            if kth is not None and tsr < kth:
+                break
             e = candidates[idx]
             if cutoff > 0:  # skip the alignment when unpairable words alone sink the score
                 other = names[idx].split()
-                floor = _unpaired_floor(words, other)
+                # the fewest unpaired words that sink the result (by the test below): counting
+                # stops there, the verdict is the same
+                sink = 0
+                while tsr - WORD_PENALTY * sink >= cutoff:
+                    sink += 1
+                floor = _unpaired_floor(words, other, sink)
                 if tsr - WORD_PENALTY * floor >= cutoff:
-                    floor += _unpaired_floor(other, words)  # the two sides' unpaired words add up
+                    floor += _unpaired_floor(other, words, sink - floor)  # the two sides' unpaired words add up
                 if tsr - WORD_PENALTY * floor < cutoff:
                     continue
             score = max(0.0, tsr - WORD_PENALTY * word_gap(key, names[idx]))  # guarded_score
@@ -234,6 +252,8 @@ class Nomenclature:
                 if c not in seen:
                     seen.add(c)
                     hits.append(Match(e, c, float(score), False))
+                    if len(hits) >= limit:
+                        kth = sorted((h.score for h in hits), reverse=True)[limit - 1]
         hits.sort(key=lambda m: (-m.score, m.code))
         return hits[:limit]
 

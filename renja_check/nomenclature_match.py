@@ -67,17 +67,23 @@ def word_gap(a: str, b: str) -> int:
     )
 
 
-def _unpaired_floor(xs: list[str], ys: list[str]) -> int:
+def _unpaired_floor(xs: list[str], ys: list[str], stop_at: Optional[int] = None) -> int:
     """Content words of ``xs`` no word of ``ys`` can pair with (absent from ``ys``, none of its
-    words scoring WORD_PAIR_CUTOFF): a lower bound of ``word_gap``, cheaper than aligning."""
+    words scoring WORD_PAIR_CUTOFF): a lower bound of ``word_gap``, cheaper than aligning.
+    ``stop_at``: the count is returned once it reaches ``stop_at`` (the caller only asks
+    whether it does)."""
     present = set(ys)
-    return sum(
-        1
-        for x in xs
-        if x not in present
-        and x not in FUNCTION_WORDS
-        and process.extractOne(x, ys, scorer=fuzz.ratio, score_cutoff=WORD_PAIR_CUTOFF) is None
-    )
+    n = 0
+    for x in xs:
+        if stop_at is not None and n >= stop_at:
+            break
+        if (
+            x not in present
+            and x not in FUNCTION_WORDS
+            and process.extractOne(x, ys, scorer=fuzz.ratio, score_cutoff=WORD_PAIR_CUTOFF) is None
+        ):
+            n += 1
+    return n
 
 
 def guarded_score(a: str, b: str) -> float:

@@ -40,7 +40,9 @@ def clean(text: str) -> str:
 
 
 def spreadsheet_error(text: str) -> Optional[str]:
-    m = _ERR_RE.search(text or "")
+    if not text or "#" not in text:  # every error starts with "#"
+        return None
+    m = _ERR_RE.search(text)
     return m.group(0) if m else None
 
 

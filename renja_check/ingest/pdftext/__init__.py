@@ -7,12 +7,13 @@ for its kind (``PARSERS``). A table kind with no region is noted as missing.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 
 from ...corpus import load_nomenclature
 from ...errors import InputError
 from ...models import Document, Source
-from .base import ParseContext, find_regions, split_lines
+from .base import ParseContext, find_regions, keep_title_lines, split_lines
 from .meta import read_meta
 
 # kind of region -> parser(ctx, region) -> list[Table]. Explicit registry.
@@ -39,7 +40,21 @@ def parse_text(text: str, path: str, positioned=None, others=None) -> Document:
     input), used when the text readers find none; a document with such a table is read
     even without a Renja title. ``others(found_roles, plan_tables, year) -> (roles, notes,
     tables)``: the other tables found by caption and header (PDF input), read where their
-    layout allows, so that a table that is there is not reported missing."""
+    layout allows, so that a table that is there is not reported missing.
+
+    The cyclic garbage collector is paused while reading: the readers build many small
+    acyclic objects (freed by reference counting), and each collection would walk the
+    long-lived nomenclature index again. It is restored on return."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse_text(text, path, positioned, others)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _parse_text(text: str, path: str, positioned, others) -> Document:
     if not PARSERS:
         _register()
     lines = split_lines(text)
@@ -48,6 +63,7 @@ def parse_text(text: str, path: str, positioned=None, others=None) -> Document:
     ctx = ParseContext(path=path, lines=lines, nomenclature=load_nomenclature())
     meta = read_meta(ctx)
     regions = find_regions(lines)
+    keep_title_lines(ctx, regions)
     pos_tables, pos_notes = [], []
     if positioned is not None and "rencana" not in {r.kind for r in regions}:
         pos_tables, pos_notes = positioned(ctx.year)

@@ -9,16 +9,16 @@ back to the source exactly.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Optional
+from dataclasses import field
+from typing import Callable, Optional
 
 from ...corpus import Nomenclature
 from ...models import Note, Span
-from ...text import norm_space
 from ..layout import load_layout
+from .structs import struct
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Line:
     no: int  # 1-based line number in the source file
     text: str  # whitespace-normalised (U+00A0 -> space), stripped
@@ -33,14 +33,18 @@ class Line:
 
 def split_lines(text: str) -> list[Line]:
     out = []
+    new = object.__new__
     for i, raw in enumerate(text.splitlines(), start=1):
-        t = norm_space(raw)
+        t = " ".join(raw.split())  # norm_space
         if t:
-            out.append(Line(i, t, raw[-1:].isspace()))
+            # Line(i, t, ...) without the frozen __init__'s per-field object.__setattr__ (same fields)
+            ln = new(Line)
+            ln.__dict__.update(no=i, text=t, open_end=raw[-1:].isspace())
+            out.append(ln)
     return out
 
 
-@dataclass
+@struct
 class ParseContext:
     path: str
     lines: list[Line]
@@ -88,7 +92,7 @@ class NodeIds:
         return nid
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Region:
     """Lines [start, end) of ``ctx.lines`` (indices, not line numbers) holding one table."""
 
@@ -99,24 +103,67 @@ class Region:
     number: Optional[str] = None
 
 
+_GROUP_REF_RE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+
+
+def match_any(patterns: list[re.Pattern[str]]) -> Callable[[str], Optional[object]]:
+    """``text -> a match or None``: whether one of ``patterns`` matches at the start of ``text``,
+    as one pattern (each pattern's ignore-case flag scoped to it), so one scan per line instead
+    of one per pattern. Patterns that cannot be joined are tried one by one."""
+    scoped = []
+    for p in patterns:
+        extra = p.flags & ~re.UNICODE
+        if extra & ~re.IGNORECASE or _GROUP_REF_RE.search(p.pattern):
+            break  # a flag that cannot be scoped, or a group reference the join would renumber
+        scoped.append(f"(?i:{p.pattern})" if extra else f"(?:{p.pattern})")
+    else:
+        try:
+            return re.compile("|".join(scoped)).match if scoped else lambda text: None
+        except re.error:  # e.g. a global inline flag or a group reference inside a pattern
+            pass
+    matchers = [p.match for p in patterns]
+    return lambda text: next((m for m in (f(text) for f in matchers) if m is not None), None)
+
+
 # Titles that open a table, by the role the table plays: data of the reading layouts
 # (renja_check/ingest/layouts/*.yaml, ``text_titles``), matched on whole lines in order.
 TABLE_TITLES: list[tuple[str, re.Pattern[str]]] = load_layout().text_titles
 BAB_RE = re.compile(r"^BAB\s+[IVX]+\b")
+TABLE_NUMBER_RE = re.compile(r"^TABEL\s+(\d+\.\d+)", re.I)
+ANY_TITLE = match_any([p for _, p in TABLE_TITLES])  # whether a line is one of them
+
+
+def title_lines(ctx: ParseContext) -> frozenset[int]:
+    """Indices of the lines that are table titles (``ANY_TITLE``): kept on ``ctx`` by
+    ``keep_title_lines`` when the regions were found, else found here."""
+    memo = ctx.__dict__.get("_title_lines")
+    if memo is not None and memo[0] is ctx.lines and memo[1] == len(ctx.lines):
+        return memo[2]
+    return frozenset(i for i, ln in enumerate(ctx.lines) if ANY_TITLE(ln.text) is not None)
+
+
+def keep_title_lines(ctx: ParseContext, regions: list[Region]) -> None:
+    """``find_regions(ctx.lines)`` opens a region at every title line and nowhere else: its
+    starts are the title lines the prose reader skips (one scan of the lines, not two)."""
+    ctx.__dict__["_title_lines"] = (ctx.lines, len(ctx.lines), frozenset(r.start for r in regions))
 
 
 def find_regions(lines: list[Line]) -> list[Region]:
     """Each table title found, with its region up to the next title or BAB heading."""
     starts: list[tuple[int, str, str, Optional[str]]] = []
     for i, ln in enumerate(lines):
+        if ANY_TITLE(ln.text) is None:  # most lines: one scan, no title
+            continue
         for kind, pat in TABLE_TITLES:
             if pat.match(ln.text):
-                m = re.match(r"^TABEL\s+(\d+\.\d+)", ln.text, re.I)
+                m = TABLE_NUMBER_RE.match(ln.text)
                 starts.append((i, kind, ln.text, m.group(1) if m else None))
                 break
     regions = []
     for k, (i, kind, title, number) in enumerate(starts):
         nxt = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
-        end = next((j for j in range(i + 1, nxt) if BAB_RE.match(lines[j].text)), nxt)
+        end = next(
+            (j for j in range(i + 1, nxt) if lines[j].text.startswith("BAB") and BAB_RE.match(lines[j].text)), nxt
+        )
         regions.append(Region(kind=kind, start=i, end=end, title=title, number=number))
     return regions

@@ -65,6 +65,16 @@ DEFAULT_IDS = {
 NUMBER_IDS = {"2.1": "T2.1", "2.2": "T2.2", "2.5": "T2.5-awal"}
 # a sentence without any of these words holds no claim (COUNT_RE, MONEY_RE, REF_*_RE need one)
 CLAIM_WORD_RE = re.compile(r"program|kegiatan|rp|tabel|bawah", re.I)
+_SUBJECT_GAP_RE = re.compile(r"[\s-]+")
+
+
+def _may_claim(text: str) -> bool:
+    """``CLAIM_WORD_RE.search(text)``: on ASCII text (case folding stays ASCII there) a
+    lower-case substring test, much faster than the case-insensitive pattern."""
+    if not text.isascii():
+        return CLAIM_WORD_RE.search(text) is not None
+    low = text.lower()
+    return "rp" in low or "program" in low or "kegiatan" in low or "tabel" in low or "bawah" in low
 
 
 def _qualifier(s: Sentence, start: int, window_start: int) -> Optional[str]:
@@ -117,7 +127,9 @@ class _Reader:
             if first <= line:
                 continue
             if self._bab_nos is None:
-                self._bab_nos = [ln.no for ln in self.ctx.lines if BAB_LINE_RE.match(ln.text)]
+                self._bab_nos = [
+                    ln.no for ln in self.ctx.lines if ln.text.startswith("BAB") and BAB_LINE_RE.match(ln.text)
+                ]
             if any(line < no < first for no in self._bab_nos):
                 return None
             return self.region_table(r) if r.kind in kinds else None
@@ -130,9 +142,11 @@ class _Reader:
         for k, s in enumerate(sents):
             if s.section != section:
                 section, carried = s.section, None
-            years = [(m.start(), int(m.group(1))) for m in YEAR_RE.finditer(s.text)] if "20" in s.text else []
-            nxt = sents[k + 1] if k + 1 < len(sents) and sents[k + 1].section == s.section else None
-            self.sentence(s, years, carried, nxt)
+            text = s.text
+            years = [(m.start(), int(m.group(1))) for m in YEAR_RE.finditer(text)] if "20" in text else []
+            if _may_claim(text):  # most sentences hold no claim word: not even asked
+                nxt = sents[k + 1] if k + 1 < len(sents) and sents[k + 1].section == s.section else None
+                self.sentence(s, years, carried, nxt)
             if years:
                 carried = years[-1][1]
         return self.claims
@@ -187,18 +201,25 @@ class _Reader:
         )
 
     def sentence(self, s: Sentence, years, carried, nxt) -> None:
-        if not CLAIM_WORD_RE.search(s.text):
+        text = s.text
+        # each pattern needs a word (COUNT_RE "program"/"kegiatan", MONEY_RE "rp", the references
+        # "tabel"): on ASCII text, where case folding stays ASCII, a substring test says whether
+        # the pattern can match at all
+        if not _may_claim(text):
             return
+        low = text.lower() if text.isascii() else None
         found: list[tuple[int, int, str, object]] = []  # (start, end, kind, payload)
-        runs = self.count_runs(s.text)
-        for run in runs:
-            found.append((run[0].start(), run[-1].end(), "count", run))
-        for m in MONEY_RE.finditer(s.text):
-            found.append((m.start(), m.end(), "total", m))
-        for m in REF_NUM_RE.finditer(s.text):
-            found.append((m.start(), m.end(), "reference", m))
-        for m in REF_BELOW_RE.finditer(s.text):
-            found.append((m.start(), m.end(), "reference_below", m))
+        if low is None or "program" in low or "kegiatan" in low:
+            for run in self.count_runs(text):
+                found.append((run[0].start(), run[-1].end(), "count", run))
+        if low is None or "rp" in low:
+            for m in MONEY_RE.finditer(text):
+                found.append((m.start(), m.end(), "total", m))
+        if low is None or "tabel" in low:
+            for m in REF_NUM_RE.finditer(text):
+                found.append((m.start(), m.end(), "reference", m))
+            for m in REF_BELOW_RE.finditer(text):
+                found.append((m.start(), m.end(), "reference_below", m))
         found.sort(key=lambda f: f[0])
         prev_end = 0
         for start, end, kind, payload in found:
@@ -272,7 +293,7 @@ def _count(m: re.Match) -> int:
 
 
 def _subject(word: str) -> str:
-    w = re.sub(r"[\s-]+", "", word.lower())
+    w = _SUBJECT_GAP_RE.sub("", word.lower())
     return "subkegiatan" if w.startswith("sub") else w
 
 

@@ -12,13 +12,13 @@ printed name picks one. A code printed in full (``5.03.02.2.02.0003``) is kept a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterable, Optional
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
-from ...corpus import Entry, Nomenclature, normalize_code
+from ...corpus import Entry, Nomenclature, normalize_code, sorted_words
 from ...text import norm_name
+from .structs import struct
 
 # a code token: 1-2 digit parts, the last part may have 4 digits ("0003"); a part of
 # exactly 3 digits after the first means a thousands-grouped amount, never a code.
@@ -27,7 +27,7 @@ LOSSY_LEVELS = {1: "urusan", 2: "bidang", 3: "program", 4: "kegiatan", 5: "subke
 NAME_CUTOFF = 70.0  # name score needed inside the pool the printed parts allow
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class PrintedCode:
     raw: str  # as printed, e.g. "5 3 1 2.1 2"
     level: str
@@ -50,7 +50,7 @@ class PrintedCode:
         ]
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Resolution:
     code: Optional[str]
     status: str  # printed | resolved | unresolved
@@ -127,6 +127,15 @@ def pool(
     """(concrete code, entry) of ``level`` under ``parent`` (a program or kegiatan code)."""
     if not parent:
         return []
+    # kept on the nomenclature like its other indexes (data of the nomenclature, not of a document)
+    memo = nomenclature.__dict__.setdefault("_pool_cache", {})
+    key = (level, parent, bidang)
+    if key not in memo:
+        memo[key] = _pool(nomenclature, level, parent, bidang)
+    return list(memo[key])
+
+
+def _pool(nomenclature: Nomenclature, level: str, parent: str, bidang: Optional[str]) -> list[tuple[str, Entry]]:
     out: list[tuple[str, Entry]] = []
     frontier = [parent]
     while frontier:
@@ -147,10 +156,29 @@ def score_name(name: str, official: str) -> float:
     return float(min(fuzz.token_sort_ratio(a, b), fuzz.ratio(a, b) + 10))
 
 
-def best_score(name: str, officials: Iterable[str]) -> float:
-    """``max(score_name(name, o) for o in officials)``, normalising ``name`` once."""
+class Officials:
+    """Official names prepared once for many ``best_score_in`` calls: normalised, and with
+    their words sorted (``fuzz.ratio`` of two word-sorted names == ``token_sort_ratio``)."""
+
+    def __init__(self, officials: Iterable[str]) -> None:
+        self.names = [norm_name(o) for o in officials]
+        self.sorted = [sorted_words(n) for n in self.names]
+
+
+def best_score_in(name: str, officials: Officials) -> float:
+    """``max(score_name(name, o) for o in officials)``: the max over the names of
+    min(token_sort_ratio, ratio + 10), going down the names by token_sort_ratio (one C call
+    for all of them) and stopping once it cannot beat the best."""
+    if not officials.names:
+        raise ValueError("no official names to score against")
     a = norm_name(name)
-    return max(float(min(fuzz.token_sort_ratio(a, b), fuzz.ratio(a, b) + 10)) for b in map(norm_name, officials))
+    best = None
+    for _, tsr, idx in process.extract(sorted_words(a), officials.sorted, scorer=fuzz.ratio, limit=None):
+        if best is not None and tsr <= best:
+            break
+        s = float(min(tsr, fuzz.ratio(a, officials.names[idx]) + 10))
+        best = s if best is None else max(best, s)
+    return best
 
 
 def best_in_pool(

@@ -87,7 +87,9 @@ def _pages(ctx: ParseContext, lines: list[Line]) -> tuple[list[Optional[Line]], 
     after_footer = False
     for ln in lines[1:]:
         t = ln.text
-        if INDEX_ROW.match(t):
+        c = t[:1]
+        digit = c.isdigit()  # INDEX_ROW and PAGE_NO start with a digit, FOOTER with an R
+        if c == "1" and INDEX_ROW.match(t):
             for s in (
                 stray if index_text else []
             ):  # before the first: the title  # text inside a header block that was followed by rows
@@ -102,10 +104,10 @@ def _pages(ctx: ParseContext, lines: list[Line]) -> tuple[list[Optional[Line]], 
             index_text = index_text or t
             stray, state, last = [], "data", ln.no
             continue
-        if FOOTER.match(t):
+        if c in "Rr" and FOOTER.match(t):
             after_footer = True
             continue
-        if (after_footer and PAGE_NO.match(t)) or (PAGE_NO.match(t) and " " in t):
+        if digit and ((after_footer and PAGE_NO.match(t)) or (PAGE_NO.match(t) and " " in t)):
             after_footer = False
             continue
         after_footer = False

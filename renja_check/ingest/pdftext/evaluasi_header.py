@@ -112,11 +112,12 @@ _FIXED = {
 }
 DERIVED = {"11": "11=(10/4)"}  # capaian against the Renstra target (template definition)
 VALUE_COLUMNS = ["4", "5", "6", "7", "8", "9", "10", "11"]
+_YEAR_WORD_RE = re.compile(r"(19|20)\d\d\)?")
 
 
 def is_header_text(text: str) -> bool:
     words = text.lower().split()
-    return bool(words) and all(w in _HEADER_WORDS or re.fullmatch(r"(19|20)\d\d\)?", w) for w in words)
+    return bool(words) and all(w in _HEADER_WORDS or _YEAR_WORD_RE.fullmatch(w) for w in words)
 
 
 def index_formulas(text: str) -> dict[str, Optional[str]]:

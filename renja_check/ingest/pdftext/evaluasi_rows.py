@@ -13,11 +13,12 @@ a row. Values spread over several lines in free text ("11 unit kendaraan roda du
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Optional
 
 from .base import Line
 from .evaluasi_values import Split, split_values
+from .structs import struct
 
 _K2019 = re.compile(r"^(\d{2})\s+(\d\.\d{2})(?:\s+(\d{2,4}))?\s+(\S.*)$")
 _LEGACY_K = re.compile(r"^(\d{2}\.\d{2})\s+(\S.*)$")
@@ -29,7 +30,7 @@ _LINE_HEADS = _HEADS + ("Nilai", "Tingkat", "Rata-rata", "Angka")
 SECTION_HEAD = re.compile(r"^(?:\d\.\d{1,2}\.?|[IVX]+\.\d+\.?|BAB\s+[IVX]+)\s+[A-Z]{2,}")
 
 
-@dataclass
+@struct
 class Row:
     lines: list[Line] = field(default_factory=list)
     code: Optional[str] = None  # as printed, spaces normalised
@@ -50,6 +51,8 @@ class Row:
 
 def match_code(text: str) -> Optional[tuple[str, str, str]]:
     """(kind, printed code, rest of the line) of a code line, else None."""
+    if not text[:1].isdigit():  # every code pattern starts with a digit
+        return None
     m = _K2019.match(text)
     if m:
         code = " ".join(g for g in m.groups()[:3] if g)

@@ -11,9 +11,8 @@ remaining reading puts it in the same column; the others are reported as unplace
 
 from __future__ import annotations
 
-import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 from decimal import Decimal
 from typing import Optional
@@ -21,32 +20,46 @@ from typing import Optional
 from ...kinds.formula_expr import DIV0, Formula
 from ...models import Quantity
 from ...numbers import NUMBER_TOKEN, parse_quantity, spreadsheet_error
+from .structs import struct
 
 _NUM = re.compile(rf"^(?:{NUMBER_TOKEN})$")
 _PCT = re.compile(rf"^(?:{NUMBER_TOKEN})%$")
 _UNIT_WORD = re.compile(r"^[A-Za-z][A-Za-z/&.'-]*$")
 _GRADE = re.compile(r"^(?:AA|A|BB|B|CC|C|D)$")  # SAKIP predicate printed as a target
+_MESSY_RE = re.compile(r"(?:^|\s)\d[\d.,]*(?:%|\s+[A-Za-z])")
+_YEAR_RE = re.compile(r"(19|20)\d\d")
 EMPTY = ("-", "–", "—")
 
 
-@dataclass
+@struct
 class Token:
     kind: str  # Q quantity, P percent, E spreadsheet error, D dash (empty), G grade
     raw: str
 
     def quantity(self) -> Quantity:
+        """The token's cell, parsed once (``place`` scores every reading with its number)."""
+        return self._quantity
+
+    @cached_property
+    def _quantity(self) -> Quantity:
         if self.kind == "G":
             return Quantity(raw=self.raw, status="ok", note="predikat (not a number)")
         return parse_quantity(self.raw)
 
-    @cached_property
+    @property
     def number(self) -> Optional[Decimal]:
-        """``quantity().value``, parsed once (``place`` scores every reading with it)."""
-        return self.quantity().value
+        return self._quantity.value
 
 
 def _is_value_start(word: str) -> bool:
-    return bool(_NUM.match(word) or _PCT.match(word) or spreadsheet_error(word) or word in EMPTY)
+    c = word[:1]
+    if c.isdigit() or c in _SIGNS:  # _NUM and _PCT start with a sign or a digit
+        if _NUM.match(word) or _PCT.match(word):
+            return True
+    return bool(spreadsheet_error(word) or word in EMPTY)
+
+
+_SIGNS = frozenset("+-")
 
 
 def _run(words: list[str], i: int) -> tuple[list[Token], int]:
@@ -84,7 +97,7 @@ def _run(words: list[str], i: int) -> tuple[list[Token], int]:
     return toks, i
 
 
-@dataclass
+@struct
 class Split:
     text: str  # the words before the values (indicator text), may be ""
     tokens: list[Token]
@@ -93,7 +106,7 @@ class Split:
     @property
     def messy(self) -> bool:
         """The rest holds numbers too: a free-text cell ("11 unit kendaraan roda dua dan 5 unit")."""
-        return bool(re.search(r"(?:^|\s)\d[\d.,]*(?:%|\s+[A-Za-z])", self.rest))
+        return bool(_MESSY_RE.search(self.rest))
 
 
 def split_values(text: str) -> Optional[Split]:
@@ -106,7 +119,7 @@ def split_values(text: str) -> Optional[Split]:
         numeric = [t for t in toks if t.kind != "D"]
         if not numeric:
             continue
-        if len(toks) == 1 and i > 0 and (end < len(words) or re.fullmatch(r"(19|20)\d\d", w)):
+        if len(toks) == 1 and i > 0 and (end < len(words) or _YEAR_RE.fullmatch(w)):
             continue  # one number inside a text ("... Tahun 2021 ...")
         return Split(" ".join(words[:i]), toks, " ".join(words[end:]))
     if len(words) >= 2 and _GRADE.match(words[-1]):
@@ -117,7 +130,7 @@ def split_values(text: str) -> Optional[Split]:
 # -- placement ---------------------------------------------------------------------
 
 
-@dataclass
+@struct
 class Placement:
     values: dict[str, Token] = field(default_factory=dict)  # column id -> token
     unplaced: list[Token] = field(default_factory=list)
@@ -144,30 +157,77 @@ def _num(tok: Optional[Token]) -> Optional[Decimal]:
     return tok.number
 
 
-def _score(assign: dict[str, Token], formulas: list[Formula], tol: Decimal) -> tuple[int, int]:
-    """(results contradicting their formula, results confirming it) under this reading."""
-    fails = holds = 0
-    for f in formulas:
-        res = assign.get(f.result)
-        if res is None or res.kind in ("D", "G"):
-            continue  # a blank result proves nothing: cells vanish, authors blank them
-        vals = {c: _num(assign.get(c)) for c in f.operands}
-        got = f.compute(vals)
-        if res.kind == "E":
-            fails += got != DIV0
-            holds += got == DIV0
-            continue
-        printed = _num(res)
-        if printed is None or got is None:
-            continue
-        if got == DIV0:
-            fails += 1
-            continue
-        if abs(got - printed) > (tol if f.is_rate else Decimal(0)):
-            fails += 1
-        else:
-            holds += 1
-    return fails, holds
+def _score_one(
+    f: Formula, operands: list[str], is_rate: bool, res: Token, assign: dict[str, Token], tol: Decimal
+) -> tuple[int, int]:
+    """(1, 0) when the formula's printed result ``res`` (not blank) contradicts it under this
+    reading, (0, 1) when it confirms it, (0, 0) when it proves nothing."""
+    vals = {c: _num(assign.get(c)) for c in operands}
+    got = f.compute(vals)
+    if res.kind == "E":
+        return int(got != DIV0), int(got == DIV0)
+    printed = _num(res)
+    if printed is None or got is None:
+        return 0, 0
+    if got == DIV0:
+        return 1, 0
+    if abs(got - printed) > (tol if is_rate else Decimal(0)):
+        return 1, 0
+    return 0, 1
+
+
+class _Scorer:
+    """(results contradicting their formula, results confirming it) under a reading of one
+    row's tokens. A formula's verdict depends only on the tokens in its result and operand
+    cells, so each such combination is judged once over all the readings."""
+
+    def __init__(self, formulas: list[Formula], tol: Decimal) -> None:
+        # (index, formula, result column, operand columns, result and operand columns, is a rate)
+        self.specs = [(k, f, f.result, f.operands, (f.result, *f.operands), f.is_rate) for k, f in enumerate(formulas)]
+        self.tol = tol
+        self.memo: dict[tuple, tuple[int, int]] = {}
+
+    def __call__(self, assign: dict[str, Token]) -> tuple[int, int]:
+        fails = holds = 0
+        get, memo = assign.get, self.memo
+        for k, f, result, operands, cells, is_rate in self.specs:
+            res = get(result)
+            if res is None or res.kind in _BLANK:
+                continue  # a blank result proves nothing: cells vanish, authors blank them
+            # the tokens live as long as the readings: their ids name them
+            key = (k, *map(id, map(get, cells)))
+            got = memo.get(key)
+            if got is None:
+                got = memo[key] = _score_one(f, operands, is_rate, res, assign, self.tol)
+            fails += got[0]
+            holds += got[1]
+        return fails, holds
+
+
+_BLANK = ("D", "G")
+
+
+def _readings(tokens: list[Token], columns: list[str], fit: list[list[bool]]) -> list[dict[str, Token]]:
+    """Every assignment of the tokens, in order, to increasing columns each fits: the
+    ``itertools.combinations`` of the columns that fit, in the same order, without
+    building the combinations that a token rules out early."""
+    out: list[dict[str, Token]] = []
+    n, m = len(tokens), len(columns)
+    picked: list[int] = []
+
+    def walk(t: int, start: int) -> None:
+        if t == n:
+            out.append(dict(zip([columns[j] for j in picked], tokens)))
+            return
+        row = fit[t]
+        for j in range(start, m - (n - t) + 1):
+            if row[j]:
+                picked.append(j)
+                walk(t + 1, j + 1)
+                picked.pop()
+
+    walk(0, 0)
+    return out
 
 
 def place(
@@ -188,21 +248,28 @@ def place(
     if len(tokens) == 1 and single_to:
         return Placement(values={single_to: tokens[0]}, readings=1)
     pct_q = tokens[0].kind == "P" and len(tokens) == len(columns)
-    readings = []
-    for cols in itertools.combinations(columns, len(tokens)):
-        if all(_fits(t, c, rate_cols, pct_q) for t, c in zip(tokens, cols)):
-            readings.append(dict(zip(cols, tokens)))
+    # which token fits which column, asked once (not once per reading)
+    fit = [[_fits(t, c, rate_cols, pct_q) for c in columns] for t in tokens]
+    readings = _readings(tokens, columns, fit)
     if not readings:
         return Placement(unplaced=list(tokens))
-    scored = [(_score(r, formulas, tol), r) for r in readings]
+    score = _Scorer(formulas, tol)
+    scored = [(score(r), r) for r in readings]
     # keep the readings no printed result contradicts - unless none of them is confirmed
     # by any result: then the formulas prove nothing and every reading stays possible
     good = [(h, r) for (f, h), r in scored if f == 0]
     pool = [r for _, r in good] if any(h for h, _ in good) else [r for _, r in scored]
     values: dict[str, Token] = {}
     unplaced: list[Token] = []
-    for tok in tokens:
-        cols = {next(c for c, t in r.items() if t is tok) for r in pool}
+    # the column of each token in each remaining reading: by position, as a reading's dict
+    # holds one column per token in token order (distinct columns, distinct tokens)
+    by_position = len({id(t) for t in tokens}) == len(tokens) and all(len(r) == len(tokens) for r in pool)
+    placed = [list(r) for r in pool] if by_position else []
+    for i, tok in enumerate(tokens):
+        if by_position:
+            cols = {cs[i] for cs in placed}
+        else:
+            cols = {next(c for c, t in r.items() if t is tok) for r in pool}
         if len(cols) == 1:
             values[cols.pop()] = tok
         elif tok.kind != "D":

@@ -41,9 +41,9 @@ def identity_claims(ctx: ParseContext) -> list[Claim]:
     seen: set[tuple[str, int, int]] = set()  # (kind, first year, line) already claimed
     for i, ln in enumerate(lines):
         nxt = lines[i + 1].text if i + 1 < len(lines) else ""
-        text = f"{ln.text} {nxt}".strip()
-        if "20" not in text:  # both patterns hold a year 20xx: no need to run them
+        if "20" not in ln.text and "20" not in nxt:  # both patterns hold a year 20xx: no need to run them
             continue
+        text = f"{ln.text} {nxt}".strip()
         cut = len(ln.text)
         section = (
             "judul"

@@ -17,6 +17,9 @@ _PEMDA_RE = re.compile(
 _PROV_RE = re.compile(r"\bPROVINSI\s+(?!TAHUN\b|YANG\b|DAN\b|DI\b)([A-Z][A-Z]+(?:\s+[A-Z][A-Z]+)?)[\s.,]*$")
 # an agency's name on a line of its own; its kinds (BADAN, DINAS, ...) are layout data
 _PD_RE = re.compile(r"^(%s)\b[A-Z ,/&-]+$" % "|".join(re.escape(k) for k in load_layout().agency_kinds))
+# the first letters the agency kinds start with (None: any line may match)
+_KINDS = load_layout().agency_kinds
+_PD_START = frozenset(k[0] for k in _KINDS) if _KINDS and all(_KINDS) else None
 # a bidang row of the plan table: "5 3 13,156,485,046 14,050,761,173"
 _BIDANG_ROW_RE = re.compile(r"^(\d)\s+(\d{1,2})\s+\d{1,3}(?:[.,]\d{3})+(?:\s+\d{1,3}(?:[.,]\d{3})+)?$")
 # a program code "5 3 2" / "5.03.02" at the start of a line followed by PROGRAM
@@ -26,7 +29,8 @@ _PROGRAM_RE = re.compile(r"^(\d)[ .](\d{1,2})[ .](\d{1,2})\s+PROGRAM\b")
 def read_meta(ctx: ParseContext) -> dict:
     meta: dict = {}
     head = ctx.lines[:400]
-    years = Counter(int(m.group(1)) for ln in ctx.lines for m in _YEAR_RE.finditer(ln.text))
+    # the year is printed "20xx": a line without "20" holds none
+    years = Counter(int(m.group(1)) for ln in ctx.lines if "20" in ln.text for m in _YEAR_RE.finditer(ln.text))
     if years:
         ctx.year = years.most_common(1)[0][0]
         ctx.forward_year = ctx.year + 1
@@ -43,11 +47,13 @@ def read_meta(ctx: ParseContext) -> dict:
         if provs:
             meta["pemda"] = provs.most_common(1)[0][0]
     for ln in ctx.lines:
-        if _PD_RE.match(ln.text) and len(ln.text) > 12:
+        if (_PD_START is None or ln.text[:1] in _PD_START) and _PD_RE.match(ln.text) and len(ln.text) > 12:
             meta["perangkat_daerah"] = ln.text.title()
             break
     bidang: list[str] = []
     for ln in ctx.lines:
+        if not ln.text[:1].isdigit():  # both patterns start with a digit
+            continue
         m = _BIDANG_ROW_RE.match(ln.text) or _PROGRAM_RE.match(ln.text)
         if m:
             b = f"{m.group(1)}.{int(m.group(2)):02d}"

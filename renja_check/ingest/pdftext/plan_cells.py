@@ -10,13 +10,15 @@ dana are told by their first words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ...models import Money, Quantity
 from ...numbers import parse_money, parse_quantity
-from .codes import best_score
+from .codes import Officials, best_score_in
 from .plan_lines import Cell, read_cells
+from .structs import struct
 
+_NUMERIC_WORD_RE = re.compile(r"^[\d.,]+$")
 IND_START = re.compile(
     r"^(Jumlah|Persentase|Presentase|Prosentase|Indeks|Nilai|Tingkat|Rasio|Cakupan|Angka|Rata-rata|"
     r"Luas|Panjang|Banyaknya|Proporsi|Tersedianya|Terlaksananya|Meningkatnya|Capaian|Predikat|Skor|"
@@ -34,7 +36,7 @@ SUMBER_RE = re.compile(
 ACCEPT = 88.0  # a name cut at a line boundary this good is taken without trying word cuts
 
 
-@dataclass
+@struct
 class Segment:
     texts: list[tuple[int, str]] = field(default_factory=list)  # (line number, text)
     cells: list[Cell] = field(default_factory=list)
@@ -44,14 +46,15 @@ class Segment:
         return [n for n, _ in self.texts] + [c.line for c in self.cells]
 
 
-def segments(items: list[tuple[int, str]]) -> list[Segment]:
-    """(line number, text) pairs -> text/numeric segments; ``4 ; 25 ;`` joins the next line."""
+def segments(items: list[tuple[int, str]], read=read_cells) -> list[Segment]:
+    """(line number, text) pairs -> text/numeric segments; ``4 ; 25 ;`` joins the next line.
+    ``read``: ``read_cells`` or a reader's memo of it."""
     segs = [Segment()]
     cont = False
     for no, text in items:
         if not text:
             continue
-        got = read_cells(text, no)
+        got = read(text, no)
         if got is None:
             if segs[-1].cells:
                 segs.append(Segment())
@@ -93,9 +96,10 @@ def split_name(texts: list[str], officials: list[str], level: str) -> tuple[str,
         return join_text(head), rest
 
     if officials:
+        prepared = Officials(officials)
 
         def best(cands):
-            scored = [(best_score(name_of(k, w)[0], officials), -k, -w, (k, w)) for k, w in cands]
+            scored = [(best_score_in(name_of(k, w)[0], prepared), -k, -w, (k, w)) for k, w in cands]
             return max(scored) if scored else None
 
         top = best(cuts)
@@ -140,7 +144,7 @@ def quantity(cell: Cell, style) -> Quantity:
         return Quantity(raw=cell.text, unit=cell.text, status="empty")
     if ";" in cell.text:
         words = cell.text.replace(";", " ").split()
-        unit = " ".join(w for w in words if not re.match(r"^[\d.,]+$", w)) or None
+        unit = " ".join(w for w in words if not _NUMERIC_WORD_RE.match(w)) or None
         return Quantity(raw=cell.text, unit=unit, status="invalid", note="several values in one cell")
     return parse_quantity(cell.text, style)
 

@@ -11,10 +11,11 @@ number with its unit, ``4 ; 25 ; 15 Indeks``) and amounts (``Amt``: a number wit
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Optional
 
 from .base import Line
+from .structs import struct
 
 # whole-line header cells of the plan / RKPD tables (lower case, spaces normalised)
 _STRONG = [
@@ -55,10 +56,13 @@ TOTAL_RE = re.compile(r"^(TOTAL|JUMLAH|JUMLAH TOTAL|TOTAL PAGU)\b.{0,20}$", re.I
 FOOTER_RE = re.compile(r"^RENCANA KERJA\b.{0,60}\b(TH\.?|TAHUN)\s*\d{4}(\s+\d{1,3})?$", re.I)
 NUM_RE = re.compile(r"^[+-]?\d+(?:[.,]\d+)*%?$")
 LOOKAHEAD = 4  # a header block continues while its next header cell is this close
+_CAPITAL_RE = re.compile(r"[A-Z]")
+_DIGIT_RE = re.compile(r"\d")
+_PAGE_NO_RE = re.compile(r"\d{1,3}( \d{1,3})?")
 
 
 def header_line(text: str) -> Optional[str]:
-    t = re.sub(r"\s+", " ", text.lower()).strip()
+    t = " ".join(text.lower().split())  # == re.sub(r"\s+", " ", ...).strip(): the same whitespace
     if STRONG_RE.match(t):
         return "strong"
     if WEAK_RE.match(t):
@@ -66,7 +70,7 @@ def header_line(text: str) -> Optional[str]:
     return None
 
 
-@dataclass
+@struct
 class Page:
     data: list[Line] = field(default_factory=list)
     foreign: list[Line] = field(default_factory=list)  # non-header lines inside its header block
@@ -76,14 +80,28 @@ def split_pages(lines: list[Line], is_row_start) -> list[Page]:
     """Cut data lines into pages at header blocks; ``is_row_start(text)`` ends a block."""
     pages = [Page()]
     i, n = 0, len(lines)
+    # the block lookahead asks both of a line several times: each answered once
+    row_starts: dict[int, bool] = {}
+    headers: dict[int, Optional[str]] = {}
+
+    def row_start(k: int) -> bool:
+        if k not in row_starts:
+            row_starts[k] = is_row_start(lines[k].text)
+        return row_starts[k]
+
+    def header(k: int) -> Optional[str]:
+        if k not in headers:
+            headers[k] = header_line(lines[k].text)
+        return headers[k]
+
     while i < n:
         text = lines[i].text
         if FOOTER_RE.match(text):
             i += 1
-            if i < n and re.fullmatch(r"\d{1,3}( \d{1,3})?", lines[i].text):
+            if i < n and _PAGE_NO_RE.fullmatch(lines[i].text):
                 i += 1
             continue
-        if header_line(text) != "strong":
+        if header(i) != "strong":
             pages[-1].data.append(lines[i])
             i += 1
             continue
@@ -91,14 +109,12 @@ def split_pages(lines: list[Line], is_row_start) -> list[Page]:
         j = i
         last_strong = i
         while j + 1 < n:
-            nxt = lines[j + 1].text
-            if is_row_start(nxt):
+            if row_start(j + 1):
                 break
             ahead = [
                 k
                 for k in range(j + 1, min(n, j + 1 + LOOKAHEAD))
-                if header_line(lines[k].text) == "strong"
-                and not any(is_row_start(lines[m].text) for m in range(j + 1, k))
+                if header(k) == "strong" and not any(row_start(m) for m in range(j + 1, k))
             ]
             if not ahead:
                 break
@@ -109,7 +125,7 @@ def split_pages(lines: list[Line], is_row_start) -> list[Page]:
         tail = end + 1
         while (
             tail < n
-            and not is_row_start(lines[tail].text)
+            and not row_start(tail)
             and TOTAL_RE.match(lines[tail].text) is None
             and _label_like(lines[tail].text)
             and tail - end <= 2
@@ -120,14 +136,14 @@ def split_pages(lines: list[Line], is_row_start) -> list[Page]:
         elif tail == n:
             end = n - 1
         block = lines[i : end + 1]
-        pages[-1].foreign.extend(ln for ln in block if header_line(ln.text) is None)
+        pages[-1].foreign.extend(ln for k, ln in enumerate(block, start=i) if header(k) is None)
         pages.append(Page())
         i = end + 1
     return [p for p in pages if p.data or p.foreign]
 
 
 def _label_like(text: str) -> bool:
-    return bool(re.search(r"[A-Z]", text)) and text.upper() == text and not re.search(r"\d", text)
+    return bool(_CAPITAL_RE.search(text)) and text.upper() == text and not _DIGIT_RE.search(text)
 
 
 def is_label(text: str) -> bool:
@@ -135,7 +151,7 @@ def is_label(text: str) -> bool:
 
 
 # -- numeric cells -------------------------------------------------------------------
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Cell:
     kind: str  # "qty" (number + unit) | "amt" (number alone) | "blank" (unit only: empty target)
     text: str
@@ -169,7 +185,11 @@ def unglue(text: str, sep: str) -> str:
 
 
 def is_number(tok: str) -> bool:
-    return bool(NUM_RE.match(tok))
+    c = tok[:1]
+    return (c.isdigit() or c in _SIGNS) and NUM_RE.match(tok) is not None  # NUM_RE: a sign or a digit first
+
+
+_SIGNS = frozenset("+-")
 
 
 def _cells(tokens: list[str], line: int) -> Optional[tuple[list[Cell], bool]]:

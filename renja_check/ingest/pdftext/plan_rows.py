@@ -10,16 +10,17 @@ table total (``Rows.total``). Header labels (bidang names, "TOTAL") are kept per
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Optional
 
 from ...corpus import Nomenclature
 from .base import Line
 from .codes import PrintedCode, read_code
 from .plan_lines import TOTAL_RE, Cell, is_label, read_cells, split_pages, unglue
+from .structs import struct
 
 
-@dataclass
+@struct
 class RawRow:
     code: PrintedCode
     line: Line  # the code line
@@ -30,7 +31,7 @@ class RawRow:
     labels: list[str] = field(default_factory=list)  # header labels of its page (bidang/urusan rows)
 
 
-@dataclass
+@struct
 class Rows:
     rows: list[RawRow]
     total: list[Cell] = field(default_factory=list)
@@ -44,9 +45,27 @@ class CodeReader:
     def __init__(self, nomenclature: Nomenclature, sep: str):
         self.nom = nomenclature
         self.sep = sep
+        # a region's lines are read up to three times (page split, rows, the next line of an
+        # urusan row): each text once. Results are not changed by the callers.
+        self._read: dict[str, tuple[Optional[PrintedCode], str, list[Cell]]] = {}
+        self._cells: dict[tuple[str, int], Optional[tuple[str, list[Cell], bool]]] = {}
+
+    def cells(self, text: str, line: int) -> Optional[tuple[str, list[Cell], bool]]:
+        """``read_cells(text, line)``, once per line of the region (rows, their amounts and
+        their segments read the same lines; the result is not changed by the callers)."""
+        key = (text, line)
+        if key not in self._cells:
+            self._cells[key] = read_cells(text, line)
+        return self._cells[key]
 
     def read(self, text: str) -> tuple[Optional[PrintedCode], str, list[Cell]]:
         """(code, rest, amounts before the code) for a row-start line, else (None, text, [])."""
+        got = self._read.get(text)
+        if got is None:
+            got = self._read[text] = self._read_new(text)
+        return got
+
+    def _read_new(self, text: str) -> tuple[Optional[PrintedCode], str, list[Cell]]:
         text = unglue(text, self.sep)
         lead: list[Cell] = []
         tokens = text.split()
@@ -116,7 +135,7 @@ def collect_rows(lines: list[Line], reader: CodeReader, complete) -> Rows:
             if current is None:
                 orphans.append(ln)
                 continue
-            got = read_cells(ln.text, ln.no)
+            got = reader.cells(ln.text, ln.no)
             if got and not got[0] and all(c.kind == "amt" for c in got[1]) and complete(current):
                 pending.extend(got[1])
                 pending_lines.append(ln)

@@ -23,32 +23,33 @@ from .plan_tree import TreeBuilder, indicator, label_for, split_compound, table_
 SubRowReader = Callable[[TreeBuilder, RawRow, list[Segment], list[str], Optional[str]], None]
 
 
-def amounts(row: RawRow) -> int:
+def amounts(row: RawRow, read=read_cells) -> int:
+    """Amounts of a row; ``read``: ``read_cells`` or a reader's memo of it."""
     n = sum(c.kind == "amt" for c in row.lead)
     for no, text in [(row.line.no, row.head)] + [(ln.no, ln.text) for ln in row.body]:
-        got = read_cells(text, no) if text else None
+        got = read(text, no) if text else None
         if got:
             n += sum(c.kind == "amt" for c in got[1])
     return n
 
 
-def row_segments(row: RawRow) -> list[Segment]:
+def row_segments(row: RawRow, read=read_cells) -> list[Segment]:
     head = [] if row.displaced else [(row.line.no, row.head)]
-    return segments(head + [(ln.no, ln.text) for ln in row.body])
+    return segments(head + [(ln.no, ln.text) for ln in row.body], read)
 
 
 def read_plan_table(ctx: ParseContext, region: Region, table_id: str, role: str, sub_row: SubRowReader) -> list[Table]:
     lines = ctx.lines[region.start + 1 : region.end]
     style = infer_style([t for ln in lines for t in ln.text.split()])
     reader = CodeReader(ctx.nomenclature, "." if style == "id" else ",")
-    rows = collect_rows(lines, reader, lambda r: amounts(r) >= 2)
+    rows = collect_rows(lines, reader, lambda r: amounts(r, reader.cells) >= 2)
     years = table_years(ctx, [region.title] + [ln.text for ln in lines[:4]])
     ys = [str(y) for y in years]
     tb = TreeBuilder(ctx, table_id)
     glued: list[str] = []  # ids of nodes whose amounts stood glued before their code
     for row in rows.rows:
         level = row.code.level
-        segs = row_segments(row)
+        segs = row_segments(row, reader.cells)
         if level == "urusan":
             continue
         if level == "bidang":

@@ -53,7 +53,8 @@ def figure_claims(ctx: ParseContext, secs: Optional[list[str]] = None) -> list[C
     after_item = False
     left = 0  # sentences of the current item still read (its name and the two after it)
     for s in sentences(ctx, secs):
-        if ITEM_RE.match(s.text):
+        c = s.text[:1]
+        if (c.isdigit() or c.isspace()) and ITEM_RE.match(s.text):  # ITEM_RE: spaces, then a digit
             title, after_item = None, True
             continue
         if after_item:  # the item's first sentence: its name, up to a cue word if one follows
@@ -68,6 +69,9 @@ def figure_claims(ctx: ParseContext, secs: Optional[list[str]] = None) -> list[C
                     q = "capaian" if m.group(1).lower().startswith(("capai", "terca")) else "realisasi"
                     c = _claim(ctx, s, "result", m.start(), m.end(), int(value * 100), q, len(out))
                     out.append(c.model_copy(update={"raw": " ".join(title.split())}))
+        # RP_RE starts with "Rp" (any case): on ASCII text, a sentence without it has no amount
+        if s.text.isascii() and "rp" not in s.text.lower():
+            continue
         amounts = list(RP_RE.finditer(s.text))
         if len(amounts) < 2:
             continue

@@ -10,7 +10,6 @@ stores it as a table ``daftar-<section>`` (role ``daftar_program``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Optional
 
 from rapidfuzz import fuzz, process
@@ -19,6 +18,7 @@ from ...corpus import sorted_words
 from ...models import Node, Span, Table
 from .base import ParseContext
 from ...text import norm_name
+from .structs import struct
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 BAB_LINE_RE = re.compile(r"^BAB\s+([IVX]+)\b")
@@ -37,26 +37,39 @@ def _upper_ratio(text: str) -> float:
 def bab_lines(ctx: ParseContext) -> set[int]:
     """Indices of chapter headings. When chapters are printed as ``BAB IV`` alone on a
     line, only those count (a table of contents "BAB II EVALUASI ..." is no chapter)."""
-    hits = {i for i, ln in enumerate(ctx.lines) if BAB_LINE_RE.match(ln.text)}
+    hits = {i for i, ln in enumerate(ctx.lines) if ln.text.startswith("BAB") and BAB_LINE_RE.match(ln.text)}
     alone = {i for i in hits if re.fullmatch(r"BAB\s+[IVX]+", ctx.lines[i].text)}
     return alone or hits
 
 
 def sections(ctx: ParseContext) -> list[str]:
-    """Section label of every line of ``ctx.lines`` (same indices)."""
+    """Section label of every line of ``ctx.lines`` (same indices). Kept on ``ctx`` for the
+    next reader of the same lines (claims and prose figures both need them)."""
+    memo = ctx.__dict__.get("_sections")
+    if memo is not None and memo[0] is ctx.lines and memo[1] == len(ctx.lines):
+        return list(memo[2])
+    out = _sections(ctx)
+    ctx.__dict__["_sections"] = (ctx.lines, len(ctx.lines), out)
+    return list(out)
+
+
+def _sections(ctx: ParseContext) -> list[str]:
     out: list[str] = []
     bab: Optional[int] = None
     bab_label = ""
     current = ""
     babs = bab_lines(ctx)
+    heading = HEADING_RE.match
     for i, ln in enumerate(ctx.lines):
         m = BAB_LINE_RE.match(ln.text) if i in babs else None
         if m and m.group(1) in ROMAN:
             bab = ROMAN[m.group(1)]
             bab_label = current = f"BAB {m.group(1)}"
-        else:
-            h = HEADING_RE.match(ln.text)
-            if h and bab is not None and _upper_ratio(h.group(3)) >= 0.6:
+        elif bab is not None:  # a heading counts only inside a chapter
+            c = ln.text[:1]
+            # HEADING_RE starts with a digit or a Roman numeral: cheap test first
+            h = heading(ln.text) if c.isdigit() or c in "IVX" else None
+            if h and _upper_ratio(h.group(3)) >= 0.6:
                 major = h.group(1)
                 major_n = ROMAN.get(major) if not major.isdigit() else int(major)
                 if major_n == bab:
@@ -65,7 +78,7 @@ def sections(ctx: ParseContext) -> list[str]:
     return out
 
 
-@dataclass
+@struct
 class Item:
     level: str  # program | kegiatan | subkegiatan
     name: str
@@ -79,10 +92,13 @@ def _names(ctx: ParseContext, level: str) -> list[str]:
     key = (id(ctx.nomenclature), tuple(ctx.bidang), level)
     if key not in _NAME_CACHE:
         bid = tuple(ctx.bidang)
+        nom = ctx.nomenclature
+        by_level = getattr(nom, "_entries_by_level", None)  # the entries of one level, indexed
+        entries = by_level.get(level, []) if by_level is not None else nom.entries.values()
         _NAME_CACHE[key] = sorted(
             {
                 norm_name(e.name)
-                for e in ctx.nomenclature.entries.values()
+                for e in entries
                 if e.level == level
                 and (not bid or e.code.startswith("X.XX") or any(e.code.startswith(b + ".") for b in bid))
             }
@@ -143,7 +159,7 @@ def _list_items(ctx: ParseContext) -> list[Item]:
     in_list = False
     while i < len(lines):
         t = lines[i].text
-        pm = PROGRAM_ITEM_RE.match(t)
+        pm = PROGRAM_ITEM_RE.match(t) if t[:1].isdigit() else None  # the item number comes first
         if pm:
             text, j = _read_item(ctx, i, pm.group("rest"), "program")
             if in_list or _best(ctx, text, "program") >= LIST_SCORE - 15:

@@ -8,30 +8,25 @@ items break blocks; a block is cut at sentence ends (abbreviations such as ``Rp.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Optional
 
-from .base import ParseContext, TABLE_TITLES
+from .base import ParseContext, title_lines
 from .prose_lists import BAB_LINE_RE, CONNECTOR_END_RE, HEADING_RE, ITEM_RE, sections
 from .review_rows import FOOTER_RE
+from .structs import struct
 
 TITLE_RE = re.compile(r"^TABEL\s+\d+(?:\.\d+)*\b")  # a title (upper case), not a reference
 ABBREV_RE = re.compile(r"(?:\b(?:Rp|No|Th|Tgl|dll|dsb|dkk|Kab|Kec|Jl|Dr|Ir|H|St)|\b[A-Za-z])\.$")
 PAGE_NO_RE = re.compile(r"^\d{1,3}$")
 SENTENCE_END_RE = re.compile(r"[.!?:](?=\s+[A-Z(])")
-LINE_END_PUNCT_RE = re.compile(r"[.,;:-]$")
-# what _skip drops (footers, page numbers, table titles) as one pattern per flag set: one scan
-# per line instead of one per pattern
-_SKIP_PATTERNS = [FOOTER_RE, PAGE_NO_RE, TITLE_RE] + [p for _, p in TABLE_TITLES]
-_SKIP_ANY = [
-    re.compile("|".join(f"(?:{p.pattern})" for p in _SKIP_PATTERNS if p.flags == f), f)
-    for f in {p.flags for p in _SKIP_PATTERNS}
-]
+# what _sentences skips: running footers (FOOTER_RE), page numbers (PAGE_NO_RE), table
+# titles (TITLE_RE and the layouts' titles, base.title_lines); the first three
+# start with "R", a digit and "T"
 _ASCII_NON_ALPHA = bytes(c for c in range(128) if not chr(c).isalpha())
 _ASCII_LOWER = bytes(c for c in range(128) if chr(c).islower())
 
 
-@dataclass
+@struct
 class Sentence:
     text: str
     offsets: list[tuple[int, int]]  # (char offset where a line starts, line number)
@@ -47,11 +42,6 @@ class Sentence:
         return no
 
 
-def _skip(text: str) -> bool:
-    """Running footers, page numbers, table titles."""
-    return any(p.match(text) for p in _SKIP_ANY)
-
-
 def _mostly_upper(text: str) -> bool:
     """At least 3 letters, more than 90% of them upper case."""
     if text.isascii():  # fast path, same count
@@ -62,20 +52,9 @@ def _mostly_upper(text: str) -> bool:
     return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.9
 
 
-def _standalone(text: str, nxt: Optional[str]) -> bool:
-    """A heading or title line: its own sentence, never glued to the prose around it."""
-    if BAB_LINE_RE.match(text) or HEADING_RE.match(text):
-        return True
-    if _mostly_upper(text):
-        return True
-    # a short line closing without punctuation, the next line starting a new sentence
-    return (
-        len(text) < 45
-        and bool(nxt)
-        and nxt[:1].isupper()  # cheap tests first
-        and not LINE_END_PUNCT_RE.search(text)
-        and not CONNECTOR_END_RE.search(text)
-    )
+_ROMAN_START = frozenset("IVX")
+_END_PUNCT = tuple(".,;:-")  # a line closing with punctuation
+_SENTENCE_END_CHARS = frozenset(".!?:")
 
 
 def sentences(ctx: ParseContext, secs: Optional[list[str]] = None) -> list[Sentence]:
@@ -94,25 +73,53 @@ def sentences(ctx: ParseContext, secs: Optional[list[str]] = None) -> list[Sente
 def _sentences(ctx: ParseContext, secs: list[str]) -> list[Sentence]:
     out: list[Sentence] = []
     block: list[int] = []
-
-    def flush() -> None:
-        if block:
-            out.extend(_split_block(ctx, block, secs[block[0]]))
-            block.clear()
-
-    keep = [i for i, ln in enumerate(ctx.lines) if not _skip(ln.text)]
-    for k, i in enumerate(keep):
-        t = ctx.lines[i].text
-        nxt = ctx.lines[keep[k + 1]].text if k + 1 < len(keep) else None
-        if _standalone(t, nxt):
-            flush()
-            block.append(i)
-            flush()
+    lines = ctx.lines
+    footer, page_no, title, titles = FOOTER_RE.match, PAGE_NO_RE.match, TITLE_RE.match, title_lines(ctx)
+    keep = []
+    for i, ln in enumerate(lines):
+        t = ln.text
+        c = t[:1]
+        if (c == "R" and footer(t)) or (c.isdigit() and page_no(t)) or (c == "T" and title(t)) or i in titles:
             continue
-        if ITEM_RE.match(t):
-            flush()
+        keep.append(i)
+    texts = [lines[i].text for i in keep]
+    texts.append("")  # the next text of the last line: none
+    item, bab, heading, connector = ITEM_RE.match, BAB_LINE_RE.match, HEADING_RE.match, CONNECTOR_END_RE.search
+    non_alpha, lower = _ASCII_NON_ALPHA, _ASCII_LOWER
+    split = _split_block
+    for k, i in enumerate(keep):
+        t = texts[k]
+        c = t[0]
+        # a heading or title line is its own sentence, never glued to the prose around it:
+        # a chapter or section heading, a line mostly in capitals, or a short line closing
+        # without punctuation with the next line starting a new sentence (cheap tests first:
+        # BAB_LINE_RE starts with "B", HEADING_RE with a digit or a Roman numeral)
+        if c == "B" and bab(t):
+            alone = True
+        elif (c.isdigit() or c in _ROMAN_START) and heading(t):
+            alone = True
+        elif t.isascii():
+            letters = t.encode().translate(None, non_alpha)
+            n = len(letters)
+            alone = n >= 3 and len(letters.translate(None, lower)) / n > 0.9
+        else:
+            alone = _mostly_upper(t)
+        if not alone and len(t) < 45:
+            nxt = texts[k + 1]
+            alone = nxt[:1].isupper() and not t.endswith(_END_PUNCT) and not connector(t, max(0, len(t) - 8))
+        if alone:
+            if block:
+                out.extend(split(ctx, block, secs[block[0]]))
+                block = []
+            out.extend(split(ctx, [i], secs[i]))
+            continue
+        # ITEM_RE starts with a digit or an ASCII lower-case letter
+        if block and (c.isdigit() or "a" <= c <= "z") and item(t):
+            out.extend(split(ctx, block, secs[block[0]]))
+            block = []
         block.append(i)
-    flush()
+    if block:
+        out.extend(split(ctx, block, secs[block[0]]))
     return out
 
 
@@ -120,6 +127,8 @@ def _split_block(ctx: ParseContext, idx: list[int], section: str) -> list[Senten
     if len(idx) == 1:  # most blocks: one line
         ln = ctx.lines[idx[0]]
         text, offsets = ln.text, [(0, ln.no)]
+        if _SENTENCE_END_CHARS.isdisjoint(text):  # no sentence end: the (stripped) line itself
+            return [Sentence(text, offsets, section, idx[0])]
     else:
         text, offsets = "", []
         for i in idx:
@@ -130,10 +139,16 @@ def _split_block(ctx: ParseContext, idx: list[int], section: str) -> list[Senten
             text += t
     out, start = [], 0
     for m in SENTENCE_END_RE.finditer(text):
-        if ABBREV_RE.search(text[start : m.end()]) and not text[start : m.end()].endswith("-."):
+        e = m.end()
+        # an abbreviation ends the piece text[start:e] in "."; ABBREV_RE is searched on its last
+        # 5 chars only (the longest abbreviation has 4): the same, since the char before ``start``
+        # is the previous sentence's end mark and \b sees it as the piece's start
+        if text[e - 1] == "." and ABBREV_RE.search(text, max(start, e - 5), e) and text[max(start, e - 2) : e] != "-.":
             continue
-        out.append((start, m.end()))
-        start = m.end()
+        out.append((start, e))
+        start = e
+    if not out:  # one sentence: the whole (stripped) text, each line where it starts
+        return [Sentence(text, offsets, section, idx[0])]
     out.append((start, len(text)))
     result = []
     for a, b in out:

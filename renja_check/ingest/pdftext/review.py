@@ -26,6 +26,7 @@ from .review_labels import best_label, is_label_like, label_texts, split_double
 from .review_rows import Copy, Kegiatan, Scan, scan
 
 CODE_CONFIDENT = 90.0
+_NUMBER_RE = re.compile(NUMBER_TOKEN)
 SIDES = {
     "awal": dict(id="T2.5-awal", role="rkpd_awal", side="rancangan_awal", pair="T2.5-analisis"),
     "analisis": dict(id="T2.5-analisis", role="kebutuhan", side="hasil_analisis", pair="T2.5-awal"),
@@ -36,7 +37,7 @@ def parse(ctx: ParseContext, region: Region, *args) -> list[Table]:
     lines = ctx.lines[region.start : region.end]
     if not lines:
         return []
-    style = infer_style([tok for ln in lines for tok in re.findall(NUMBER_TOKEN, ln.text)])
+    style = infer_style([tok for ln in lines for tok in _NUMBER_RE.findall(ln.text)])
     head = " ".join(ln.text for ln in lines[:4])
     m = re.search(r"\bTAHUN\s+(20\d\d)\b", head, re.I)
     year = int(m.group(1)) if m else ctx.year
@@ -105,8 +106,10 @@ def _read_cells(ctx: ParseContext, sc: Scan) -> dict[int, Cells]:
     known = [lok for lok, _ in Counter(known).most_common(5)]
     if known:
         for _, _, c in _all_copies(sc):
-            if out[id(c)].name_score < 85:
-                out[id(c)] = split_cells(c.parts, ctx.nomenclature, ctx.bidang, known)
+            first = out[id(c)]
+            if first.name_score < 85:  # the name's best prefix stays: only the lokasi is new
+                prefix = (first.name_prefix, first.name_score)
+                out[id(c)] = split_cells(c.parts, ctx.nomenclature, ctx.bidang, known, prefix)
     return out
 
 

@@ -6,11 +6,12 @@ blocks into model nodes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Optional
+from .structs import struct
 
 
-@dataclass
+@struct
 class Copy:
     """One side's copy of a sub kegiatan row."""
 
@@ -26,7 +27,7 @@ class Copy:
     closed: bool = False
 
 
-@dataclass
+@struct
 class Kegiatan:
     number: str
     line: int
@@ -36,7 +37,7 @@ class Kegiatan:
         return [c for c in self.copies if c.side == side]
 
 
-@dataclass
+@struct
 class Program:
     ordinal: Optional[str]  # "I" as printed; None when no subtotal line was printed
     line: int
@@ -45,7 +46,7 @@ class Program:
     kegiatan: list[Kegiatan] = field(default_factory=list)
 
 
-@dataclass
+@struct
 class Scan:
     programs: list[Program] = field(default_factory=list)
     total: Optional[tuple[int, Optional[str], Optional[str]]] = None  # (line, left, right)

@@ -9,12 +9,13 @@ an official sub kegiatan name); the indicator starts at an indicator word
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Optional
 
 from ...corpus import Match, Nomenclature
 from ...text import norm_name
 from .codes import score_name
+from .structs import struct
 
 INDICATOR_WORDS = {
     "jumlah",
@@ -51,14 +52,14 @@ INDICATOR_WORDS = {
 NAME_CONFIDENT = 85.0
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Tok:
     text: str
     line: int
     line_start: bool
 
 
-@dataclass
+@struct
 class Cells:
     name: str
     name_score: float
@@ -67,6 +68,7 @@ class Cells:
     indicator: Optional[str]
     indicator_first: Optional[int]
     matches: list[Match] = field(default_factory=list)
+    name_prefix: int = 0  # words of the best official-name prefix (``best_prefix``), before any fallback
 
 
 def tokenize(parts: list[tuple[int, str]]) -> list[Tok]:
@@ -87,6 +89,19 @@ def join(toks: list[Tok]) -> str:
     return out
 
 
+def prefixes(toks: list[Tok]) -> list[str]:
+    """``[join(toks[:w]) for w in range(len(toks) + 1)]`` in one pass (each prefix is the one
+    before it plus a word)."""
+    out = [""]
+    cur = ""
+    for t in toks:
+        if cur and not (t.line_start and cur.endswith("-") and t.text[:1].islower()):
+            cur += " "
+        cur += t.text
+        out.append(cur)
+    return out
+
+
 def _is_indicator_start(t: Tok, mid_line: bool) -> bool:
     w = t.text.lower().strip(":")
     if w not in INDICATOR_WORDS:
@@ -96,12 +111,16 @@ def _is_indicator_start(t: Tok, mid_line: bool) -> bool:
     return mid_line and t.text[:1].isupper()
 
 
-def _candidates(toks: list[Tok], nomen: Nomenclature, bidang: list[str]) -> dict[str, Match]:
-    """Official names worth scoring: matches of every line-boundary prefix."""
+def _candidates(
+    toks: list[Tok], nomen: Nomenclature, bidang: list[str], heads: Optional[list[str]] = None
+) -> dict[str, Match]:
+    """Official names worth scoring: matches of every line-boundary prefix. ``heads``:
+    ``prefixes(toks)`` when the caller has them."""
+    heads = prefixes(toks) if heads is None else heads
     cands: dict[str, Match] = {}
     ends = [k for k in range(1, len(toks) + 1) if k == len(toks) or toks[k].line_start]
     for k in ends[:8]:
-        for m in nomen.match_name(join(toks[:k]), "subkegiatan", bidang=bidang, limit=5, cutoff=60):
+        for m in nomen.match_name(heads[k], "subkegiatan", bidang=bidang, limit=5, cutoff=60):
             cands.setdefault(m.code, m)
     return cands
 
@@ -111,11 +130,12 @@ def best_prefix(toks: list[Tok], nomen: Nomenclature, bidang: list[str]) -> tupl
     best = (0, 0.0)
     if not toks:
         return best
-    for m in _candidates(toks, nomen, bidang).values():
+    heads = prefixes(toks)
+    for m in _candidates(toks, nomen, bidang, heads).values():
         official = m.entry.name
         n_off = len(official.split())
         for w in range(max(1, n_off - 6), min(len(toks), n_off + 6) + 1):
-            s = score_name(join(toks[:w]), official)
+            s = score_name(heads[w], official)
             if s > best[1] or (s == best[1] and w > best[0]):
                 best = (w, s)
     return best
@@ -130,11 +150,20 @@ def _lokasi_prefix(toks: list[Tok], known: list[str]) -> int:
     return 0
 
 
-def split_cells(parts: list[tuple[int, str]], nomen: Nomenclature, bidang: list[str], known_lokasi: list[str]) -> Cells:
+def split_cells(
+    parts: list[tuple[int, str]],
+    nomen: Nomenclature,
+    bidang: list[str],
+    known_lokasi: list[str],
+    prefix: Optional[tuple[int, float]] = None,
+) -> Cells:
+    """``prefix``: ``best_prefix`` of these parts when the caller has it (it does not depend
+    on ``known_lokasi``)."""
     toks = tokenize(parts)
     if not toks:
         return Cells(name="", name_score=0.0, name_last=0, lokasi=None, indicator=None, indicator_first=None)
-    w, score = best_prefix(toks, nomen, bidang)
+    w, score = best_prefix(toks, nomen, bidang) if prefix is None else prefix
+    name_prefix = w
     if score < NAME_CONFIDENT:
         w = _fallback_name_end(toks, known_lokasi)
     name_toks, rest = toks[:w], toks[w:]
@@ -164,6 +193,7 @@ def split_cells(parts: list[tuple[int, str]], nomen: Nomenclature, bidang: list[
         indicator=join(ind_toks) or None,
         indicator_first=ind_toks[0].line if ind_toks else None,
         matches=matches,
+        name_prefix=name_prefix,
     )
 
 

@@ -46,6 +46,8 @@ HEADER_WORDS = {
     "dan",
 }
 _DIGITS_RE = re.compile(r"^[\d\s.]+$")
+_WORD_SPLIT_RE = re.compile(r"[\s/.,]+")
+_PROGRAM_RE = re.compile(r"^PROGRAM\b", re.I)
 
 
 def split_double(text: str) -> list[str]:
@@ -71,7 +73,7 @@ def is_header(text: str) -> bool:
     """Column header words, column numbers, page numbers."""
     if _DIGITS_RE.match(text):
         return True
-    words = [w for w in re.split(r"[\s/.,]+", text.lower()) if w]
+    words = [w for w in _WORD_SPLIT_RE.split(text.lower()) if w]
     return bool(words) and all(w in HEADER_WORDS for w in words)
 
 
@@ -79,7 +81,7 @@ def is_label_like(text: str) -> bool:
     """A line that belongs to the page-label block rather than to a catatan cell."""
     if is_header(text):
         return True
-    if re.match(r"^PROGRAM\b", text, re.I):
+    if _PROGRAM_RE.match(text):
         return True
     parts = split_double(text)
     if len(parts) == 2:
@@ -110,9 +112,9 @@ def best_label(
     """The printed label of ``official``; ties go to the label nearest after line ``near``."""
     best = None
     for no, text in labels:
-        if level == "program" and not re.match(r"^PROGRAM\b", text, re.I):
+        if level == "program" and not _PROGRAM_RE.match(text):
             continue
-        if level == "kegiatan" and re.match(r"^PROGRAM\b", text, re.I):
+        if level == "kegiatan" and _PROGRAM_RE.match(text):
             continue
         s = label_score(text, official)
         if s < cutoff:

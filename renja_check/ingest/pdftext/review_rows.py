@@ -37,6 +37,8 @@ SUBTOTAL_RE = re.compile(rf"^(?P<r1>[IVXL]+)\s+(?P<a1>{AMT}|-)(?:\s+(?P<r2>[IVXL
 TOTAL_RE = re.compile(rf"^TOTAL\s+(?P<a1>{AMT}|-)(?:\s+TOTAL\s+(?P<a2>{AMT}|-))?(?P<rest>.*)$", re.I)
 FOOTER_RE = re.compile(r"^RENCANA KERJA\b.*\b(?:TH\.?|TAHUN)\s*\d{4}$")
 PAGE_NO_RE = re.compile(r"^\d{1,3}$")
+_TOTAL_START = frozenset("Tt")
+_ROMAN_START = frozenset("IVXL")
 
 
 def _next_letter(letter: str) -> str:
@@ -129,6 +131,8 @@ class _Scanner:
         return True
 
     def letter_of(self, text: str) -> Optional[tuple[str, str, str]]:
+        if not ("a" <= text[:1] <= "z"):  # LETTER_RE starts with a lower-case ASCII letter
+            return None
         m = LETTER_RE.match(text)
         if not m:
             return None
@@ -201,16 +205,17 @@ class _Scanner:
             ln = lines[i]
             t = ln.text
             self.out.last_line = ln.no
-            if FOOTER_RE.match(t):
+            c = t[:1]  # first-character tests before the patterns (each starts with a fixed kind of char)
+            if c == "R" and FOOTER_RE.match(t):
                 i += 2 if i + 1 < len(lines) and PAGE_NO_RE.match(lines[i + 1].text) else 1
                 continue
-            m = TOTAL_RE.match(t)
+            m = TOTAL_RE.match(t) if c in _TOTAL_START else None
             if m:
                 self.close_open(ln.no, "TOTAL line")
                 self.out.total = (ln.no, m.group("a1"), m.group("a2"))
                 i += 1
                 continue
-            m = SUBTOTAL_RE.match(t)
+            m = SUBTOTAL_RE.match(t) if c in _ROMAN_START else None
             if m and (m.group("r2") is None or m.group("r1") == m.group("r2")):
                 self.close_open(ln.no, "program subtotal")
                 self.out.programs.append(
@@ -219,7 +224,7 @@ class _Scanner:
                 self.label_zone = False
                 i += 1
                 continue
-            m = KEGIATAN_RE.match(t)
+            m = KEGIATAN_RE.match(t) if c.isdigit() else None
             if m and self.kegiatan_event(m, ln.no):
                 if m.group("rest"):
                     lt = self.letter_of(m.group("rest"))
