@@ -37,7 +37,10 @@ class _SafeDict(dict):
 
 def render(template: str, values: dict[str, Any]) -> str:
     """``str.format`` that leaves unknown placeholders visible instead of failing."""
-    return string.Formatter().vformat(template, (), _SafeDict(values))
+    try:  # str.format_map gives what string.Formatter gives, several times faster
+        return template.format_map(_SafeDict(values))
+    except Exception:  # e.g. a positional "{}": string.Formatter's own error (a crash finding)
+        return string.Formatter().vformat(template, (), _SafeDict(values))
 
 
 @dataclass

@@ -71,6 +71,8 @@ def same_name(printed: str, official: str, nom: Nomenclature, level: str = "") -
     b = _strip_program(level, norm_name(official).split())
     if a == b:
         return True
+    if len(a) != len(b):  # every word must pair with one word of the other (alignment below)
+        return False
     freq = word_freq(nom)
     for x, y in align_words(a, b):
         if x == y:

@@ -5,13 +5,13 @@ Fits 100 columns. Colour (ANSI) only when asked (the CLI asks when stdout is a T
 
 from __future__ import annotations
 
-import textwrap
 from itertools import groupby
 from typing import Callable
 
 from ..finding import Finding
 from .labels import expected_found, has_values, label, severity_counts, short_evidence, where, display_path
 from .model import SEVERITIES, CheckReport
+from .wrap import wrap
 
 WIDTH = 100
 INDENT = " " * 6
@@ -83,9 +83,7 @@ def _finding(report: CheckReport, f: Finding, lang: str, style: Callable[..., st
 
 
 def _wrap(text: str) -> list[str]:
-    return textwrap.wrap(
-        text, width=WIDTH, initial_indent=INDENT, subsequent_indent=INDENT, break_on_hyphens=False
-    ) or [INDENT]
+    return wrap(text, WIDTH, INDENT, INDENT, break_on_hyphens=False) or [INDENT]
 
 
 def summary_lines(
@@ -121,11 +119,7 @@ def summary_lines(
 
     lines.extend(skipped_lines(report, lang))
     for w in report.warnings() if with_warnings else ():
-        lines.extend(
-            textwrap.wrap(
-                f"{label('warnings', lang)}: {w[lang]}", width=WIDTH, initial_indent="  ", subsequent_indent="    "
-            )
-        )
+        lines.extend(wrap(f"{label('warnings', lang)}: {w[lang]}", WIDTH, "  ", "    "))
     return lines
 
 
