@@ -22,20 +22,28 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+CLOCK = time.perf_counter  # --cpu: time.process_time (CPU time: steadier on a busy machine)
+
 
 def one(inputs: list[str], fmt: str, warm: int) -> dict[str, float]:
     """One check in this process, phase by phase (ms)."""
     times: dict[str, float] = {}
 
+    gc_seen = [0.0]  # gc time already attributed to a phase
+
     def lap(name: str, t0: float) -> float:
-        t1 = time.perf_counter()
+        t1 = CLOCK()
         times[name] = times.get(name, 0.0) + (t1 - t0) * 1000
+        gc_now = times.get("gc (inside the phases)", 0.0)
+        if gc_now > gc_seen[0]:
+            times[f"  gc inside {name}"] = gc_now - gc_seen[0]
+            gc_seen[0] = gc_now
         return t1
 
     import gc
 
     gc.set_threshold(20000, 50, 100)  # as `renja-check check` does (cli/check.py _tune_gc)
-    t = time.perf_counter()
+    t = CLOCK()
     from renja_check import api
     from renja_check.baseline import screen
     from renja_check.engine import run
@@ -46,6 +54,17 @@ def one(inputs: list[str], fmt: str, warm: int) -> dict[str, float]:
 
     t = lap("import", t)
     gc.freeze()
+    collecting: dict[str, float] = {}
+
+    def on_gc(phase: str, info: dict) -> None:  # time spent collecting, inside the phases
+        if phase == "start":
+            collecting["start"] = CLOCK()
+        else:
+            times["gc (inside the phases)"] = (
+                times.get("gc (inside the phases)", 0.0) + (CLOCK() - collecting["start"]) * 1000
+            )
+
+    gc.callbacks.append(on_gc)
     rs = api.select_rules(api.load_rules(), [], [])
     t = lap("rules", t)
     corpus = api.load_corpus()  # before reading: the readers use it too
@@ -60,13 +79,13 @@ def one(inputs: list[str], fmt: str, warm: int) -> dict[str, float]:
         originals[name] = kind.evaluate
 
         def timed(rule, ctx, _f=kind.evaluate, _n=name):
-            t0 = time.perf_counter()
+            t0 = CLOCK()
             out = list(_f(rule, ctx))
-            per_kind[_n] += (time.perf_counter() - t0) * 1000
+            per_kind[_n] += (CLOCK() - t0) * 1000
             return out
 
         kind.evaluate = timed
-    t = time.perf_counter()
+    t = CLOCK()
     result = run(rs, dossier, corpus)
     t = lap("engine.run", t)
     for name, kind in KINDS.items():
@@ -85,7 +104,7 @@ def one(inputs: list[str], fmt: str, warm: int) -> dict[str, float]:
         Store(Path(tmp) / "bench.db", required=True).close()  # created before: a store holds runs already
         with Store(Path(tmp) / "bench.db", required=True) as s:
             s.conn  # noqa: B018 - the schema made
-        t = time.perf_counter()
+        t = CLOCK()
         store = Store(Path(tmp) / "bench.db", required=True)
         store.conn  # noqa: B018 - open (and create) the file
         t = lap("store open", t)
@@ -94,13 +113,13 @@ def one(inputs: list[str], fmt: str, warm: int) -> dict[str, float]:
         store.close()
         t = lap("store close", t)
     for _ in range(warm):
-        t = time.perf_counter()
+        t = CLOCK()
         run(rs, dossier, corpus)
         lap("engine.run warm (sum)", t)
     if warm:
         times["engine.run warm (sum)"] /= warm
-    times["= goal phases (corpus+engine+render+save+close)"] = sum(
-        times[k] for k in ("corpus", "engine.run", f"render {fmt}", "store save_run", "store close")
+    times["= after reading (corpus+engine+render+store)"] = sum(
+        times[k] for k in ("corpus", "engine.run", f"render {fmt}", "store open", "store save_run", "store close")
     )
     times["findings"] = len(result.findings)
     assert len(text) > 0
@@ -113,8 +132,12 @@ def main() -> None:
     ap.add_argument("-n", type=int, default=7, help="fresh processes")
     ap.add_argument("--warm", type=int, default=0, help="engine.run repeats in-process after the first")
     ap.add_argument("--format", default="text")
+    ap.add_argument("--cpu", action="store_true", help="CPU time of the process instead of wall time")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     a = ap.parse_args()
+    if a.cpu:
+        global CLOCK
+        CLOCK = time.process_time
     if a.child:
         print(json.dumps(one(a.inputs, a.format, a.warm)))
         return
@@ -122,10 +145,12 @@ def main() -> None:
     env = dict(os.environ)
     for _ in range(a.n):
         cmd = [sys.executable, __file__, "--child", "--format", a.format, "--warm", str(a.warm), *a.inputs]
+        cmd[3:3] = ["--cpu"] if a.cpu else []
         out = subprocess.run(cmd, capture_output=True, text=True, env=env, check=True).stdout
         runs.append(json.loads(out.strip().splitlines()[-1]))
     keys = list(dict.fromkeys(k for r in runs for k in r))
-    print(f"{len(runs)} fresh processes, inputs: {' '.join(a.inputs) or '(default dossier)'}")
+    clock = "CPU time" if a.cpu else "wall time"
+    print(f"{len(runs)} fresh processes ({clock}), inputs: {' '.join(a.inputs) or '(default dossier)'}")
     for k in keys:
         xs = [r.get(k, 0.0) for r in runs]
         if k == "findings":

@@ -278,6 +278,13 @@ def _read(path: Path) -> Nomenclature:
                 raise KeyError(name)
             return row[i] if 0 <= i < len(row) else None
 
+        # one object per distinct value (levels, units, sources repeat thousands of times): the
+        # pickled index (renja_check.cache) then holds each once and loads faster
+        same: dict = {}
+
+        def one(value):
+            return same.setdefault(value, value)
+
         for row in reader:
             if not row:
                 continue
@@ -285,12 +292,12 @@ def _read(path: Path) -> Nomenclature:
             src = cell(row, sumber) or ""
             entries[code] = Entry(
                 code=code,
-                level=cell(row, level, "level").strip(),
+                level=one(cell(row, level, "level").strip()),
                 name=cell(row, nama, "nama").strip(),
-                indikator=(cell(row, indikator) or "").strip(),
-                satuan=(cell(row, satuan) or "").strip(),
-                editions=_editions(src),
-                sumber=src.strip(),
+                indikator=one((cell(row, indikator) or "").strip()),
+                satuan=one((cell(row, satuan) or "").strip()),
+                editions=one(_editions(src)),
+                sumber=one(src.strip()),
             )
     return Nomenclature(entries)
 

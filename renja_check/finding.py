@@ -83,8 +83,11 @@ _PLAIN = (str, int, float, type(None))  # returned as they are by in_lang
 
 
 def fingerprint(*parts: Any) -> str:
-    blob = json.dumps(parts, sort_keys=True, default=str, ensure_ascii=False)
+    blob = _FP_JSON.encode(parts)  # == json.dumps(parts, sort_keys=True, default=str, ensure_ascii=False)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+_FP_JSON = json.JSONEncoder(sort_keys=True, default=str, ensure_ascii=False)
 
 
 def sort_key(f: Finding, order: Optional[dict[str, int]] = None) -> tuple:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from rapidfuzz import fuzz
@@ -115,6 +116,7 @@ def pair_indicators(a: Node, b: Node) -> list[tuple[Indicator, Indicator]]:
     return pairs
 
 
+@lru_cache(maxsize=4096)  # a few units, asked for every cell of every table by several rules
 def unit_key(unit: Optional[str]) -> Optional[str]:
     """'Orang' == 'orang' == 'orang.'; 'orang/bulan' stays distinct from 'orang'."""
     if not unit:

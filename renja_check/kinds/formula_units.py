@@ -41,10 +41,26 @@ class RowUnits:
 
 def unit_key(unit: str, same: list[list[str]]) -> str:
     u = unit.lower().strip(" .")
+    return _synonyms(same).get(u, u)
+
+
+_SYNONYMS: dict[int, tuple[list[list[str]], dict[str, str]]] = {}
+
+
+def _synonyms(same: list[list[str]]) -> dict[str, str]:
+    """Each spelling of ``same`` (lower case) -> its group's first spelling, the first group
+    naming it winning; made once per ``same`` list (kept with a copy that proves it unchanged)."""
+    hit = _SYNONYMS.get(id(same))
+    if hit is not None and hit[0] == same:
+        return hit[1]
+    index: dict[str, str] = {}
     for group in same:
-        if u in {g.lower() for g in group}:
-            return group[0].lower()
-    return u
+        for g in group:
+            index.setdefault(g.lower(), group[0].lower())
+    if len(_SYNONYMS) > 64:
+        _SYNONYMS.clear()
+    _SYNONYMS[id(same)] = ([list(g) for g in same], index)
+    return index
 
 
 def _present(q: Optional[Quantity]) -> bool:

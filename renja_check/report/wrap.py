@@ -10,7 +10,9 @@ runs of spaces, a word longer than a line, a word of whitespace only) goes to
 
 from __future__ import annotations
 
-_SPECIAL = "\t\n\x0b\x0c\r"  # what textwrap turns into spaces (its whitespace besides " ")
+import re
+
+_OTHER_SPACE = re.compile(r"[^\S ]")  # whitespace but " ": tabs, newlines, NBSP, ... (textwrap's own rules)
 
 
 def wrap(
@@ -19,17 +21,16 @@ def wrap(
     """``textwrap.wrap(text, width=..., initial_indent=..., subsequent_indent=...,
     break_on_hyphens=...)`` (other options at their defaults)."""
     first, rest = width - len(initial_indent), width - len(subsequent_indent)
-    words = text.split(" ")
-    if _simple(text, words, min(first, rest), break_on_hyphens):
+    if _simple(text, min(first, rest), break_on_hyphens):
+        # words apart by single spaces, none longer than a line: each line ends at the last
+        # space that keeps it within the width (textwrap's greedy fill, whitespace dropped)
         lines: list[str] = []
-        line, limit = words[0], first
-        for w in words[1:]:
-            if len(line) + 1 + len(w) <= limit:
-                line += " " + w
-            else:
-                lines.append((subsequent_indent if lines else initial_indent) + line)
-                line, limit = w, rest
-        lines.append((subsequent_indent if lines else initial_indent) + line)
+        start, limit, end = 0, first, len(text)
+        while end - start > limit:
+            cut = text.rfind(" ", start, start + limit + 1)
+            lines.append((subsequent_indent if lines else initial_indent) + text[start:cut])
+            start, limit = cut + 1, rest
+        lines.append((subsequent_indent if lines else initial_indent) + text[start:])
         return lines
     import textwrap
 
@@ -42,12 +43,11 @@ def wrap(
     )
 
 
-def _simple(text: str, words: list[str], limit: int, break_on_hyphens: bool) -> bool:
-    if limit <= 0 or any(c in text for c in _SPECIAL):
+def _simple(text: str, limit: int, break_on_hyphens: bool) -> bool:
+    if limit <= 0 or not text or text[0] == " " or text[-1] == " " or "  " in text:
         return False
     if break_on_hyphens and "-" in text:  # textwrap may break after a hyphen
         return False
-    for w in words:
-        if not w or len(w) > limit or w.isspace():
-            return False
-    return True
+    if _OTHER_SPACE.search(text):
+        return False
+    return max(map(len, text.split(" "))) <= limit
