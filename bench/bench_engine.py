@@ -6,7 +6,9 @@ screen, CheckReport.build, render, store save and close. Prints medians; no asse
 Each of RUNS fresh processes does one check as the CLI does (so lazy caches, regex
 compiles and the corpus load are paid once, as in a real run) and reports its phases;
 ``--warm N`` also repeats engine.run N times in one process after the first run.
-The store is a fresh file in a temporary folder per process.
+The store is a fresh file in a temporary folder per process. Children run with bytecode
+caching on (``PYTHONDONTWRITEBYTECODE`` dropped): a module imported inside a phase should
+cost its load, not its compilation.
 """
 
 from __future__ import annotations
@@ -143,6 +145,8 @@ def main() -> None:
         return
     runs = []
     env = dict(os.environ)
+    # modules imported lazily inside a phase (report formats) load from their .pyc, as installed
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     for _ in range(a.n):
         cmd = [sys.executable, __file__, "--child", "--format", a.format, "--warm", str(a.warm), *a.inputs]
         cmd[3:3] = ["--cpu"] if a.cpu else []

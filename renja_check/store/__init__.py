@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
 
 from ..errors import InputError
+from ..gcpause import paused
 from . import save as _save
 from . import schema
 from .schema import SCHEMA_VERSION, migrate, version
@@ -132,10 +133,11 @@ class Store:
         waived = dict(getattr(report, "waived", {}) or {})
         labels = getattr(result, "tables", {}) or {}
         try:
-            try:
-                return self._write(result, inputs, dossier, report, rules, label, waived, labels, clean=False)
-            except UnicodeEncodeError:  # a file name with undecodable bytes: write it again, cleaned
-                return self._write(result, inputs, dossier, report, rules, label, waived, labels, clean=True)
+            with paused():  # short-lived rows only: a collection among them would find nothing
+                try:
+                    return self._write(result, inputs, dossier, report, rules, label, waived, labels, clean=False)
+                except UnicodeEncodeError:  # a file name with undecodable bytes: write it again, cleaned
+                    return self._write(result, inputs, dossier, report, rules, label, waived, labels, clean=True)
         except sqlite3.Error as exc:
             raise StoreError(
                 str(self.path),
