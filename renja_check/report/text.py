@@ -57,8 +57,9 @@ def render(report: CheckReport, lang: str = "id", *, color: bool = False) -> str
 
 def _finding(report: CheckReport, f: Finding, lang: str, style: Callable[..., str]) -> list[str]:
     fg, bold = _COLOURS[f.severity]
-    head = f"  {style(label(f.severity, lang), fg=fg, bold=bold)} {style(f.rule, bold=True)} {where(f)}"
-    plain_len = len(f"  {label(f.severity, lang)} {f.rule} {where(f)}")
+    at = where(f)
+    head = f"  {style(label(f.severity, lang), fg=fg, bold=bold)} {style(f.rule, bold=True)} {at}"
+    plain_len = len(f"  {label(f.severity, lang)} {f.rule} {at}")
     lines = [head]
     if f.locator:
         if plain_len + len(f.locator) + 4 <= WIDTH:
