@@ -6,7 +6,9 @@ screen, CheckReport.build, render, store save and close. Prints medians; no asse
 Each of RUNS fresh processes does one check as the CLI does (so lazy caches, regex
 compiles and the corpus load are paid once, as in a real run) and reports its phases;
 ``--warm N`` also repeats engine.run N times in one process after the first run.
-The store is a fresh file in a temporary folder per process. Children run with bytecode
+Phases follow the CLI: the run is saved, then the report rendered, then the store closed
+(its checkpoint may overlap the rendering). The store is a file in a temporary folder,
+made before the check. Children run with bytecode
 caching on (``PYTHONDONTWRITEBYTECODE`` dropped): a module imported inside a phase should
 cost its load, not its compilation.
 """
@@ -55,7 +57,12 @@ def one(inputs: list[str], fmt: str, warm: int) -> dict[str, float]:
     from renja_check.store import Store
 
     t = lap("import", t)
+    tmp = tempfile.TemporaryDirectory()
+    db = Path(tmp.name) / "bench.db"
+    with Store(db, required=True) as s:  # made before: a store already holds runs
+        s.conn  # noqa: B018 - the schema made
     gc.freeze()
+    t = CLOCK()
     collecting: dict[str, float] = {}
 
     def on_gc(phase: str, info: dict) -> None:  # time spent collecting, inside the phases
@@ -100,20 +107,17 @@ def one(inputs: list[str], fmt: str, warm: int) -> dict[str, float]:
     t = lap("screen", t)
     report = CheckReport.build(result, screened, rules=rs.rules, inputs=paths, fail_on="error")
     t = lap("CheckReport.build", t)
+    # as `renja-check check` does: the run saved, the report rendered and written, the store closed
+    t = CLOCK()
+    store = Store(db, required=True)
+    store.conn  # noqa: B018 - open the file
+    t = lap("store open", t)
+    store.save_run(result, inputs=paths, dossier=dossier, report=report)
+    t = lap("store save_run", t)
     text = render(report, fmt, "id")
     t = lap(f"render {fmt}", t)
-    with tempfile.TemporaryDirectory() as tmp:
-        Store(Path(tmp) / "bench.db", required=True).close()  # created before: a store holds runs already
-        with Store(Path(tmp) / "bench.db", required=True) as s:
-            s.conn  # noqa: B018 - the schema made
-        t = CLOCK()
-        store = Store(Path(tmp) / "bench.db", required=True)
-        store.conn  # noqa: B018 - open (and create) the file
-        t = lap("store open", t)
-        store.save_run(result, inputs=paths, dossier=dossier, report=report)
-        t = lap("store save_run", t)
-        store.close()
-        t = lap("store close", t)
+    store.close()
+    t = lap("store close", t)
     for _ in range(warm):
         t = CLOCK()
         run(rs, dossier, corpus)
@@ -124,6 +128,7 @@ def one(inputs: list[str], fmt: str, warm: int) -> dict[str, float]:
         times[k] for k in ("corpus", "engine.run", f"render {fmt}", "store open", "store save_run", "store close")
     )
     times["findings"] = len(result.findings)
+    tmp.cleanup()
     assert len(text) > 0
     return times
 
