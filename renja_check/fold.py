@@ -13,7 +13,8 @@ Two ways a finding is folded (it then lives on in the carrier's ``evidence["fold
   with the same table, expected and found values are one defect; the first carries it.
 
 A finding about several claims (``evidence["claims"]``, e.g. one sentence stating two counts)
-stands for each of them. Nothing is dropped: every folded finding is listed with its rule, locator, line,
+or rows (``evidence["rows"]`` entries with a ``locator``, e.g. one systemic change of many
+rows) stands for each of them, by locator and by code. Nothing is dropped: every folded finding is listed with its rule, locator, line,
 expected, found and message (both languages; ``Finding.to_dict(lang)`` renders one).
 Two findings of one run with the same fingerprint are a bug; ``collisions`` lists them
 (the tests assert there are none).
@@ -33,8 +34,11 @@ def fold(findings: list[Finding], rules: Iterable[Any]) -> list[Finding]:
     for i, f in enumerate(findings):
         for key in _keys(f, f.rule):
             index[key].append(i)
-        for other in _covered(f):  # a finding about several claims stands for each of them
+        for other in _covered(f):  # a finding about several claims or rows stands for each of them
             index[(f.rule, "L", f.document, _loc_table(f.table, other), other)].append(i)
+            code = _code(f.table, other)
+            if code:
+                index[(f.rule, "C", f.document, code)].append(i)
     carrier: dict[int, int] = {}
     for i, f in enumerate(findings):
         for d in defers.get(f.rule, ()):
@@ -66,9 +70,7 @@ def fold(findings: list[Finding], rules: Iterable[Any]) -> list[Finding]:
 
 def _keys(f: Finding, rule: str) -> tuple[tuple, tuple, tuple, tuple]:
     """(locator key, table key, code key, pair key) of a finding, under ``rule``'s code."""
-    code = (
-        (f.locator or "").rpartition(":")[2] if f.locator and f.table and f.locator.startswith(f.table + ":") else None
-    )
+    code = _code(f.table, f.locator)
     pair = f.evidence.get("pair")  # one row under two codes, whichever document reports it
     return (
         (rule, "L", f.document, _loc_table(f.table, f.locator), f.locator),
@@ -76,6 +78,11 @@ def _keys(f: Finding, rule: str) -> tuple[tuple, tuple, tuple, tuple]:
         (rule, "C", f.document, code) if code else (rule, "C", f.document, None, id(f)),
         (rule, "P", tuple(pair)) if isinstance(pair, (list, tuple)) and pair else (rule, "P", None, id(f)),
     )
+
+
+def _code(table: Optional[str], locator: Optional[str]) -> Optional[str]:
+    """The code part of a node locator ("<table id>:<code>"), else None."""
+    return locator.rpartition(":")[2] if locator and table and locator.startswith(table + ":") else None
 
 
 def _loc_table(table: Optional[str], locator: Optional[str]) -> Optional[str]:
@@ -86,11 +93,14 @@ def _loc_table(table: Optional[str], locator: Optional[str]) -> Optional[str]:
 
 
 def _covered(f: Finding) -> list[str]:
-    """Further locators a finding is about: the claims it names in ``evidence["claims"]``."""
+    """Further locators a finding is about: the claims it names in ``evidence["claims"]`` and
+    the rows of a grouped finding (``evidence["rows"]`` entries with a ``locator``)."""
     claims = f.evidence.get("claims")
-    if not isinstance(claims, list):
-        return []
-    return [c for c in claims if isinstance(c, str) and c != f.locator]
+    rows = f.evidence.get("rows")
+    out = [c for c in claims if isinstance(c, str)] if isinstance(claims, list) else []
+    if isinstance(rows, list):
+        out += [r["locator"] for r in rows if isinstance(r, dict) and isinstance(r.get("locator"), str)]
+    return [c for c in out if c != f.locator]
 
 
 def _root(i: int, carrier: dict[int, int]) -> Optional[int]:

@@ -66,6 +66,25 @@ def safe_load(text: str):
         raise yaml.YAMLError(f"nested more than {MAX_DEPTH} levels deep") from None
 
 
+def safe_load_lines(text: str, key: str) -> tuple[object, list[int]]:
+    """``safe_load`` plus the 1-based line of each item of the top-level sequence ``key``,
+    from one parse (composing the text a second time for the lines cost as much again)."""
+    loader = SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        lines: list[int] = []
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if getattr(k, "value", None) == key and isinstance(v, yaml.SequenceNode):
+                    lines = [item.start_mark.line + 1 for item in v.value]
+                    break
+        return (loader.construct_document(node) if node is not None else None), lines
+    except RecursionError:
+        raise yaml.YAMLError(f"nested more than {MAX_DEPTH} levels deep") from None
+    finally:
+        loader.dispose()
+
+
 def problem(exc: yaml.YAMLError) -> tuple[str, str]:
     """(line suffix ``:N`` or "", one-line problem) of a YAML error."""
     mark = getattr(exc, "problem_mark", None)

@@ -15,6 +15,7 @@ os.environ.setdefault("RENJA_CHECK_CACHE", tempfile.mkdtemp(prefix="renja-check-
 def temp_store(tmp_path_factory, monkeypatch):
     path = tmp_path_factory.mktemp("store") / "renja-check.db"
     monkeypatch.setenv("RENJA_CHECK_DB", str(path))
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)  # no test writes a CI job summary
     return path
 
 

@@ -51,6 +51,7 @@ class RenjaApp(WorkActions, App):
         self.session: Optional[Session] = session
         self.loader = loader
         self.ask_fn = ask
+        self.ask_context: Any = None  # the subject follow-up questions continue from (Answer.context)
         self.export_dir = Path(export_dir) if export_dir else Path.cwd()
         self.waiver_path = waiver_path
         self.state = ViewState()
@@ -223,8 +224,9 @@ class RenjaApp(WorkActions, App):
         if self.ask_fn is None:
             self.call_from_thread(chat.add_error, t("ask_unavailable", self.lang))
             return
-        try:
-            answer = self.ask_fn(question)
+        context = self.ask_context
+        try:  # a context only when there is one: a plain ask(question) callable still works
+            answer = self.ask_fn(question) if context is None else self.ask_fn(question, context=context)
         except AssistantUnavailable:
             self.call_from_thread(chat.add_error, t("ask_unavailable", self.lang))
             return
@@ -232,6 +234,16 @@ class RenjaApp(WorkActions, App):
             self.call_from_thread(chat.add_error, f"{t('ask_failed', self.lang)}: {type(exc).__name__}: {exc}")
             return
         self.call_from_thread(chat.add_answer, answer)
+        self.call_from_thread(self.set_ask_context, getattr(answer, "context", None))
+
+    def set_ask_context(self, context: Any) -> None:
+        self.ask_context = context
+        self.query_one(ChatPane).show_context(context)
+
+    def action_clear_context(self) -> None:
+        """Forget the conversation's subject: the next question starts afresh."""
+        self.set_ask_context(None)
+        self.notify(t("context_cleared", self.lang))
 
     @on(ChatPane.CitationChosen)
     def _citation_chosen(self, event: ChatPane.CitationChosen) -> None:

@@ -1,6 +1,8 @@
 """The chat pane's collaborator: a callable ``ask(question) -> Answer``.
 
-The app never imports the assistant itself; it receives this callable. In production
+The app never imports the assistant itself; it receives this callable, called as
+``ask(question)`` or, once an answer gave a context to continue from (follow-up
+questions), ``ask(question, context=answer.context)``. In production
 ``assistant_ask`` wraps ``renja_check.assistant.ask`` (contract 5) over the store,
 importing both lazily: when the assistant is not installed the pane says so instead of
 failing. Tests inject a fake callable returning objects of the same shape
@@ -32,7 +34,7 @@ def assistant_ask(
     """
     state: dict[str, Any] = {}
 
-    def ask(question: str) -> Any:
+    def ask(question: str, context: Any = None) -> Any:
         try:
             from renja_check import assistant
             from renja_check.store import Store
@@ -46,6 +48,6 @@ def assistant_ask(
                 session.result, inputs=[str(p) for p in session.inputs], dossier=session.dossier, report=session.report
             )
         run_id = session.run_id if session is not None else None
-        return assistant.ask(question, store=state["store"], run_id=run_id, lang=lang)
+        return assistant.ask(question, store=state["store"], run_id=run_id, lang=lang, context=context)
 
     return ask

@@ -6,16 +6,22 @@ document, table, row and source lines. A question it cannot answer gets "tidak d
 the closest candidates, never an invented number. The question is cleaned (control characters
 removed, at most 1,000 characters) and reaches SQLite only as a bound parameter.
 
-    ask(question, *, store, run_id=None, lang=None) -> Answer   # lang None: detected
+    ask(question, *, store, run_id=None, lang=None, context=None) -> Answer   # lang None: detected
+
+Follow-up questions ("targetnya tahun 2024?", "what about its indicator?"): pass the previous
+answer's ``Answer.context``; a question that refers back and names no subject of its own is
+answered about that subject and says so on its first line (``followup.py``, ``context.py``).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Optional
 
 from ..store import NoRunError
 from ..store.terms import clean_question, fold
-from . import answer_findings, answer_lists, answer_nodes, answer_reference, answer_search
+from . import answer_findings, answer_lists, answer_nodes, answer_reference, answer_search, cite, followup
+from .context import Context, from_dict as context_from_dict
 from .data import RunData, load_run
 from .intent import intent_of
 from .parse import Query, parse
@@ -24,7 +30,7 @@ from .subject import Subject, documents, resolve, tables as named_tables
 from .texts import t
 from .types import Answer, Builder, Citation
 
-__all__ = ["Answer", "Citation", "ask", "detect_lang"]
+__all__ = ["Answer", "Citation", "Context", "ask", "context_from_dict", "detect_lang"]
 
 _EN = frozenset(
     "what which how why is are the of in for does do show list budget findings finding many much "
@@ -44,7 +50,16 @@ def detect_lang(text: str) -> str:
     return "en" if en > sum(w in _ID for w in words) else "id"
 
 
-def ask(question: str, *, store: Any, run_id: Optional[int] = None, lang: Optional[str] = None) -> Answer:
+def ask(
+    question: str,
+    *,
+    store: Any,
+    run_id: Optional[int] = None,
+    lang: Optional[str] = None,
+    context: Optional[Context] = None,
+) -> Answer:
+    """The answer to ``question``; ``context``: the previous answer's ``Answer.context`` (None: no
+    conversation). The answer carries the context for the next question."""
     text = clean_question(question)
     lang = lang if lang in ("id", "en") else detect_lang(text)
     data: Optional[RunData] = None
@@ -55,8 +70,19 @@ def ask(question: str, *, store: Any, run_id: Optional[int] = None, lang: Option
             raise
     rule_codes = frozenset(data.rules) if data else frozenset()
     vocabulary = data.vocabulary if data else load_reference().vocabulary
-    q = parse(text, rule_codes, data.plan_year if data else None, data.forward_year if data else None, vocabulary)
-    return _route(q, data, lang)
+
+    def reparse(t: str) -> Query:
+        return parse(t, rule_codes, data.plan_year if data else None, data.forward_year if data else None, vocabulary)
+
+    before = context if isinstance(context, Context) else None
+    asked = reparse(text)
+    q, carried = followup.carry(asked, before, data, reparse)
+    answer, s = _route(q, data, lang)
+    if carried is not None:
+        answer = answer.with_text(followup.assumed(carried, s, q, lang) + "\n" + answer.text)
+    elif before is None and not answer.found and not asked.codes and followup.refers_back(asked):
+        answer = answer.with_text(answer.text + "\n" + t("no_context", lang))
+    return replace(answer, context=followup.context_of(q, s, answer, data, before))
 
 
 def _totals(q: Query, data: RunData, tables: list) -> Subject:
@@ -66,16 +92,22 @@ def _totals(q: Query, data: RunData, tables: list) -> Subject:
     return Subject(nodes=nodes, label="TOTAL" if nodes else "", asked="total")
 
 
-def _route(q: Query, data: Optional[RunData], lang: str) -> Answer:
+def _route(q: Query, data: Optional[RunData], lang: str) -> tuple[Answer, Subject]:
+    s = _subject(q, data)
+    return _answer(q, data, lang, s), s
+
+
+def _subject(q: Query, data: Optional[RunData]) -> Subject:
     if data is not None:
         for doc_id in documents(q, data):  # "... di Dinas Kesehatan" names a document, not a row
             pd = fold(data.documents[doc_id].get("perangkat_daerah") or "")
             q.name = " ".join(f" {q.name} ".replace(f" {pd} ", " ").split())
-    s = (
-        resolve(q, data)
-        if data
-        else Subject(asked=q.name or (q.codes[0] if q.codes else ""), code=q.codes[0] if q.codes else None)
-    )
+    if data:
+        return resolve(q, data)
+    return Subject(asked=q.name or (q.codes[0] if q.codes else ""), code=q.codes[0] if q.codes else None)
+
+
+def _answer(q: Query, data: Optional[RunData], lang: str, s: Subject) -> Answer:
     intent = intent_of(q, s)
     b = Builder(question=q.text, lang=lang, intent=intent)
     if intent == "help" or not q.folded:
@@ -108,6 +140,8 @@ def _route(q: Query, data: Optional[RunData], lang: str) -> Answer:
         if s.asked and not s.found and not (q.rule or q.severity or tables):
             return _not_found(b, q, s, data)
         return answer_findings.findings(b, q, data, s, tables)
+    if intent == "realisasi":
+        return _realisasi(b, data, s)
     if intent == "search":
         return answer_search.search(b, q, data, tables)
     if intent == "amount":
@@ -123,6 +157,15 @@ def _route(q: Query, data: Optional[RunData], lang: str) -> Answer:
     if intent in lists:
         return lists[intent](b, q, data, tables)
     return _not_found(b, q, s, data)
+
+
+def _realisasi(b: Builder, data: RunData, s: Subject) -> Answer:
+    """Realisation is not stored: say so, citing the evaluation rows where the document prints it."""
+    b.add(t("realisasi_none", b.lang, what=s.label))
+    for n in s.nodes:
+        if (data.table(n["document_id"], n["table_id"]) or {}).get("role") == "evaluasi":
+            b.cite(cite.node(data, n, b.lang))
+    return b.answer(found=False)
 
 
 def _not_found(b: Builder, q: Query, s: Subject, data: RunData) -> Answer:

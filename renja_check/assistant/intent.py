@@ -21,6 +21,8 @@ def intent_of(q: Query, s: Subject) -> str:
         return "why" if q.wants("why") and s.found else "findings"
     if q.wants("others"):
         return "others"
+    if s.found and q.wants("realisasi"):
+        return "realisasi"
     if s.found and q.wants("detail"):
         return "detail"
     if s.found and _asks_children(q, s):

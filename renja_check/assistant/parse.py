@@ -16,6 +16,12 @@ from ..store.terms import Amount, amounts, fold, strip_numbers, years
 _CODE = re.compile(r"(?<![\w.])([1-9X])\.(\d{2}|XX)((?:\.\d{1,2})(?:\.\d\.\d{1,2}(?:\.\d{1,4})?)?)?(?![\w]|\.\d)", re.I)
 _RULE = re.compile(r"\b([A-Z]{2})\s?-?(\d{2})\b", re.I)
 _TABLE_NO = re.compile(r"\b(?:tabel|table|tab)\s*\.?\s*(\d{1,2}(?:\.\d{1,2})?)")
+# a document named by its type ("... di RKPD", "in the Renstra"); "RKPD awal/akhir" are Renja tables
+DOC_TYPES = ("renja", "rkpd", "renstra", "rpjmd")
+_DOC_TYPE = re.compile(
+    r"\b(?:di|in|dalam|pada|menurut|from|according to)\s+(?:the\s+)?(?:dokumen\s+|document\s+)?"
+    r"(renja|rkpd|renstra|rpjmd)\b(?!\s+(?:awal|akhir|rancangan))"
+)
 
 PHRASES: dict[str, tuple[str, ...]] = {
     "why": (
@@ -213,6 +219,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "in kegiatan",
     ),
     "help": ("bantuan", "help", "tolong", "cara bertanya"),
+    "realisasi": ("realisasi", "terealisasi", "realization", "realisation", "realized", "realised", "actual spending"),
     "search": (
         "cari",
         "carikan",
@@ -309,6 +316,8 @@ class Query:
     severity: Optional[str] = None
     amount: Optional[Amount] = None
     name: str = ""  # what may be a name, folded
+    doc_types: list[str] = field(default_factory=list)  # documents named by type ("di RKPD")
+    agencies: list[str] = field(default_factory=list)  # folded agency names carried from a previous question
 
     def wants(self, *groups: str) -> bool:
         return any(g in self.flags for g in groups)
@@ -342,6 +351,7 @@ def parse(
     q.severity = next((s for s, ps in SEVERITY.items() if has(q.folded, ps)), None)
     found = amounts(text)
     q.amount = found[0] if found else None
+    q.doc_types = list(dict.fromkeys(m.group(1) for m in _DOC_TYPE.finditer(q.folded)))
     q.name = residual(text, q, vocabulary)
     return q
 
@@ -352,6 +362,7 @@ def residual(text: str, q: Query, vocabulary: frozenset[str] = frozenset()) -> s
     t = _RULE.sub(" ", t) if q.rule else t
     t = _TABLE_NO.sub(" ", t.lower())
     t = fold(strip_numbers(t))
+    t = _DOC_TYPE.sub(" ", t) if q.doc_types else t
     for group in (*PHRASES.values(), *TABLE_PHRASES.values(), *SEVERITY.values()):
         for p in sorted(group, key=len, reverse=True):
             if " " in p:

@@ -31,14 +31,15 @@ class Subject:
 
 
 def documents(q: Query, data: RunData) -> set[int]:
-    """Documents named by their perangkat daerah ("... di Dinas Kesehatan"), when the run read several."""
+    """Documents named by their perangkat daerah ("... di Dinas Kesehatan") or type ("... di RKPD"),
+    when the run read several (``q.agencies``: agencies a follow-up question carries over)."""
     if len(data.documents) < 2:
         return set()
     padded = f" {q.folded} "
     named = set()
     for doc_id, d in data.documents.items():
         pd = fold(d.get("perangkat_daerah") or "")
-        if pd and f" {pd} " in padded:
+        if (pd and (f" {pd} " in padded or pd in q.agencies)) or d.get("doc_type") in q.doc_types:
             named.add(doc_id)
     return named
 

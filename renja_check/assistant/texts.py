@@ -136,6 +136,26 @@ T: dict[str, dict[str, str]] = {
         'have zero pagu?", "why is there a PG01 finding?", "which indicators do other agencies use '
         'for 5.03.02.2.02.0003?"',
     },
+    "assumed": {
+        "id": "(tentang {what}, dari pertanyaan sebelumnya)",
+        "en": "(about {what}, from the previous question)",
+    },
+    "assumed_missing": {
+        "id": "(pertanyaan sebelumnya tentang {what}, yang tidak ada di pemeriksaan ini)",
+        "en": "(the previous question was about {what}, which this run does not hold)",
+    },
+    "no_context": {
+        "id": "Pertanyaan ini merujuk ke pertanyaan sebelumnya, tetapi tidak ada subjek sebelumnya; "
+        "sebutkan kode atau nama program/kegiatan/sub kegiatan.",
+        "en": "The question refers to a previous one, but there is no previous subject; "
+        "name the program / kegiatan / sub kegiatan by code or name.",
+    },
+    "realisasi_none": {
+        "id": "Realisasi {what} tidak tercatat dalam pemeriksaan ini: yang tersimpan hanya pagu dan target "
+        "indikator. Lihat tabel evaluasi di dokumen.",
+        "en": "The realisation of {what} is not held in this run: only pagu and indicator targets are "
+        "stored. See the evaluation table of the document.",
+    },
     "line": {"id": "baris", "en": "line"},
     "empty": {"id": "kosong", "en": "empty"},
 }

@@ -30,11 +30,13 @@ class Answer:
     citations: tuple[Citation, ...]
     found: bool
     candidates: tuple[str, ...] = ()
+    context: Any = None  # assistant.context.Context: the subject to continue from (follow-up questions)
 
     def to_dict(self) -> dict[str, Any]:
         d = dict(self.__dict__)
         d["citations"] = [c.to_dict() for c in self.citations]
         d["candidates"] = list(self.candidates)
+        d["context"] = self.context.to_dict() if self.context is not None else None
         return d
 
     def with_text(self, text: str) -> "Answer":

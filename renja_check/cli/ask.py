@@ -29,6 +29,14 @@ REPHRASE_ENV = "RENJA_CHECK_REPHRASE_URL"
 )
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option(
+    "--lanjut",
+    "--follow-up",
+    "follow_up",
+    is_flag=True,
+    help="Lanjutkan dari subjek pertanyaan sebelumnya (disimpan di basis data) "
+    "/ continue from the previous question's subject (kept in the store).",
+)
+@click.option(
     "--rephrase",
     "rephrase_url",
     metavar="URL",
@@ -43,20 +51,29 @@ def ask_cmd(
     run_id: Optional[int],
     lang: Optional[str],
     fmt: str,
+    follow_up: bool,
     rephrase_url: Optional[str],
 ) -> None:
     """Tanya hasil pemeriksaan dan korpus indikator; jawaban dengan rujukan. Keluar 0 terjawab, 1 tidak ditemukan.
 
     Ask about the saved run and the indicator corpus; cited answers. Exit 0 answered, 1 not found.
     """
-    from ..assistant import ask
+    from ..assistant import ask, context_from_dict
     from ..assistant.rephrase import rephrase
+    from ..store import ask_context
 
     try:
-        answer = ask(" ".join(question), store=open_store(db), run_id=run_id, lang=lang)
+        store = open_store(db)
+        context = context_from_dict(ask_context.load(store)) if follow_up else None
+        answer = ask(" ".join(question), store=store, run_id=run_id, lang=lang, context=context)
     except InputError as exc:  # a missing run: one line, in the language asked for (Indonesian by default)
         click.echo(f"{'error' if lang == 'en' else 'galat'}: {exc.text(lang or 'id')}", err=True)
         sys.exit(EXIT_INPUT)
+    try:  # the subject for a later --lanjut; an unwritable store costs the follow-up, not the answer
+        if follow_up or answer.context is not None:  # a plain question only ever sets a new subject
+            ask_context.save(store, answer.context.to_dict() if answer.context is not None else None)
+    except InputError as exc:
+        click.echo(f"{'warning' if answer.lang == 'en' else 'peringatan'}: {exc.text(answer.lang)}", err=True)
     answer = rephrase(answer, rephrase_url or os.environ.get(REPHRASE_ENV))
     if fmt == "json":
         click.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))

@@ -142,6 +142,12 @@ def check_cmd(
             click.echo(line, err=True)
     else:
         click.echo(text, nl=False, color=color)
+    if fmt == "github":  # the job summary page too, when run in GitHub Actions (never fails the check)
+        from ..report.github import write_step_summary
+
+        problem = write_step_summary(report, lang)
+        if problem:
+            click.echo(f"{'peringatan' if lang == 'id' else 'warning'}: GITHUB_STEP_SUMMARY: {problem}", err=True)
     if store is not None and store.warning is not None:  # default store not writable: the check stands
         click.echo(f"{'peringatan' if lang == 'id' else 'warning'}: {store.warning.text(lang)}", err=True)
     for w in report.warnings():  # stale waivers: always on stderr too

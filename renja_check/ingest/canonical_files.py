@@ -20,7 +20,7 @@ import yaml
 
 from ..errors import InputError
 from ..models import Document
-from ..safe_yaml import SafeLoader, safe_load
+from ..safe_yaml import safe_load_lines
 from .canonical import Row, build
 from .common import read_bytes
 
@@ -46,7 +46,8 @@ def load_canonical(path: Path) -> Document:
         raise InputError(str(path), "not UTF-8 text", "bukan teks UTF-8") from None
     is_json = path.suffix.lower() == ".json"
     try:
-        data = json.loads(text) if is_json else safe_load(text)  # no aliases, bounded nesting, libyaml
+        # no aliases, bounded nesting, libyaml; a YAML row's line from the same parse
+        data, yaml_lines = (json.loads(text), []) if is_json else safe_load_lines(text, "baris")
     except (json.JSONDecodeError, yaml.YAMLError) as exc:
         kind = "json" if is_json else "yaml"
         raise InputError(str(path), f"not valid {kind}: {exc}", f"bukan {kind} yang sah: {exc}") from None
@@ -61,7 +62,7 @@ def load_canonical(path: Path) -> Document:
         raise InputError(
             str(path), "'baris' must be a list of rows (mappings)", "'baris' harus berupa daftar baris (pemetaan)"
         )
-    lines = _json_lines(text) if is_json else _yaml_lines(text)
+    lines = _json_lines(text) if is_json else yaml_lines
     rows = []
     for i, cells in enumerate(rows_in):
         line = lines[i] if i < len(lines) else i + 1
@@ -74,17 +75,6 @@ def load_canonical(path: Path) -> Document:
         )
     meta = {k: v for k, v in data.items() if k != "baris"}
     return build(meta, rows, str(path), "canonical-json" if is_json else "canonical-yaml")
-
-
-def _yaml_lines(text: str) -> list[int]:
-    try:
-        root = yaml.compose(text, Loader=SafeLoader)
-    except yaml.YAMLError:
-        return []
-    for k, v in getattr(root, "value", []):
-        if getattr(k, "value", None) == "baris" and isinstance(v, yaml.SequenceNode):
-            return [item.start_mark.line + 1 for item in v.value]
-    return []
 
 
 def _json_lines(text: str) -> list[int]:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import lru_cache
-from typing import Optional
+from typing import Iterable, Iterator, Optional
 
 from rapidfuzz import fuzz
 
-from ..models import Indicator, Node
+from ..models import Indicator, Node, Quantity
 from ..text import norm_name
 
 # sumber dana: long names and their usual abbreviations, one key each
@@ -86,6 +87,11 @@ def same_place(a: str, b: str, cutoff: float) -> bool:
     return bool(wx & wy)
 
 
+def same_value(field: str, a: str, b: str, cutoff: float) -> bool:
+    """Two cells of a text column (``lokasi``: one place; ``sumber_dana``: the same funds)."""
+    return same_place(a, b, cutoff) if field == "lokasi" else same_funds(a, b)
+
+
 def same_text(a: str, b: str, cutoff: float) -> bool:
     x, y = norm_name(a), norm_name(b)
     return x == y or fuzz.token_sort_ratio(x, y) >= cutoff
@@ -114,6 +120,36 @@ def pair_indicators(a: Node, b: Node) -> list[tuple[Indicator, Indicator]]:
     if not pairs and len(ia) == len(ib):
         pairs = list(zip(ia, ib))
     return pairs
+
+
+def target_differences(
+    a: Node, b: Node, years: Optional[Iterable[str]] = None, units: bool = False
+) -> Iterator[tuple[Indicator, str, Quantity, Quantity, str]]:
+    """``(indicator of a, year, a's target, b's target, what)`` for each target of two copies of
+    a node that disagrees: ``what`` is "value" (both values read and different) or, with
+    ``units``, "unit" (values equal or unread, units written differently). Indicators are
+    paired by ``pair_indicators``; ``years`` limits the years (default: every year both have);
+    only targets read as "ok" on both sides are compared. Callers frame the finding (which
+    side is expected) themselves."""
+    wanted = None if years is None else list(years)
+    for ia, ib in pair_indicators(a, b):
+        for year in wanted if wanted is not None else [y for y in ia.targets if y in ib.targets]:
+            qa, qb = ia.targets.get(year), ib.targets.get(year)
+            if qa is None or qb is None or qa.status != "ok" or qb.status != "ok":
+                continue
+            if qa.value is not None and qb.value is not None and qa.value != qb.value:
+                yield ia, year, qa, qb, "value"
+            elif units and unit_key(qa.unit) and unit_key(qb.unit) and unit_key(qa.unit) != unit_key(qb.unit):
+                yield ia, year, qa, qb, "unit"
+
+
+def number_difference(found: Optional[Decimal], expected: Optional[Decimal]) -> Optional[int]:
+    """``found - expected`` as the finding's ``difference`` (README "Message contract"): an
+    integer when it is a whole number, else None (the exact values stay in expected/found)."""
+    if found is None or expected is None:
+        return None
+    diff = found - expected
+    return int(diff) if diff == int(diff) else None
 
 
 @lru_cache(maxsize=4096)  # a few units, asked for every cell of every table by several rules

@@ -17,8 +17,9 @@ from typing import Iterator, Literal, Optional
 
 from ..finding import Finding
 from .base import Context, Kind, Params
-from .cross_document_checks import CHECKS, belongs
+from .cross_document_checks import CHECKS, belongs, noted_in_review
 from .cross_document_sources import missing, other_sides, renja_sides, stage_ok
+from .cross_pattern import Group, systemic
 from .cross_presence import cap
 from .labels import bilingual, node_label
 from .match import match_tables
@@ -56,6 +57,7 @@ class CrossDocParams(Params):
     skip_penunjang: bool = True  # assigned: the support program X.XX.01 is in every agency
     renja_roles: list[str] = ["rencana"]  # the Renja tables compared (renstra_kutipan: SIPD's Renstra quotes)
     target_year: Optional[str] = None  # target: the year key compared ("akhir"); None = the plan year N
+    group: Optional[Group] = None  # catatan: one finding for the rows of one systemic pattern (cross_pattern.py)
 
 
 class CrossDocumentKind(Kind):
@@ -82,8 +84,13 @@ class CrossDocumentKind(Kind):
                 if p.check in ("missing_in_renja", "missing_in_other", "assigned", "assigned_missing"):
                     yield from fn(rule, ctx, p, r, o, m, base)
                     continue
+                skip = set()
+                if p.check == "catatan" and p.group is not None:
+                    grouped, skip = _systemic(rule, ctx, p, r, o, m, base)
+                    if grouped is not None:
+                        yield grouped
                 for na, nb in m.pairs:
-                    if not belongs(nb, r, ctx.dossier):
+                    if id(na) in skip or not belongs(nb, r, ctx.dossier):
                         continue
                     for exp, fnd, diff, extra, key in fn(p, r, o, na, nb):
                         # the row's labels and evidence only for a disagreement (most rows agree)
@@ -108,3 +115,23 @@ class CrossDocumentKind(Kind):
                             evidence=evid,
                             key=(p.against, o.table.id, key),
                         )
+
+
+def _systemic(rule, ctx: Context, p: CrossDocParams, r, o, m, base: dict):
+    """The Renja rows that changed the other document's by one pattern, as one finding
+    (``cross_pattern.systemic``; a = the other document's table, b = the Renja's)."""
+    pairs = [(nb, na) for na, nb in m.pairs if belongs(nb, r, ctx.dossier)]
+    vals = dict(base, **bilingual(table_a=(o.label("id"), o.label("en")), table_b=(r.label("id"), r.label("en"))))
+    return systemic(
+        rule,
+        ctx,
+        p.group,
+        pairs,
+        r.doc,
+        o.table,
+        r.table,
+        vals,
+        None,
+        noted=lambda _, renja: noted_in_review(r, renja),
+        sides={"renja": r.where(), p.against: o.where()},
+    )

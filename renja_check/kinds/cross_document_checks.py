@@ -13,10 +13,10 @@ from rapidfuzz import fuzz
 
 from ..models import Node
 from ..text import norm_name
-from .compare import blank, pair_indicators, same_funds, same_place, same_text, unit_key
+from .compare import blank, number_difference, same_text, same_value, target_differences, unit_key
 from .cross_document_sources import Side
 from .cross_presence import cap
-from .cross_total import changes
+from .cross_total import changes, changes_vals
 from .cross_document_docs import period, period_quoted, visi_misi
 from .cross_document_docs import year as year_check
 from .labels import bilingual, node_label, rp, rp_abs, year_phrase
@@ -75,40 +75,21 @@ def target(p, r, o, na, nb):
     year = p.target_year or _year(r)
     if year is None or (p.against == "renstra" and not blank(na.catatan)):
         return
-    for ia, ib in pair_indicators(na, nb):
-        qa, qb = ia.targets.get(year), ib.targets.get(year)
-        if qa is None or qb is None or qa.status != "ok" or qb.status != "ok":
-            continue
-        ua, ub = unit_key(qa.unit), unit_key(qb.unit)
-        if qa.value is not None and qb.value is not None and qa.value != qb.value:
-            diff = qa.value - qb.value
-            yield (
-                qb.value,
-                qa.value,
-                int(diff) if diff == int(diff) else None,
-                dict(
-                    a=qa.raw.strip(),
-                    b=qb.raw.strip(),
-                    indicator=ia.text,
-                    year=year,
-                    **bilingual(what=("target", "target")),
-                ),
-                (ia.text, year, "value"),
-            )
-        elif ua and ub and ua != ub:
-            yield (
-                qb.unit,
-                qa.unit,
-                None,
-                dict(
-                    a=qa.raw.strip(),
-                    b=qb.raw.strip(),
-                    indicator=ia.text,
-                    year=year,
-                    **bilingual(what=("satuan target", "target unit")),
-                ),
-                (ia.text, year, "unit"),
-            )
+    for ia, _, qa, qb, what in target_differences(na, nb, [year], units=True):
+        value = what == "value"
+        yield (
+            qb.value if value else qb.unit,
+            qa.value if value else qa.unit,
+            number_difference(qa.value, qb.value) if value else None,
+            dict(
+                a=qa.raw.strip(),
+                b=qb.raw.strip(),
+                indicator=ia.text,
+                year=year,
+                **bilingual(what=("target", "target") if value else ("satuan target", "target unit")),
+            ),
+            (ia.text, year, what),
+        )
 
 
 def _text_field(field):
@@ -116,8 +97,7 @@ def _text_field(field):
         xa, xb = getattr(na, field), getattr(nb, field)
         if blank(xa) or blank(xb):
             return
-        same = same_place(xa, xb, p.cutoff) if field == "lokasi" else same_funds(xa, xb)
-        if not same:
+        if not same_value(field, xa, xb, p.cutoff):
             yield xb, xa, None, dict(a=" ".join(xa.split()), b=" ".join(xb.split())), field
 
     return check
@@ -126,18 +106,17 @@ def _text_field(field):
 def catatan(p, r, o, na, nb):
     """A change from the rancangan awal RKPD with no catatan (in the plan or its needs analysis)."""
     ch = changes(nb, na)
-    if not ch or not blank(na.catatan) or not blank(nb.catatan):
+    if not ch or not blank(na.catatan) or not blank(nb.catatan) or noted_in_review(r, na):
         return
+    yield None, None, None, changes_vals(ch), "catatan"
+
+
+def noted_in_review(r: Side, na: Node) -> bool:
+    """The Renja's needs analysis (Tabel 2.5 right side) explains the row's change in its catatan."""
     code = usable_code(na)
-    for t in r.doc.tables:
-        if t.role == "kebutuhan" and any(not blank(n.catatan) and usable_code(n) == code and code for n in t.nodes):
-            return
-    yield (
-        None,
-        None,
-        None,
-        bilingual(changes=("; ".join(c["id"] for c in ch), "; ".join(c["en"] for c in ch))),
-        "catatan",
+    return bool(code) and any(
+        t.role == "kebutuhan" and any(not blank(n.catatan) and usable_code(n) == code for n in t.nodes)
+        for t in r.doc.tables
     )
 
 

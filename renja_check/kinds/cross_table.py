@@ -5,10 +5,11 @@ kebutuhan -> rencana), across every document of the dossier; nodes are matched b
 code, else by name (``match.py``). Fields: ``pagu`` per year, ``target`` value per
 year, ``indicator`` text, ``lokasi``, ``sumber_dana``, ``presence`` (a node in one
 table and not in the other, only where the other table is complete), ``catatan``
-(a change without a note saying why) and ``total`` (printed totals that differ,
+(a change without a note saying why; with ``group``, rows that follow one systemic
+pattern are one finding: ``cross_pattern.py``) and ``total`` (printed totals that differ,
 reconciled with the row differences: ``cross_total.py``).
 
-``expected`` is table a's value, ``found`` table b's, ``difference`` a - b.
+``expected`` is table a's value, ``found`` table b's, ``difference`` found - expected (b - a).
 """
 
 from __future__ import annotations
@@ -21,9 +22,10 @@ from ..finding import Finding
 from ..record import ConfigDict, Record
 from ..text import norm_name
 from .base import Context, Kind, Params, Role, Level
-from .compare import blank, pair_indicators, same_funds, same_place, same_text
+from .compare import blank, number_difference, pair_indicators, same_text, same_value, target_differences
+from .cross_pattern import Group, systemic
 from .cross_presence import cap, presence
-from .cross_total import changes, show, total_finding
+from .cross_total import changes, changes_vals, show, total_finding
 from .labels import bilingual, node_label, rp_abs, table_label, year_phrase
 from .match import match_tables, table_pairs
 from .tree import pagu_value
@@ -44,6 +46,8 @@ class CrossParams(Params):
     pairs: list[Pair]
     levels: list[Level] = ["subkegiatan"]
     cutoff: float = 90.0  # fuzzy cut-off (0..100) for texts: indicator, lokasi
+    # catatan: one finding for the rows that follow one systemic pattern (cross_pattern.py)
+    group: Optional[Group] = None
 
 
 class CrossTableKind(Kind):
@@ -68,9 +72,16 @@ class CrossTableKind(Kind):
                 if p.field == "presence":
                     yield from presence(rule, ctx, m, da, a, db, b, base, sev)
                     continue
+                skip: set[int] = set()
+                if p.field == "catatan" and p.group is not None:
+                    grouped, skip = systemic(rule, ctx, p.group, m.pairs, db, a, b, base, sev)
+                    if grouped is not None:
+                        yield grouped
                 several = len({y for n, _ in m.pairs for y in n.pagu}) > 1
                 org = _origin(ctx, da, a, b, pair.origin, p.levels) if p.field in ("pagu", "target") else None
                 for na, nb in m.pairs:
+                    if id(nb) in skip:
+                        continue
                     no = org[1].get(na.id) if org else None
                     for exp, fnd, diff, extra, key in _compare(p, na, nb, several):
                         # the row's labels and evidence only for a disagreement (most rows agree)
@@ -124,26 +135,20 @@ def _compare(p: CrossParams, na, nb, several: bool):
                 year,
             )
     elif p.field == "target":
-        for ia, ib in pair_indicators(na, nb):
-            for year in [y for y in ia.targets if y in ib.targets]:
-                qa, qb = ia.targets[year], ib.targets[year]
-                if qa.status != "ok" or qb.status != "ok" or qa.value is None or qb.value is None:
-                    continue
-                if qa.value == qb.value:
-                    continue
-                yield (
-                    qa.value,
-                    qb.value,
-                    None,
-                    dict(
-                        a=qa.raw.strip(),
-                        b=qb.raw.strip(),
-                        indicator=ia.text,
-                        year=year,
-                        **bilingual(year_txt=(f" tahun {year}", f" for {year}")),
-                    ),
-                    (ia.text, year),
-                )
+        for ia, year, qa, qb, _ in target_differences(na, nb):
+            yield (
+                qa.value,
+                qb.value,
+                number_difference(qb.value, qa.value),
+                dict(
+                    a=qa.raw.strip(),
+                    b=qb.raw.strip(),
+                    indicator=ia.text,
+                    year=year,
+                    **bilingual(year_txt=(f" tahun {year}", f" for {year}")),
+                ),
+                (ia.text, year),
+            )
     elif p.field == "indicator":
         for ia in na.indicators:
             if not nb.indicators:
@@ -155,19 +160,12 @@ def _compare(p: CrossParams, na, nb, several: bool):
         xa, xb = getattr(na, p.field), getattr(nb, p.field)
         if blank(xa) or blank(xb):
             return
-        same = same_place(xa, xb, p.cutoff) if p.field == "lokasi" else same_funds(xa, xb)
-        if not same:
+        if not same_value(p.field, xa, xb, p.cutoff):
             yield xa, xb, None, dict(a=" ".join(xa.split()), b=" ".join(xb.split())), p.field
     elif p.field == "catatan":
         ch = changes(na, nb)
         if ch and blank(na.catatan) and blank(nb.catatan):
-            yield (
-                None,
-                None,
-                None,
-                bilingual(changes=("; ".join(c["id"] for c in ch), "; ".join(c["en"] for c in ch))),
-                "catatan",
-            )
+            yield None, None, None, changes_vals(ch), "catatan"
 
 
 def _score(x: str, y: str) -> float:

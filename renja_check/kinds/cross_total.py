@@ -12,6 +12,7 @@ from typing import Optional
 
 from ..finding import Finding
 from ..models import Node
+from .compare import target_differences
 from .labels import bilingual, node_label, rp, rp_abs, table_label
 from .match import match_tables
 from .tree import leaf_sum, pagu_value, total_node
@@ -41,13 +42,15 @@ def changes(na: Node, nb: Node) -> list[dict]:
             out.append(
                 {lang: f"pagu {year} {show(na, year, lang)} \u2192 {show(nb, year, lang)}" for lang in ("id", "en")}
             )
-    for ia, ib in zip(na.indicators, nb.indicators):
-        for year in [y for y in ia.targets if y in ib.targets]:
-            qa, qb = ia.targets[year], ib.targets[year]
-            if qa.value is not None and qb.value is not None and qa.value != qb.value:
-                txt = f"target {year} {qa.raw.strip()} \u2192 {qb.raw.strip()}"
-                out.append({"id": txt, "en": txt})
+    for _, year, qa, qb, _ in target_differences(na, nb):
+        txt = f"target {year} {qa.raw.strip()} \u2192 {qb.raw.strip()}"
+        out.append({"id": txt, "en": txt})
     return out
+
+
+def changes_vals(ch: list[dict]) -> dict:
+    """``changes`` / ``changes_en`` message values: the list of ``changes`` joined."""
+    return bilingual(changes=("; ".join(c["id"] for c in ch), "; ".join(c["en"] for c in ch)))
 
 
 def total_finding(rule, ctx, da, a, db, b, levels, base, severity) -> Optional[Finding]:

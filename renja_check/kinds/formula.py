@@ -8,7 +8,10 @@ the derived ``11=(10/4)``), one ``check``:
 - ``error``: a spreadsheet error (``#DIV/0!``) is printed as the result, with its cause;
 - ``blank``: the result is empty while every operand is present;
 - ``units``: the cells a row's formulas combine carry units that cannot be combined;
-  one finding per row naming the odd unit out (``formula_units``).
+  one finding per row naming the odd unit out (``formula_units``);
+- ``stock``: a sum formula applied to a stock (a level that holds each year) or a result
+  written by the stock convention (``formula_stock``); ``mismatch`` leaves these rows to it
+  and reports only arithmetic slips.
 
 Spreadsheet semantics: an empty operand of a sum counts as 0. A row whose values
 could not all be placed (``values["raw"]`` ambiguous) is checked only on formulas
@@ -26,8 +29,9 @@ from ..finding import Finding
 from ..models import Node, Quantity, Table
 from ..record import Field
 from .base import Context, Kind, Params, walk_tables, Role, run_memo
-from .formula_evidence import cell_text, columns_of, content_fingerprint, number, row_identity
+from .formula_evidence import cell_text, columns_of, content_fingerprint, decimal_text as _num, number, row_identity
 from .formula_expr import DIV0, Formula, FormulaError, parse_formula
+from .formula_stock import StockVocabulary, read_sum, stock_finding
 from .formula_units import column_units, join_words, mixes_units, row_units, sentence
 from .labels import bilingual, node_label, table_label
 
@@ -35,11 +39,12 @@ PERSON = ["orang", "peserta", "pegawai", "pns", "asn", "cpns", "casn", "pppk", "
 
 
 class FormulaParams(Params):
-    check: Literal["mismatch", "error", "blank", "units", "column_units"] = "mismatch"
+    check: Literal["mismatch", "error", "blank", "units", "column_units", "stock"] = "mismatch"
     roles: list[Role] = []  # every table that prints column formulas
     rate_tolerance: Decimal = Field(Decimal("0.5"), ge=0)  # percentage points (never negative)
     sum_tolerance: Decimal = Field(Decimal("0"), ge=0)
     same_units: list[list[str]] = [PERSON]  # units that name the same thing
+    stock: StockVocabulary = Field(default_factory=StockVocabulary)  # what makes a level (formula_stock)
 
 
 class FormulaKind(Kind):
@@ -67,7 +72,7 @@ class FormulaKind(Kind):
                     yield from _column_units(p, row)
                     continue
                 for f in formulas:
-                    yield from _check(p, row, f)
+                    yield from _check(p, row, f, formulas)
 
 
 class _Row:
@@ -144,7 +149,7 @@ def _computed(node: Node, f: Formula) -> tuple:
     return hit[1:]
 
 
-def _check(p: FormulaParams, row: _Row, f: Formula) -> Iterator[Finding]:
+def _check(p: FormulaParams, row: _Row, f: Formula, formulas: list[Formula]) -> Iterator[Finding]:
     node = row.node
     res, ops, unreadable, got = _computed(node, f)
 
@@ -184,6 +189,11 @@ def _check(p: FormulaParams, row: _Row, f: Formula) -> Iterator[Finding]:
             if got != DIV0 and got is not None:
                 yield make(_show(got, f), cell_text(res) or "", extra={"recomputed": _show(got, f)})
         return
+    if p.check == "stock":
+        reading = _reading(p, row, f, formulas)
+        if reading is not None and reading.verdict in ("stock_summed", "stock_other", "convention"):
+            yield _stock(row, f, reading, make, formulas)
+        return
     if p.check == "mismatch":
         if not _present(res) or got is None or got == DIV0:
             return
@@ -193,6 +203,9 @@ def _check(p: FormulaParams, row: _Row, f: Formula) -> Iterator[Finding]:
         tol = p.rate_tolerance if f.is_rate else p.sum_tolerance
         if abs(diff) <= tol:
             return
+        reading = _reading(p, row, f, formulas)
+        if reading is not None and reading.verdict != "slip":
+            return  # a stock or the stock convention (check ``stock``), not an arithmetic slip
         d_int = int(diff) if diff == diff.to_integral_value() else None
         yield make(
             _show(got, f),
@@ -200,6 +213,22 @@ def _check(p: FormulaParams, row: _Row, f: Formula) -> Iterator[Finding]:
             d_int,
             extra={"recomputed": _show(got, f), "diff": _num(abs(diff)) + ("%" if f.is_rate else "")},
         )
+
+
+def _reading(p: FormulaParams, row: _Row, f: Formula, formulas: list[Formula]):
+    """How a sum's printed result reads (``formula_stock``); None for other formulas and for
+    a sum that mixes units (FM04's defect: FM01 reports it and folds into FM04)."""
+    if not f.is_sum or mixes_units(row.node, f, p.same_units):
+        return None
+    return read_sum(row.node, f, formulas, p.stock, _indicator_text(row.node), p.sum_tolerance)
+
+
+def _stock(row: _Row, f: Formula, r, make, formulas: list[Formula]) -> Finding:
+    """FM05: the printed cumulative of a stock, or written by the stock convention."""
+    expected, found, diff, values, evidence = stock_finding(row.node, f, r, formulas)
+    finding = make(expected, found, diff, values)
+    ev = {k: v for k, v in finding.evidence.items() if k != "recomputed"}  # the sum is in "sum"
+    return finding.model_copy(update={"evidence": {**ev, **evidence}})
 
 
 def _units(p: FormulaParams, row: _Row, formulas: list[Formula]) -> Iterator[Finding]:
@@ -262,12 +291,6 @@ def _column_units(p: FormulaParams, row: _Row) -> Iterator[Finding]:
 
 def _indicator_text(node: Node) -> str:
     return node.indicators[0].text if node.indicators else ""
-
-
-def _num(v: Decimal) -> str:
-    q = v.quantize(Decimal("0.01"))
-    s = f"{q:f}".rstrip("0").rstrip(".")
-    return s.replace(".", ",")
 
 
 def _show(got, f: Formula) -> Optional[str]:

@@ -75,6 +75,13 @@ def number(v: Union[Decimal, int, None]) -> Union[int, str, None]:
     return f"{d.quantize(Decimal('0.01')):f}".rstrip("0").rstrip(".")
 
 
+def decimal_text(v: Decimal) -> str:
+    """A decimal as Indonesian text, at most 2 places: ``Decimal("33.333")`` -> ``"33,33"``."""
+    q = v.quantize(Decimal("0.01"))
+    s = f"{q:f}".rstrip("0").rstrip(".")
+    return s.replace(".", ",")
+
+
 def columns_of(cols: list[str], by_id: dict[str, Column]) -> dict[str, str]:
     return {c: short_label(by_id.get(c), c) for c in cols}
 

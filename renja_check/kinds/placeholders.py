@@ -58,7 +58,9 @@ KIND: dict[str, frozenset[str]] = {
             "node",
             "origin_txt",
             "pagu_txt",
+            "pattern",
             "rows_txt",
+            "scope",
             "table_a",
             "table_b",
             "total_a",
@@ -83,9 +85,14 @@ KIND: dict[str, frozenset[str]] = {
             "other",
             "other_year",
             "pagu",
+            "pattern",
             "period",
             "recoded_txt",
             "renja",
+            "rows_txt",
+            "scope",
+            "table_a",
+            "table_b",
             "what",
             "year",
             "year_txt",
@@ -98,6 +105,7 @@ KIND: dict[str, frozenset[str]] = {
     ),
     "formula": frozenset(
         {
+            "alternative",
             "cause",
             "column",
             "column_label",
@@ -105,10 +113,15 @@ KIND: dict[str, frozenset[str]] = {
             "formula",
             "formulas",
             "inputs",
+            "last_column",
             "printed",
+            "reading",
             "recomputed",
             "row",
+            "stock",
             "table",
+            "then",
+            "total",
             "units",
         }
     ),
@@ -194,11 +207,14 @@ def template_problem(template: str, kind: str) -> Optional[str]:
 def check_templates(rule: Any, entry: dict, where: str) -> None:
     """``InputError`` at ``file:line`` of the first message or suggestion template of ``rule``
     that cannot be rendered (``entry`` is the rule's YAML mapping with ``__line__`` marks)."""
-    for field in ("message", "suggestion"):
-        for lang, text in (getattr(rule, field) or {}).items():
-            problem = template_problem(text, rule.kind)
+    group = (entry.get("params") or {}).get("group")  # cross_table catatan: the grouped finding's templates
+    places = [(field, getattr(rule, field), entry.get(field)) for field in ("message", "suggestion")]
+    if isinstance(group, dict):
+        places += [(f"params.group.{field}", group.get(field), group.get(field)) for field in ("message", "suggestion")]
+    for field, texts, sub in places:
+        for lang, text in (texts or {}).items():
+            problem = template_problem(text, rule.kind) if lang != "__line__" and isinstance(text, str) else None
             if problem:
-                sub = entry.get(field)
                 line = sub.get("__line__") if isinstance(sub, dict) else None
                 at = f"{where.rsplit(':', 1)[0]}:{line}" if line else where
                 raise InputError(at, f"{field}.{lang}: {problem}")

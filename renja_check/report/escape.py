@@ -4,7 +4,8 @@ Text read from a document (names, sentences, cells) may hold control characters:
 terminal escape (``ESC [ ... m``) in a name would repaint the verifier's terminal, and a
 ``\\x01`` makes a JUnit report invalid XML. ``escaped(report)`` returns a copy of the report
 whose every string shows such characters as visible escapes (``\\x1b``, ``\\x85``); the
-text, Markdown, GitHub and JUnit formats render that copy. JSON and SARIF render the
+text, Markdown, GitHub and JUnit formats render that copy (findings, rules, waivers, and the
+skipped rules and agency summaries of a dossier run). JSON and SARIF render the
 report as it is: their encoder escapes control characters as the format requires.
 ``xml_safe`` is the last pass over JUnit XML: no character XML 1.0 forbids survives;
 ``utf8_safe`` the last pass over every format (a non-UTF-8 file name stays visible as
@@ -118,11 +119,15 @@ def escaped(report: Any) -> Any:
         rules = [dataclasses.replace(r, **{k: escape_value(getattr(r, k)) for k in rule_fields}) for r in report.rules]
     else:  # the common case: the same rules, no copy
         rules = list(report.rules)
+    stats = report.stats  # a dossier run's skipped rules and agency summaries come from the input too
+    if any(_dirty(getattr(stats, k)) for k in ("skipped", "agencies", "totals")):
+        stats = stats.model_copy(update={k: escape_value(getattr(stats, k)) for k in ("skipped", "agencies", "totals")})
     shown = [getattr(f, k) for f in report.findings for k in _FINDING_FIELDS]
     shown += [f.span.file for f in report.findings if f.span]
     findings = [finding(f) for f in report.findings] if _any_dirty(shown) else list(report.findings)
     return dataclasses.replace(
         report,
+        stats=stats,
         findings=findings,
         rules=rules,
         inputs=[escape_text(p) for p in report.inputs],

@@ -144,6 +144,8 @@ EVIDENCE_ID: dict[str, str] = {
     "qualifier": "keterangan",
     "claims": "pernyataan",
     "recoded": "kode berubah",
+    "pattern": "pola",
+    "analysed": "baris dianalisis",
 }
 
 

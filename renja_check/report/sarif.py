@@ -6,6 +6,13 @@ default level, properties severity/basis/kind). Each finding is a result with ``
 working directory under ``%SRCROOT%`` when possible, region start/end line) and
 ``partialFingerprints["renjaCheck/v1"]``. Waived findings carry an accepted external
 suppression with the waiver's reason; stale waivers become tool notifications.
+
+A dossier run (``sarif_dossier``): every rule skipped for want of a document is a rule
+descriptor too, and a ``toolExecutionNotifications`` entry (level ``note``) whose
+``descriptor`` is the rule id (listed in ``driver.notifications``) and ``associatedRule``
+the rule, with what it lacked; a whole pemda adds one notification per agency and one for
+the pemda totals, the same data in ``run.properties`` (``skipped``, ``agencies``,
+``totals``) and each result's agency in its ``properties.agency``.
 """
 
 from __future__ import annotations
@@ -30,9 +37,13 @@ def render(report: CheckReport, lang: str = "id", *, color: bool = False, base: 
 
 
 def sarif_log(report: CheckReport, lang: str = "id", base: Optional[Path] = None) -> dict[str, Any]:
+    from .dossier_notes import with_skipped
+    from .sarif_dossier import dossier_part
+
     base = Path(base or Path.cwd()).resolve()
-    rules = report.rule_infos()
+    rules = with_skipped(report, report.rule_infos())
     index = {r.code: i for i, r in enumerate(rules)}
+    notes, descriptors, props, agency_of = dossier_part(report, lang, index, base)
     run: dict[str, Any] = {
         "tool": {
             "driver": {
@@ -49,13 +60,18 @@ def sarif_log(report: CheckReport, lang: str = "id", base: Optional[Path] = None
                 "exitCode": report.exit_code(),
                 "toolExecutionNotifications": [
                     {"level": "warning", "message": {"text": w.get(lang) or w["id"]}} for w in report.warnings()
-                ],
+                ]
+                + notes,
             }
         ],
         "originalUriBaseIds": {SRCROOT: {"uri": base.as_uri() + "/"}},
         "language": lang,
-        "results": [_result(report, f, index, lang, base) for f in report.findings],
+        "results": [_result(report, f, index, lang, base, agency_of.get(id(f))) for f in report.findings],
     }
+    if descriptors:
+        run["tool"]["driver"]["notifications"] = descriptors
+    if props:
+        run["properties"] = props
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
@@ -77,7 +93,9 @@ def _descriptor(r: RuleInfo, lang: str) -> dict[str, Any]:
     }
 
 
-def _result(report: CheckReport, f: Finding, index: dict[str, int], lang: str, base: Path) -> dict[str, Any]:
+def _result(
+    report: CheckReport, f: Finding, index: dict[str, int], lang: str, base: Path, agency: Optional[str] = None
+) -> dict[str, Any]:
     res: dict[str, Any] = {
         "ruleId": f.rule,
         "ruleIndex": index[f.rule],
@@ -97,6 +115,7 @@ def _result(report: CheckReport, f: Finding, index: dict[str, int], lang: str, b
             ("found", f.found),
             ("difference", f.difference),
             ("suggestion", f.suggestion_text(lang)),
+            ("agency", agency),
         )
         if v is not None
     }

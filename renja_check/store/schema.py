@@ -8,7 +8,8 @@ up-to-date store costs one PRAGMA.
 
 Table and column names are meant to be read in Datasette or any SQLite client: ``runs``,
 ``documents``, ``tables``, ``nodes``, ``pagu``, ``indicators``, ``claims``, ``rules``,
-``findings``, ``waivers`` and the full-text index ``search``. ``table_id`` / ``node_id`` are the
+``findings``, ``waivers``, the full-text index ``search`` and ``ask_context`` (the subject
+``renja-check ask --lanjut`` continues from; one row per conversation key). ``table_id`` / ``node_id`` are the
 ids of the document model (``T2.5-awal``, ``rencana:5.03.02.2.02.0003``), as in findings.
 """
 
@@ -18,7 +19,7 @@ import datetime as dt
 import sqlite3
 from typing import Callable
 
-SCHEMA_VERSION = 1  # == latest(); kept as a constant for readers
+SCHEMA_VERSION = 2  # == latest(); kept as a constant for readers
 
 _SPAN = {"line_start": int, "line_end": int, "page": int}
 
@@ -226,8 +227,16 @@ def _v1(conn: sqlite3.Connection) -> None:
     conn.execute(SEARCH_DDL)
 
 
+def _v2(conn: sqlite3.Connection) -> None:
+    """The assistant's conversation context (JSON of ``assistant.context.Context``) per key."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS ask_context ("
+        "key TEXT PRIMARY KEY, context TEXT NOT NULL, run_id INTEGER, updated_at TEXT NOT NULL)"
+    )
+
+
 # (version, step): append a step to change the schema; never edit a released one
-MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [(1, _v1)]
+MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [(1, _v1), (2, _v2)]
 
 
 def latest() -> int:

@@ -26,6 +26,7 @@ def test_answer_and_citation_fields():
         "citations",
         "found",
         "candidates",
+        "context",  # the subject a follow-up question continues from (None: none)
     ]
 
 

@@ -71,3 +71,23 @@ def test_repeated_claim_is_one_finding_and_collisions_are_listed():
     assert len(out) == 1 and out[0].evidence["folded"][0]["locator"] == "claim:L9.2"
     same = [F("AA01", "rencana:1"), F("AA01", "rencana:1")]
     assert collisions(same) == ["AA01-rencana:1"]
+
+
+def test_a_finding_about_several_rows_stands_for_each_by_locator_and_code():
+    rows = [{"locator": "T2.5-analisis:s1", "code": None}, {"locator": "T2.5-analisis:s2", "code": None}]
+    fs = [
+        F("XT08", None, table="T2.5-analisis", evidence={"rows": rows}),
+        F("XT01", "T2.5-analisis:s1", table="T2.5-analisis"),  # same row: folds by locator
+        F("XT01", "rencana:s2", evidence={"origin": {"value": 0}}),  # same code in the plan: folds by code
+        F("XT01", "T2.5-analisis:s3", table="T2.5-analisis"),  # not a row of the group: stands
+        F("RQ01", None, table="T2.5-analisis", evidence={"rows": ["T2.5-analisis:s1"]}),  # text rows: no cover
+    ]
+    rules = [R("XT01", "XT08", {"rule": "XT08", "match": "code", "when": "origin"}), R("XT08"), R("RQ01")]
+    out = fold(fs, rules)
+    assert sorted((f.rule, f.locator or "") for f in out) == [
+        ("RQ01", ""),
+        ("XT01", "T2.5-analisis:s3"),
+        ("XT08", ""),
+    ]
+    grouped = next(f for f in out if f.rule == "XT08")
+    assert [e["locator"] for e in grouped.evidence["folded"]] == ["T2.5-analisis:s1", "rencana:s2"]

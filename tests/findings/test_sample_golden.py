@@ -31,6 +31,14 @@ def _key(d) -> tuple:
     return (d["rule"], d["table"], d["locator"])
 
 
+# Intended changes since the golden. A cumulative column (10=(5+7+9)) written by the stock
+# convention is no arithmetic slip: the old FM01 error on such a row is now FM05 (warning) on
+# the same row, and a stock written as its level of the last year (the same value every year)
+# is no longer reported at all.
+RECLASSIFIED = {"FM01": "FM05"}
+NO_LONGER_REPORTED = {("FM01", "T2.1", "T2.1:L1942")}  # 7 orang every year, cumulative 7 orang
+
+
 def test_every_old_finding_is_present_or_folded(findings):
     old = json.loads(GOLDEN.read_text(encoding="utf-8"))
     present = Counter()
@@ -43,8 +51,10 @@ def test_every_old_finding_is_present_or_folded(findings):
     lost = []
     for o in old:
         k = _key(o)
-        if k in folded:
+        if k in folded or k in NO_LONGER_REPORTED:
             continue
+        if k not in present and o["rule"] in RECLASSIFIED:
+            k = (RECLASSIFIED[o["rule"]],) + k[1:]
         if k not in present:
             lost.append(o)
             continue

@@ -83,3 +83,58 @@ def test_formula_fingerprints_survive_a_line_shift(tmp_path):
     a = {(f.rule, f.fingerprint) for f in _fm_cl(sample_renja())}
     b = {(f.rule, f.fingerprint) for f in _fm_cl(shifted)}
     assert a == b and len(a) == len(_fm_cl(sample_renja()))
+
+
+# --- stock or flow (formula_stock): the verdict of a printed cumulative ---
+
+from renja_check.kinds.formula_stock import StockVocabulary, read_sum  # noqa: E402
+from renja_check.ruleset import load_ruleset  # noqa: E402
+from tests.rules.build import _qty  # noqa: E402
+from renja_check.models import Node, Span  # noqa: E402
+
+VOCAB = StockVocabulary(units=["%", "indeks"], heads=["persentase", "indeks"])
+SUM, RATE = parse_formula("10=(5+7+9)"), parse_formula("11=(10/4)")
+
+
+def _verdict(values: dict, indicator: str = ""):
+    vals = {k: _qty(v) for k, v in values.items()}
+    node = Node(id="n", level="kegiatan", name="x", values=vals, span=Span(file="t", line_start=1, line_end=1))
+    r = read_sum(node, SUM, [SUM, RATE], VOCAB, indicator, Decimal(0))
+    return r.verdict if r else None
+
+
+@pytest.mark.parametrize(
+    "values,indicator,verdict",
+    [
+        ({"4": "300 orang", "5": "120 orang", "7": "45 orang", "9": "60 orang", "10": "225 orang"}, "", "ok"),
+        ({"4": "300 orang", "5": "120 orang", "7": "45 orang", "9": "60 orang", "10": "215 orang"}, "", "slip"),
+        ({"4": "20 jenis", "5": "20 jenis", "7": "8 jenis", "9": "12 jenis", "10": "20 jenis"}, "", "convention"),
+        ({"4": "30 jenis", "5": "5 jenis", "7": "8 jenis", "9": "12 jenis", "10": "30 jenis"}, "", "convention"),
+        ({"4": "9 orang", "5": "9 orang", "7": "9 orang", "9": "9 orang", "10": "9 orang"}, "", "stock_way"),
+        ({"4": "9 orang", "5": "9 orang", "7": "9 orang", "9": "9 orang", "10": "27 orang"}, "", "ok"),
+        ({"4": "95%", "5": "80%", "7": "85%", "9": "90%", "10": "90%"}, "", "stock_way"),
+        ({"4": "95%", "5": "80%", "7": "85%", "9": "90%", "10": "255%"}, "", "stock_summed"),
+        ({"4": "95%", "5": "80%", "7": "85%", "9": "90%", "10": "93%"}, "", "stock_other"),
+        ({"4": "3,5", "5": "3,1", "7": "3,2", "9": "3,4", "10": "9,7"}, "Indeks kepuasan", "stock_summed"),
+        ({"4": "3,5", "5": "3,1", "7": "3,2", "9": "3,4", "10": "9,7"}, "Jumlah indeks", "ok"),
+        ({"4": "95%", "9": "90%", "10": "90%"}, "", "ok"),  # one addend: its level is its sum
+        ({"4": "40 orang", "5": "10 orang", "7": "5 orang", "9": "5 orang", "10": "100%"}, "", "slip"),  # counts
+        ({"4": "95%", "10": "90%"}, "", None),  # no addend: nothing to read
+    ],
+)
+def test_stock_or_flow_verdicts(values, indicator, verdict):
+    assert _verdict(values, indicator) == verdict
+
+
+def test_fm01_and_fm05_share_one_stock_vocabulary():
+    rules = load_ruleset()
+    fm01, fm05 = rules.get("FM01").spec.stock, rules.get("FM05").spec.stock
+    assert fm01 == fm05 and "%" in fm01.units and fm01.heads
+
+
+def test_sample_stock_rows_are_warnings_not_errors():
+    fs = [f for f in check([sample_renja()], select=["FM01", "FM05"]).findings]
+    cumulative = [f for f in fs if f.evidence.get("formula") == "10=(5+7+9)"]
+    assert cumulative and {f.rule for f in cumulative} == {"FM01", "FM05"}  # FM01: the mixed-unit row only
+    assert all(f.severity == "warning" for f in cumulative if f.rule == "FM05")
+    assert [f for f in cumulative if f.rule == "FM01"] == [f for f in cumulative if f.evidence.get("mixed_units")]

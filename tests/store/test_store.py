@@ -148,11 +148,12 @@ def test_an_older_store_is_migrated_and_keeps_its_runs(tmp_path, small, monkeypa
     def v2(conn):
         conn.execute("ALTER TABLE runs ADD COLUMN reviewer TEXT")
 
-    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS + [(2, v2)])
+    nxt = schema.latest() + 1
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS + [(nxt, v2)])
     store = Store(path)
     assert [r["id"] for r in store.runs()] == [1] and "reviewer" in store.runs()[0]
-    assert store.rows("SELECT max(version) AS v FROM schema")[0]["v"] == 2
-    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert store.rows("SELECT max(version) AS v FROM schema")[0]["v"] == nxt
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == nxt
 
 
 @pytest.mark.skipif(sys.platform == "darwin", reason="macOS refuses non-UTF-8 file names")

@@ -72,7 +72,7 @@ def test_cross_table_without_named_row_finds_the_same_code_elsewhere(session):
 
 
 def test_rule_explanation_and_legal_basis(session):
-    f = _first(session, "FM01")
+    f = _first(session, "FM02")
     app = RenjaApp(session, lang="en")
 
     async def body(pilot):
@@ -80,7 +80,7 @@ def test_rule_explanation_and_legal_basis(session):
         await pilot.pause()
         text = static_text(app, "#d-explain")
         assert "Rule explanation" in text and "Legal basis" in text
-        assert session.rules["FM01"].basis.split()[0] in text
+        assert session.rules["FM02"].basis.split()[0] in text
         assert "expected" in static_text(app, "#d-values")
 
     pilot_run(app, body)

@@ -1,7 +1,10 @@
 """The ask pane: questions in, answers with citations out.
 
 It holds no assistant: it posts ``Asked`` and the app calls its injected ``ask`` in a
-worker, then hands the answer back with ``add_answer``. Every citation is a link in the
+worker, then hands the answer back with ``add_answer``. The conversation's context (the
+subject follow-up questions continue from) is the app's; the pane only shows it on a
+"konteks: ..." line (``show_context``), hidden when there is none; ctrl+n, a click on the
+line or typing "/baru" ("/new") clears it. Every citation is a link in the
 log (click) and an entry of the list below it (Enter), both posting ``CitationChosen``.
 """
 
@@ -12,6 +15,7 @@ from typing import Any
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Input, Label, ListItem, ListView, Static
@@ -19,7 +23,12 @@ from textual.widgets import Input, Label, ListItem, ListView, Static
 from ..i18n import t
 
 
+CLEAR_WORDS = frozenset({"/baru", "/new", "/clear", "/hapus"})
+
+
 class ChatPane(Vertical):
+    BINDINGS = [Binding("ctrl+n", "app.clear_context", show=False)]
+
     class Asked(Message):
         def __init__(self, question: str) -> None:
             super().__init__()
@@ -40,6 +49,7 @@ class ChatPane(Vertical):
         yield VerticalScroll(id="chat-log")
         yield Label(t("citations", self.lang), id="citations-label")
         yield ListView(id="citations")
+        yield Static("", id="ask-context", markup=True)
         yield Input(placeholder=t("ask_placeholder", self.lang), id="ask-input")
 
     @on(Input.Submitted, "#ask-input")
@@ -48,6 +58,9 @@ class ChatPane(Vertical):
         if not question:
             return
         event.input.value = ""
+        if question.lower() in CLEAR_WORDS:
+            self.app.action_clear_context()
+            return
         self._log(f"[b]?[/b] {escape(question)}", "question")
         self._log(f"[dim]{escape(t('thinking', self.lang))}[/dim]", "pending")
         self.post_message(self.Asked(question))
@@ -85,6 +98,23 @@ class ChatPane(Vertical):
         start = len(self.citations) - len(cites)
         for i, c in enumerate(cites):
             lv.append(ListItem(Label(f"[{start + i + 1}] {c.label}", markup=False)))
+
+    def on_mount(self) -> None:
+        self.show_context(None)
+
+    def show_context(self, context: Any) -> None:
+        """The "konteks: ..." line (hidden when ``context`` is None)."""
+        line = self.query_one("#ask-context", Static)
+        line.display = context is not None
+        if context is None:
+            line.update("")
+            return
+        describe = getattr(context, "describe", None)
+        what = describe(self.lang) + context.narrowing(self.lang) if describe else str(context)
+        line.update(
+            f"[dim]{escape(t('context', self.lang))}:[/dim] {escape(what)} "
+            f"[dim][@click=app.clear_context]({escape(t('context_clear', self.lang))})[/][/dim]"
+        )
 
     def add_error(self, message: str) -> None:
         self._drop_pending()
