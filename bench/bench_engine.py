@@ -8,9 +8,9 @@ compiles and the corpus load are paid once, as in a real run) and reports its ph
 ``--warm N`` also repeats engine.run N times in one process after the first run.
 Phases follow the CLI: the run is saved, then the report rendered, then the store closed
 (its checkpoint may overlap the rendering). The store is a file in a temporary folder,
-made before the check. Children run with bytecode
-caching on (``PYTHONDONTWRITEBYTECODE`` dropped): a module imported inside a phase should
-cost its load, not its compilation.
+made before the check. Children run with bytecode caching on (``PYTHONDONTWRITEBYTECODE``
+dropped): a module imported inside a phase should cost its load, not its compilation.
+``--cpu`` reports CPU time instead of wall time (steadier on a busy machine).
 """
 
 from __future__ import annotations
@@ -121,9 +121,9 @@ def one(inputs: list[str], fmt: str, warm: int) -> dict[str, float]:
     for _ in range(warm):
         t = CLOCK()
         run(rs, dossier, corpus)
-        lap("engine.run warm (sum)", t)
+        lap("engine.run warm (mean)", t)
     if warm:
-        times["engine.run warm (sum)"] /= warm
+        times["engine.run warm (mean)"] /= warm
     times["= after reading (corpus+engine+render+store)"] = sum(
         times[k] for k in ("corpus", "engine.run", f"render {fmt}", "store open", "store save_run", "store close")
     )
