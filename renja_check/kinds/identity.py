@@ -83,9 +83,14 @@ def _content_keys(doc: Document) -> dict[str, Any]:
         if is_line_based(ident):
             keys[ident] = list(base) + [k]
 
-    for t in doc.tables:
-        for n in t.nodes:
-            add(n.id, _node_key(t.id, n))
+    # a row counts only among rows of equal content: rows whose table, level and code no
+    # line-based row (nor claim) shares cannot be equal to one, so their names are not normalised
+    nodes = [(t.id, n, (t.id, n.level, n.code or n.code_printed or "")) for t in doc.tables for n in t.nodes]
+    wanted = {head for _, n, head in nodes if is_line_based(n.id)}
+    wanted.update(("claim", c.kind, c.subject) for c in doc.claims)
+    for tid, n, head in nodes:
+        if head in wanted:
+            add(n.id, _node_key(tid, n))
     for c in doc.claims:
         add(c.id, _claim_key(c))
     return keys
