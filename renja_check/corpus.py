@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -60,15 +61,40 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class Entry:
-    code: str  # as in the corpus (generic X.XX for penunjang)
-    level: str
-    name: str
-    indikator: str = ""
-    satuan: str = ""
-    editions: tuple[str, ...] = ()  # "2024", "2025", "2026"
-    sumber: str = ""
+class Entry(tuple):
+    """One entry of the nomenclature, read like the frozen dataclass it was (``e.code``,
+    ``Entry(code=..., level=..., name=...)``, equal when its fields are equal). A tuple
+    underneath: the pickled index (``renja_check.cache``) holds thousands of them, and a
+    tuple is rebuilt in one C call where an object took a dictionary and a call each."""
+
+    __slots__ = ()
+    _fields = ("code", "level", "name", "indikator", "satuan", "editions", "sumber")
+
+    def __new__(
+        cls,
+        code: str,  # as in the corpus (generic X.XX for penunjang)
+        level: str,
+        name: str,
+        indikator: str = "",
+        satuan: str = "",
+        editions: tuple[str, ...] = (),  # "2024", "2025", "2026"
+        sumber: str = "",
+    ) -> "Entry":
+        return tuple.__new__(cls, (code, level, name, indikator, satuan, editions, sumber))
+
+    def __reduce__(self) -> tuple:
+        return (tuple.__new__, (Entry, tuple(self)))
+
+    def __repr__(self) -> str:
+        return "Entry(" + ", ".join(f"{k}={v!r}" for k, v in zip(self._fields, self)) + ")"
+
+    code = property(itemgetter(0))
+    level = property(itemgetter(1))
+    name = property(itemgetter(2))
+    indikator = property(itemgetter(3))
+    satuan = property(itemgetter(4))
+    editions = property(itemgetter(5))
+    sumber = property(itemgetter(6))
 
     @property
     def parent_code(self) -> Optional[str]:
@@ -298,6 +324,13 @@ def _read(path: Path) -> Nomenclature:
                 raise KeyError(name)
             return row[i] if 0 <= i < len(row) else None
 
+        # one object per distinct value (levels, units, sources repeat thousands of times): the
+        # pickled index (renja_check.cache) then holds each once and loads faster
+        same: dict = {}
+
+        def one(value):
+            return same.setdefault(value, value)
+
         for row in reader:
             if not row:
                 continue
@@ -305,12 +338,12 @@ def _read(path: Path) -> Nomenclature:
             src = cell(row, sumber) or ""
             entries[code] = Entry(
                 code=code,
-                level=cell(row, level, "level").strip(),
+                level=one(cell(row, level, "level").strip()),
                 name=cell(row, nama, "nama").strip(),
-                indikator=(cell(row, indikator) or "").strip(),
-                satuan=(cell(row, satuan) or "").strip(),
-                editions=_editions(src),
-                sumber=src.strip(),
+                indikator=one((cell(row, indikator) or "").strip()),
+                satuan=one((cell(row, satuan) or "").strip()),
+                editions=one(_editions(src)),
+                sumber=one(src.strip()),
             )
     return Nomenclature(entries)
 

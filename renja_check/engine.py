@@ -45,6 +45,32 @@ def run(ruleset: RuleSet, dossier: Dossier, corpus: Optional[Corpus] = None) -> 
     t0 = time.perf_counter()
     findings: list[Finding] = []
     skipped: dict[str, list[str]] = {}
+    with ctx.running():  # tables matched, trees built: once per run, not once per rule
+        _run_rules(ruleset, ctx, findings, skipped)
+    # one defect, one finding: deferring and repeated findings go into a carrier's evidence.
+    # Nothing is dropped here; two findings with one fingerprint are a bug the tests catch.
+    findings = fold(findings, ruleset.rules)
+    tables: dict[str, dict[str, str]] = {}  # table id -> labels, in reading order
+    for doc in dossier.documents:
+        for t in sorted(doc.tables, key=lambda t: t.span.line_start):
+            tables.setdefault(t.id, {lang: table_label(t, lang) for lang in ("id", "en")})
+    findings = [_name_folded(f, tables) for f in findings]
+    order = {tid: i for i, tid in enumerate(tables)}
+    findings.sort(key=lambda f: sort_key(f, order))
+    stats = RunStats(
+        rules_run=len(ruleset.rules),
+        documents=len(dossier.documents),
+        nodes=sum(len(t.nodes) for d in dossier.documents for t in d.tables),
+        claims=sum(len(d.claims) for d in dossier.documents),
+        per_rule=dict(sorted(Counter(f.rule for f in findings).items())),
+        per_severity=dict(Counter(f.severity for f in findings)),
+        duration_ms=round((time.perf_counter() - t0) * 1000, 2),
+        skipped=skipped,
+    )
+    return RunResult(findings=findings, stats=stats, tables=tables)
+
+
+def _run_rules(ruleset: RuleSet, ctx: Context, findings: list[Finding], skipped: dict[str, list[str]]) -> None:
     for rule in ruleset.rules:
         kind = KINDS[rule.kind]
         lacks = getattr(kind, "missing", None)  # a rule needing an absent document is skipped
@@ -74,27 +100,6 @@ def run(ruleset: RuleSet, dossier: Dossier, corpus: Optional[Corpus] = None) -> 
                     fingerprint=fingerprint(rule.code, "crash", type(exc).__name__),
                 )
             )
-    # one defect, one finding: deferring and repeated findings go into a carrier's evidence.
-    # Nothing is dropped here; two findings with one fingerprint are a bug the tests catch.
-    findings = fold(findings, ruleset.rules)
-    tables: dict[str, dict[str, str]] = {}  # table id -> labels, in reading order
-    for doc in dossier.documents:
-        for t in sorted(doc.tables, key=lambda t: t.span.line_start):
-            tables.setdefault(t.id, {lang: table_label(t, lang) for lang in ("id", "en")})
-    findings = [_name_folded(f, tables) for f in findings]
-    order = {tid: i for i, tid in enumerate(tables)}
-    findings.sort(key=lambda f: sort_key(f, order))
-    stats = RunStats(
-        rules_run=len(ruleset.rules),
-        documents=len(dossier.documents),
-        nodes=sum(len(t.nodes) for d in dossier.documents for t in d.tables),
-        claims=sum(len(d.claims) for d in dossier.documents),
-        per_rule=dict(sorted(Counter(f.rule for f in findings).items())),
-        per_severity=dict(Counter(f.severity for f in findings)),
-        duration_ms=round((time.perf_counter() - t0) * 1000, 2),
-        skipped=skipped,
-    )
-    return RunResult(findings=findings, stats=stats, tables=tables)
 
 
 def _name_folded(f: Finding, tables: dict[str, dict[str, str]]) -> Finding:

@@ -62,25 +62,32 @@ def in_lang(value: Any, lang: str = "id") -> Any:
     """Evidence in one language: every ``{"id": ..., "en": ...}`` text pair inside it (a folded
     finding's message, a reader note) becomes the text of ``lang``."""
     if isinstance(value, dict):
-        if value and set(value) <= set(LANGS) and all(isinstance(v, str) for v in value.values()):
+        if value and all(k in _LANG_SET for k in value) and all(isinstance(v, str) for v in value.values()):
             return value.get(lang) or value.get("id") or ""
         out = {}
         for k, v in value.items():  # a "<key>_id"/"<key>_en" pair becomes "<key>" in lang
             base, _, suffix = k.rpartition("_")
-            if base and suffix in LANGS and all(f"{base}_{x}" in value for x in LANGS):
+            if base and suffix in _LANG_SET and all(f"{base}_{x}" in value for x in LANGS):
                 if suffix == lang:
                     out[base] = in_lang(v, lang)
                 continue
-            out[k] = in_lang(v, lang)
+            out[k] = v if isinstance(v, _PLAIN) else in_lang(v, lang)
         return out
     if isinstance(value, list):
-        return [in_lang(v, lang) for v in value]
+        return [v if isinstance(v, _PLAIN) else in_lang(v, lang) for v in value]
     return value
 
 
+_LANG_SET = frozenset(LANGS)
+_PLAIN = (str, int, float, type(None))  # returned as they are by in_lang
+
+
 def fingerprint(*parts: Any) -> str:
-    blob = json.dumps(parts, sort_keys=True, default=str, ensure_ascii=False)
+    blob = _FP_JSON.encode(parts)  # == json.dumps(parts, sort_keys=True, default=str, ensure_ascii=False)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+_FP_JSON = json.JSONEncoder(sort_keys=True, default=str, ensure_ascii=False)
 
 
 def sort_key(f: Finding, order: Optional[dict[str, int]] = None) -> tuple:

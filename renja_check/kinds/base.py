@@ -8,7 +8,10 @@ No I/O, no printing.
 from __future__ import annotations
 
 import string
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, ClassVar, Iterable, Iterator, Literal, Optional, Union
 
 from ..corpus import Corpus
@@ -37,7 +40,21 @@ class _SafeDict(dict):
 
 def render(template: str, values: dict[str, Any]) -> str:
     """``str.format`` that leaves unknown placeholders visible instead of failing."""
-    return string.Formatter().vformat(template, (), _SafeDict(values))
+    try:  # str.format_map gives what string.Formatter gives, several times faster
+        return template.format_map(_SafeDict(values))
+    except Exception:  # e.g. a positional "{}": string.Formatter's own error (a crash finding)
+        return string.Formatter().vformat(template, (), _SafeDict(values))
+
+
+# What a check works out once and every rule reads (two tables matched, a table's tree): kept for
+# the length of one ``engine.run`` (``Context.running``), keyed by the objects' ids with the
+# objects themselves in the value (so an id is not reused meanwhile). Outside a run: None.
+_RUN_MEMO: ContextVar[Optional[dict]] = ContextVar("renja_check_run_memo", default=None)
+
+
+def run_memo() -> Optional[dict]:
+    """The memo of the running check, or None (helpers then compute afresh)."""
+    return _RUN_MEMO.get()
 
 
 @dataclass
@@ -46,6 +63,16 @@ class Context:
     corpus: Corpus
     _keys: dict = field(default_factory=dict, repr=False)  # id(doc) -> ContentKeys
     _docs: Optional[dict] = field(default=None, repr=False)  # id(doc) -> identity tuple
+    memo: dict = field(default_factory=dict, repr=False)  # see _RUN_MEMO
+
+    @contextmanager
+    def running(self) -> Iterator[None]:
+        """While the rules run: helpers share ``memo`` (``run_memo()``)."""
+        token = _RUN_MEMO.set(self.memo)
+        try:
+            yield
+        finally:
+            _RUN_MEMO.reset(token)
 
     def content_keys(self, doc: Document) -> ContentKeys:
         keys = self._keys.get(id(doc))
@@ -155,9 +182,12 @@ def _fmt(v: Any) -> str:
     return str(v)
 
 
-def _jsonable(v: Any) -> Any:
-    from decimal import Decimal
+_SCALARS = frozenset({str, int, float, bool, type(None)})  # returned as they are
 
+
+def _jsonable(v: Any) -> Any:
+    if type(v) in _SCALARS:
+        return v
     if isinstance(v, Decimal):
         return int(v) if v == v.to_integral_value() else str(v)
     if isinstance(v, dict):

@@ -8,7 +8,7 @@ from ..finding import Finding
 from ..models import Claim, Document, Node, Table
 from ..text import norm_name, norm_space
 from .labels import LEVEL_EN, LEVEL_ID, bilingual, table_label
-from .tree import Tree, pagu, pagu_value, plan_year
+from .tree import Tree, pagu, pagu_value, plan_year, table_tree
 
 MAX_NAMED = 10
 
@@ -58,7 +58,7 @@ def count_finding(
     """
     if c.subject is None or c.value is None:
         return None
-    tree = Tree(t)
+    tree = table_tree(t)
     year = str(c.year) if c.year else plan_year(doc, t)
     keys: dict[tuple, list[Node]] = {}
     for n in t.nodes:

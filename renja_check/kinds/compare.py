@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 from typing import Iterable, Iterator, Optional
 
 from rapidfuzz import fuzz
@@ -151,6 +152,7 @@ def number_difference(found: Optional[Decimal], expected: Optional[Decimal]) -> 
     return int(diff) if diff == int(diff) else None
 
 
+@lru_cache(maxsize=4096)  # a few units, asked for every cell of every table by several rules
 def unit_key(unit: Optional[str]) -> Optional[str]:
     """'Orang' == 'orang' == 'orang.'; 'orang/bulan' stays distinct from 'orang'."""
     if not unit:

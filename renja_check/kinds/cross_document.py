@@ -92,15 +92,16 @@ class CrossDocumentKind(Kind):
                 for na, nb in m.pairs:
                     if id(na) in skip or not belongs(nb, r, ctx.dossier):
                         continue
-                    vals = dict(
-                        base,
-                        **bilingual(
-                            node=(node_label(na, "id"), node_label(na, "en")),
-                            Node=(cap(node_label(na, "id")), cap(node_label(na, "en"))),
-                        ),
-                    )
-                    ev = {"renja": r.where(na), p.against: o.where(nb)}
                     for exp, fnd, diff, extra, key in fn(p, r, o, na, nb):
+                        # the row's labels and evidence only for a disagreement (most rows agree)
+                        vals = dict(
+                            base,
+                            **bilingual(
+                                node=(node_label(na, "id"), node_label(na, "en")),
+                                Node=(cap(node_label(na, "id")), cap(node_label(na, "en"))),
+                            ),
+                        )
+                        ev = {"renja": r.where(na), p.against: o.where(nb)}
                         evid = dict(ev, **{k: v for k, v in extra.items() if not k.endswith("_en")})
                         yield ctx.finding(
                             rule,

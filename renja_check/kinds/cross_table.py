@@ -82,19 +82,20 @@ class CrossTableKind(Kind):
                 for na, nb in m.pairs:
                     if id(nb) in skip:
                         continue
-                    vals = dict(
-                        base,
-                        **bilingual(
-                            node=(node_label(nb, "id"), node_label(nb, "en")),
-                            Node=(cap(node_label(nb, "id")), cap(node_label(nb, "en"))),
-                        ),
-                    )
-                    ev = {
-                        "a": {"table": a.id, "locator": na.id, "line": na.span.line_start},
-                        "b": {"table": b.id, "locator": nb.id, "line": nb.span.line_start},
-                    }
                     no = org[1].get(na.id) if org else None
                     for exp, fnd, diff, extra, key in _compare(p, na, nb, several):
+                        # the row's labels and evidence only for a disagreement (most rows agree)
+                        vals = dict(
+                            base,
+                            **bilingual(
+                                node=(node_label(nb, "id"), node_label(nb, "en")),
+                                Node=(cap(node_label(nb, "id")), cap(node_label(nb, "en"))),
+                            ),
+                        )
+                        ev = {
+                            "a": {"table": a.id, "locator": na.id, "line": na.span.line_start},
+                            "b": {"table": b.id, "locator": nb.id, "line": nb.span.line_start},
+                        }
                         v = dict(vals, **extra, **_origin_vals(p.field, org, no, na, nb, a, b, extra))
                         evid = dict(ev, **{k: x for k, x in extra.items() if not k.endswith("_en")})
                         if v.get("origin"):

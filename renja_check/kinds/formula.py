@@ -28,7 +28,7 @@ from typing import Iterator, Literal, Optional
 from ..finding import Finding
 from ..models import Node, Quantity, Table
 from ..record import Field
-from .base import Context, Kind, Params, walk_tables, Role
+from .base import Context, Kind, Params, walk_tables, Role, run_memo
 from .formula_evidence import cell_text, columns_of, content_fingerprint, decimal_text as _num, number, row_identity
 from .formula_expr import DIV0, Formula, FormulaError, parse_formula
 from .formula_stock import StockVocabulary, read_sum, stock_finding
@@ -131,13 +131,27 @@ def _present(q: Optional[Quantity]) -> bool:
     return q is not None and q.status == "ok" and q.value is not None
 
 
+def _computed(node: Node, f: Formula) -> tuple:
+    """(result cell, operand cells, unreadable operands, recomputation) of a row: the same for
+    every formula rule, so worked out once per check (``run_memo``; read, never changed)."""
+    memo = run_memo()
+    key = ("formula", id(node), f.text)
+    hit = memo.get(key) if memo is not None else None
+    if hit is None:
+        res = node.values.get(f.result)
+        ops = {c: node.values.get(c) for c in f.operands}
+        unreadable = [c for c, q in ops.items() if q is not None and q.status in ("error", "invalid", "ambiguous")]
+        known = {c: (q.value if _present(q) else None) for c, q in ops.items()}
+        got = None if unreadable else f.compute(known)
+        hit = (node, res, ops, unreadable, got)  # the node kept: its id stays its own
+        if memo is not None:
+            memo[key] = hit
+    return hit[1:]
+
+
 def _check(p: FormulaParams, row: _Row, f: Formula, formulas: list[Formula]) -> Iterator[Finding]:
     node = row.node
-    res = node.values.get(f.result)
-    ops = {c: node.values.get(c) for c in f.operands}
-    unreadable = [c for c, q in ops.items() if q is not None and q.status in ("error", "invalid", "ambiguous")]
-    known = {c: (q.value if _present(q) else None) for c, q in ops.items()}
-    got = None if unreadable else f.compute(known)
+    res, ops, unreadable, got = _computed(node, f)
 
     def make(expected, found, difference=None, extra=None):
         # evidence and message values are built only for a finding, not for every row checked

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from decimal import Decimal
 from typing import Optional, Union
 
@@ -101,15 +101,20 @@ class Formula:
     result: str  # "8"
     expr: Expr
 
-    @property
-    def operands(self) -> list[str]:
-        return list(_operands(self.expr))
+    # asked for every row and formula: worked out once per formula (a formula never changes)
+    @cached_property
+    def _operands(self) -> tuple[str, ...]:
+        return _operands(self.expr)
 
     @property
+    def operands(self) -> list[str]:
+        return list(self._operands)
+
+    @cached_property
     def is_rate(self) -> bool:
         return isinstance(self.expr, tuple) and self.expr[0] == "/"
 
-    @property
+    @cached_property
     def is_sum(self) -> bool:
         def plus(e: Expr) -> bool:
             return isinstance(e, str) or (e[0] == "+" and plus(e[1]) and plus(e[2]))
@@ -136,18 +141,22 @@ class Formula:
             v = _eval(self.expr, values)
         except KeyError:
             return None
-        if v == DIV0:
+        if v is DIV0:
             return DIV0
         return v * 100 if self.is_rate else v
+
+
+_ZERO = Decimal(0)
 
 
 def _eval(e: Expr, values: dict[str, Optional[Decimal]]):
     if isinstance(e, str):
         v = values[e]  # KeyError: unknown operand
-        return Decimal(0) if v is None else v
+        return _ZERO if v is None else v
     op, a, b = e
     x, y = _eval(a, values), _eval(b, values)
-    if DIV0 in (x, y):
+    # DIV0 is only ever this object (a value is a number): "is" spares Decimal's slow == with a str
+    if x is DIV0 or y is DIV0:
         return DIV0
     if op == "+":
         return x + y

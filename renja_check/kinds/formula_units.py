@@ -40,11 +40,31 @@ class RowUnits:
 
 
 def unit_key(unit: str, same: list[list[str]]) -> str:
+    return _key(unit, _synonyms(same))
+
+
+def _key(unit: str, synonyms: dict[str, str]) -> str:
     u = unit.lower().strip(" .")
+    return synonyms.get(u, u)
+
+
+_SYNONYMS: dict[int, tuple[list[list[str]], dict[str, str]]] = {}
+
+
+def _synonyms(same: list[list[str]]) -> dict[str, str]:
+    """Each spelling of ``same`` (lower case) -> its group's first spelling, the first group
+    naming it winning; made once per ``same`` list (kept with a copy that proves it unchanged)."""
+    hit = _SYNONYMS.get(id(same))
+    if hit is not None and hit[0] == same:
+        return hit[1]
+    index: dict[str, str] = {}
     for group in same:
-        if u in {g.lower() for g in group}:
-            return group[0].lower()
-    return u
+        for g in group:
+            index.setdefault(g.lower(), group[0].lower())
+    if len(_SYNONYMS) > 64:
+        _SYNONYMS.clear()
+    _SYNONYMS[id(same)] = ([list(g) for g in same], index)
+    return index
 
 
 def _present(q: Optional[Quantity]) -> bool:
@@ -73,23 +93,24 @@ def row_units(node: Node, formulas: list[Formula], same: list[list[str]], indica
     ``indicator``: the indicator's text, whose counted noun names the expected unit first."""
     raw_q = node.values.get("raw")
     ambiguous = raw_q is not None
-    groups: dict[str, UnitGroup] = {}
+    cells = [_cells(node, f, ambiguous) for f in formulas]
+    synonyms = _synonyms(same)
     mixing: list[Formula] = []
-    for f in formulas:
-        keys = set()
-        for c in _cells(node, f, ambiguous):
+    for f, cs in zip(formulas, cells):  # most rows: one unit per formula, nothing more to do
+        if len({_key(node.values[c].unit or "", synonyms) for c in cs}) > 1:
+            mixing.append(f)
+    if not mixing:
+        return None  # cells of different units that no formula combines: UN04 (check column_units)
+    groups: dict[str, UnitGroup] = {}
+    for cs in cells:
+        for c in cs:
             unit = node.values[c].unit or ""
             k = unit_key(unit, same)
-            keys.add(k)
             g = groups.setdefault(k, UnitGroup(k, [], []))
             if c not in g.columns:
                 g.columns.append(c)
             if unit not in g.units:
                 g.units.append(unit)
-        if len(keys) > 1:
-            mixing.append(f)
-    if not mixing:
-        return None  # cells of different units that no formula combines: UN04 (check column_units)
     printed = " ".join((raw_q.raw or "").split()) if ambiguous else ""
     for g in groups.values():
         g.columns.sort(key=_col_order)
@@ -109,12 +130,13 @@ def column_units(node: Node, columns: list[str], same: list[list[str]], indicato
     targets and realisations), whether or not a formula combines them; None when one unit."""
     if "raw" in node.values:
         return None  # cells not placed for sure
+    synonyms = _synonyms(same)
+    used = [(c, q) for c in columns if _unit_cell(q := node.values.get(c))]
+    if len({_key(q.unit, synonyms) for _, q in used}) < 2:
+        return None  # one unit (most rows)
     groups: dict[str, UnitGroup] = {}
-    for c in columns:
-        q = node.values.get(c)
-        if not _present(q) or not q.unit or q.unit.strip() == "%":
-            continue
-        k = unit_key(q.unit, same)
+    for c, q in used:
+        k = _key(q.unit, synonyms)
         g = groups.setdefault(k, UnitGroup(k, [], []))
         g.columns.append(c)
         if q.unit not in g.units:
@@ -129,6 +151,10 @@ def column_units(node: Node, columns: list[str], same: list[list[str]], indicato
         return RowUnits([named] + [g for g in ordered if g is not named], named, [])
     majority = ordered[0] if ordered[0].weight > ordered[1].weight else None
     return RowUnits(ordered, majority, [])
+
+
+def _unit_cell(q: Optional[Quantity]) -> bool:
+    return _present(q) and bool(q.unit) and q.unit.strip() != "%"
 
 
 def _named_by(indicator: str, groups: list[UnitGroup], same: list[list[str]]) -> Optional[UnitGroup]:

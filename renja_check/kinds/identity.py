@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any, Iterable
+from typing import Any, Iterable, Optional
 
 from ..models import Claim, Document, Dossier, Node
 
@@ -51,30 +51,49 @@ class ContentKeys:
     """Line-free keys of one document's line-based node and claim ids (built once, O(n))."""
 
     def __init__(self, doc: Document) -> None:
-        self.keys: dict[str, Any] = {}
-        seen: dict[tuple, int] = {}
+        self.doc = doc
+        self._keys: Optional[dict[str, Any]] = None  # made when a line-based id is first asked for
 
-        def add(ident: str, base: tuple) -> None:
-            k = seen.get(base, 0) + 1
-            seen[base] = k
-            if is_line_based(ident):
-                self.keys[ident] = list(base) + [k]
-
-        for t in doc.tables:
-            for n in t.nodes:
-                add(n.id, _node_key(t.id, n))
-        for c in doc.claims:
-            add(c.id, _claim_key(c))
+    @property
+    def keys(self) -> dict[str, Any]:
+        if self._keys is None:
+            self._keys = _content_keys(self.doc)
+        return self._keys
 
     def map(self, value: Any) -> Any:
         """``value`` with every line-based id replaced by its content key (recursively)."""
         if isinstance(value, str):
+            if self._keys is None and not is_line_based(value):
+                return value  # a code-based id (or any text) maps to itself: no keys needed
             return self.keys.get(value, value)
         if isinstance(value, (list, tuple)):
             return [self.map(v) for v in value]
         if isinstance(value, dict):
             return {k: self.map(v) for k, v in value.items()}
         return value
+
+
+def _content_keys(doc: Document) -> dict[str, Any]:
+    keys: dict[str, Any] = {}
+    seen: dict[tuple, int] = {}
+
+    def add(ident: str, base: tuple) -> None:
+        k = seen.get(base, 0) + 1
+        seen[base] = k
+        if is_line_based(ident):
+            keys[ident] = list(base) + [k]
+
+    # a row counts only among rows of equal content: rows whose table, level and code no
+    # line-based row (nor claim) shares cannot be equal to one, so their names are not normalised
+    nodes = [(t.id, n, (t.id, n.level, n.code or n.code_printed or "")) for t in doc.tables for n in t.nodes]
+    wanted = {head for _, n, head in nodes if is_line_based(n.id)}
+    wanted.update(("claim", c.kind, c.subject) for c in doc.claims)
+    for tid, n, head in nodes:
+        if head in wanted:
+            add(n.id, _node_key(tid, n))
+    for c in doc.claims:
+        add(c.id, _claim_key(c))
+    return keys
 
 
 def document_identities(dossier: Dossier) -> dict[int, tuple]:

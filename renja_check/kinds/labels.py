@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from ..models import Node, Table
@@ -45,14 +46,19 @@ def table_label(table: Optional[Table], lang: str = "id") -> str:
     """ "Tabel 2.5 (Rancangan Awal RKPD)", "Rumusan Rencana Program dan Kegiatan", "Uraian program 3.3"."""
     if table is None:
         return ""
-    if table.role == "daftar_program":  # a prose list, id "daftar-<section>"
-        section = table.id.partition("-")[2]
+    return _table_label(table.role, table.id, table.side, table.title, table.number, lang)
+
+
+@lru_cache(maxsize=1024)  # a few tables, named in every finding's message
+def _table_label(role: str, tid: str, side: Optional[str], title: str, number: Optional[str], lang: str) -> str:
+    if role == "daftar_program":  # a prose list, id "daftar-<section>"
+        section = tid.partition("-")[2]
         return f"Uraian program {section}" if section[:1].isdigit() or section.startswith("BAB") else "Uraian program"
     word = "Tabel" if lang == "id" else "Table"
-    what = SIDE_ID.get(table.side or "") or ROLE_ID.get(table.role) or _short_title(table.title)
-    if table.number:
-        return f"{word} {table.number} ({what})" if what else f"{word} {table.number}"
-    return what or _short_title(table.title) or table.id
+    what = SIDE_ID.get(side or "") or ROLE_ID.get(role) or _short_title(title)
+    if number:
+        return f"{word} {number} ({what})" if what else f"{word} {number}"
+    return what or _short_title(title) or tid
 
 
 def _short_title(title: str) -> str:

@@ -23,7 +23,8 @@ from rapidfuzz import fuzz
 from ..corpus import guarded_score, parent_code
 from ..models import Document, Dossier, Node, Table
 from ..text import norm_name
-from .tree import Tree, pagu_value
+from .base import run_memo
+from .tree import Tree, pagu_value, table_tree
 
 CODED = ("printed", "resolved")
 NAME_CUTOFF = 92.0
@@ -47,7 +48,22 @@ def _parent_names(tree: Tree, node: Node) -> tuple[str, ...]:
 
 
 def match_tables(a: Table, b: Table, levels: Iterable[str] = ("subkegiatan",)) -> Matching:
-    ta, tb = Tree(a), Tree(b)
+    """Matched nodes of a and b. During a check, each (a, b, levels) is matched once: the
+    rules comparing two tables field by field all read that one matching (a copy of it)."""
+    memo = run_memo()
+    if memo is None:
+        return _match_tables(a, b, levels)
+    levels = tuple(levels)
+    key = ("match", id(a), id(b), levels)
+    hit = memo.get(key)
+    if hit is None:
+        hit = memo[key] = (a, b, _match_tables(a, b, levels))  # a and b kept: their ids stay theirs
+    m = hit[2]
+    return Matching(list(m.pairs), list(m.only_a), list(m.only_b), list(m.recoded))
+
+
+def _match_tables(a: Table, b: Table, levels: Iterable[str]) -> Matching:
+    ta, tb = table_tree(a), table_tree(b)
     out = Matching()
     for level in levels:
         na = [n for n in a.nodes if n.level == level]

@@ -26,6 +26,7 @@ from ..finding import Finding
 from ..models import Document, Node, Table
 from ..text import norm_name
 from .nomenclature_names import name_score, render_diff, same_name, word_diff
+from .base import run_memo
 from .labels import table_label
 
 PLAN_ROLES = ("rkpd_awal", "kebutuhan", "rencana", "rkpd_akhir")
@@ -139,7 +140,18 @@ def _budget_tables(doc: Document) -> list[Table]:
     return []
 
 
-def _listed(ctx, p) -> Iterator[tuple[Document, Table, Node, list[Node], list[Node], Optional[str]]]:
+def _listed(ctx, p) -> list[tuple[Document, Table, Node, list[Node], list[Node], Optional[str]]]:
+    """``_listing(ctx)``, worked out once per check (both prose-list rules read it; never changed)."""
+    memo = run_memo()
+    if memo is None:
+        return list(_listing(ctx))
+    hit = memo.get("nomenclature_cross.listed")
+    if hit is None:
+        hit = memo["nomenclature_cross.listed"] = list(_listing(ctx))
+    return hit
+
+
+def _listing(ctx) -> Iterator[tuple[Document, Table, Node, list[Node], list[Node], Optional[str]]]:
     """Each listed sub kegiatan not budgeted under its name.
 
     Yields (doc, list table, node, all budgeted, same place, kegiatan code of the place).

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Optional
 
 from rapidfuzz import fuzz
@@ -71,6 +72,8 @@ def same_name(printed: str, official: str, nom: Nomenclature, level: str = "") -
     b = _strip_program(level, norm_name(official).split())
     if a == b:
         return True
+    if len(a) != len(b):  # every word must pair with one word of the other (alignment below)
+        return False
     freq = word_freq(nom)
     for x, y in align_words(a, b):
         if x == y:
@@ -134,6 +137,7 @@ def _join_split(words: list[str], other: set[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=8192)  # pure; two rules score the same listed and official names
 def name_score(a: str, b: str) -> float:
     """Guarded similarity of two names, spelling of compound words ("kerja sama") ignored."""
     wa, wb = norm_name(a).split(), norm_name(b).split()

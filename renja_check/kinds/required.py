@@ -11,7 +11,7 @@ prakiraan maju). A column the table does not carry at all is not required of it.
 
 from __future__ import annotations
 
-from functools import partial
+from functools import lru_cache, partial
 from typing import Iterator, Literal, Optional
 
 from ..finding import Finding
@@ -197,6 +197,7 @@ def _year_check(
     return None
 
 
+@lru_cache(maxsize=1024)  # a table's few column labels, asked for on every finding
 def _short_label(label: str) -> str:
     """ "... PD Tahun 2021: Realisasi" -> "Realisasi 2021"; "Target Program/Kegiatan ... 2022" -> "Target 2022"."""
     import re

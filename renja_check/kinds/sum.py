@@ -20,10 +20,10 @@ from typing import Iterator, Literal, Optional
 from ..finding import Finding
 from ..numbers import money_exact
 from ..record import Field
-from .base import Context, Kind, Level, Params, Role, walk_tables
+from .base import Context, Kind, Level, Params, Role, run_memo, walk_tables
 from .cells import problem
 from .labels import bilingual, count_levels, node_label, rp, rp_abs, table_label, year_phrase
-from .tree import UNREADABLE, Tree, addends, pagu, years_of
+from .tree import UNREADABLE, addends, pagu, table_tree, years_of
 
 
 class SumParams(Params):
@@ -46,7 +46,8 @@ class SumKind(Kind):
         for doc, table in walk_tables(ctx.dossier, p.roles):
             # a table read incompletely still has its sums checked: the rule data declares
             # ``defers_to: {rule: DN01, match: table}`` and the engine folds them into DN01's note
-            tree = Tree(table)
+            tree = table_tree(table)
+            sums = _addends_memo(table)  # the rules of this kind add up the same rows
             years = years_of(table)
             for node in table.nodes:
                 if node.level not in p.levels or not tree.children(node):
@@ -55,7 +56,10 @@ class SumKind(Kind):
                     m = pagu(node, year)
                     if m is None or m.status not in ("ok", "fraction") or m.value is None:
                         continue
-                    adds = addends(tree, node, year)
+                    key = (id(node), year)
+                    adds = sums.get(key)
+                    if adds is None:
+                        adds = sums[key] = addends(tree, node, year)
                     if not adds or all(a.money is None for a in adds):
                         continue  # no child prints an amount: nothing to add up
                     exact = _exact(m, adds)
@@ -100,6 +104,18 @@ class SumKind(Kind):
                             **({"exact": {"printed": str(exact[0]), "sum": str(exact[1])}} if exact else {}),
                         },
                     )
+
+
+def _addends_memo(table) -> dict:
+    """(id(node), year) -> its addends, shared by the sum rules of one check (a fresh dict
+    outside a check); the table, kept in the memo, keeps its nodes' ids theirs."""
+    memo = run_memo()
+    if memo is None:
+        return {}
+    hit = memo.get(("addends", id(table)))
+    if hit is None:
+        hit = memo[("addends", id(table))] = (table, {})
+    return hit[1]
 
 
 def _skip(p: SumParams, diff: int, year: str, years: list[str]) -> bool:

@@ -12,6 +12,7 @@ from typing import Iterator, Optional
 
 from ..models import Document, Money, Node, Table
 from ..numbers import money_exact
+from .base import run_memo
 
 # levels that carry pagu in the program hierarchy (indicator rows and free rows do not)
 HIERARCHY = ("total", "urusan", "bidang", "program", "kegiatan", "subkegiatan")
@@ -44,6 +45,19 @@ class Tree:
             seen.add(p.id)
             yield p
             p = self.parent(p)
+
+
+def table_tree(table: Table) -> Tree:
+    """``Tree(table)``, built once per table during a check (``base.run_memo``); read it, never
+    change it (every rule of the check shares it)."""
+    memo = run_memo()
+    if memo is None:
+        return Tree(table)
+    key = ("tree", id(table))
+    hit = memo.get(key)
+    if hit is None:
+        hit = memo[key] = (table, Tree(table))  # the table kept: its id stays its own
+    return hit[1]
 
 
 @dataclass(frozen=True)

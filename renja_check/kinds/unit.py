@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator, Literal, Optional
 
 from ..finding import Finding
@@ -58,6 +59,7 @@ def units(ind: Indicator, year_keys_only: bool) -> dict[str, str]:
     }
 
 
+@lru_cache(maxsize=4096)
 def counted_noun(text: str) -> Optional[str]:
     """The unit noun an indicator counts: 'Jumlah laporan ...' -> 'laporan'; 'Persentase' -> '%'."""
     words = norm_name(text).split()
@@ -70,6 +72,7 @@ def counted_noun(text: str) -> Optional[str]:
     return None
 
 
+@lru_cache(maxsize=4096)
 def unit_noun(unit: str) -> Optional[str]:
     key = unit_key(unit) or ""
     if key == "%":
@@ -93,13 +96,9 @@ class UnitKind(Kind):
                     continue
                 for ind in n.indicators:
                     us = units(ind, p.year_keys_only)
-                    vals = bilingual(
-                        node=(node_label(n, "id"), node_label(n, "en")),
-                        table=(table_label(table, "id"), table_label(table, "en")),
-                    )
-                    vals["indicator"] = " ".join(ind.text.split())
                     if p.check == "across_years":
                         if len({unit_key(u) for u in us.values()}) > 1:
+                            vals = _values(table, n, ind)
                             vals["units"] = ", ".join(f"{y}: {u}" for y, u in us.items())
                             yield ctx.finding(
                                 rule,
@@ -112,7 +111,7 @@ class UnitKind(Kind):
                                 evidence={"units": us, "indicator": ind.text},
                             )
                     else:
-                        f = _contradiction(rule, ctx, doc, table, n, ind, us, vals)
+                        f = _contradiction(rule, ctx, doc, table, n, ind, us)
                         if f is not None:
                             yield f
 
@@ -168,7 +167,17 @@ def standard_pair(ctx: Context, n, ind: Indicator, unit: str) -> bool:
     )
 
 
-def _contradiction(rule, ctx, doc, table, n, ind, us, vals) -> Optional[Finding]:
+def _values(table, n, ind: Indicator) -> dict:
+    """Message values of a finding on an indicator (made only for a finding)."""
+    vals = bilingual(
+        node=(node_label(n, "id"), node_label(n, "en")),
+        table=(table_label(table, "id"), table_label(table, "en")),
+    )
+    vals["indicator"] = " ".join(ind.text.split())
+    return vals
+
+
+def _contradiction(rule, ctx, doc, table, n, ind, us) -> Optional[Finding]:
     noun = counted_noun(ind.text)
     if noun is None or not us:
         return None
@@ -180,6 +189,7 @@ def _contradiction(rule, ctx, doc, table, n, ind, us, vals) -> Optional[Finding]
     if not bad:
         return None
     unit = sorted(set(bad.values()))[0]
+    vals = _values(table, n, ind)
     vals.update(unit=unit, noun=noun)
     return ctx.finding(
         rule,

@@ -66,6 +66,27 @@ def _dirty(v: Any) -> bool:
     return False
 
 
+def _strings(v: Any, out: list[str]) -> list[str]:
+    """Every string inside ``v`` (dict keys too), the strings ``_dirty`` looks at."""
+    stack = [v]
+    while stack:
+        x = stack.pop()
+        if isinstance(x, str):
+            out.append(x)
+        elif isinstance(x, dict):
+            for k, y in x.items():
+                stack.append(k)
+                stack.append(y)
+        elif isinstance(x, (list, tuple)):
+            stack.extend(x)
+    return out
+
+
+def _any_dirty(values: list[Any]) -> bool:
+    """``any(_dirty(v) for v in values)`` in one search ("\\n" is no control character here)."""
+    return _CTRL.search("\n".join(_strings(values, []))) is not None
+
+
 _FINDING_FIELDS = (
     "message",
     "document",
@@ -93,19 +114,21 @@ def escaped(report: Any) -> Any:
     def waiver(w):
         return w.model_copy(update={"reason": escape_text(w.reason), "where": escape_text(w.where)})
 
-    rules = [
-        dataclasses.replace(
-            r, **{k: escape_value(getattr(r, k)) for k in ("name", "title", "description", "basis", "where")}
-        )
-        for r in report.rules
-    ]
+    rule_fields = ("name", "title", "description", "basis", "where")
+    if _any_dirty([getattr(r, k) for r in report.rules for k in rule_fields]):
+        rules = [dataclasses.replace(r, **{k: escape_value(getattr(r, k)) for k in rule_fields}) for r in report.rules]
+    else:  # the common case: the same rules, no copy
+        rules = list(report.rules)
     stats = report.stats  # a dossier run's skipped rules and agency summaries come from the input too
     if any(_dirty(getattr(stats, k)) for k in ("skipped", "agencies", "totals")):
         stats = stats.model_copy(update={k: escape_value(getattr(stats, k)) for k in ("skipped", "agencies", "totals")})
+    shown = [getattr(f, k) for f in report.findings for k in _FINDING_FIELDS]
+    shown += [f.span.file for f in report.findings if f.span]
+    findings = [finding(f) for f in report.findings] if _any_dirty(shown) else list(report.findings)
     return dataclasses.replace(
         report,
         stats=stats,
-        findings=[finding(f) for f in report.findings],
+        findings=findings,
         rules=rules,
         inputs=[escape_text(p) for p in report.inputs],
         waived={fp: waiver(w) for fp, w in report.waived.items()},

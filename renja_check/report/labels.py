@@ -279,23 +279,32 @@ def short_evidence(
     """The evidence of a finding in a few lines of at most ``width`` characters.
 
     Lists (the addends, the rows compared) come first; scalars equal to one of ``shown``
-    (the expected / found / difference already printed) are left out.
+    (the expected / found / difference already printed) are left out. Only what the lines
+    show is put in ``lang`` (``finding.in_lang``) and formatted: a long list stops once its
+    line is cut at ``width``.
     """
-    from ..finding import in_lang
+    from ..finding import LANGS, in_lang
 
-    evidence = in_lang(evidence, lang)
-    items = [(k, v) for k, v in evidence.items() if isinstance(v, (list, tuple))]
-    items += [
-        (k, v)
-        for k, v in evidence.items()
-        if not isinstance(v, (list, tuple)) and not (v is not None and any(v == x for x in shown))
-    ]
+    ev: dict[str, Any] = {}
+    for k, v in evidence.items():  # in_lang's "<key>_id"/"<key>_en" pairs, values converted below
+        base, _, suffix = k.rpartition("_")
+        if base and suffix in LANGS and all(f"{base}_{x}" in evidence for x in LANGS):
+            if suffix == lang:
+                ev[base] = v
+            continue
+        ev[k] = v
+    items = [(k, v) for k, v in ev.items() if isinstance(v, (list, tuple))]  # in_lang keeps lists lists
+    for k, v in ev.items():
+        if not isinstance(v, (list, tuple)):
+            v = in_lang(v, lang)
+            if not (v is not None and any(v == x for x in shown)):
+                items.append((k, v))
     lines = []
     folded = [(k, v) for k, v in items if k == "folded" and isinstance(v, (list, tuple))]
     items = [(k, v) for k, v in items if k != "folded"]
     for key, value in folded:  # each folded finding on its own line: it is a defect of its own
         for entry in list(value)[:MAX_FOLDED]:
-            line = f"{evidence_label(key, lang)}: {_item(entry, lang)}"
+            line = f"{evidence_label(key, lang)}: {_item(_in_lang_item(value, entry, lang), lang)}"
             lines.append(line if len(line) <= width else line[: width - 1] + "…")
         if len(value) > MAX_FOLDED:
             lines.append(f"{evidence_label(key, lang)}: … (+{len(value) - MAX_FOLDED})")
@@ -306,7 +315,13 @@ def short_evidence(
             break
         if isinstance(value, (list, tuple)):
             sep = " + " if key in _SUM_KEYS else "; "
-            text = sep.join(_item(v, lang) for v in value)
+            parts, length = [], -len(sep)
+            for v in value:  # past the width the line is cut: the rest is never seen
+                parts.append(_item(_in_lang_item(value, v, lang), lang))
+                length += len(sep) + len(parts[-1])
+                if length > width:
+                    break
+            text = sep.join(parts)
             if len(value) > 1:
                 text = f"[{len(value)}] {text}"
         else:
@@ -316,3 +331,12 @@ def short_evidence(
             line = line[: width - 1] + "…"
         lines.append(line)
     return lines
+
+
+def _in_lang_item(container: Any, item: Any, lang: str) -> Any:
+    """An element of a list as ``in_lang(list)`` gives it (a tuple's elements stay as they are)."""
+    if isinstance(container, list):
+        from ..finding import in_lang
+
+        return in_lang(item, lang)
+    return item

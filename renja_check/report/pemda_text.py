@@ -3,11 +3,10 @@ pemda, one line per agency and the pemda's pagu totals per urusan and program.""
 
 from __future__ import annotations
 
-import textwrap
-
 from ..numbers import format_rupiah
 from .labels import display_path
 from .model import CheckReport
+from .wrap import wrap
 
 WIDTH = 100
 _T = {
@@ -37,7 +36,7 @@ def skipped_lines(report: CheckReport, lang: str = "id") -> list[str]:
     text = f"{t('skipped', lang)}: " + ", ".join(
         f"{code} ({'/'.join(gaps)}{share.get(code, '')})" for code, gaps in sk.items()
     )
-    return textwrap.wrap(text, width=WIDTH, initial_indent="  ", subsequent_indent="    ")
+    return wrap(text, WIDTH, "  ", "    ")
 
 
 def rp_or_dash(v) -> str:

@@ -5,13 +5,13 @@ Fits 100 columns. Colour (ANSI) only when asked (the CLI asks when stdout is a T
 
 from __future__ import annotations
 
-import textwrap
 from itertools import groupby
 from typing import Callable
 
 from ..finding import Finding
 from .labels import expected_found, has_values, label, severity_counts, short_evidence, where, display_path
 from .model import SEVERITIES, CheckReport
+from .wrap import wrap
 
 WIDTH = 100
 INDENT = " " * 6
@@ -57,8 +57,9 @@ def render(report: CheckReport, lang: str = "id", *, color: bool = False) -> str
 
 def _finding(report: CheckReport, f: Finding, lang: str, style: Callable[..., str]) -> list[str]:
     fg, bold = _COLOURS[f.severity]
-    head = f"  {style(label(f.severity, lang), fg=fg, bold=bold)} {style(f.rule, bold=True)} {where(f)}"
-    plain_len = len(f"  {label(f.severity, lang)} {f.rule} {where(f)}")
+    at = where(f)
+    head = f"  {style(label(f.severity, lang), fg=fg, bold=bold)} {style(f.rule, bold=True)} {at}"
+    plain_len = len(f"  {label(f.severity, lang)} {f.rule} {at}")
     lines = [head]
     if f.locator:
         if plain_len + len(f.locator) + 4 <= WIDTH:
@@ -83,9 +84,7 @@ def _finding(report: CheckReport, f: Finding, lang: str, style: Callable[..., st
 
 
 def _wrap(text: str) -> list[str]:
-    return textwrap.wrap(
-        text, width=WIDTH, initial_indent=INDENT, subsequent_indent=INDENT, break_on_hyphens=False
-    ) or [INDENT]
+    return wrap(text, WIDTH, INDENT, INDENT, break_on_hyphens=False) or [INDENT]
 
 
 def summary_lines(
@@ -121,11 +120,7 @@ def summary_lines(
 
     lines.extend(skipped_lines(report, lang))
     for w in report.warnings() if with_warnings else ():
-        lines.extend(
-            textwrap.wrap(
-                f"{label('warnings', lang)}: {w[lang]}", width=WIDTH, initial_indent="  ", subsequent_indent="    "
-            )
-        )
+        lines.extend(wrap(f"{label('warnings', lang)}: {w[lang]}", WIDTH, "  ", "    "))
     return lines
 
 

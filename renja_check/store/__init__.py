@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
 
 from ..errors import InputError
+from ..gcpause import paused
 from . import save as _save
 from . import schema
 from .schema import SCHEMA_VERSION, migrate, version
@@ -52,6 +53,7 @@ class Store:
         self.warning: Optional[StoreError] = None
         self._conn: Optional[sqlite3.Connection] = None
         self._cache: dict = {}  # per-run data kept by readers (assistant); runs never change once saved
+        self._checkpoint: Any = None  # the thread copying the last saved run into the file (_checkpoint_soon)
 
     # --- connection ---------------------------------------------------------------------
     @property
@@ -93,9 +95,39 @@ class Store:
             ) from None
 
     def close(self) -> None:
+        self._wait_checkpoint()
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+
+    def _checkpoint_soon(self) -> None:
+        """Copy the run just committed from the write-ahead log into the database file, in a
+        thread: the checkpoint's disk syncs (what a close waited for) overlap with whatever the
+        caller does next (rendering the report). ``close`` and the next save wait for it; on any
+        error the log stays as it is and the close checkpoints as before. Durability is the
+        same: the run is on disk once ``close`` returns."""
+        import threading
+
+        try:  # opened here: the thread then needs the interpreter only to start and to finish
+            conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=10, check_same_thread=False)
+        except sqlite3.Error:  # pragma: no cover - the close checkpoints instead
+            return
+
+        def checkpoint() -> None:
+            try:
+                conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            except sqlite3.Error:  # pragma: no cover - the close checkpoints instead
+                pass
+            finally:
+                conn.close()  # not the last connection: no second checkpoint
+
+        self._checkpoint = threading.Thread(target=checkpoint, name="renja-check-checkpoint", daemon=True)
+        self._checkpoint.start()
+
+    def _wait_checkpoint(self) -> None:
+        if self._checkpoint is not None:
+            self._checkpoint.join()
+            self._checkpoint = None
 
     def __enter__(self) -> "Store":
         return self
@@ -131,11 +163,15 @@ class Store:
     def _save(self, result: Any, inputs: list, dossier: Any, report: Any, rules: Any, label: Optional[str]) -> int:
         waived = dict(getattr(report, "waived", {}) or {})
         labels = getattr(result, "tables", {}) or {}
+        self._wait_checkpoint()  # one writer at a time
         try:
-            try:
-                return self._write(result, inputs, dossier, report, rules, label, waived, labels, clean=False)
-            except UnicodeEncodeError:  # a file name with undecodable bytes: write it again, cleaned
-                return self._write(result, inputs, dossier, report, rules, label, waived, labels, clean=True)
+            with paused():  # short-lived rows only: a collection among them would find nothing
+                try:
+                    run_id = self._write(result, inputs, dossier, report, rules, label, waived, labels, clean=False)
+                except UnicodeEncodeError:  # a file name with undecodable bytes: write it again, cleaned
+                    run_id = self._write(result, inputs, dossier, report, rules, label, waived, labels, clean=True)
+            self._checkpoint_soon()
+            return run_id
         except sqlite3.Error as exc:
             raise StoreError(
                 str(self.path),

@@ -44,7 +44,16 @@ class CleanConnection:
 def _json(value: Any) -> Optional[str]:
     if value is None:
         return None
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    return _ENCODER.encode(value)
+
+
+# == json.dumps(value, ensure_ascii=False, sort_keys=True, default=str), without a new encoder a call
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _json_object(parts: dict[str, str]) -> str:
+    """``_json`` of a dict whose values are encoded already (``parts``: key -> JSON text)."""
+    return "{" + ", ".join(f"{_ENCODER.encode(k)}: {parts[k]}" for k in sorted(parts)) + "}"
 
 
 def _span(span: Any) -> tuple:
@@ -363,6 +372,8 @@ def finding_rows(run_id: int, findings: Iterable[Any], waived: dict) -> Iterable
         w = waived.get(f.fingerprint)
         w = w if w is not None and w.rule == f.rule else None
         data = f.model_dump(mode="json")
+        # the large values are encoded once: on their own and inside the whole finding
+        parts = {k: "null" if v is None else _ENCODER.encode(v) for k, v in data.items()}
         yield (
             run_id,
             f.fingerprint,
@@ -377,13 +388,13 @@ def finding_rows(run_id: int, findings: Iterable[Any], waived: dict) -> Iterable
             f.text("en"),
             f.suggestion_text("id"),
             f.suggestion_text("en"),
-            _json(data.get("expected")),
-            _json(data.get("found")),
+            None if data.get("expected") is None else parts["expected"],
+            None if data.get("found") is None else parts["found"],
             f.difference,
-            _json(data.get("evidence")),
+            None if data.get("evidence") is None else parts["evidence"],
             int(w is not None),
             w.reason if w else None,
-            _json(data),
+            _json_object(parts),
         )
 
 
