@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import gc
 
+from ..regex_cache import install as _serve_compiled_regexes
+
+_serve_compiled_regexes()  # before anything compiles a pattern (click, yaml, the reader): see regex_cache
+
 _GC_THRESHOLD = gc.get_threshold()
 gc.set_threshold(20000, 50, 100)  # imports below make long-lived objects only: fewer young collections
 

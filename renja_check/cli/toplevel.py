@@ -75,6 +75,9 @@ class CheckDone(SystemExit):
 
 def _hard_exit(code: Any) -> None:
     """``os._exit`` after flushing what Python still buffers; the exit code as ``sys.exit`` gives it."""
+    from ..regex_cache import save
+
+    save()  # new compiled patterns, if any: atexit handlers do not run after os._exit
     if code is None:
         code = 0
     elif not isinstance(code, int):
