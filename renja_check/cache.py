@@ -24,22 +24,14 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional, TypeVar, Union
 
 from . import __version__
+from .cachedir import cache_folder
 
 T = TypeVar("T")
-OFF = ("off", "0", "no", "false")
 
 
 def cache_dir() -> Optional[Path]:
-    env = os.environ.get("RENJA_CHECK_CACHE")
-    if env is not None:
-        return None if env.strip().lower() in OFF or not env.strip() else Path(env)
-    base = os.environ.get("XDG_CACHE_HOME")
-    if not base:
-        home = os.path.expanduser("~")
-        if home.startswith("~"):  # no home directory: no cache (never one in the working directory)
-            return None
-        base = os.path.join(home, ".cache")
-    return Path(base) / "renja-check"
+    folder = cache_folder()
+    return None if folder is None else Path(folder)
 
 
 def key_of(parts: Iterable[Union[bytes, str]]) -> str:

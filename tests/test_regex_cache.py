@@ -5,7 +5,7 @@ back to ``re``."""
 from __future__ import annotations
 
 import os
-import pickle
+import marshal
 import re
 import subprocess
 import sys
@@ -55,8 +55,8 @@ def test_a_kept_program_gives_the_pattern_re_compiles(fresh):
     assert regex_cache.install()
     first = _compile_all("zq1")
     regex_cache.save()
-    (kept,) = fresh.glob("regex-*.pickle")
-    table = pickle.loads(kept.read_bytes())
+    (kept,) = fresh.glob("regex-*.marshal")
+    table = marshal.loads(kept.read_bytes())
     assert {k for k in table if k[0].endswith("(?:zq1)?")} == {(p + "(?:zq1)?", int(f)) for p, f in PATTERNS}
 
     regex_cache.uninstall()  # a new process: the table read back, every pattern served from it
@@ -76,7 +76,7 @@ def test_nothing_new_writes_nothing(fresh):
     assert regex_cache.install()
     _compile_all("zq2")
     regex_cache.save()
-    (kept,) = fresh.glob("regex-*.pickle")
+    (kept,) = fresh.glob("regex-*.marshal")
     before = kept.stat().st_mtime_ns
     regex_cache.uninstall()
     re.purge()
@@ -90,14 +90,14 @@ def test_a_damaged_table_falls_back_to_re(fresh):
     assert regex_cache.install()
     _compile_all("zq3")
     regex_cache.save()
-    (kept,) = fresh.glob("regex-*.pickle")
+    (kept,) = fresh.glob("regex-*.marshal")
     regex_cache.uninstall()
     re.purge()
     # a program the engine refuses for one pattern, garbage for the file as a whole
-    table = pickle.loads(kept.read_bytes())
+    table = marshal.loads(kept.read_bytes())
     key = next(k for k in table if k[0].endswith("(?:zq3)?"))
     table[key] = (table[key][0], [999999], 0, {}, ())
-    kept.write_bytes(pickle.dumps(table))
+    kept.write_bytes(marshal.dumps(table))
     os.chmod(kept, 0o600)
     assert regex_cache.install()
     pat = re.compile(key[0], key[1])
@@ -105,7 +105,7 @@ def test_a_damaged_table_falls_back_to_re(fresh):
     assert key in regex_cache._state["table"] and regex_cache._state["new"]  # compiled afresh, kept again
     regex_cache.uninstall()
     re.purge()
-    kept.write_bytes(b"not a pickle")
+    kept.write_bytes(b"not a marshal table")
     assert regex_cache.install()
     assert re.compile(r"(x)(?:zq3b)?").match("x").group(1) == "x"
 
@@ -133,8 +133,8 @@ def test_the_command_keeps_its_patterns_and_reuses_them(tmp_path):
         )  # fmt: skip
         for _ in range(2)
     ]
-    (kept,) = Path(tmp_path / "c").glob("regex-*.pickle")
-    assert len(pickle.loads(kept.read_bytes())) > 100  # the reader's, the rules', yaml's
+    (kept,) = Path(tmp_path / "c").glob("regex-*.marshal")
+    assert len(marshal.loads(kept.read_bytes())) > 100  # the reader's, the rules', yaml's
     strip = re.compile(r'"(elapsed_ms|duration_ms)": [0-9.]+')
     assert runs[0].returncode == runs[1].returncode == 1
     assert strip.sub("", runs[0].stdout) == strip.sub("", runs[1].stdout)  # served from it: same findings
