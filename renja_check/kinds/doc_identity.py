@@ -67,6 +67,7 @@ class IdentityKind(Kind):
                     locator=c.id,
                     expected=year,
                     found=_stated(first, last),
+                    difference=first - year if not last or last == first else None,  # one year stated
                     values=vals,
                     key=(kind, first, last),
                     evidence={

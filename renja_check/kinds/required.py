@@ -106,6 +106,7 @@ def _column_finding(rule, ctx, doc, table: Table, field: str, empty: list[Node],
         span=table.span,
         expected=len(rows),
         found=len(filled),
+        difference=len(filled) - len(rows),
         values=vals,
         key=(field, "table"),
         evidence={
