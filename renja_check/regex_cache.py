@@ -127,8 +127,9 @@ def save() -> None:
             table = {k: v for k, v in table.items() if k in _state["used"]}
         path = _state["path"]
         os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
-        tmp = f"{path}.{os.getpid()}.tmp"
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        from .outfile import temp_file
+
+        fd, tmp = temp_file(os.path.dirname(path), os.path.basename(path) + ".")
         try:
             with os.fdopen(fd, "wb") as fh:
                 marshal.dump(table, fh)

@@ -83,6 +83,23 @@ def test_write_is_atomic_when_it_fails(tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no temp file left behind
 
 
+def test_temp_files_are_private_new_and_never_follow_a_link(tmp_path):
+    a, b = outfile.temp_file(str(tmp_path), ".r."), outfile.temp_file(str(tmp_path), ".r.")
+    for fd, _ in (a, b):
+        os.close(fd)
+    assert a[1] != b[1] and all(os.stat(n).st_mode & 0o777 == 0o600 for _, n in (a, b))
+    taken = iter([b[1], str(tmp_path / ".r.free.tmp")])  # a name in use is skipped, never opened
+    real = os.path.join
+    monkey = pytest.MonkeyPatch()
+    monkey.setattr(os.path, "join", lambda *p: next(taken) if p[-1].startswith(".r.") else real(*p))
+    try:
+        fd, name = outfile.temp_file(str(tmp_path), ".r.")
+    finally:
+        monkey.undo()
+    os.close(fd)
+    assert name.endswith(".r.free.tmp")
+
+
 def test_write_replaces_and_keeps_the_mode(tmp_path):
     target = tmp_path / "baseline.json"
     target.write_text("x", encoding="utf-8")
