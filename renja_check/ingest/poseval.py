@@ -1,0 +1,487 @@
+"""The evaluation table (T-C.29, role ``evaluasi``) read by position.
+
+The form prints a numbered column row (``1 2 3 4 5 6 7 8=7/6 9 10=(5+7+9) 11=(10/4)``)
+under its header. The layout (``numbered_tables.evaluasi`` in ``layouts/*.yaml``) gives
+each printed number its role, the same numbering and roles as the text reader's Tabel 2.1
+(``pdftext/evaluasi*.py``), and the formulas the template defines without printing them.
+Each numbered cell's centre fixes its column; a body word belongs to the column it
+overlaps most (a word lying across two columns is noted, never guessed).
+
+Rows are anchored on their codes in column 1 (a code wrapped over two lines is joined:
+``2.08.01.1.0`` + ``1.0001``); uncoded lines before the first code are the total row. A
+row runs from its code down to the next one; words above a continuation page's first code
+continue the last row of the page before. Value cells are joined (an amount wrapped inside
+its cell, ``Rp85.149.979.3`` + ``89``) and parsed as the text reader's cells are; a cell
+holding more than one figure stays unread and is noted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Optional
+
+from ..models import Column, Indicator, Node, Note, Quantity, Span, Table
+from ..numbers import parse_quantity
+from .layout import LEVELS, CodeSystem, Layout
+from .pdfwords import Page, Word
+from .postable import _lines
+from .pdftext.base import NodeIds
+
+TABLE_ID = "T2.1"
+TEXT_ROLES = ("kode", "uraian", "nama", "indikator", "satuan", "keterangan")
+_CELL_NUM = re.compile(r"^(\d{1,2})(?:\s*=\s*(.*))?$")
+_FRAGMENT = re.compile(r"^[\d=()+\-*/.\s]+$")
+_CODE_PART = re.compile(r"^\d+(?:\.\d+)*\.?$")
+_RP = re.compile(r"^Rp\.?\s*", re.I)
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_CAPTION_NO = re.compile(r"Tabel\s+(\d+)\s*\.\s*(\d+)", re.I)
+_PAGE_NO = re.compile(r"^\d{1,4}$")
+LINE_GAP = 14.0  # points: the next line of a wrapped code
+EDGE = 2  # points: figures of one column share an edge
+UNSURE = 0.3  # share of a word's width over a second column that makes its column unsure
+
+
+class _Col:
+    def __init__(self, no: str, x0: float, x1: float, role: Optional[str]):
+        self.no, self.x0, self.x1, self.role = no, x0, x1, role
+
+
+class _Row:
+    def __init__(self, page: int, top: float, code: Optional[str], level: Optional[str] = None):
+        self.page, self.top, self.code, self.level = page, top, code, level
+        self.words: list[Word] = []
+
+
+def read_evaluasi(
+    pages: list[Page], layout: Layout, path: str, page_line, caption: str
+) -> tuple[list[Table], list[Note]]:
+    """The table read from ``pages`` (its caption page first), or ([], []) when its numbered
+    row matches no layout of ``numbered_tables.evaluasi``."""
+    if not pages:
+        return [], []
+    first = pages[0]
+    found = _numbered_row(first)
+    if found is None:
+        return [], []
+    cells, floor = found
+    spec = _spec(layout, [no for no, _, _, _ in cells])
+    if spec is None:
+        return [], []
+    cols = _columns(cells, spec)
+    kode = next((c for c in cols if c.role == "kode"), None)
+    if kode is None:
+        return [], []
+    head = [w for w in first.words if w.bottom <= floor + 1 and w.top > _caption_y(first)]
+    notes: list[Note] = []
+    body = _body(pages, first.no, floor)
+    rows, pages_used = _rows(pages, body, kode, cols, layout)
+    if not rows:
+        return [], []
+    system = _system(layout, [r.code for r in rows if r.code])
+    for r in rows:
+        r.level = (system.level_of(r.code) if system and r.code else None) or ("total" if not r.code else None)
+    table_no = "T-C.29"
+    m = _CAPTION_NO.search(caption)
+    if m:
+        table_no = f"{m.group(1)}.{m.group(2)}"
+    formulas = {c.no: spec["formulas"].get(c.no) for c in cols}
+    for no, _, _, printed in cells:
+        if printed:
+            formulas[no] = f"{no}={printed}"
+    columns = [
+        Column(id=c.no, label=_label(head, c), role=c.role, year=_year(head, c), formula=formulas.get(c.no))
+        for c in cols
+    ]
+    nodes = _nodes(rows, cols, system, path, page_line, notes)
+    last = pages_used[-1]
+    span = Span(file=path, line_start=page_line(first.no, None), line_end=page_line(last, None), page=first.no)
+    years = sorted({c.year for c in columns if c.year})
+    table = Table(
+        id=TABLE_ID,
+        number=table_no,
+        title=" ".join(caption.split())[:200],
+        role="evaluasi",
+        years=years,
+        columns=columns,
+        nodes=nodes,
+        span=span,
+    )
+    return [table], notes
+
+
+# -- header ------------------------------------------------------------------------
+
+
+def _caption_y(page: Page) -> float:
+    return min((w.top for w in page.words if re.search(r"T\s*[-.]?\s*C|Tabel", w.text)), default=0.0)
+
+
+def _numbered_row(page: Page) -> Optional[tuple[list[tuple[str, float, float, Optional[str]]], float]]:
+    """(number, x0, x1, printed formula) of each numbered cell and the row's bottom. Cells
+    printed a little higher or lower (``11=(10/4`` over the row) and formula parts wrapped
+    onto the next line (``)``) are taken in."""
+    lines = _lines(page.words)
+    for line in lines:
+        ms = [_CELL_NUM.match(w.text) for w in line]
+        if len(line) < 5 or not all(ms):
+            continue
+        nos = [int(m.group(1)) for m in ms]
+        if nos != list(range(nos[0], nos[0] + len(nos))):
+            continue
+        mid = sum(w.mid for w in line) / len(line)
+        near = [w for w in page.words if w not in line and abs(w.mid - mid) <= 12]
+        cells = list(line)
+        cells += [w for w in near if _CELL_NUM.match(w.text) and int(_CELL_NUM.match(w.text).group(1)) not in nos]
+        cells.sort(key=lambda w: w.x0)
+        nos = [int(_CELL_NUM.match(w.text).group(1)) for w in cells]
+        if nos != sorted(nos):
+            continue
+        texts = {id(w): w.text for w in cells}
+        bottom = max(w.bottom for w in cells)
+        for w in near:
+            if w in cells or not _FRAGMENT.match(w.text):
+                continue
+            owner = min(cells, key=lambda c: abs(c.x0 + c.x1 - w.x0 - w.x1))
+            texts[id(owner)] = texts[id(owner)] + w.text if w.top > owner.top else w.text + texts[id(owner)]
+            bottom = max(bottom, w.bottom)
+        out = []
+        for w in cells:
+            m = _CELL_NUM.match(texts[id(w)])
+            body = (m.group(2) or "").replace(" ", "") or None
+            out.append((m.group(1), w.x0, w.x1, body))
+        return out, bottom
+    return None
+
+
+def _spec(layout: Layout, numbers: list[str]) -> Optional[dict]:
+    """The layout entry whose columns are the printed numbers (the most columns first)."""
+    fits = [s for s in layout.numbered.get("evaluasi", []) if set(numbers) <= set(s["columns"])]
+    fits = [s for s in fits if all(n in numbers for n in s.get("needs", []))]
+    return max(fits, key=lambda s: len(set(numbers) & set(s["columns"])), default=None)
+
+
+def _columns(cells, spec: dict) -> list[_Col]:
+    """Column edges half way between the centres of neighbouring numbered cells."""
+    mids = [(x0 + x1) / 2 for _, x0, x1, _ in cells]
+    cols = []
+    for i, (no, _, _, _) in enumerate(cells):
+        left = (mids[i - 1] + mids[i]) / 2 if i else -1e9
+        right = (mids[i] + mids[i + 1]) / 2 if i + 1 < len(mids) else 1e9
+        cols.append(_Col(no, left, right, spec["columns"].get(no)))
+    return cols
+
+
+def _over(head: list[Word], c: _Col) -> list[Word]:
+    return [w for w in head if min(w.x1, c.x1) - max(w.x0, c.x0) >= 0.5 * (w.x1 - w.x0)]
+
+
+def _label(head: list[Word], c: _Col) -> str:
+    words = sorted(_over(head, c), key=lambda w: (round(w.top), w.x0))
+    return " ".join(w.text for w in words if not _CELL_NUM.match(w.text))[:160] or f"Kolom {c.no}"
+
+
+def _year(head: list[Word], c: _Col) -> Optional[int]:
+    ys = _YEAR.findall(_label(head, c))
+    return int(ys[-1]) if ys else None
+
+
+# -- body and rows -----------------------------------------------------------------
+
+
+def _body(pages: list[Page], first: int, floor: float) -> dict[int, list[Word]]:
+    """Each page's words below the header (first page) and without running heads and page
+    numbers (the same text, or a lone number, at the same height on three pages or more)."""
+    seen = Counter((round(w.top), w.text) for p in pages for w in p.words)
+    lone = Counter()
+    for p in pages:
+        for line in _lines(p.words):
+            if len(line) == 1 and _PAGE_NO.match(line[0].text):
+                lone[round(line[0].top)] += 1
+    many = 3 if len(pages) >= 3 else len(pages) + 1
+    out = {}
+    for p in pages:
+        keep = []
+        for w in p.words:
+            if p.no == first and w.top <= floor + 1:
+                continue
+            if (seen[(round(w.top), w.text)] >= many and not _figure(w.text)) or (
+                _PAGE_NO.match(w.text) and lone[round(w.top)] >= many
+            ):
+                continue
+            keep.append(w)
+        out[p.no] = keep
+    return out
+
+
+def _figure(text: str) -> bool:
+    """A code or an amount: content even when repeated at one height on many pages."""
+    return bool(_CODE_PART.match(text) or re.match(r"^(?:Rp\.?\s*)?[\d.,%]+$", text))
+
+
+def _code_of(words: list[Word], system_ok) -> list[tuple[Word, str]]:
+    """Codes in the code column: (first word, joined code); a code that is no level's
+    code yet is joined with the part printed on the next line."""
+    ws = sorted((w for w in words if _CODE_PART.match(w.text.replace(" ", ""))), key=lambda w: w.top)
+    out: list[tuple[Word, str]] = []
+    open_: Optional[tuple[Word, str, float]] = None
+    for w in ws:
+        t = w.text.replace(" ", "")
+        if (
+            open_ is not None
+            and w.top - open_[2] <= LINE_GAP
+            and abs(w.x0 - open_[0].x0) <= EDGE
+            and system_ok(open_[1] + t)
+        ):
+            out[-1] = (open_[0], open_[1] + t)
+            open_ = None if system_ok(open_[1] + t, complete=True) else (open_[0], open_[1] + t, w.bottom)
+            continue
+        if not system_ok(t):
+            continue
+        out.append((w, t))
+        open_ = None if system_ok(t, complete=True) else (w, t, w.bottom)
+    return [(w, t) for w, t in out if system_ok(t, complete=True)]  # a part never completed is no code
+
+
+def _rows(pages, body, kode: _Col, cols: list[_Col], layout: Layout) -> tuple[list[_Row], list[int]]:
+    systems = layout.code_systems
+
+    def ok(code: str, complete: bool = False) -> bool:
+        code = code.rstrip(".")
+        if complete:
+            return any(s.level_of(code) for s in systems)
+        return any(s.level_of(code) for s in systems) or any(
+            any(s.level_of(code + tail) for tail in ("0", "1", ".0001", "1.0001")) for s in systems
+        )
+
+    rows: list[_Row] = []
+    used: list[int] = []
+    for p in pages:
+        if (p.width, p.height) != (pages[0].width, pages[0].height):
+            break  # another page format: the table has ended
+        words = body[p.no]
+        in_kode = [w for w in words if _col_of(cols, w)[0] is kode]
+        codes = _code_of(in_kode, ok)
+        if not codes and used:
+            break  # the table ended on the page before
+        end_y = _end(words, cols)
+        if not rows and codes and any(w.top < codes[0][0].top - 3 for w in words if w.top < end_y):
+            rows.append(_Row(p.no, -1.0, None))  # the uncoded total row before the first code
+        used.append(p.no)
+        anchors = [(w.top - 3, code) for w, code in codes if w.top < end_y]
+        page_rows = [_Row(p.no, top, code.rstrip(".")) for top, code in anchors]
+        for w in words:
+            if w.top >= end_y:
+                continue
+            owner = None
+            for r in page_rows:
+                if w.top >= r.top:
+                    owner = r
+            if owner is None:
+                owner = rows[-1] if rows else None  # continues the row of the page before
+            if owner is not None:
+                owner.words.append(w)
+        rows += page_rows
+        if end_y < 1e9:
+            break
+    return rows, used
+
+
+def _end(words: list[Word], cols: list[_Col]) -> float:
+    """The top of the first line after the table on its last page: a word lying across
+    three columns or more (prose) or a caption."""
+    for line in _lines(words):
+        for w in line:
+            spans = sum(1 for c in cols if min(w.x1, c.x1) - max(w.x0, c.x0) > 2)
+            if spans >= 3 or re.match(r"^(Tabel|T\s*-\s*C)\b", w.text):
+                return line[0].top - 1
+    return 1e9
+
+
+def _col_of(cols: list[_Col], w: Word) -> tuple[Optional[_Col], bool]:
+    """The column a word overlaps most, and whether that is sure."""
+    width = max(w.x1 - w.x0, 0.1)
+    over = sorted(((min(w.x1, c.x1) - max(w.x0, c.x0), c) for c in cols), key=lambda t: -t[0])
+    if over[0][0] <= 0:
+        return None, False
+    sure = len(over) < 2 or over[1][0] < UNSURE * width
+    return over[0][1], sure
+
+
+def _system(layout: Layout, codes: list[str]) -> Optional[CodeSystem]:
+    return max(layout.code_systems, key=lambda s: sum(bool(s.level_of(c)) for c in codes), default=None)
+
+
+# -- nodes -------------------------------------------------------------------------
+
+
+def _text(words: list[Word]) -> str:
+    return " ".join(w.text for w in sorted(words, key=lambda w: (w.page, round(w.top), w.x0)))
+
+
+def _value_text(words: list[Word]) -> str:
+    """A value cell's words in reading order; a figure wrapped inside the cell is joined
+    (``Rp85.149.979.3`` + ``89``)."""
+    out = ""
+    for w in sorted(words, key=lambda w: (w.page, round(w.top), w.x0)):
+        t = w.text.strip()
+        if out and out[-1].isdigit() and t[:1].isdigit() and not _complete(out):
+            out += t
+        else:
+            out = f"{out} {t}" if out else t
+    return out
+
+
+def _complete(text: str) -> bool:
+    """A figure that reads whole: thousands groups of three, a decimal part of one or two."""
+    last = text.split()[-1]
+    last = _RP.sub("", last)
+    return bool(re.fullmatch(r"\d{1,3}(?:\.\d{3})*(?:,\d{1,2})?%?|\d+(?:,\d+)?%?", last))
+
+
+def quantity(text: str) -> Quantity:
+    """A value cell: the text reader's parse, with a printed ``Rp`` kept as the unit."""
+    if _RP.match(text) and len(text.split()) == 1:
+        q = parse_quantity(_RP.sub("", text))
+        if q.status == "ok" and q.unit is None:
+            return Quantity(raw=text, value=q.value, unit="Rp", status="ok")
+        return Quantity(raw=text, value=q.value, unit=q.unit, status=q.status, note=q.note)
+    return parse_quantity(text)
+
+
+def _nodes(rows: list[_Row], cols: list[_Col], system, path: str, page_line, notes: list[Note]) -> list[Node]:
+    ids = NodeIds()
+    nodes: list[Node] = []
+    stack: list[tuple[int, Node]] = []
+    rows = _split_uncoded(rows, cols)
+    edges = _edges(rows, cols)
+    for r in rows:
+        cells = _cells(r, cols, edges, lambda en, id_: _note(notes, path, page_line, r, en, id_))
+        level = r.level or "subkegiatan"
+        rank = LEVELS.index(level)
+        while stack and stack[-1][0] >= rank:
+            stack.pop()
+        parent = stack[-1][1] if stack else None
+        line = page_line(r.page, r.code)
+        span = Span(file=path, line_start=line, line_end=line, page=r.page)
+        by_role = {c.role: _text(cells.get(c.no, [])) for c in cols if c.role in TEXT_ROLES}
+        values: dict[str, Quantity] = {}
+        unit = by_role.get("satuan") or None
+        for c in cols:
+            if c.role in TEXT_ROLES or not cells.get(c.no):
+                continue
+            text = _value_text(cells[c.no])
+            q = quantity(text)
+            if q.status != "ok" and q.status != "empty":
+                _note(
+                    notes,
+                    path,
+                    page_line,
+                    r,
+                    f"column {c.no}: {text!r} is not one figure, not read",
+                    f"kolom {c.no}: {text!r} bukan satu angka, tidak dibaca",
+                )
+                continue
+            if unit and q.status == "ok" and q.unit is None:
+                q = Quantity(raw=f"{text} {unit}", value=q.value, unit=unit, status="ok")
+            values[c.no] = q
+        name = by_role.get("uraian") or by_role.get("nama") or ""
+        ind = by_role.get("indikator") or ""
+        code = r.code.rstrip(".") if r.code else None
+        node = Node(
+            id=ids.make(TABLE_ID, code, line),
+            level=level,
+            code_printed=code,
+            code=code,
+            code_status=system.status_of(code) if (system and code) else "none",
+            name=name,
+            parent=parent.id if parent else None,
+            indicators=[Indicator(text=ind, span=span)] if ind else [],
+            values=values,
+            keterangan=by_role.get("keterangan") or None,
+            span=span,
+        )
+        nodes.append(node)
+        stack.append((rank, node))
+    if any(n.code_status == "unresolved" for n in nodes):
+        for n in nodes:  # a provinsi table: none of its codes is judged (as the plan table)
+            if n.code_status == "printed":
+                n.code_status = "unresolved"
+    return nodes
+
+
+def _edges(rows: list[_Row], cols: list[_Col]) -> dict[str, set[int]]:
+    """Right and left edges (rounded) of the words surely in each column, over the table."""
+    out: dict[str, set[int]] = {}
+    for r in rows:
+        for w in r.words:
+            c, sure = _col_of(cols, w)
+            if c is not None and sure:
+                out.setdefault(c.no, set()).update((round(w.x0), round(w.x1)))
+    return out
+
+
+def _cells(r: _Row, cols: list[_Col], edges: dict[str, set[int]], note) -> dict[str, list[Word]]:
+    """A row's words by column. A word lying across two columns goes to the one column
+    whose words elsewhere in the table share its right or left edge (cells are aligned),
+    else it is noted and left out."""
+    cells: dict[str, list[Word]] = {}
+    for w in r.words:
+        c, sure = _col_of(cols, w)
+        if c is None or not sure:
+            near = {round(w.x0) + d for d in range(-EDGE, EDGE + 1)} | {round(w.x1) + d for d in range(-EDGE, EDGE + 1)}
+            twins = [no for no, xs in edges.items() if xs & near and (c is None or _overlaps(cols, no, w))]
+            if len(twins) != 1:
+                note(f"word {w.text!r} lies across two columns", f"kata {w.text!r} melintasi dua kolom")
+                continue
+            c = next(x for x in cols if x.no == twins[0])
+        cells.setdefault(c.no, []).append(w)
+    return cells
+
+
+def _overlaps(cols: list[_Col], no: str, w: Word) -> bool:
+    c = next(x for x in cols if x.no == no)
+    return min(w.x1, c.x1) - max(w.x0, c.x0) > 0
+
+
+def _split_uncoded(rows: list[_Row], cols: list[_Col]) -> list[_Row]:
+    """Rows printed without a code inside a coded row's extent: a line that starts a name
+    and brings a second whole figure into a value column the row has already filled starts
+    a row of its own, at the level of the coded row before it."""
+    names = {c.no for c in cols if c.role in ("nama", "uraian")}
+    values = {c.no for c in cols if c.role not in TEXT_ROLES}
+    out: list[_Row] = []
+    for r in rows:
+        cur = r
+        out.append(r)
+        filled: set[str] = set()
+        by_page: dict[int, list[Word]] = {}
+        for w in r.words:
+            by_page.setdefault(w.page, []).append(w)
+        lines = [ln for _, ws in sorted(by_page.items()) for ln in _lines(ws)] if r.code else [r.words]
+        r.words = []
+        for line in lines:
+            where = {w: _col_of(cols, w)[0] for w in line}
+            here = {c.no for w, c in where.items() if c is not None and c.no in values and _complete(w.text)}
+            named = any(c is not None and c.no in names for c in where.values())
+            if cur.words and named and here & filled:
+                cur = _Row(line[0].page, line[0].top, None, level=r.level)
+                out.append(cur)
+                filled = set()
+            cur.words += line
+            filled |= here
+    return out
+
+
+def _note(notes: list[Note], path: str, page_line, r: _Row, en: str, id_: str) -> None:
+    line = page_line(r.page, r.code)
+    where = f"T-C.29 row {r.code or '(no code)'}"
+    notes.append(
+        Note(
+            level="warning",
+            code="row-ambiguous",
+            span=Span(file=path, line_start=line, line_end=line, page=r.page),
+            message=f"{where}: {en}",
+            message_id=f"T-C.29 baris {r.code or '(tanpa kode)'}: {id_}",
+        )
+    )
