@@ -173,12 +173,15 @@ def _columns(cells, spec: dict) -> list[_Col]:
 
 
 def _over(head: list[Word], c: _Col) -> list[Word]:
-    return [w for w in head if min(w.x1, c.x1) - max(w.x0, c.x0) >= 0.5 * (w.x1 - w.x0)]
+    """Header words over the column; a heading wider than it (over several columns) is left out."""
+    return [
+        w for w in head if min(w.x1, c.x1) - max(w.x0, c.x0) >= 0.5 * (w.x1 - w.x0) and w.x1 - w.x0 <= c.x1 - c.x0 + 4
+    ]
 
 
 def _label(head: list[Word], c: _Col) -> str:
     words = sorted(_over(head, c), key=lambda w: (round(w.top), w.x0))
-    return " ".join(w.text for w in words if not _CELL_NUM.match(w.text))[:160] or f"Kolom {c.no}"
+    return " ".join(w.text for w in words if not _FRAGMENT.match(w.text))[:160] or f"Kolom {c.no}"
 
 
 def _year(head: list[Word], c: _Col) -> Optional[int]:
@@ -215,8 +218,8 @@ def _body(pages: list[Page], first: int, floor: float) -> dict[int, list[Word]]:
 
 
 def _figure(text: str) -> bool:
-    """A code or an amount: content even when repeated at one height on many pages."""
-    return bool(_CODE_PART.match(text) or re.match(r"^(?:Rp\.?\s*)?[\d.,%]+$", text))
+    """A code, an amount or an empty mark: content even when repeated at one height on many pages."""
+    return bool(_CODE_PART.match(text) or re.match(r"^(?:Rp\.?\s*)?(?:[\d.,%]+|[-–—])$", text))
 
 
 def _code_of(words: list[Word], system_ok) -> list[tuple[Word, str]]:
@@ -356,7 +359,7 @@ def _nodes(rows: list[_Row], cols: list[_Col], system, path: str, page_line, not
     rows = _split_uncoded(rows, cols)
     edges = _edges(rows, cols)
     for r in rows:
-        cells = _cells(r, cols, edges, lambda en, id_: _note(notes, path, page_line, r, en, id_))
+        cells = _cells(r, cols, edges, lambda en, id_, r=r: _note(notes, path, page_line, r, en, id_))
         level = r.level or "subkegiatan"
         rank = LEVELS.index(level)
         while stack and stack[-1][0] >= rank:
