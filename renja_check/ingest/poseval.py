@@ -7,7 +7,7 @@ each printed number its role, the same numbering and roles as the text reader's 
 Each numbered cell's centre fixes its column; a body word belongs to the column it
 overlaps most (a word lying across two columns is noted, never guessed).
 
-Rows are anchored on their codes in column 1 (a code wrapped over two lines is joined:
+Rows are cut by ``poseval_rows``: anchored on their codes in column 1 (a code wrapped over two lines is joined:
 ``2.08.01.1.0`` + ``1.0001``); uncoded lines before the first code are the total row. A
 row runs from its code down to the next one; words above a continuation page's first code
 continue the last row of the page before. Value cells are joined (an amount wrapped inside
@@ -18,7 +18,6 @@ holding more than one figure stays unread and is noted.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import Optional
 
 from ..models import Column, Indicator, Node, Note, Quantity, Span, Table
@@ -26,31 +25,15 @@ from ..numbers import parse_quantity
 from .layout import LEVELS, CodeSystem, Layout
 from .pdfwords import Page, Word
 from .postable import _lines
+from .poseval_rows import TEXT_ROLES, _body, _cells, _Col, _complete, _edges, _Row, _rows, _split_uncoded
 from .pdftext.base import NodeIds
 
 TABLE_ID = "T2.1"
-TEXT_ROLES = ("kode", "uraian", "nama", "indikator", "satuan", "keterangan")
 _CELL_NUM = re.compile(r"^(\d{1,2})(?:\s*=\s*(.*))?$")
 _FRAGMENT = re.compile(r"^[\d=()+\-*/.\s]+$")
-_CODE_PART = re.compile(r"^\d+(?:\.\d+)*\.?$")
 _RP = re.compile(r"^Rp\.?\s*", re.I)
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _CAPTION_NO = re.compile(r"Tabel\s+(\d+)\s*\.\s*(\d+)", re.I)
-_PAGE_NO = re.compile(r"^\d{1,4}$")
-LINE_GAP = 14.0  # points: the next line of a wrapped code
-EDGE = 2  # points: figures of one column share an edge
-UNSURE = 0.3  # share of a word's width over a second column that makes its column unsure
-
-
-class _Col:
-    def __init__(self, no: str, x0: float, x1: float, role: Optional[str]):
-        self.no, self.x0, self.x1, self.role = no, x0, x1, role
-
-
-class _Row:
-    def __init__(self, page: int, top: float, code: Optional[str], level: Optional[str] = None):
-        self.page, self.top, self.code, self.level = page, top, code, level
-        self.words: list[Word] = []
 
 
 def read_evaluasi(
@@ -192,125 +175,6 @@ def _year(head: list[Word], c: _Col) -> Optional[int]:
 # -- body and rows -----------------------------------------------------------------
 
 
-def _body(pages: list[Page], first: int, floor: float) -> dict[int, list[Word]]:
-    """Each page's words below the header (first page) and without running heads and page
-    numbers (the same text, or a lone number, at the same height on three pages or more)."""
-    seen = Counter((round(w.top), w.text) for p in pages for w in p.words)
-    lone = Counter()
-    for p in pages:
-        for line in _lines(p.words):
-            if len(line) == 1 and _PAGE_NO.match(line[0].text):
-                lone[round(line[0].top)] += 1
-    many = 3 if len(pages) >= 3 else len(pages) + 1
-    out = {}
-    for p in pages:
-        keep = []
-        for w in p.words:
-            if p.no == first and w.top <= floor + 1:
-                continue
-            if (seen[(round(w.top), w.text)] >= many and not _figure(w.text)) or (
-                _PAGE_NO.match(w.text) and lone[round(w.top)] >= many
-            ):
-                continue
-            keep.append(w)
-        out[p.no] = keep
-    return out
-
-
-def _figure(text: str) -> bool:
-    """A code, an amount or an empty mark: content even when repeated at one height on many pages."""
-    return bool(_CODE_PART.match(text) or re.match(r"^(?:Rp\.?\s*)?(?:[\d.,%]+|[-–—])$", text))
-
-
-def _code_of(words: list[Word], system_ok) -> list[tuple[Word, str]]:
-    """Codes in the code column: (first word, joined code); a code that is no level's
-    code yet is joined with the part printed on the next line."""
-    ws = sorted((w for w in words if _CODE_PART.match(w.text.replace(" ", ""))), key=lambda w: w.top)
-    out: list[tuple[Word, str]] = []
-    open_: Optional[tuple[Word, str, float]] = None
-    for w in ws:
-        t = w.text.replace(" ", "")
-        if (
-            open_ is not None
-            and w.top - open_[2] <= LINE_GAP
-            and abs(w.x0 - open_[0].x0) <= EDGE
-            and system_ok(open_[1] + t)
-        ):
-            out[-1] = (open_[0], open_[1] + t)
-            open_ = None if system_ok(open_[1] + t, complete=True) else (open_[0], open_[1] + t, w.bottom)
-            continue
-        if not system_ok(t):
-            continue
-        out.append((w, t))
-        open_ = None if system_ok(t, complete=True) else (w, t, w.bottom)
-    return [(w, t) for w, t in out if system_ok(t, complete=True)]  # a part never completed is no code
-
-
-def _rows(pages, body, kode: _Col, cols: list[_Col], layout: Layout) -> tuple[list[_Row], list[int]]:
-    systems = layout.code_systems
-
-    def ok(code: str, complete: bool = False) -> bool:
-        code = code.rstrip(".")
-        if complete:
-            return any(s.level_of(code) for s in systems)
-        return any(s.level_of(code) for s in systems) or any(
-            any(s.level_of(code + tail) for tail in ("0", "1", ".0001", "1.0001")) for s in systems
-        )
-
-    rows: list[_Row] = []
-    used: list[int] = []
-    for p in pages:
-        if (p.width, p.height) != (pages[0].width, pages[0].height):
-            break  # another page format: the table has ended
-        words = body[p.no]
-        in_kode = [w for w in words if _col_of(cols, w)[0] is kode]
-        codes = _code_of(in_kode, ok)
-        if not codes and used:
-            break  # the table ended on the page before
-        end_y = _end(words, cols)
-        if not rows and codes and any(w.top < codes[0][0].top - 3 for w in words if w.top < end_y):
-            rows.append(_Row(p.no, -1.0, None))  # the uncoded total row before the first code
-        used.append(p.no)
-        anchors = [(w.top - 3, code) for w, code in codes if w.top < end_y]
-        page_rows = [_Row(p.no, top, code.rstrip(".")) for top, code in anchors]
-        for w in words:
-            if w.top >= end_y:
-                continue
-            owner = None
-            for r in page_rows:
-                if w.top >= r.top:
-                    owner = r
-            if owner is None:
-                owner = rows[-1] if rows else None  # continues the row of the page before
-            if owner is not None:
-                owner.words.append(w)
-        rows += page_rows
-        if end_y < 1e9:
-            break
-    return rows, used
-
-
-def _end(words: list[Word], cols: list[_Col]) -> float:
-    """The top of the first line after the table on its last page: a word lying across
-    three columns or more (prose) or a caption."""
-    for line in _lines(words):
-        for w in line:
-            spans = sum(1 for c in cols if min(w.x1, c.x1) - max(w.x0, c.x0) > 2)
-            if spans >= 3 or re.match(r"^(Tabel|T\s*-\s*C)\b", w.text):
-                return line[0].top - 1
-    return 1e9
-
-
-def _col_of(cols: list[_Col], w: Word) -> tuple[Optional[_Col], bool]:
-    """The column a word overlaps most, and whether that is sure."""
-    width = max(w.x1 - w.x0, 0.1)
-    over = sorted(((min(w.x1, c.x1) - max(w.x0, c.x0), c) for c in cols), key=lambda t: -t[0])
-    if over[0][0] <= 0:
-        return None, False
-    sure = len(over) < 2 or over[1][0] < UNSURE * width
-    return over[0][1], sure
-
-
 def _system(layout: Layout, codes: list[str]) -> Optional[CodeSystem]:
     return max(layout.code_systems, key=lambda s: sum(bool(s.level_of(c)) for c in codes), default=None)
 
@@ -333,13 +197,6 @@ def _value_text(words: list[Word]) -> str:
         else:
             out = f"{out} {t}" if out else t
     return out
-
-
-def _complete(text: str) -> bool:
-    """A figure that reads whole: thousands groups of three, a decimal part of one or two."""
-    last = text.split()[-1]
-    last = _RP.sub("", last)
-    return bool(re.fullmatch(r"\d{1,3}(?:\.\d{3})*(?:,\d{1,2})?%?|\d+(?:,\d+)?%?", last))
 
 
 def quantity(text: str) -> Quantity:
@@ -411,69 +268,6 @@ def _nodes(rows: list[_Row], cols: list[_Col], system, path: str, page_line, not
             if n.code_status == "printed":
                 n.code_status = "unresolved"
     return nodes
-
-
-def _edges(rows: list[_Row], cols: list[_Col]) -> dict[str, set[int]]:
-    """Right and left edges (rounded) of the words surely in each column, over the table."""
-    out: dict[str, set[int]] = {}
-    for r in rows:
-        for w in r.words:
-            c, sure = _col_of(cols, w)
-            if c is not None and sure:
-                out.setdefault(c.no, set()).update((round(w.x0), round(w.x1)))
-    return out
-
-
-def _cells(r: _Row, cols: list[_Col], edges: dict[str, set[int]], note) -> dict[str, list[Word]]:
-    """A row's words by column. A word lying across two columns goes to the one column
-    whose words elsewhere in the table share its right or left edge (cells are aligned),
-    else it is noted and left out."""
-    cells: dict[str, list[Word]] = {}
-    for w in r.words:
-        c, sure = _col_of(cols, w)
-        if c is None or not sure:
-            near = {round(w.x0) + d for d in range(-EDGE, EDGE + 1)} | {round(w.x1) + d for d in range(-EDGE, EDGE + 1)}
-            twins = [no for no, xs in edges.items() if xs & near and (c is None or _overlaps(cols, no, w))]
-            if len(twins) != 1:
-                note(f"word {w.text!r} lies across two columns", f"kata {w.text!r} melintasi dua kolom")
-                continue
-            c = next(x for x in cols if x.no == twins[0])
-        cells.setdefault(c.no, []).append(w)
-    return cells
-
-
-def _overlaps(cols: list[_Col], no: str, w: Word) -> bool:
-    c = next(x for x in cols if x.no == no)
-    return min(w.x1, c.x1) - max(w.x0, c.x0) > 0
-
-
-def _split_uncoded(rows: list[_Row], cols: list[_Col]) -> list[_Row]:
-    """Rows printed without a code inside a coded row's extent: a line that starts a name
-    and brings a second whole figure into a value column the row has already filled starts
-    a row of its own, at the level of the coded row before it."""
-    names = {c.no for c in cols if c.role in ("nama", "uraian")}
-    values = {c.no for c in cols if c.role not in TEXT_ROLES}
-    out: list[_Row] = []
-    for r in rows:
-        cur = r
-        out.append(r)
-        filled: set[str] = set()
-        by_page: dict[int, list[Word]] = {}
-        for w in r.words:
-            by_page.setdefault(w.page, []).append(w)
-        lines = [ln for _, ws in sorted(by_page.items()) for ln in _lines(ws)] if r.code else [r.words]
-        r.words = []
-        for line in lines:
-            where = {w: _col_of(cols, w)[0] for w in line}
-            here = {c.no for w, c in where.items() if c is not None and c.no in values and _complete(w.text)}
-            named = any(c is not None and c.no in names for c in where.values())
-            if cur.words and named and here & filled:
-                cur = _Row(line[0].page, line[0].top, None, level=r.level)
-                out.append(cur)
-                filled = set()
-            cur.words += line
-            filled |= here
-    return out
 
 
 def _note(notes: list[Note], path: str, page_line, r: _Row, en: str, id_: str) -> None:
