@@ -114,6 +114,7 @@ def merge(lay: Layout, data: dict) -> Layout:
                     "columns": {str(k): v for k, v in (spec.get("columns") or {}).items()},
                     "formulas": {str(k): v for k, v in (spec.get("formulas") or {}).items()},
                     "needs": [str(n) for n in spec.get("needs", [])],
+                    "header": [str(w) for w in spec.get("header", [])],
                 }
             )
     for cs in data.get("code_systems", []):

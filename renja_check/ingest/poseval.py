@@ -48,14 +48,14 @@ def read_evaluasi(
     if found is None:
         return [], []
     cells, floor = found
-    spec = _spec(layout, [no for no, _, _, _ in cells])
+    head = [w for w in first.words if w.bottom <= floor + 1 and w.top > _caption_y(first)]
+    spec = _spec(layout, [no for no, _, _, _ in cells], " ".join(w.text for w in head))
     if spec is None:
         return [], []
     cols = _columns(cells, spec)
     kode = next((c for c in cols if c.role == "kode"), None)
     if kode is None:
         return [], []
-    head = [w for w in first.words if w.bottom <= floor + 1 and w.top > _caption_y(first)]
     notes: list[Note] = []
     body = _body(pages, first.no, floor)
     rows, pages_used = _rows(pages, body, kode, cols, layout)
@@ -137,11 +137,19 @@ def _numbered_row(page: Page) -> Optional[tuple[list[tuple[str, float, float, Op
     return None
 
 
-def _spec(layout: Layout, numbers: list[str]) -> Optional[dict]:
-    """The layout entry whose columns are the printed numbers (the most columns first)."""
-    fits = [s for s in layout.numbered.get("evaluasi", []) if set(numbers) <= set(s["columns"])]
-    fits = [s for s in fits if all(n in numbers for n in s.get("needs", []))]
-    return max(fits, key=lambda s: len(set(numbers) & set(s["columns"])), default=None)
+def _spec(layout: Layout, numbers: list[str], header: str) -> Optional[dict]:
+    """The layout entry for the printed numbers: its columns hold every number, its ``needs``
+    are printed and its ``header`` words stand in the header; the fewest unprinted columns
+    first, later entries (a pemda's file) before earlier ones on a tie."""
+    low = " ".join(header.lower().split())
+    fits = [
+        s
+        for s in layout.numbered.get("evaluasi", [])
+        if set(numbers) <= set(s["columns"])
+        and all(n in numbers for n in s["needs"])
+        and all(w.lower() in low for w in s["header"])
+    ]
+    return min(reversed(fits), key=lambda s: len(set(s["columns"]) - set(numbers)), default=None)
 
 
 def _columns(cells, spec: dict) -> list[_Col]:
