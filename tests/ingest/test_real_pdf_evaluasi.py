@@ -199,3 +199,38 @@ def test_no_cell_left_unplaced():
 def test_other_pdfs_have_no_evaluation_table():
     for path in (BOGOR, KALTIM):
         assert not load_document(path).tables_with_role("evaluasi")
+
+
+def test_findings_on_the_table_reviewed():
+    """Reviewed one by one against the pages (see the README, "Layouts read"). The agency filled
+    the target/realisation columns with budgets and the rate columns with achievements or
+    output counts: each printed formula is broken on most rows, one FM01 each (rows listed)."""
+    from renja_check import api
+
+    got = [f for f in api.check([SUMUT]).findings if (f.locator or "").startswith("T2.1")]
+    fm01 = sorted(
+        (
+            f.evidence["formula"],
+            f.evidence["pattern"]["rows"],
+            f.evidence["pattern"]["checked"],
+            len(f.evidence["rows"]),
+        )
+        for f in got
+        if f.rule == "FM01"
+    )
+    assert fm01 == [("10=(5+7+9)", 71, 79, 71), ("11=(10/4)", 79, 83, 79), ("8=7/6", 68, 75, 68)]
+    # bidang 2.14 (page 32) prints no rate in columns 8 and 11 although their inputs are there
+    assert sorted((f.rule, f.locator, f.evidence["formula"]) for f in got if f.rule == "FM03") == [
+        ("FM03", "T2.1:2.14", "11=(10/4)"),
+        ("FM03", "T2.1:2.14", "8=7/6"),
+    ]
+    # rows printing no Rp (read as counts): column 10 holds one addend's value, FM05's reading
+    assert sorted(f.locator for f in got if f.rule == "FM05") == [
+        "T2.1:2.08.01.1.01.0001",
+        "T2.1:2.08.01.1.08.0001",
+        "T2.1:2.08.02",
+        "T2.1:2.08.02.1.01",
+        "T2.1:2.14.03.1.02",
+        "T2.1:L871",  # the agency total
+    ]
+    assert sorted({f.rule for f in got}) == ["FM01", "FM03", "FM05"]
