@@ -76,7 +76,7 @@ def read_evaluasi(
         Column(id=c.no, label=_label(head, c), role=c.role, year=_year(head, c), formula=formulas.get(c.no))
         for c in cols
     ]
-    nodes = _nodes(rows, cols, system, path, page_line, notes)
+    nodes = _nodes(rows, cols, system, path, page_line, notes, {p.no: p for p in pages})
     last = pages_used[-1]
     span = Span(file=path, line_start=page_line(first.no, None), line_end=page_line(last, None), page=first.no)
     years = sorted({c.year for c in columns if c.year})
@@ -180,9 +180,6 @@ def _year(head: list[Word], c: _Col) -> Optional[int]:
     return int(ys[-1]) if ys else None
 
 
-# -- body and rows -----------------------------------------------------------------
-
-
 def _system(layout: Layout, codes: list[str]) -> Optional[CodeSystem]:
     return max(layout.code_systems, key=lambda s: sum(bool(s.level_of(c)) for c in codes), default=None)
 
@@ -217,20 +214,35 @@ def quantity(text: str) -> Quantity:
     return parse_quantity(text)
 
 
-def _nodes(rows: list[_Row], cols: list[_Col], system, path: str, page_line, notes: list[Note]) -> list[Node]:
+def _line(pages: dict[int, Page], page_line, r: _Row) -> int:
+    """The text line of the row's code (its parts on consecutive lines), else of its page."""
+    first = page_line(r.page, None)
+    page = pages.get(r.page)
+    if r.parts and page is not None:
+        lines = [ln.strip() for ln in page.text.split("\n")]
+        n = len(r.parts)
+        for k in range(len(lines) - n + 1):
+            if all(lines[k + i].startswith(part) for i, part in enumerate(r.parts)):
+                return first + k
+    return first
+
+
+def _nodes(
+    rows: list[_Row], cols: list[_Col], system, path: str, page_line, notes: list[Note], pages: dict[int, Page]
+) -> list[Node]:
     ids = NodeIds()
     nodes: list[Node] = []
     stack: list[tuple[int, Node]] = []
     rows = _split_uncoded(rows, cols)
     edges = _edges(rows, cols)
     for r in rows:
-        cells = _cells(r, cols, edges, lambda en, id_, r=r: _note(notes, path, page_line, r, en, id_))
+        cells = _cells(r, cols, edges, lambda en, id_, r=r: _note(notes, path, page_line, r, en, id_, pages))
         level = r.level or "subkegiatan"
         rank = LEVELS.index(level)
         while stack and stack[-1][0] >= rank:
             stack.pop()
         parent = stack[-1][1] if stack else None
-        line = page_line(r.page, r.code)
+        line = _line(pages, page_line, r)
         span = Span(file=path, line_start=line, line_end=line, page=r.page)
         by_role = {c.role: _text(cells.get(c.no, [])) for c in cols if c.role in TEXT_ROLES}
         values: dict[str, Quantity] = {}
@@ -246,8 +258,9 @@ def _nodes(rows: list[_Row], cols: list[_Col], system, path: str, page_line, not
                     path,
                     page_line,
                     r,
-                    f"column {c.no}: {text!r} is not one figure, not read",
-                    f"kolom {c.no}: {text!r} bukan satu angka, tidak dibaca",
+                    pages=pages,
+                    en=f"column {c.no}: {text!r} is not one figure, not read",
+                    id_=f"kolom {c.no}: {text!r} bukan satu angka, tidak dibaca",
                 )
                 continue
             if unit and q.status == "ok" and q.unit is None:
@@ -278,8 +291,8 @@ def _nodes(rows: list[_Row], cols: list[_Col], system, path: str, page_line, not
     return nodes
 
 
-def _note(notes: list[Note], path: str, page_line, r: _Row, en: str, id_: str) -> None:
-    line = page_line(r.page, r.code)
+def _note(notes: list[Note], path: str, page_line, r: _Row, en: str, id_: str, pages: dict[int, Page]) -> None:
+    line = _line(pages, page_line, r)
     where = f"T-C.29 row {r.code or '(no code)'}"
     notes.append(
         Note(

@@ -32,8 +32,9 @@ class _Col:
 
 
 class _Row:
-    def __init__(self, page: int, top: float, code: Optional[str], level: Optional[str] = None):
+    def __init__(self, page: int, top: float, code: Optional[str], level=None, parts: Optional[list[str]] = None):
         self.page, self.top, self.code, self.level = page, top, code, level
+        self.parts = parts or []  # the code's parts as printed, one per line
         self.words: list[Word] = []
 
 
@@ -67,11 +68,11 @@ def _figure(text: str) -> bool:
     return bool(_CODE_PART.match(text) or re.match(r"^(?:Rp\.?\s*)?(?:[\d.,%]+|[-–—])$", text))
 
 
-def _code_of(words: list[Word], system_ok) -> list[tuple[Word, str]]:
-    """Codes in the code column: (first word, joined code); a code that is no level's
-    code yet is joined with the part printed on the next line."""
+def _code_of(words: list[Word], system_ok) -> list[tuple[Word, str, list[str]]]:
+    """Codes in the code column: (first word, joined code, parts as printed); a code that is
+    no level's code yet is joined with the part printed under it on the next line."""
     ws = sorted((w for w in words if _CODE_PART.match(w.text.replace(" ", ""))), key=lambda w: w.top)
-    out: list[tuple[Word, str]] = []
+    out: list[tuple[Word, str, list[str]]] = []
     open_: Optional[tuple[Word, str, float]] = None
     for w in ws:
         t = w.text.replace(" ", "")
@@ -81,20 +82,21 @@ def _code_of(words: list[Word], system_ok) -> list[tuple[Word, str]]:
             and abs(w.x0 - open_[0].x0) <= EDGE
             and system_ok(open_[1] + t)
         ):
-            out[-1] = (open_[0], open_[1] + t)
+            out[-1] = (open_[0], open_[1] + t, out[-1][2] + [w.text])
             open_ = None if system_ok(open_[1] + t, complete=True) else (open_[0], open_[1] + t, w.bottom)
             continue
         if not system_ok(t):
             continue
-        out.append((w, t))
+        out.append((w, t, [w.text]))
         open_ = None if system_ok(t, complete=True) else (w, t, w.bottom)
-    return [(w, t) for w, t in out if system_ok(t, complete=True)]  # a part never completed is no code
+    return [c for c in out if system_ok(c[1], complete=True)]  # a part never completed is no code
 
 
 def _rows(pages, body, kode: _Col, cols: list[_Col], layout: Layout) -> tuple[list[_Row], list[int]]:
     systems = layout.code_systems
 
     def ok(code: str, complete: bool = False) -> bool:
+        """A level's code (``complete``), or one the part of a wrapped code can complete."""
         code = code.rstrip(".")
         if complete:
             return any(s.level_of(code) for s in systems)
@@ -116,8 +118,7 @@ def _rows(pages, body, kode: _Col, cols: list[_Col], layout: Layout) -> tuple[li
         if not rows and codes and any(w.top < codes[0][0].top - 3 for w in words if w.top < end_y):
             rows.append(_Row(p.no, -1.0, None))  # the uncoded total row before the first code
         used.append(p.no)
-        anchors = [(w.top - 3, code) for w, code in codes if w.top < end_y]
-        page_rows = [_Row(p.no, top, code.rstrip(".")) for top, code in anchors]
+        page_rows = [_Row(p.no, w.top - 3, code.rstrip("."), parts=parts) for w, code, parts in codes if w.top < end_y]
         for w in words:
             if w.top >= end_y:
                 continue

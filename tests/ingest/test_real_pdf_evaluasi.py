@@ -10,16 +10,12 @@ their positions on the page (PDFium) and from the page rendered to PNG.
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from renja_check.ingest import load_document
 
-REAL = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "real"
-SUMUT = REAL / "prov-sumut_dp3akb_renja-2026.pdf"
-BOGOR = REAL / "kota-bogor_disperindag_renja-2020.pdf"
-KALTIM = REAL / "prov-kaltim-pupr_jasa-konstruksi_renja-extract.pdf"
+from .test_real_pdfs import BOGOR, KALTIM, REAL, SUMUT, _row
 
 pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason="../shared/samples/real not present")
 
@@ -30,12 +26,6 @@ def table():
     tables = doc.tables_with_role("evaluasi")
     assert len(tables) == 1
     return tables[0]
-
-
-def _row(table, code):
-    nodes = [n for n in table.nodes if n.code_printed == code]
-    assert nodes, f"{code} not read"
-    return nodes[0]
 
 
 def _cells(node):
