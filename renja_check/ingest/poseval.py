@@ -215,7 +215,7 @@ def quantity(text: str) -> Quantity:
 
 
 def _line(pages: dict[int, Page], page_line, r: _Row) -> int:
-    """The text line of the row's code (its parts on consecutive lines), else of its page."""
+    """The text line of the row's code (its parts on consecutive lines) or name, else of its page."""
     first = page_line(r.page, None)
     page = pages.get(r.page)
     if r.parts and page is not None:
@@ -242,9 +242,12 @@ def _nodes(
         while stack and stack[-1][0] >= rank:
             stack.pop()
         parent = stack[-1][1] if stack else None
+        by_role = {c.role: _text(cells.get(c.no, [])) for c in cols if c.role in TEXT_ROLES}
+        if not r.parts:  # a row without a code: found by the first lines of its name
+            names = [w for c in cols if c.role in ("nama", "uraian") for w in cells.get(c.no, [])]
+            r.parts = [w.text.strip() for w in sorted(names, key=lambda w: (w.page, round(w.top), w.x0))][:2]
         line = _line(pages, page_line, r)
         span = Span(file=path, line_start=line, line_end=line, page=r.page)
-        by_role = {c.role: _text(cells.get(c.no, [])) for c in cols if c.role in TEXT_ROLES}
         values: dict[str, Quantity] = {}
         unit = by_role.get("satuan") or None
         for c in cols:
