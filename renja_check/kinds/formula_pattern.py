@@ -43,5 +43,10 @@ def grouped(g: FormulaGroup, formula: str, findings: list[Finding], checked: int
         f"(this row and {others} others, all listed in the evidence): a pattern of the column, not one row's slip.",
     }
     message = {lang: text + tail.get(lang, tail["en"]) for lang, text in first.message.items()}
+    also = {
+        "id": f" Isi ulang kolom ini dengan rumus {formula} pada setiap baris yang tercantum dalam bukti.",
+        "en": f" Refill this column with formula {formula} on every row listed in the evidence.",
+    }
+    suggestion = {lang: text + also.get(lang, also["en"]) for lang, text in (first.suggestion or {}).items()} or None
     evidence = dict(first.evidence, rows=rows, pattern={"rows": n, "checked": checked})
-    return first.model_copy(update={"message": message, "evidence": evidence})
+    return first.model_copy(update={"message": message, "suggestion": suggestion, "evidence": evidence})
