@@ -224,3 +224,17 @@ def test_findings_on_the_table_reviewed():
         "T2.1:L924",  # the agency total (its name from line 924)
     ]
     assert sorted({f.rule for f in got}) == ["FM01", "FM03", "FM05"]
+
+
+def test_unread_review_still_noted_after_the_evaluation_table(monkeypatch):
+    """A T-C.31 the review reader cannot read keeps its table-unread note even though the
+    T-C.29 before it was read."""
+    from renja_check.ingest import posreview
+    from renja_check.ingest.pdf import read_positioned
+    from renja_check.ingest.posread import other_tables
+
+    monkeypatch.setattr(posreview, "read_review", lambda *a, **k: [])
+    pages = read_positioned(SUMUT)
+    roles, notes, tables = other_tables(pages, str(SUMUT), lambda page, code: 1, set(), [], 2026)
+    assert [t.role for t in tables] == ["evaluasi"]
+    assert [n.span.page for n in notes if n.code == "table-unread"] == [40, 51, 69]
