@@ -25,7 +25,7 @@ from ..numbers import parse_quantity
 from .layout import LEVELS, CodeSystem, Layout
 from .pdfwords import Page, Word
 from .postable import _lines
-from .poseval_rows import TEXT_ROLES, _body, _cells, _Col, _complete, _edges, _Row, _rows, _split_uncoded
+from .poseval_rows import TEXT_ROLES, _body, _cells, _Col, _Cols, _complete, _edges, _Row, _rows, _split_uncoded
 from .pdftext.base import NodeIds
 
 TABLE_ID = "T2.1"
@@ -160,7 +160,7 @@ def _columns(cells, spec: dict) -> list[_Col]:
         left = (mids[i - 1] + mids[i]) / 2 if i else -1e9
         right = (mids[i] + mids[i + 1]) / 2 if i + 1 < len(mids) else 1e9
         cols.append(_Col(no, left, right, spec["columns"].get(no)))
-    return cols
+    return _Cols(cols)
 
 
 def _over(head: list[Word], c: _Col) -> list[Word]:

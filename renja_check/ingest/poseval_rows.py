@@ -147,14 +147,33 @@ def _end(words: list[Word], cols: list[_Col]) -> float:
     return 1e9
 
 
+class _Cols(list):
+    """The table's columns, left to right, with each word's column kept once found."""
+
+    def __init__(self, cols):
+        super().__init__(cols)
+        self.memo: dict[Word, tuple[Optional[_Col], bool]] = {}
+
+
 def _col_of(cols: list[_Col], w: Word) -> tuple[Optional[_Col], bool]:
     """The column a word overlaps most, and whether that is sure."""
-    width = max(w.x1 - w.x0, 0.1)
-    over = sorted(((min(w.x1, c.x1) - max(w.x0, c.x0), c) for c in cols), key=lambda t: -t[0])
-    if over[0][0] <= 0:
+    memo = getattr(cols, "memo", None)
+    if memo is not None:
+        hit = memo.get(w)
+        if hit is None:
+            hit = memo[w] = _col_of(list(cols), w)
+        return hit
+    x0, x1 = w.x0, w.x1
+    best, first, second = None, 0.0, 0.0  # the two largest overlaps
+    for c in cols:
+        o = min(x1, c.x1) - max(x0, c.x0)
+        if o > first:
+            best, first, second = c, o, first
+        elif o > second:
+            second = o
+    if best is None:
         return None, False
-    sure = len(over) < 2 or over[1][0] < UNSURE * width
-    return over[0][1], sure
+    return best, second < UNSURE * max(x1 - x0, 0.1)
 
 
 def _complete(text: str) -> bool:
