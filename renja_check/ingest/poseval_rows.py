@@ -93,10 +93,14 @@ def _code_of(words: list[Word], system_ok) -> list[tuple[Word, str, list[str]]]:
 
 
 def _rows(pages, body, kode: _Col, cols: list[_Col], layout: Layout) -> tuple[list[_Row], list[int]]:
+    """The rows (with their words) and the pages read: page by page while the code column
+    holds codes of the layout's code systems, the page keeps the first page's format and no
+    line ends the table (``_end``)."""
     systems = layout.code_systems
 
     def ok(code: str, complete: bool = False) -> bool:
-        """A level's code (``complete``), or one the part of a wrapped code can complete."""
+        """A level's code (``complete``), or a code's first line that the part printed under it
+        can complete (``2.08.01.1.0`` + ``1`` or ``1.0001``)."""
         code = code.rstrip(".")
         if complete:
             return any(s.level_of(code) for s in systems)
