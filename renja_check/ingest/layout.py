@@ -47,6 +47,7 @@ class Layout:
     code_systems: list[CodeSystem] = field(default_factory=list)
     text_titles: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)  # text reader
     agency_kinds: list[str] = field(default_factory=list)  # BADAN, DINAS, ...
+    numbered: dict[str, list[dict]] = field(default_factory=dict)  # role -> column layouts by number
 
     def role_of_title(self, text: str, roles: tuple[str, ...] = ()) -> str | None:
         """The first role (specific forms before the generic plan titles) a title names."""
@@ -105,6 +106,17 @@ def merge(lay: Layout, data: dict) -> Layout:
     lay.text_titles += [
         (t[0], re.compile(t[1], re.I if "ignorecase" in t[2:] else 0)) for t in data.get("text_titles", [])
     ]
+    for role, specs in (data.get("numbered_tables") or {}).items():
+        for spec in specs:
+            lay.numbered.setdefault(role, []).append(
+                {
+                    "name": str(spec.get("name", "?")),
+                    "columns": {str(k): v for k, v in (spec.get("columns") or {}).items()},
+                    "formulas": {str(k): v for k, v in (spec.get("formulas") or {}).items()},
+                    "needs": [str(n) for n in spec.get("needs", [])],
+                    "header": [str(w) for w in spec.get("header", [])],
+                }
+            )
     for cs in data.get("code_systems", []):
         levels = tuple((lvl, re.compile(pat)) for lvl, pat in cs["levels"].items() if lvl in LEVELS)
         unchecked = re.compile(cs["unchecked"]) if cs.get("unchecked") else None

@@ -94,8 +94,10 @@ def other_tables(
     pages: list[Page], path: str, page_line, skip: set[str], plan: list[Table], year: Optional[int]
 ) -> tuple[list[str], list[Note], list[Table]]:
     """Roles of the other tables found by caption and header (``posroles``) and the tables
-    read of them (the two-sided T-C.31, ``posreview``); each table found but not read gets a
-    ``table-unread`` note: found and classified, its rows not read, so not checked."""
+    read of them (the evaluation T-C.29, ``poseval``; the two-sided T-C.31, ``posreview``);
+    each table found but not read gets a ``table-unread`` note: found and classified, its
+    rows not read, so not checked."""
+    from .poseval import read_evaluasi
     from .posreview import read_review
     from .posroles import classify
 
@@ -107,10 +109,17 @@ def other_tables(
         if role in skip:
             continue
         roles.append(role)
+        end = next((s for s in starts if s > page), len(pages) + 1)
+        if role == "evaluasi":
+            read, more = read_evaluasi(pages[page - 1 : end - 1], layout, path, page_line, caption)
+            if read:
+                tables += read
+                notes += more
+                continue
         if role == "review_rkpd":
-            end = next((s for s in starts if s > page), len(pages) + 1)
-            tables += read_review(pages[page - 1 : end - 1], layout, year, plan[0] if plan else None, path, page_line)
-            if tables:
+            read = read_review(pages[page - 1 : end - 1], layout, year, plan[0] if plan else None, path, page_line)
+            if read:
+                tables += read
                 continue
         span = Span(file=path, line_start=page_line(page, None), line_end=page_line(page, None), page=page)
         notes.append(

@@ -31,6 +31,7 @@ from ..record import Field
 from .base import Context, Kind, Params, walk_tables, Role, run_memo
 from .formula_evidence import cell_text, columns_of, content_fingerprint, decimal_text as _num, number, row_identity
 from .formula_expr import DIV0, Formula, FormulaError, parse_formula
+from .formula_pattern import FormulaGroup, grouped
 from .formula_stock import StockVocabulary, read_sum, stock_finding
 from .formula_units import column_units, join_words, mixes_units, row_units, sentence
 from .labels import bilingual, node_label, table_label
@@ -45,6 +46,7 @@ class FormulaParams(Params):
     sum_tolerance: Decimal = Field(Decimal("0"), ge=0)
     same_units: list[list[str]] = [PERSON]  # units that name the same thing
     stock: StockVocabulary = Field(default_factory=StockVocabulary)  # what makes a level (formula_stock)
+    group: Optional[FormulaGroup] = None  # mismatch: one finding for a formula broken on most rows
 
 
 class FormulaKind(Kind):
@@ -58,6 +60,9 @@ class FormulaKind(Kind):
             if not formulas and p.check != "column_units":
                 continue
             row = _Row(rule, ctx, doc, table)
+            if p.check == "mismatch" and p.group is not None:
+                yield from _mismatch_grouped(p, row, formulas)
+                continue
             seen: Counter = Counter()
             for node in table.nodes:
                 if not node.values:
@@ -73,6 +78,36 @@ class FormulaKind(Kind):
                     continue
                 for f in formulas:
                     yield from _check(p, row, f, formulas)
+
+
+def _mismatch_grouped(p: FormulaParams, row: "_Row", formulas: list[Formula]) -> Iterator[Finding]:
+    """``mismatch`` with ``group``: per formula, the rows' findings, or one standing for them
+    when the formula is broken on most rows (``formula_pattern``)."""
+    nodes = []
+    seen: Counter = Counter()
+    for node in row.table.nodes:
+        if node.values:
+            ident = row_identity(node, row.parents)
+            seen[ident] += 1
+            nodes.append((node, seen[ident]))
+    for f in formulas:
+        found: list[Finding] = []
+        checked = 0
+        for node, nth in nodes:
+            row.node, row.nth = node, nth
+            checked += _checkable(row, f)
+            found += _check(p, row, f, formulas)
+        alone = [x for x in found if x.evidence.get("mixed_units")]  # FM04's defect, row by row
+        one = grouped(p.group, f.text, [x for x in found if not x.evidence.get("mixed_units")], checked)
+        yield from alone + [one] if one is not None else found
+
+
+def _checkable(row: "_Row", f: Formula) -> bool:
+    """The row's printed result of ``f`` can be recomputed (the ``mismatch`` conditions)."""
+    res, ops, unreadable, got = _computed(row.node, f)
+    if unreadable or (row.ambiguous and not all(_present(q) for q in ops.values())):
+        return False
+    return _present(res) and got is not None and got != DIV0 and any(_present(q) for q in ops.values())
 
 
 class _Row:

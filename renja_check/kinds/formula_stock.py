@@ -52,6 +52,7 @@ class StockVocabulary(Record):
 
     units: list[str] = []  # level units of a cell: %, persen, indeks, nilai, rasio ...
     heads: list[str] = []  # first word of the indicator: persentase, indeks, tersedianya ...
+    flows: list[str] = []  # units that always add up over years (money: Rp), whatever the wording
 
 
 @dataclass(frozen=True)
@@ -81,12 +82,21 @@ def stock_reason(
         return (q.unit or "").strip(" .") if _present(q) else ""
 
     printed = [u for u in (unit(c) for c in addends) if u] or [u for u in [unit(result)] if u]
+    if is_flow(printed, vocab):
+        return None
     if printed and all(u.lower() in units for u in printed):
         return ("unit", printed[-1])
     words = _WORD.findall(indicator.lower())
     if words and words[0] in {h.lower() for h in vocab.heads}:
         return ("wording", indicator.split()[0])
     return None
+
+
+def is_flow(printed: list[str], vocab: StockVocabulary) -> bool:
+    """The addends print a unit that adds up over the years (an amount of money in a
+    T-C.29 filled with budgets): a flow, even under a 'Persentase ...' indicator."""
+    flows = {u.lower() for u in vocab.flows}
+    return bool(printed) and all(u.lower() in flows for u in printed)
 
 
 def read_sum(
@@ -121,7 +131,9 @@ def read_sum(
     )
     why = stock_reason(node, addends, f.result, vocab, indicator)
     values = {node.values[c].value for c in addends}
-    constant = len(addends) >= 2 and len(values) == 1 and level != 0
+    units = [(node.values[c].unit or "").strip(" .") for c in addends]
+    flow = is_flow([u for u in units if u], vocab)
+    constant = len(addends) >= 2 and len(values) == 1 and level != 0 and not flow
     if why is None and constant:
         why = ("constant", " ".join((node.values[last].raw or "").split()))
     if abs(printed - total) <= tolerance:
@@ -130,7 +142,7 @@ def read_sum(
         verdict = "stock_way"
     elif why and why[0] != "constant":
         verdict = "stock_other"
-    elif held:
+    elif held and not flow:  # money is never written by the stock convention
         verdict = "convention"
     else:
         verdict = "slip"
