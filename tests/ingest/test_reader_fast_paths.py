@@ -8,6 +8,7 @@ from renja_check.ingest.pdftext.base import match_any
 from renja_check.ingest.pdftext.codes import Officials, best_score_in, score_name
 from renja_check.ingest.pdftext.evaluasi_values import Token, _readings
 from renja_check.nomenclature_match import _unpaired_floor
+from renja_check.text import norm_name
 
 WORDS = ["program", "kegiatan", "sub", "pengelolaan", "keuangan", "daerah", "aparatur", "dan", "a", "é", ",", "-"]
 
@@ -60,3 +61,55 @@ def test_readings_are_the_fitting_combinations():
         ]
         got = _readings(tokens, columns, fit)
         assert [list(r.items()) for r in got] == [list(r.items()) for r in want]
+
+
+def test_unpaired_count_with_a_kept_memo_is_the_floor():
+    from renja_check.nomenclature_match import unpaired_count
+
+    rng = random.Random(4)
+    for _ in range(100):
+        ys = _text(rng, 8).split()
+        memo: dict = {}  # one memo per ys, shared by every query as the nomenclature keeps it
+        for _ in range(10):
+            xs = _text(rng, 8).split()
+            for stop in range(0, 5):
+                assert unpaired_count(xs, ys, stop, memo) == _unpaired_floor(xs, ys, stop)
+
+
+def test_candidates_from_the_bidang_index_are_the_scanned_ones():
+    from renja_check.corpus import load_nomenclature
+
+    nom = load_nomenclature()
+    bidangs = sorted({e.code[:4] for e in nom.entries.values() if e.level == "bidang"})
+    rng = random.Random(5)
+    asks = [(), ("5.03", "5.04"), ("5.03",), ("X.XX",), ("5",), ("5.03.02",), ("9.99",)]
+    asks += [tuple(rng.sample(bidangs, rng.randint(1, 3))) for _ in range(20)]
+    for level in ("program", "kegiatan", "subkegiatan", "bidang"):
+        entries = nom._entries_by_level[level]
+        for bid in asks:
+            heads = ("X.XX", *(b + "." for b in bid))
+            want = [e for e in entries if not bid or e.code.startswith(heads) or e.code in bid]
+            got, names = nom._candidates(level, bid)
+            assert got == want, (level, bid)
+            assert names == [norm_name(e.name) for e in want]
+
+
+def test_prose_list_names_from_the_index_are_the_scanned_ones():
+    from renja_check.corpus import load_nomenclature
+    from renja_check.ingest.pdftext import prose_lists
+    from renja_check.ingest.pdftext.base import ParseContext
+
+    nom = load_nomenclature()
+    for bid in ([], ["5.03", "5.04"], ["1.02"], ["5"], ["X.XX"], [""]):
+        ctx = ParseContext(path="x", lines=[], nomenclature=nom, bidang=list(bid))
+        for level in ("program", "kegiatan", "subkegiatan"):
+            want = sorted(
+                {
+                    norm_name(e.name)
+                    for e in nom.entries.values()
+                    if e.level == level
+                    and (not bid or e.code.startswith("X.XX") or any(e.code.startswith(b + ".") for b in bid))
+                }
+            )
+            prose_lists._NAME_CACHE.clear()
+            assert prose_lists._names(ctx, level) == want, (bid, level)

@@ -93,12 +93,19 @@ def _names(ctx: ParseContext, level: str) -> list[str]:
     if key not in _NAME_CACHE:
         bid = tuple(ctx.bidang)
         nom = ctx.nomenclature
-        by_level = getattr(nom, "_entries_by_level", None)  # the entries of one level, indexed
-        entries = by_level.get(level, []) if by_level is not None else nom.entries.values()
+        if hasattr(nom, "_candidates") and all(bid):
+            # the nomenclature's own candidates of the level (its index: names normalised
+            # already); they add a code equal to a bidang, which this filter leaves out
+            entries, names = nom._candidates(level, bid)
+            pairs = zip(entries, names)
+        else:
+            by_level = getattr(nom, "_entries_by_level", None)  # the entries of one level, indexed
+            entries = by_level.get(level, []) if by_level is not None else nom.entries.values()
+            pairs = ((e, norm_name(e.name)) for e in entries)
         _NAME_CACHE[key] = sorted(
             {
-                norm_name(e.name)
-                for e in entries
+                n
+                for e, n in pairs
                 if e.level == level
                 and (not bid or e.code.startswith("X.XX") or any(e.code.startswith(b + ".") for b in bid))
             }

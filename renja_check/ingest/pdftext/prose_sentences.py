@@ -86,7 +86,7 @@ def _sentences(ctx: ParseContext, secs: list[str]) -> list[Sentence]:
     texts.append("")  # the next text of the last line: none
     item, bab, heading, connector = ITEM_RE.match, BAB_LINE_RE.match, HEADING_RE.match, CONNECTOR_END_RE.search
     non_alpha, lower = _ASCII_NON_ALPHA, _ASCII_LOWER
-    split = _split_block
+    split, ends = _split_block, _SENTENCE_END_CHARS
     for k, i in enumerate(keep):
         t = texts[k]
         c = t[0]
@@ -111,7 +111,10 @@ def _sentences(ctx: ParseContext, secs: list[str]) -> list[Sentence]:
             if block:
                 out.extend(split(ctx, block, secs[block[0]]))
                 block = []
-            out.extend(split(ctx, [i], secs[i]))
+            if ends.isdisjoint(t):  # most lines: no sentence end, the line is the sentence (_split_block)
+                out.append(Sentence(t, [(0, lines[i].no)], secs[i], i))
+            else:
+                out.extend(split(ctx, [i], secs[i]))
             continue
         # ITEM_RE starts with a digit or an ASCII lower-case letter
         if block and (c.isdigit() or "a" <= c <= "z") and item(t):
