@@ -98,15 +98,19 @@ def _sentences(ctx: ParseContext, secs: list[str]) -> list[Sentence]:
             alone = True
         elif (c.isdigit() or c in _ROMAN_START) and heading(t):
             alone = True
+        elif (
+            len(t) < 45
+            and texts[k + 1][:1].isupper()
+            and not t.endswith(_END_PUNCT)
+            and not connector(t, max(0, len(t) - 8))
+        ):
+            alone = True  # the short-line test first: it settles most lines of a table dump
         elif t.isascii():
             letters = t.encode().translate(None, non_alpha)
             n = len(letters)
             alone = n >= 3 and len(letters.translate(None, lower)) / n > 0.9
         else:
             alone = _mostly_upper(t)
-        if not alone and len(t) < 45:
-            nxt = texts[k + 1]
-            alone = nxt[:1].isupper() and not t.endswith(_END_PUNCT) and not connector(t, max(0, len(t) - 8))
         if alone:
             if block:
                 out.extend(split(ctx, block, secs[block[0]]))
