@@ -113,3 +113,26 @@ def test_prose_list_names_from_the_index_are_the_scanned_ones():
             )
             prose_lists._NAME_CACHE.clear()
             assert prose_lists._names(ctx, level) == want, (bid, level)
+
+
+def test_prose_list_prefix_score_is_the_max_over_the_names():
+    from rapidfuzz import fuzz
+
+    from renja_check.corpus import load_nomenclature
+    from renja_check.ingest.pdftext import prose_lists
+    from renja_check.ingest.pdftext.base import ParseContext
+
+    nom = load_nomenclature()
+    ctx = ParseContext(path="x", lines=[], nomenclature=nom, bidang=["5.03", "5.04"])
+    rng = random.Random(6)
+    names = prose_lists._names(ctx, "subkegiatan")
+    texts = ["", "a", "penyediaan", "Penyediaan Gaji dan", "xyz qqq"] + [_text(rng, 9) for _ in range(40)]
+    texts += [n[: rng.randint(1, len(n))] for n in rng.sample(names, 20)]
+    for level in ("program", "kegiatan", "subkegiatan"):
+        for t in texts:
+            key = norm_name(t)
+            want = max(
+                (fuzz.ratio(key, n[: len(key)]) for n in prose_lists._names(ctx, level) if len(n) >= len(key) - 2),
+                default=0.0,
+            )
+            assert prose_lists._prefix(ctx, t, level) == want, (level, t)

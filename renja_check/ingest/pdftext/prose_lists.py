@@ -137,7 +137,10 @@ def _best(ctx: ParseContext, text: str, level: str) -> float:
 def _prefix(ctx: ParseContext, text: str, level: str) -> float:
     """How well ``text`` matches the beginning of an official name."""
     key = norm_name(text)
-    return max((fuzz.ratio(key, n[: len(key)]) for n in _names(ctx, level) if len(n) >= len(key) - 2), default=0.0)
+    n = len(key)
+    # the max of fuzz.ratio over the names' heads, in one C call
+    best = process.extractOne(key, [name[:n] for name in _names(ctx, level) if len(name) >= n - 2], scorer=fuzz.ratio)
+    return best[1] if best is not None else 0.0
 
 
 def _join(a: str, b: str) -> str:
