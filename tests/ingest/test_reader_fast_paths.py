@@ -136,3 +136,16 @@ def test_prose_list_prefix_score_is_the_max_over_the_names():
                 default=0.0,
             )
             assert prose_lists._prefix(ctx, t, level) == want, (level, t)
+
+
+def test_connector_end_needs_one_of_its_last_characters():
+    from renja_check.ingest.pdftext.prose_lists import CONNECTOR_END_RE
+    from renja_check.ingest.pdftext.prose_sentences import _CONNECTOR_LAST
+
+    for c in map(chr, range(128)):
+        for head in ("", "x ", "dan", "kegiatan dan", "Untuk", "a &", "b -", "c ,"):
+            if c not in _CONNECTOR_LAST:
+                assert CONNECTOR_END_RE.search(head + c) is None, repr(head + c)
+    for word in ("dan", "atau", "untuk", "bagi", "serta", "yang", "di", "ke", "dari", "pada", "dengan", ",", "&", "-"):
+        for w in (word, word.upper(), word.title()):
+            assert w[-1] in _CONNECTOR_LAST and CONNECTOR_END_RE.search("x " + w)

@@ -55,6 +55,9 @@ def _mostly_upper(text: str) -> bool:
 _ROMAN_START = frozenset("IVX")
 _END_PUNCT = tuple(".,;:-")  # a line closing with punctuation
 _SENTENCE_END_CHARS = frozenset(".!?:")
+# the ASCII characters CONNECTOR_END_RE can end on (its words' last letters in either case, its
+# marks); a line ending on another ASCII character has no connector (a non-ASCII one is asked)
+_CONNECTOR_LAST = frozenset("nukiageNUKIAGE,&-\n")  # "\n": $ matches before a final newline
 
 
 def sentences(ctx: ParseContext, secs: Optional[list[str]] = None) -> list[Sentence]:
@@ -102,7 +105,7 @@ def _sentences(ctx: ParseContext, secs: list[str]) -> list[Sentence]:
             len(t) < 45
             and texts[k + 1][:1].isupper()
             and not t.endswith(_END_PUNCT)
-            and not connector(t, max(0, len(t) - 8))
+            and not ((t[-1] in _CONNECTOR_LAST or not t[-1].isascii()) and connector(t, max(0, len(t) - 8)))
         ):
             alone = True  # the short-line test first: it settles most lines of a table dump
         elif t.isascii():
