@@ -51,6 +51,8 @@ def parse_decimal(token: str, style: Optional[Style] = None) -> tuple[Optional[D
 
     ``style`` tells the thousands/decimal convention of the table when known.
     """
+    if token and token.isdigit() and token.isascii():  # plain digits (most tokens): what the steps below give
+        return Decimal(token), "ok", None
     t = clean(token).replace(" ", "")
     if not t or not _NUM_RE.match(t):
         return None, "invalid", f"not a number: {token!r}"
