@@ -197,9 +197,9 @@ def infer_style(tokens: list[str]) -> Optional[Style]:
     """The thousands convention a table uses, judged from its unambiguous numbers."""
     en = id_ = 0
     for tok in tokens:
-        t = clean(tok).replace(" ", "")
-        if "," not in t and "." not in t:  # every style pattern needs a separator
+        if "," not in tok and "." not in tok:  # every style pattern needs a separator (clean keeps them)
             continue
+        t = clean(tok).replace(" ", "")
         if _EN_STYLE_RES[0].fullmatch(t) or _EN_STYLE_RES[1].fullmatch(t):
             en += 1
         elif _ID_STYLE_RES[0].fullmatch(t) or _ID_STYLE_RES[1].fullmatch(t):

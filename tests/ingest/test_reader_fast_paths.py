@@ -149,3 +149,20 @@ def test_connector_end_needs_one_of_its_last_characters():
     for word in ("dan", "atau", "untuk", "bagi", "serta", "yang", "di", "ke", "dari", "pada", "dengan", ",", "&", "-"):
         for w in (word, word.upper(), word.title()):
             assert w[-1] in _CONNECTOR_LAST and CONNECTOR_END_RE.search("x " + w)
+
+
+def test_norm_name_ascii_fast_path_is_the_general_key():
+    import re as _re
+    import unicodedata
+
+    def general(text: str) -> str:  # norm_name's steps for any text
+        t = unicodedata.normalize("NFKC", text or "").replace("\u00a0", " ").lower()
+        t = _re.sub(r"-\s+", "-", t)
+        return " ".join(_re.sub(r"[^\w\s]", " ", t).split())
+
+    rng = random.Random(8)
+    texts = ["", "A", "Sub-\n kegiatan", "a - b", "x\x1cy", "Pengadaan  Sarana, dan Prasarana."]
+    texts += [chr(c) + "ab" + chr(c) for c in range(128)]
+    texts += ["".join(chr(rng.randrange(128)) for _ in range(rng.randint(0, 15))) for _ in range(5000)]
+    for t in texts:
+        assert norm_name(t) == general(t), repr(t)
