@@ -27,8 +27,8 @@ from .nomenclature_match import (
     MATCH_CUTOFF,
     WORD_PAIR_CUTOFF,
     WORD_PENALTY,
-    _unpaired_floor,
     align_words,
+    unpaired_count,
     guarded_score,
     sorted_words,
     word_gap,
@@ -131,12 +131,17 @@ class Nomenclature:
     _cand_cache: dict[tuple, tuple[list[Entry], list[str]]] = field(default_factory=dict)
     _sorted_cache: dict[tuple, list[str]] = field(default_factory=dict)  # words of names, sorted
     _word_counts: Counter = field(default_factory=Counter)
+    # level -> bidang head ("X.XX" or the code's first two parts) -> positions in _entries_by_level
+    _heads: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    _word_memo: dict[str, tuple[list[str], dict[str, bool]]] = field(default_factory=dict)  # _name_words
 
     def __post_init__(self) -> None:
         for e in self.entries.values():
             key = norm_name(e.name)
             self.by_name.setdefault((e.level, key), []).append(e)
-            self._entries_by_level.setdefault(e.level, []).append(e)
+            at = self._entries_by_level.setdefault(e.level, [])
+            self._heads.setdefault(e.level, {}).setdefault(_head(e.code), []).append(len(at))
+            at.append(e)
             self._names.setdefault(e.level, []).append(key)
             pc = e.parent_code
             if pc:
@@ -169,7 +174,12 @@ class Nomenclature:
             names = self._names.get(level, [])  # norm_name of each entry, in the same order
             if len(names) != len(entries):
                 names = [norm_name(e.name) for e in entries]
-            if bidang:  # _in_bidang with its prefixes made once: the generic X.XX, a bidang, under one
+            groups = self._heads.get(level)
+            if bidang and groups is not None and _is_heads(bidang) and len(names) == len(entries):
+                # the entries under each bidang and the generic X.XX, from the index: the same
+                # positions as the scan below, in the same (ascending) order
+                keep = sorted(i for h in {"X.XX", *bidang} for i in groups.get(h, ()))
+            elif bidang:  # _in_bidang with its prefixes made once: the generic X.XX, a bidang, under one
                 heads = ("X.XX", *(b + "." for b in bidang))
                 keep = [i for i, e in enumerate(entries) if e.code.startswith(heads) or e.code in bidang]
             else:
@@ -189,6 +199,14 @@ class Nomenclature:
         if not self._word_counts:
             self._word_counts.update(w for names in self._names.values() for n in names for w in set(n.split()))
         return self._word_counts
+
+    def _name_words(self, name: str) -> tuple[list[str], dict[str, bool]]:
+        """The words of a normalised official name, and which words of the printed names
+        asked so far pair with none of them (``unpaired_count``), kept for the next query."""
+        hit = self._word_memo.get(name)
+        if hit is None:
+            hit = self._word_memo[name] = (name.split(), {})
+        return hit
 
     # -- lookups by name --------------------------------------------------
     def by_exact_name(self, name: str, level: str) -> list[Entry]:
@@ -252,6 +270,7 @@ class Nomenclature:
             score_cutoff=cutoff,
         )
         words = key.split()
+        mine: dict[str, bool] = {}  # words of a candidate name unpairable with the query's, by word
         # results come best token_sort_ratio first and a score never exceeds it: once ``limit``
         # hits score more than a result's ratio, neither it nor any after it can make the cut
         kth: Optional[float] = None  # the limit-th best score so far (fewer hits than ``limit`` here)
@@ -260,15 +279,16 @@ class Nomenclature:
                 break
             e = candidates[idx]
             if cutoff > 0:  # skip the alignment when unpairable words alone sink the score
-                other = names[idx].split()
+                other, theirs = self._name_words(names[idx])
                 # the fewest unpaired words that sink the result (by the test below): counting
                 # stops there, the verdict is the same
                 sink = 0
                 while tsr - WORD_PENALTY * sink >= cutoff:
                     sink += 1
-                floor = _unpaired_floor(words, other, sink)
+                floor = unpaired_count(words, other, sink, theirs)
                 if tsr - WORD_PENALTY * floor >= cutoff:
-                    floor += _unpaired_floor(other, words, sink - floor)  # the two sides' unpaired words add up
+                    # the two sides' unpaired words add up
+                    floor += unpaired_count(other, words, sink - floor, mine)
                 if tsr - WORD_PENALTY * floor < cutoff:
                     continue
             score = max(0.0, tsr - WORD_PENALTY * word_gap(key, names[idx]))  # guarded_score
@@ -282,6 +302,22 @@ class Nomenclature:
                         kth = sorted((h.score for h in hits), reverse=True)[limit - 1]
         hits.sort(key=lambda m: (-m.score, m.code))
         return hits[:limit]
+
+
+def _head(code: str) -> str:
+    """The group of a code in ``Nomenclature._heads``: "X.XX" for the generic penunjang codes,
+    else the code up to its second dot (its bidang, "5.03" of "5.03.02.2.01.0001")."""
+    if code.startswith("X.XX"):
+        return "X.XX"
+    first = code.find(".")
+    second = code.find(".", first + 1) if first >= 0 else -1
+    return code if second < 0 else code[:second]
+
+
+def _is_heads(bidang: tuple[str, ...]) -> bool:
+    """Every bidang a head of ``_head``'s form (one dot, not the generic one): then the codes
+    equal to it or under it are exactly those of its group."""
+    return all(b.count(".") == 1 and not b.startswith("X.XX") and _head(b) == b for b in bidang)
 
 
 def _in_bidang(code: str, bidang: tuple[str, ...]) -> bool:

@@ -86,6 +86,25 @@ def _unpaired_floor(xs: list[str], ys: list[str], stop_at: Optional[int] = None)
     return n
 
 
+def unpaired_count(xs: list[str], ys: list[str], stop_at: int, memo: dict[str, bool]) -> int:
+    """``_unpaired_floor(xs, ys, stop_at)`` with each word's verdict kept in ``memo``, which
+    belongs to ``ys`` (the caller keeps one per list of words it asks about)."""
+    n = 0
+    for x in xs:
+        if n >= stop_at:
+            break
+        alone = memo.get(x)
+        if alone is None:
+            alone = memo[x] = (
+                x not in ys
+                and x not in FUNCTION_WORDS
+                and process.extractOne(x, ys, scorer=fuzz.ratio, score_cutoff=WORD_PAIR_CUTOFF) is None
+            )
+        if alone:
+            n += 1
+    return n
+
+
 def guarded_score(a: str, b: str) -> float:
     """token_sort_ratio of two normalised names, minus WORD_PENALTY per unpaired word."""
     return max(0.0, fuzz.token_sort_ratio(a, b) - WORD_PENALTY * word_gap(a, b))

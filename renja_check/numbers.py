@@ -51,6 +51,8 @@ def parse_decimal(token: str, style: Optional[Style] = None) -> tuple[Optional[D
 
     ``style`` tells the thousands/decimal convention of the table when known.
     """
+    if token and token.isdigit() and token.isascii():  # plain digits (most tokens): what the steps below give
+        return Decimal(token), "ok", None
     t = clean(token).replace(" ", "")
     if not t or not _NUM_RE.match(t):
         return None, "invalid", f"not a number: {token!r}"
@@ -195,9 +197,9 @@ def infer_style(tokens: list[str]) -> Optional[Style]:
     """The thousands convention a table uses, judged from its unambiguous numbers."""
     en = id_ = 0
     for tok in tokens:
-        t = clean(tok).replace(" ", "")
-        if "," not in t and "." not in t:  # every style pattern needs a separator
+        if "," not in tok and "." not in tok:  # every style pattern needs a separator (clean keeps them)
             continue
+        t = clean(tok).replace(" ", "")
         if _EN_STYLE_RES[0].fullmatch(t) or _EN_STYLE_RES[1].fullmatch(t):
             en += 1
         elif _ID_STYLE_RES[0].fullmatch(t) or _ID_STYLE_RES[1].fullmatch(t):

@@ -84,3 +84,21 @@ def test_money_exact_keeps_cents_of_fraction_cells():
     assert money_exact(parse_money("-")) == 0
     assert money_exact(parse_money("1.500")) is None  # ambiguous: no exact amount
     assert money_exact(parse_money("#DIV/0!")) is None
+
+
+def test_parse_decimal_plain_digits_fast_path_is_the_general_reading():
+    import random
+
+    from renja_check import numbers
+
+    rng = random.Random(7)
+    tokens = ["0", "00", "007", "12", "1500", "٣", "²", "1 2", " 12 ", "12.", "+12", "-3", ""]
+    tokens += ["".join(rng.choice("0123456789") for _ in range(rng.randint(1, 25))) for _ in range(200)]
+    for tok in tokens:
+        for style in (None, "id", "en"):
+            got = numbers.parse_decimal(tok, style)
+            t = numbers.clean(tok).replace(" ", "")  # the general path, by hand for plain digits
+            if tok and tok.isdigit() and tok.isascii():
+                assert got == (numbers.Decimal(t), "ok", None)
+            # a padded token takes the general path: the same reading
+            assert got[:2] == numbers.parse_decimal(" " + tok + " ", style)[:2] or not tok.strip()

@@ -32,15 +32,21 @@ class Line:
 
 
 def split_lines(text: str) -> list[Line]:
-    out = []
-    new = object.__new__
-    for i, raw in enumerate(text.splitlines(), start=1):
-        t = " ".join(raw.split())  # norm_space
-        if t:
-            # Line(i, t, ...) without the frozen __init__'s per-field object.__setattr__ (same fields)
+    out: list[Line] = []
+    new, append = object.__new__, out.append
+    i = 0
+    for raw in text.splitlines():
+        i += 1
+        words = raw.split()
+        if words:
+            # Line(i, " ".join(words), ...) (norm_space) without the frozen __init__'s per-field
+            # object.__setattr__ (same fields)
             ln = new(Line)
-            ln.__dict__.update(no=i, text=t, open_end=raw[-1:].isspace())
-            out.append(ln)
+            d = ln.__dict__
+            d["no"] = i
+            d["text"] = " ".join(words)
+            d["open_end"] = raw[-1].isspace()
+            append(ln)
     return out
 
 

@@ -164,6 +164,21 @@ class Officials:
         self.names = [norm_name(o) for o in officials]
         self.sorted = [sorted_words(n) for n in self.names]
 
+    @classmethod
+    def of(cls, officials: list[str]) -> "Officials":
+        """``Officials(officials)``, made once per process for the same names (the official
+        names of one parent are asked for by every row under it)."""
+        key = tuple(officials)
+        hit = _PREPARED.get(key)
+        if hit is None:
+            if len(_PREPARED) >= 4096:
+                _PREPARED.clear()
+            hit = _PREPARED[key] = cls(key)
+        return hit
+
+
+_PREPARED: dict[tuple[str, ...], Officials] = {}
+
 
 def best_score_in(name: str, officials: Officials) -> float:
     """``max(score_name(name, o) for o in officials)``: the max over the names of

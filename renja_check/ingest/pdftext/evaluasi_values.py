@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import field
-from functools import cached_property
 from decimal import Decimal
 from typing import Optional
 
@@ -31,6 +30,21 @@ _YEAR_RE = re.compile(r"(19|20)\d\d")
 EMPTY = ("-", "–", "—")
 
 
+class _once:
+    """``functools.cached_property`` without its lock (Python 3.11 takes one on every first
+    access; these tokens are read by the thousand): computed on first access, then a plain
+    attribute of the instance."""
+
+    def __init__(self, func) -> None:
+        self.func, self.name = func, func.__name__
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
+
 @struct
 class Token:
     kind: str  # Q quantity, P percent, E spreadsheet error, D dash (empty), G grade
@@ -40,7 +54,7 @@ class Token:
         """The token's cell, parsed once (``place`` scores every reading with its number)."""
         return self._quantity
 
-    @cached_property
+    @_once
     def _quantity(self) -> Quantity:
         if self.kind == "G":
             return Quantity(raw=self.raw, status="ok", note="predikat (not a number)")

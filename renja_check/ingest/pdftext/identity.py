@@ -43,6 +43,11 @@ def identity_claims(ctx: ParseContext) -> list[Claim]:
         nxt = lines[i + 1].text if i + 1 < len(lines) else ""
         if "20" not in ln.text and "20" not in nxt:  # both patterns hold a year 20xx: no need to run them
             continue
+        # both patterns open with "ren" (RENCANA, RENJA, RENSTRA, RENACAN) and a match kept starts
+        # on this line: on ASCII text (case folding stays ASCII there) a substring test says
+        # whether one can
+        if ln.text.isascii() and "ren" not in ln.text.lower():
+            continue
         text = f"{ln.text} {nxt}".strip()
         cut = len(ln.text)
         section = (

@@ -29,21 +29,31 @@ _PROGRAM_RE = re.compile(r"^(\d)[ .](\d{1,2})[ .](\d{1,2})\s+PROGRAM\b")
 def read_meta(ctx: ParseContext) -> dict:
     meta: dict = {}
     head = ctx.lines[:400]
-    # the year is printed "20xx": a line without "20" holds none
-    years = Counter(int(m.group(1)) for ln in ctx.lines if "20" in ln.text for m in _YEAR_RE.finditer(ln.text))
+    # the year is printed "20xx": a line without "20" holds none; nor does an ASCII line without
+    # "ren" in any case (RENJA, RENCANA KERJA; case folding stays ASCII there)
+    years = Counter(
+        int(m.group(1))
+        for ln in ctx.lines
+        if "20" in ln.text and (not ln.text.isascii() or "ren" in ln.text.lower())
+        for m in _YEAR_RE.finditer(ln.text)
+    )
     if years:
         ctx.year = years.most_common(1)[0][0]
         ctx.forward_year = ctx.year + 1
     meta["is_renja"] = bool(years) or any("RENCANA KERJA" in ln.text.upper() for ln in head)
+    uppers = [ln.text.upper() for ln in head]
     pemdas = Counter(
         f"{m.group(1).title().replace('Kab.', 'Kabupaten')} {m.group(2).title()}"
-        for ln in head
-        for m in _PEMDA_RE.finditer(ln.text.upper())
+        for up in uppers
+        if "KOTA" in up or "KAB" in up  # the pattern's words, on the same text
+        for m in _PEMDA_RE.finditer(up)
     )
     if pemdas:
         meta["pemda"] = pemdas.most_common(1)[0][0]
     else:
-        provs = Counter(f"Provinsi {m.group(1).title()}" for ln in head for m in _PROV_RE.finditer(ln.text.upper()))
+        provs = Counter(
+            f"Provinsi {m.group(1).title()}" for up in uppers if "PROVINSI" in up for m in _PROV_RE.finditer(up)
+        )
         if provs:
             meta["pemda"] = provs.most_common(1)[0][0]
     for ln in ctx.lines:

@@ -96,7 +96,7 @@ def split_name(texts: list[str], officials: list[str], level: str) -> tuple[str,
         return join_text(head), rest
 
     if officials:
-        prepared = Officials(officials)
+        prepared = Officials.of(officials)
 
         def best(cands):
             scored = [(best_score_in(name_of(k, w)[0], prepared), -k, -w, (k, w)) for k, w in cands]

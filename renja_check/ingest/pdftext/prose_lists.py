@@ -93,12 +93,19 @@ def _names(ctx: ParseContext, level: str) -> list[str]:
     if key not in _NAME_CACHE:
         bid = tuple(ctx.bidang)
         nom = ctx.nomenclature
-        by_level = getattr(nom, "_entries_by_level", None)  # the entries of one level, indexed
-        entries = by_level.get(level, []) if by_level is not None else nom.entries.values()
+        if hasattr(nom, "_candidates") and all(bid):
+            # the nomenclature's own candidates of the level (its index: names normalised
+            # already); they add a code equal to a bidang, which this filter leaves out
+            entries, names = nom._candidates(level, bid)
+            pairs = zip(entries, names)
+        else:
+            by_level = getattr(nom, "_entries_by_level", None)  # the entries of one level, indexed
+            entries = by_level.get(level, []) if by_level is not None else nom.entries.values()
+            pairs = ((e, norm_name(e.name)) for e in entries)
         _NAME_CACHE[key] = sorted(
             {
-                norm_name(e.name)
-                for e in entries
+                n
+                for e, n in pairs
                 if e.level == level
                 and (not bid or e.code.startswith("X.XX") or any(e.code.startswith(b + ".") for b in bid))
             }
@@ -130,7 +137,10 @@ def _best(ctx: ParseContext, text: str, level: str) -> float:
 def _prefix(ctx: ParseContext, text: str, level: str) -> float:
     """How well ``text`` matches the beginning of an official name."""
     key = norm_name(text)
-    return max((fuzz.ratio(key, n[: len(key)]) for n in _names(ctx, level) if len(n) >= len(key) - 2), default=0.0)
+    n = len(key)
+    # the max of fuzz.ratio over the names' heads, in one C call
+    best = process.extractOne(key, [name[:n] for name in _names(ctx, level) if len(name) >= n - 2], scorer=fuzz.ratio)
+    return best[1] if best is not None else 0.0
 
 
 def _join(a: str, b: str) -> str:

@@ -55,6 +55,9 @@ def _mostly_upper(text: str) -> bool:
 _ROMAN_START = frozenset("IVX")
 _END_PUNCT = tuple(".,;:-")  # a line closing with punctuation
 _SENTENCE_END_CHARS = frozenset(".!?:")
+# the ASCII characters CONNECTOR_END_RE can end on (its words' last letters in either case, its
+# marks); a line ending on another ASCII character has no connector (a non-ASCII one is asked)
+_CONNECTOR_LAST = frozenset("nukiageNUKIAGE,&-\n")  # "\n": $ matches before a final newline
 
 
 def sentences(ctx: ParseContext, secs: Optional[list[str]] = None) -> list[Sentence]:
@@ -86,7 +89,7 @@ def _sentences(ctx: ParseContext, secs: list[str]) -> list[Sentence]:
     texts.append("")  # the next text of the last line: none
     item, bab, heading, connector = ITEM_RE.match, BAB_LINE_RE.match, HEADING_RE.match, CONNECTOR_END_RE.search
     non_alpha, lower = _ASCII_NON_ALPHA, _ASCII_LOWER
-    split = _split_block
+    split, ends = _split_block, _SENTENCE_END_CHARS
     for k, i in enumerate(keep):
         t = texts[k]
         c = t[0]
@@ -98,20 +101,27 @@ def _sentences(ctx: ParseContext, secs: list[str]) -> list[Sentence]:
             alone = True
         elif (c.isdigit() or c in _ROMAN_START) and heading(t):
             alone = True
+        elif (
+            len(t) < 45
+            and texts[k + 1][:1].isupper()
+            and not t.endswith(_END_PUNCT)
+            and not ((t[-1] in _CONNECTOR_LAST or not t[-1].isascii()) and connector(t, max(0, len(t) - 8)))
+        ):
+            alone = True  # the short-line test first: it settles most lines of a table dump
         elif t.isascii():
             letters = t.encode().translate(None, non_alpha)
             n = len(letters)
             alone = n >= 3 and len(letters.translate(None, lower)) / n > 0.9
         else:
             alone = _mostly_upper(t)
-        if not alone and len(t) < 45:
-            nxt = texts[k + 1]
-            alone = nxt[:1].isupper() and not t.endswith(_END_PUNCT) and not connector(t, max(0, len(t) - 8))
         if alone:
             if block:
                 out.extend(split(ctx, block, secs[block[0]]))
                 block = []
-            out.extend(split(ctx, [i], secs[i]))
+            if ends.isdisjoint(t):  # most lines: no sentence end, the line is the sentence (_split_block)
+                out.append(Sentence(t, [(0, lines[i].no)], secs[i], i))
+            else:
+                out.extend(split(ctx, [i], secs[i]))
             continue
         # ITEM_RE starts with a digit or an ASCII lower-case letter
         if block and (c.isdigit() or "a" <= c <= "z") and item(t):

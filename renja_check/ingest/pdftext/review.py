@@ -100,8 +100,13 @@ def _read_cells(ctx: ParseContext, sc: Scan) -> dict[int, Cells]:
     """Cells of every copy; copies without a confident name get a second try with the
     lokasi strings the confident ones revealed."""
     out: dict[int, Cells] = {}
+    # the name's best prefix depends on the copy's texts only (not on its line numbers): the
+    # copies printed alike on both sides of the table share it
+    prefixes: dict[tuple[str, ...], tuple[int, float]] = {}
     for _, _, c in _all_copies(sc):
-        out[id(c)] = split_cells(c.parts, ctx.nomenclature, ctx.bidang, [])
+        key = tuple(text for _, text in c.parts)
+        cells = out[id(c)] = split_cells(c.parts, ctx.nomenclature, ctx.bidang, [], prefixes.get(key))
+        prefixes.setdefault(key, (cells.name_prefix, cells.name_score))
     known = [v.lokasi for v in out.values() if v.lokasi and v.name_score >= 85]
     known = [lok for lok, _ in Counter(known).most_common(5)]
     if known:
