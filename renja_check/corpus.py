@@ -13,7 +13,7 @@ keeps working for every name.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
@@ -21,6 +21,7 @@ from typing import Iterable, Optional
 
 from rapidfuzz import fuzz, process
 
+from .structs import struct
 from .nomenclature_codes import LEVELS, PARENT_LEVEL, generic_code, level_of, normalize_code, parent_code
 from .nomenclature_match import (
     FUNCTION_WORDS,
@@ -101,7 +102,7 @@ class Entry(tuple):
         return parent_code(self.code)
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Match:
     entry: Entry
     code: str  # concrete code (X.XX replaced by the bidang when given)
@@ -120,7 +121,7 @@ def _editions(sumber: str) -> tuple[str, ...]:
     return tuple(eds)
 
 
-@dataclass
+@struct
 class Nomenclature:
     entries: dict[str, Entry]
     by_name: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
@@ -384,7 +385,7 @@ def _read(path: Path) -> Nomenclature:
     return Nomenclature(entries)
 
 
-@dataclass
+@struct
 class Corpus:
     """Everything rules may consult besides the dossier."""
 

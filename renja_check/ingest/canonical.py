@@ -15,10 +15,10 @@ money cell is an input error, never a guess.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Callable, Optional
 
+from ..structs import struct
 from ..errors import InputError
 from ..models import Document, Indicator, Money, Node, Quantity, Source, Span, Table
 from ..nomenclature_codes import level_of, normalize_code, parent_code
@@ -30,7 +30,7 @@ TITLES = {"rkpd": "RKPD", "renstra": "Renstra Perangkat Daerah", "rpjmd": "RPJMD
 _STRUCT = ("misi", "tujuan", "sasaran")
 
 
-@dataclass
+@struct
 class Row:
     cells: dict[str, Any]
     line: int

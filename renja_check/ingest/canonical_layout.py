@@ -14,7 +14,7 @@ lines before the header of a CSV): ``dokumen`` (rkpd|renstra|rpjmd), ``pemda``, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from ..structs import struct
 
 DOC_TYPES = ("rkpd", "renstra", "rpjmd")
 STAGES = ("rancangan_awal", "rancangan_akhir", "final")
@@ -23,7 +23,7 @@ META_KEYS = ("dokumen", "pemda", "tahun", "tahap", "periode", "perangkat_daerah"
 YEAR_COLUMN = re.compile(r"^(target|pagu)_(\d{4}|akhir)$")
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Col:
     name: str
     kind: str = "text"  # text | money | target | code | level | agencies

@@ -23,13 +23,14 @@ in it is one agency with no other document.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
 import yaml
 
+from ..structs import struct
 from ..errors import InputError
 from ..models import Document, Dossier
 from ..safe_yaml import safe_load
@@ -42,14 +43,14 @@ ROLES = ("renja",) + DOC_TYPES
 RENJA_SUFFIXES = (".json", ".txt", ".pdf", ".yaml", ".yml")
 
 
-@dataclass
+@struct
 class Agency:
     code: Optional[str]
     name: Optional[str]
     paths: dict[str, Path] = field(default_factory=dict)  # role -> file
 
 
-@dataclass
+@struct
 class Pemda:
     name: Optional[str]
     year: Optional[int]

@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from pathlib import Path
+from ..structs import struct
 
 LAYOUT_DIR = Path(__file__).resolve().parent / "layouts"
 LEVELS = ("total", "urusan", "bidang", "program", "kegiatan", "subkegiatan")
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class CodeSystem:
     name: str
     levels: tuple[tuple[str, re.Pattern[str]], ...]  # (level, pattern) deepest last
@@ -35,7 +36,7 @@ class CodeSystem:
         return next((lvl for lvl, pat in self.levels if pat.match(code)), None)
 
 
-@dataclass
+@struct
 class Layout:
     names: list[str] = field(default_factory=list)
     titles: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)

@@ -10,10 +10,11 @@ from __future__ import annotations
 import string
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from typing import Any, ClassVar, Iterable, Iterator, Literal, Optional, Union
 
+from ..structs import struct
 from ..corpus import Corpus
 from ..finding import Finding, fingerprint
 from ..models import Claim, Document, Dossier, Level, Node, Span, Table  # noqa: F401 - Level re-exported
@@ -57,7 +58,7 @@ def run_memo() -> Optional[dict]:
     return _RUN_MEMO.get()
 
 
-@dataclass
+@struct
 class Context:
     dossier: Dossier
     corpus: Corpus

@@ -10,9 +10,9 @@ run: ``missing`` says what it lacked, and the engine lists it as skipped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Optional
 
+from ..structs import struct
 from ..models import Document, Table
 from .labels import table_label
 
@@ -25,7 +25,7 @@ STAGE_TXT = {
 }
 
 
-@dataclass
+@struct
 class Side:
     doc: Document
     table: Table

@@ -10,10 +10,10 @@ division is a rate; its result is printed in percent.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from decimal import Decimal
 from typing import Optional, Union
+from ..structs import struct
 
 _TOKEN = re.compile(r"\s*(?:(\d+)|([-+*/()]))")
 
@@ -95,7 +95,7 @@ def _operands(expr: Expr) -> tuple[str, ...]:
     return tuple(out)
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Formula:
     text: str  # "8=(7/6)"
     result: str  # "8"

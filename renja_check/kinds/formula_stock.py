@@ -33,10 +33,10 @@ verdict            printed result                                               
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Optional
 
+from ..structs import struct
 from ..models import Node, Quantity
 from ..record import Record
 from .formula_evidence import cell_text, decimal_text, number
@@ -55,7 +55,7 @@ class StockVocabulary(Record):
     flows: list[str] = []  # units that always add up over years (money: Rp), whatever the wording
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class SumReading:
     verdict: str  # see the module docstring
     printed: Decimal

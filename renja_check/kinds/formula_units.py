@@ -12,15 +12,15 @@ printed row (``199 orang`` that could not be placed still counts for ``orang``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Optional
 
+from ..structs import struct
 from ..models import Node, Quantity
 from .formula_evidence import cell_text
 from .formula_expr import Formula
 
 
-@dataclass
+@struct
 class UnitGroup:
     key: str
     columns: list[str]
@@ -28,7 +28,7 @@ class UnitGroup:
     weight: int = 0
 
 
-@dataclass
+@struct
 class RowUnits:
     groups: list[UnitGroup]  # largest first
     majority: Optional[UnitGroup]

@@ -15,11 +15,12 @@ They are neither matched (their fields are not compared) nor missing.
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Iterable, Iterator, Optional
 
 from rapidfuzz import fuzz
 
+from ..structs import struct
 from ..corpus import guarded_score, parent_code
 from ..models import Document, Dossier, Node, Table
 from ..text import norm_name
@@ -31,7 +32,7 @@ NAME_CUTOFF = 92.0
 RECODED_CUTOFF = 80.0
 
 
-@dataclass
+@struct
 class Matching:
     pairs: list[tuple[Node, Node]] = field(default_factory=list)
     only_a: list[Node] = field(default_factory=list)

@@ -6,10 +6,10 @@ these helpers only read it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterator, Optional
 
+from ..structs import struct
 from ..models import Document, Money, Node, Table
 from ..numbers import money_exact
 from .base import run_memo
@@ -60,7 +60,7 @@ def table_tree(table: Table) -> Tree:
     return hit[1]
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Addend:
     node: Node
     money: Optional[Money]  # None: the node prints no amount for the year

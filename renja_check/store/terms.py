@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Optional
+from ..structs import struct
 
 _NON_WORD = re.compile(r"[^\w]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
@@ -64,7 +64,7 @@ def fold(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", t).replace("_", " ").split())
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Amount:
     value: int  # rupiah
     unit: int  # one unit of the last digit written: 0 for an exact amount

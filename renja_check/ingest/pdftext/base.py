@@ -15,7 +15,7 @@ from typing import Callable, Optional
 from ...corpus import Nomenclature
 from ...models import Note, Span
 from ..layout import load_layout
-from .structs import struct
+from ...structs import struct
 
 
 @struct(frozen=True)

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 
 from ...corpus import Entry, Nomenclature, normalize_code, sorted_words
 from ...text import norm_name
-from .structs import struct
+from ...structs import struct
 
 # a code token: 1-2 digit parts, the last part may have 4 digits ("0003"); a part of
 # exactly 3 digits after the first means a thousands-grouped amount, never a code.

@@ -18,7 +18,7 @@ from typing import Optional
 
 from .base import Line
 from .evaluasi_values import Split, split_values
-from .structs import struct
+from ...structs import struct
 
 _K2019 = re.compile(r"^(\d{2})\s+(\d\.\d{2})(?:\s+(\d{2,4}))?\s+(\S.*)$")
 _LEGACY_K = re.compile(r"^(\d{2}\.\d{2})\s+(\S.*)$")

@@ -19,7 +19,7 @@ from typing import Optional
 from ...kinds.formula_expr import DIV0, Formula
 from ...models import Quantity
 from ...numbers import NUMBER_TOKEN, parse_quantity, spreadsheet_error
-from .structs import struct
+from ...structs import struct
 
 _NUM = re.compile(rf"^(?:{NUMBER_TOKEN})$")
 _PCT = re.compile(rf"^(?:{NUMBER_TOKEN})%$")

@@ -16,7 +16,7 @@ from ...models import Money, Quantity
 from ...numbers import parse_money, parse_quantity
 from .codes import Officials, best_score_in
 from .plan_lines import Cell, read_cells
-from .structs import struct
+from ...structs import struct
 
 _NUMERIC_WORD_RE = re.compile(r"^[\d.,]+$")
 IND_START = re.compile(

@@ -15,7 +15,7 @@ from dataclasses import field
 from typing import Optional
 
 from .base import Line
-from .structs import struct
+from ...structs import struct
 
 # whole-line header cells of the plan / RKPD tables (lower case, spaces normalised)
 _STRONG = [

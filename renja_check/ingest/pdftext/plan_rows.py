@@ -17,7 +17,7 @@ from ...corpus import Nomenclature
 from .base import Line
 from .codes import PrintedCode, read_code
 from .plan_lines import TOTAL_RE, Cell, is_label, read_cells, split_pages, unglue
-from .structs import struct
+from ...structs import struct
 
 
 @struct

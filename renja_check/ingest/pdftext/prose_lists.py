@@ -18,7 +18,7 @@ from ...corpus import sorted_words
 from ...models import Node, Span, Table
 from .base import ParseContext
 from ...text import norm_name
-from .structs import struct
+from ...structs import struct
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 BAB_LINE_RE = re.compile(r"^BAB\s+([IVX]+)\b")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import field
 from typing import Optional
-from .structs import struct
+from ...structs import struct
 
 
 @struct

@@ -15,7 +15,7 @@ from typing import Optional
 from ...corpus import Match, Nomenclature
 from ...text import norm_name
 from .codes import score_name
-from .structs import struct
+from ...structs import struct
 
 INDICATOR_WORDS = {
     "jumlah",

@@ -6,7 +6,7 @@ from typing import Optional
 
 import pytest
 
-from renja_check.ingest.pdftext.structs import struct
+from renja_check.structs import struct
 
 
 def _pair(frozen: bool):
@@ -54,3 +54,20 @@ def test_struct_matches_dataclass(frozen):
             obj = cls(1)
             obj.a = 5
             assert obj.a == 5
+
+
+def test_post_init_runs_once_the_fields_are_set():
+    from dataclasses import field
+
+    from renja_check.structs import struct
+
+    @struct
+    class Index:
+        items: list
+        by_first: dict = field(default_factory=dict)
+
+        def __post_init__(self):
+            for x in self.items:
+                self.by_first.setdefault(x[0], []).append(x)
+
+    assert Index(["ab", "ac", "b"]).by_first == {"a": ["ab", "ac"], "b": ["b"]}
