@@ -173,15 +173,7 @@ def missing_in_renja(rule, ctx, p, r, o, m, base) -> Iterator:
     for n in m.only_b + [b for _, b in m.recoded]:
         if not belongs(n, r, ctx.dossier):
             continue
-        vals = dict(
-            base,
-            **bilingual(
-                node=(node_label(n, "id"), node_label(n, "en")),
-                Node=(cap(node_label(n, "id")), cap(node_label(n, "en"))),
-            ),
-            pagu=rp(pagu_value(n, _year(r) or "")),
-            **_recoded_txt(twin.get(id(n)), "Renja"),
-        )
+        vals = _row_values(base, n, r, twin.get(id(n)), "Renja")
         yield ctx.finding(
             rule,
             o.doc,
@@ -194,20 +186,25 @@ def missing_in_renja(rule, ctx, p, r, o, m, base) -> Iterator:
         )
 
 
+def _row_values(base: dict, n, r, twin, where: str) -> dict:
+    """Template values of a row present on one side only (its twin: the same row recoded)."""
+    return dict(
+        base,
+        **bilingual(
+            node=(node_label(n, "id"), node_label(n, "en")),
+            Node=(cap(node_label(n, "id")), cap(node_label(n, "en"))),
+        ),
+        pagu=rp(pagu_value(n, _year(r) or "")),
+        **_recoded_txt(twin, where),
+    )
+
+
 def missing_in_other(rule, ctx, p, r, o, m, base) -> Iterator:
     if not o.table.complete:
         return
     twin = {id(a): b for a, b in m.recoded}
     for n in m.only_a + [a for a, _ in m.recoded]:
-        vals = dict(
-            base,
-            **bilingual(
-                node=(node_label(n, "id"), node_label(n, "en")),
-                Node=(cap(node_label(n, "id")), cap(node_label(n, "en"))),
-            ),
-            pagu=rp(pagu_value(n, _year(r) or "")),
-            **_recoded_txt(twin.get(id(n)), o.doc.doc_type.upper()),
-        )
+        vals = _row_values(base, n, r, twin.get(id(n)), o.doc.doc_type.upper())
         yield ctx.finding(
             rule,
             r.doc,
