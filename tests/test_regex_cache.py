@@ -123,18 +123,15 @@ def test_off_means_re_as_it_is(monkeypatch):
 
 
 def test_the_command_keeps_its_patterns_and_reuses_them(tmp_path):
-    env = {**os.environ, "RENJA_CHECK_CACHE": str(tmp_path / "c"), "RENJA_CHECK_DB": str(tmp_path / "s.db")}
-    runs = [
-        subprocess.run(
-            [sys.executable, "-m", "renja_check", "check", "--no-store", "--format", "json"],
-            capture_output=True,
-            env=env,
-            text=True,
-        )  # fmt: skip
-        for _ in range(2)
-    ]
+    def check(cache: str) -> subprocess.CompletedProcess:
+        env = {**os.environ, "RENJA_CHECK_CACHE": cache, "RENJA_CHECK_DB": str(tmp_path / "s.db")}
+        cmd = [sys.executable, "-m", "renja_check", "check", "--no-store", "--format", "json"]
+        return subprocess.run(cmd, capture_output=True, env=env, text=True)
+
+    runs = [check(str(tmp_path / "c")) for _ in range(2)]  # compiled and kept, then served
+    plain = check("off")  # re as it is: no table at all
     (kept,) = Path(tmp_path / "c").glob("regex-*.marshal")
     assert len(marshal.loads(kept.read_bytes())) > 100  # the reader's, the rules', yaml's
     strip = re.compile(r'"(elapsed_ms|duration_ms)": [0-9.]+')
-    assert runs[0].returncode == runs[1].returncode == 1
-    assert strip.sub("", runs[0].stdout) == strip.sub("", runs[1].stdout)  # served from it: same findings
+    assert runs[0].returncode == runs[1].returncode == plain.returncode == 1
+    assert strip.sub("", runs[1].stdout) == strip.sub("", runs[0].stdout) == strip.sub("", plain.stdout)
