@@ -76,10 +76,13 @@ def number(v: Union[Decimal, int, None]) -> Union[int, str, None]:
 
 
 def decimal_text(v: Decimal) -> str:
-    """A decimal as Indonesian text, at most 2 places: ``Decimal("33.333")`` -> ``"33,33"``."""
+    """A decimal as Indonesian text, at most 2 places, thousands grouped as printed in a Renja:
+    ``Decimal("33.333")`` -> ``"33,33"``, ``Decimal("49861222560")`` -> ``"49.861.222.560"``."""
     q = v.quantize(Decimal("0.01"))
-    s = f"{q:f}".rstrip("0").rstrip(".")
-    return s.replace(".", ",")
+    whole, _, frac = f"{q:f}".partition(".")
+    sign, whole = ("-", whole[1:]) if whole.startswith("-") else ("", whole)
+    frac = frac.rstrip("0")
+    return sign + f"{int(whole):,}".replace(",", ".") + ("," + frac if frac else "")
 
 
 def columns_of(cols: list[str], by_id: dict[str, Column]) -> dict[str, str]:

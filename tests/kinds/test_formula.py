@@ -138,3 +138,17 @@ def test_sample_stock_rows_are_warnings_not_errors():
     assert cumulative and {f.rule for f in cumulative} == {"FM01", "FM05"}  # FM01: the mixed-unit row only
     assert all(f.severity == "warning" for f in cumulative if f.rule == "FM05")
     assert [f for f in cumulative if f.rule == "FM01"] == [f for f in cumulative if f.evidence.get("mixed_units")]
+
+
+def test_recomputed_figures_are_grouped_as_a_renja_prints_them():
+    from decimal import Decimal
+
+    from renja_check.kinds.formula_evidence import decimal_text
+
+    assert [decimal_text(Decimal(v)) for v in ("49861222560", "-1234.5", "33.333", "100", "0.004")] == [
+        "49.861.222.560",
+        "-1.234,5",
+        "33,33",
+        "100",
+        "0",
+    ]
