@@ -20,6 +20,9 @@ lazily) a pydantic mirror of the class from the same annotations and ``Field`` a
 validates strictly (``extra="forbid"``), and returns records. Its errors are raised as
 ``record.ValidationError`` (``.errors()`` like pydantic's). ``model_json_schema()`` comes
 from the mirror too. pydantic is imported only on those paths.
+
+Field declarations (``Field``, ``ConfigDict``, ``field_validator``, ``ValidationError``) live in
+``record_fields`` and the mirrors in ``record_mirror``; import them all from here.
 """
 
 from __future__ import annotations
@@ -28,106 +31,25 @@ import copy
 import re
 import datetime as _dt
 import sys
-import types
 from decimal import Decimal
 from enum import Enum
 from pathlib import PurePath
 from typing import Any, ClassVar, Optional
 
+from .record_fields import (
+    _FACTORY,
+    _MISSING,
+    ConfigDict,
+    Field,
+    FieldInfo,
+    ValidationError,
+    _from_pydantic_field,
+    _is_classvar,
+    _LazyValidator,
+    field_validator,
+)
+
 __all__ = ["Record", "Field", "FieldInfo", "ConfigDict", "ValidationError", "field_validator"]
-
-_MISSING: Any = type("_Missing", (), {"__repr__": lambda self: "<missing>"})()
-_FACTORY: Any = type("_Factory", (), {"__repr__": lambda self: "<factory>"})()
-
-
-def ConfigDict(**kw: Any) -> dict:  # noqa: N802 - pydantic's spelling, so declarations stay the same
-    return dict(kw)
-
-
-class FieldInfo:
-    """A field's default (or default factory) plus pydantic ``Field`` arguments for the mirror."""
-
-    __slots__ = ("default", "default_factory", "exclude", "kwargs", "annotation")
-
-    def __init__(
-        self, default: Any = _MISSING, *, default_factory: Any = None, exclude: bool = False, **kwargs: Any
-    ) -> None:
-        if default is Ellipsis:
-            default = _MISSING
-        if default_factory is None and isinstance(default, (list, dict, set)):
-            default_factory = (lambda v: lambda: copy.copy(v))(default)  # never share a mutable default
-            kwargs["_default"] = default
-            default = _MISSING
-        self.default = default
-        self.default_factory = default_factory
-        self.exclude = exclude
-        self.kwargs = kwargs
-        self.annotation: Any = None
-
-    def is_required(self) -> bool:
-        return self.default is _MISSING and self.default_factory is None
-
-    def pydantic_kwargs(self) -> dict:
-        kw = {k: v for k, v in self.kwargs.items() if k not in ("_default", "_pydantic")}
-        if "_default" in self.kwargs:
-            kw["default"] = self.kwargs["_default"]
-        elif self.default_factory is not None:
-            kw["default_factory"] = self.default_factory
-        elif self.default is not _MISSING:
-            kw["default"] = self.default
-        if self.exclude:
-            kw["exclude"] = True
-        return kw
-
-    def __repr__(self) -> str:
-        return f"FieldInfo(annotation={self.annotation!r}, required={self.is_required()})"
-
-
-def Field(
-    default: Any = _MISSING,
-    *,
-    default_factory: Any = None,
-    exclude: bool = False,  # noqa: N802
-    **kwargs: Any,
-) -> Any:
-    """pydantic's ``Field``: a default or ``default_factory``; other arguments (``pattern``,
-    ``min_length``, ``description``) apply when validating user input (``model_validate``)."""
-    return FieldInfo(default, default_factory=default_factory, exclude=exclude, **kwargs)
-
-
-class _LazyValidator:
-    """``field_validator(...)`` of a record: made a pydantic validator when the mirror is built."""
-
-    def __init__(self, fields: tuple, kwargs: dict, func: Any) -> None:
-        self.fields, self.kwargs, self.func = fields, kwargs, func
-
-    def build(self) -> Any:
-        import pydantic
-
-        return pydantic.field_validator(*self.fields, **self.kwargs)(self.func)
-
-
-def field_validator(*fields: str, **kwargs: Any) -> Any:
-    """pydantic's ``field_validator`` for records, without importing pydantic until user input
-    is validated (``model_validate``); write it above ``@classmethod`` as with pydantic."""
-    return lambda func: _LazyValidator(fields, kwargs, func)
-
-
-class ValidationError(ValueError):
-    """pydantic's validation error, re-raised so callers need not import pydantic."""
-
-    def __init__(self, original: Exception) -> None:
-        super().__init__(str(original))
-        self.original = original
-
-    def errors(self) -> list[dict]:
-        return self.original.errors()  # type: ignore[attr-defined]
-
-
-def _is_classvar(annotation: Any) -> bool:
-    text = annotation if isinstance(annotation, str) else repr(annotation)
-    return text.startswith(("ClassVar", "typing.ClassVar", "t.ClassVar"))
-
 
 _NESTED = re.compile(r"^(?:Optional\[)?([A-Z]\w*)\]?$")  # "Span", "Optional[Span]"
 
@@ -143,18 +65,6 @@ def _nested(cls: type, class_name: str) -> Any:
         return target[0].model_validate(value) if target[0] is not None else value
 
     return coerce
-
-
-def _from_pydantic_field(value: Any) -> FieldInfo:
-    """A plain default, or a ``pydantic.Field(...)`` written in a record (kept for the mirror)."""
-    if type(value).__module__ != "pydantic.fields":
-        return FieldInfo(value)
-    default = value.default
-    if type(default).__name__ == "PydanticUndefinedType":
-        default = _MISSING
-    info = FieldInfo(default, default_factory=value.default_factory, exclude=bool(value.exclude))
-    info.kwargs["_pydantic"] = value
-    return info
 
 
 def _make_init(cls: type, fields: dict[str, FieldInfo], frozen: bool) -> Any:
@@ -341,18 +251,22 @@ class Record(metaclass=_RecordMeta):
             return obj
         if isinstance(obj, Record):
             obj = obj.model_dump()
-        mirror = _mirror(cls)
+        from .record_mirror import from_mirror, mirror
+
+        model = mirror(cls)
         import pydantic
 
         try:
-            validated = mirror.model_validate(obj)
+            validated = model.model_validate(obj)
         except pydantic.ValidationError as exc:
             raise ValidationError(exc) from None
-        return _from_mirror(validated)
+        return from_mirror(validated)
 
     @classmethod
     def model_json_schema(cls, **kw: Any) -> dict:
-        return _mirror(cls).model_json_schema(**kw)
+        from .record_mirror import mirror
+
+        return mirror(cls).model_json_schema(**kw)
 
 
 def _hashable(v: Any) -> Any:
@@ -364,72 +278,6 @@ def _hashable(v: Any) -> Any:
         return tuple(_hashable(x) for x in v)
     if isinstance(v, set):
         return frozenset(_hashable(x) for x in v)
-    return v
-
-
-# --- the lazily built pydantic mirrors ----------------------------------------------------
-
-_MIRRORS: dict[type, Any] = {}
-_RECORD_OF: dict[Any, type] = {}
-
-
-def _mirror(cls: type) -> Any:
-    """The pydantic model validating what ``cls`` declares (built once per class)."""
-    got = _MIRRORS.get(cls)
-    if got is not None:
-        return got
-    import typing
-
-    import pydantic
-
-    hints = typing.get_type_hints(cls, include_extras=True)
-    spec = {}
-    for name, info in cls.model_fields.items():
-        field = info.kwargs.get("_pydantic") or pydantic.Field(**info.pydantic_kwargs())
-        spec[name] = (_mirror_type(hints[name]), field)
-    config = pydantic.ConfigDict(extra="forbid", frozen=cls.__record_frozen__, arbitrary_types_allowed=True)
-    model = pydantic.create_model(
-        cls.__name__,
-        __config__=config,
-        __doc__=cls.__doc__,
-        __module__=cls.__module__,
-        __validators__={
-            k: v.build() if isinstance(v, _LazyValidator) else v for k, v in cls.__record_validators__.items()
-        },
-        **spec,
-    )
-    _MIRRORS[cls] = model
-    _RECORD_OF[model] = cls
-    return model
-
-
-def _mirror_type(tp: Any) -> Any:
-    import typing
-
-    if isinstance(tp, type) and issubclass(tp, Record):
-        return _mirror(tp)
-    origin = typing.get_origin(tp)
-    if origin is None or origin is typing.Literal:
-        return tp
-    args = typing.get_args(tp)
-    if origin is typing.Annotated:
-        return typing.Annotated[(_mirror_type(args[0]), *args[1:])]
-    new = tuple(_mirror_type(a) for a in args)
-    if origin is typing.Union or origin is types.UnionType:
-        return typing.Union[new]
-    return origin[new] if len(new) != 1 else origin[new[0]]
-
-
-def _from_mirror(v: Any) -> Any:
-    cls = _RECORD_OF.get(type(v))
-    if cls is not None:
-        return _rebuild(cls, tuple(_from_mirror(getattr(v, n)) for n in cls.__record_names__))
-    if isinstance(v, list):
-        return [_from_mirror(x) for x in v]
-    if isinstance(v, dict):
-        return {k: _from_mirror(x) for k, x in v.items()}
-    if isinstance(v, tuple):
-        return tuple(_from_mirror(x) for x in v)
     return v
 
 

@@ -19,6 +19,8 @@ from ..errors import InputError
 from ..gcpause import paused
 from . import save as _save
 from . import schema
+from .save_documents import insert_dossier
+from .save_values import CleanConnection
 from .schema import SCHEMA_VERSION, migrate, version
 
 ENV_VAR = "RENJA_CHECK_DB"
@@ -183,11 +185,11 @@ class Store:
         """One transaction writing the run; ``clean``: every text made storable first."""
         self.conn.execute("BEGIN IMMEDIATE")
         try:
-            conn = _save.CleanConnection(self.conn, clean=clean)
+            conn = CleanConnection(self.conn, clean=clean)
             run_id = _save.insert_run(conn, result, inputs, report, label, dossier)
             index: list[tuple] = []
             if dossier is not None:
-                index += _save.insert_dossier(conn, run_id, dossier, labels)
+                index += insert_dossier(conn, run_id, dossier, labels)
             _save.insert_rules(conn, run_id, rules if rules is not None else getattr(report, "rules", ()))
             index += _save.insert_findings(conn, run_id, result.findings, waived)
             _save.insert_waivers(conn, run_id, waived)
