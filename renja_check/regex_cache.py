@@ -89,7 +89,7 @@ def install() -> bool:
                 final, program, groups, groupindex, indexgroup = got
                 return _sre.compile(p, final, memoryview(program).cast("I").tolist(), groups, groupindex, indexgroup)
             except Exception:  # a program this engine refuses: compile it afresh below
-                del table[k]
+                table.pop(k, None)  # (another thread may have dropped it already)
         # what re._compiler.compile does, keeping the program it hands to the engine
         parsed = _parser.parse(p, flags)
         code = _compiler._code(parsed, flags)
