@@ -118,26 +118,16 @@ def prose_list_spelling(rule, ctx, p) -> Iterator[Finding]:
         if score < MATCH_CUTOFF:
             continue
         pairs = word_diff(n.name, best.name)
-        yield ctx.finding(
+        yield _against_budgeted(
             rule,
+            ctx,
             doc,
-            table=lt,
-            subject=n,
-            expected=best.name,
-            found=n.name,
-            values={
-                "budgeted": best.name,
-                "budget_code": best.code or "-",
-                "diff_id": render_diff(pairs, "id"),
-                "diff_en": render_diff(pairs, "en"),
-            },
+            lt,
+            n,
+            best,
+            values={"diff_id": render_diff(pairs, "id"), "diff_en": render_diff(pairs, "en")},
+            evidence={"score": round(score, 1), "diff": [list(x) for x in pairs]},
             suggestion={"id": f"Tulis: {best.name}", "en": f"Write: {best.name}"},
-            evidence={
-                "budget_node": best.id,
-                "budget_line": best.span.line_start,
-                "score": round(score, 1),
-                "diff": [list(x) for x in pairs],
-            },
         )
 
 
@@ -147,26 +137,35 @@ def prose_list_entry(rule, ctx, p) -> Iterator[Finding]:
         if hit is None:
             continue
         best, entries = hit
-        yield ctx.finding(
+        yield _against_budgeted(
             rule,
+            ctx,
             doc,
-            table=lt,
-            subject=n,
-            expected=best.name,
-            found=n.name,
-            values={
-                "budgeted": best.name,
-                "budget_code": best.code or "-",
-                "listed_code": _concrete(entries[0].code, best.code),
-                "listed_name": entries[0].name,
-            },
+            lt,
+            n,
+            best,
+            values={"listed_code": _concrete(entries[0].code, best.code), "listed_name": entries[0].name},
             evidence={
-                "budget_node": best.id,
-                "budget_line": best.span.line_start,
                 "listed_codes": [e.code for e in entries],
                 "listed_score": round(name_score(n.name, entries[0].name), 1),
             },
         )
+
+
+def _against_budgeted(rule, ctx, doc, lt, n: Node, best: Node, values, evidence, suggestion=None) -> Finding:
+    """A finding on listed item ``n`` of list table ``lt`` against budgeted sub kegiatan
+    ``best``: its name expected, the budgeted row named first in values and evidence."""
+    return ctx.finding(
+        rule,
+        doc,
+        table=lt,
+        subject=n,
+        expected=best.name,
+        found=n.name,
+        values={"budgeted": best.name, "budget_code": best.code or "-", **values},
+        suggestion=suggestion,
+        evidence={"budget_node": best.id, "budget_line": best.span.line_start, **evidence},
+    )
 
 
 def _concrete(code: str, like: Optional[str]) -> str:
