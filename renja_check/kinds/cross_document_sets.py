@@ -37,6 +37,7 @@ def _agency(r: Side) -> Optional[str]:
 
 
 def side_year(r: Side) -> Optional[str]:
+    """The plan year of the Renja side's table (the year its pagu and targets are read for)."""
     return plan_year(r.doc, r.table)
 
 

@@ -36,9 +36,9 @@ def _listed(ctx, p) -> list[tuple[Document, Table, Node, list[Node], list[Node],
     memo = run_memo()
     if memo is None:
         return list(_listing(ctx))
-    hit = memo.get("nomenclature_cross.listed")
+    hit = memo.get("nomenclature_prose_list.listed")
     if hit is None:
-        hit = memo["nomenclature_cross.listed"] = list(_listing(ctx))
+        hit = memo["nomenclature_prose_list.listed"] = list(_listing(ctx))
     return hit
 
 
