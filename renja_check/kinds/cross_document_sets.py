@@ -37,7 +37,7 @@ def _agency(r: Side) -> Optional[str]:
 
 
 def side_year(r: Side) -> Optional[str]:
-    """The plan year of the Renja side's table (the year its pagu and targets are read for)."""
+    """The Renja side's plan year: its document's year, else its table's first year (``plan_year``)."""
     return plan_year(r.doc, r.table)
 
 
