@@ -17,7 +17,8 @@ from typing import Iterator, Literal, Optional
 
 from ..finding import Finding
 from .base import Context, Kind, Params
-from .cross_document_checks import CHECKS, belongs, noted_in_review
+from .cross_document_checks import CHECKS, noted_in_review
+from .cross_document_sets import belongs
 from .cross_document_sources import missing, other_sides, renja_sides, stage_ok
 from .cross_pattern import Group, systemic
 from .cross_presence import cap

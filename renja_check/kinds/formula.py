@@ -17,6 +17,9 @@ Spreadsheet semantics: an empty operand of a sum counts as 0. A row whose values
 could not all be placed (``values["raw"]`` ambiguous) is checked only on formulas
 whose cells are all present. Evidence is short (``formula_evidence``) and the
 fingerprint is made from the row's codes and names, never its line.
+
+The row being checked and its message values are ``formula_row``; the ``units`` and
+``column_units`` checks are ``formula_unit_checks``.
 """
 
 from __future__ import annotations
@@ -26,15 +29,17 @@ from decimal import Decimal
 from typing import Iterator, Literal, Optional
 
 from ..finding import Finding
-from ..models import Node, Quantity, Table
+from ..models import Quantity, Table
 from ..record import Field
-from .base import Context, Kind, Params, walk_tables, Role, run_memo
-from .formula_evidence import cell_text, columns_of, content_fingerprint, decimal_text as _num, number, row_identity
+from .base import Context, Kind, Params, walk_tables, Role
+from .formula_evidence import cell_text, columns_of, decimal_text as _num, number, row_identity
 from .formula_expr import DIV0, Formula, FormulaError, parse_formula
 from .formula_pattern import FormulaGroup, grouped
 from .formula_stock import StockVocabulary, read_sum, stock_finding
-from .formula_units import column_units, join_words, mixes_units, row_units, sentence
-from .labels import bilingual, node_label, table_label
+from .formula_row import FormulaRow, computed, formula_values, indicator_text, present, show
+from .formula_unit_checks import check_column_units, check_units
+from .formula_units import mixes_units
+from .labels import bilingual
 
 PERSON = ["orang", "peserta", "pegawai", "pns", "asn", "cpns", "casn", "pppk", "jiwa", "aparatur"]
 
@@ -59,7 +64,7 @@ class FormulaKind(Kind):
             formulas = _formulas(table)
             if not formulas and p.check != "column_units":
                 continue
-            row = _Row(rule, ctx, doc, table)
+            row = FormulaRow(rule, ctx, doc, table)
             if p.check == "mismatch" and p.group is not None:
                 yield from _mismatch_grouped(p, row, formulas)
                 continue
@@ -71,16 +76,16 @@ class FormulaKind(Kind):
                 seen[ident] += 1
                 row.node, row.nth = node, seen[ident]
                 if p.check == "units":
-                    yield from _units(p, row, formulas)
+                    yield from check_units(p, row, formulas)
                     continue
                 if p.check == "column_units":
-                    yield from _column_units(p, row)
+                    yield from check_column_units(p, row)
                     continue
                 for f in formulas:
                     yield from _check(p, row, f, formulas)
 
 
-def _mismatch_grouped(p: FormulaParams, row: "_Row", formulas: list[Formula]) -> Iterator[Finding]:
+def _mismatch_grouped(p: FormulaParams, row: "FormulaRow", formulas: list[Formula]) -> Iterator[Finding]:
     """``mismatch`` with ``group``: per formula, the rows' findings, or one standing for them
     when the formula is broken on most rows (``formula_pattern``)."""
     nodes = []
@@ -102,53 +107,12 @@ def _mismatch_grouped(p: FormulaParams, row: "_Row", formulas: list[Formula]) ->
         yield from alone + [one] if one is not None else found
 
 
-def _checkable(row: "_Row", f: Formula) -> bool:
+def _checkable(row: "FormulaRow", f: Formula) -> bool:
     """The row's printed result of ``f`` can be recomputed (the ``mismatch`` conditions)."""
-    res, ops, unreadable, got = _computed(row.node, f)
-    if unreadable or (row.ambiguous and not all(_present(q) for q in ops.values())):
+    res, ops, unreadable, got = computed(row.node, f)
+    if unreadable or (row.ambiguous and not all(present(q) for q in ops.values())):
         return False
-    return _present(res) and got is not None and got != DIV0 and any(_present(q) for q in ops.values())
-
-
-class _Row:
-    """The table-level context of the row being checked and how its findings are made."""
-
-    def __init__(self, rule, ctx: Context, doc, table: Table):
-        self.rule, self.ctx, self.doc, self.table = rule, ctx, doc, table
-        self.columns = {c.id: c for c in table.columns}
-        self.parents = {n.id: n for n in table.nodes}
-        self.node: Node = None  # type: ignore[assignment]
-        self.nth = 1
-
-    @property
-    def ambiguous(self) -> bool:
-        return "raw" in self.node.values
-
-    def finding(self, expected, found, difference=None, evidence=None, values=None, key=None) -> Finding:
-        f = self.ctx.finding(
-            self.rule,
-            self.doc,
-            table=self.table,
-            subject=self.node,
-            expected=expected,
-            found=found,
-            difference=difference,
-            evidence=evidence,
-            values=values,
-        )
-        fp = content_fingerprint(
-            self.rule,
-            self.doc,
-            self.table,
-            self.node,
-            self.parents,
-            self.nth,
-            expected,
-            found,
-            key,
-            identity=self.ctx.identity(self.doc),
-        )
-        return f.model_copy(update={"fingerprint": fp})
+    return present(res) and got is not None and got != DIV0 and any(present(q) for q in ops.values())
 
 
 def _formulas(table: Table) -> list[Formula]:
@@ -162,31 +126,9 @@ def _formulas(table: Table) -> list[Formula]:
     return out
 
 
-def _present(q: Optional[Quantity]) -> bool:
-    return q is not None and q.status == "ok" and q.value is not None
-
-
-def _computed(node: Node, f: Formula) -> tuple:
-    """(result cell, operand cells, unreadable operands, recomputation) of a row: the same for
-    every formula rule, so worked out once per check (``run_memo``; read, never changed)."""
-    memo = run_memo()
-    key = ("formula", id(node), f.text)
-    hit = memo.get(key) if memo is not None else None
-    if hit is None:
-        res = node.values.get(f.result)
-        ops = {c: node.values.get(c) for c in f.operands}
-        unreadable = [c for c, q in ops.items() if q is not None and q.status in ("error", "invalid", "ambiguous")]
-        known = {c: (q.value if _present(q) else None) for c, q in ops.items()}
-        got = None if unreadable else f.compute(known)
-        hit = (node, res, ops, unreadable, got)  # the node kept: its id stays its own
-        if memo is not None:
-            memo[key] = hit
-    return hit[1:]
-
-
-def _check(p: FormulaParams, row: _Row, f: Formula, formulas: list[Formula]) -> Iterator[Finding]:
+def _check(p: FormulaParams, row: FormulaRow, f: Formula, formulas: list[Formula]) -> Iterator[Finding]:
     node = row.node
-    res, ops, unreadable, got = _computed(node, f)
+    res, ops, unreadable, got = computed(node, f)
 
     def make(expected, found, difference=None, extra=None):
         # evidence and message values are built only for a finding, not for every row checked
@@ -202,27 +144,27 @@ def _check(p: FormulaParams, row: _Row, f: Formula, formulas: list[Formula]) -> 
             evidence["recomputed"] = "#DIV/0!" if got == DIV0 else number(got)
         if mixes_units(node, f, p.same_units):  # this formula combines cells of different units
             evidence["mixed_units"] = True
-        vals = _values(row, f, res)
+        vals = formula_values(row, f, res)
         return row.finding(expected, found, difference, evidence, dict(vals, **(extra or {})), key=f.result)
 
     if p.check == "error":
         if res is not None and res.status == "error":
             cause = _cause(f, ops, got, unreadable)
             # expected is what the formula gives, never the printed error: unknown when it cannot be computed
-            exp = None if got is None or got == DIV0 else _show(got, f)
+            exp = None if got is None or got == DIV0 else show(got, f)
             yield make(exp, cell_text(res), extra=bilingual(cause=cause))
         return
     if unreadable:
         return  # an unreadable operand: nothing to recompute
-    if row.ambiguous and not all(_present(q) for q in ops.values()):
+    if row.ambiguous and not all(present(q) for q in ops.values()):
         return
     # a formula that mixes units is FM04's defect: the finding says so (evidence mixed_units),
     # the rules that recompute declare ``defers_to: {rule: FM04, when: mixed_units}`` and the
     # engine folds them into FM04's finding when FM04 runs
     if p.check == "blank":
-        if not row.ambiguous and (res is None or res.status == "empty") and all(_present(q) for q in ops.values()):
+        if not row.ambiguous and (res is None or res.status == "empty") and all(present(q) for q in ops.values()):
             if got != DIV0 and got is not None:
-                yield make(_show(got, f), cell_text(res) or "", extra={"recomputed": _show(got, f)})
+                yield make(show(got, f), cell_text(res) or "", extra={"recomputed": show(got, f)})
         return
     if p.check == "stock":
         reading = _reading(p, row, f, formulas)
@@ -230,9 +172,9 @@ def _check(p: FormulaParams, row: _Row, f: Formula, formulas: list[Formula]) -> 
             yield _stock(row, f, reading, make, formulas)
         return
     if p.check == "mismatch":
-        if not _present(res) or got is None or got == DIV0:
+        if not present(res) or got is None or got == DIV0:
             return
-        if not any(_present(q) for q in ops.values()):
+        if not any(present(q) for q in ops.values()):
             return
         diff = res.value - got  # found - expected, as everywhere
         tol = p.rate_tolerance if f.is_rate else p.sum_tolerance
@@ -243,97 +185,27 @@ def _check(p: FormulaParams, row: _Row, f: Formula, formulas: list[Formula]) -> 
             return  # a stock or the stock convention (check ``stock``), not an arithmetic slip
         d_int = int(diff) if diff == diff.to_integral_value() else None
         yield make(
-            _show(got, f),
+            show(got, f),
             cell_text(res),
             d_int,
-            extra={"recomputed": _show(got, f), "diff": _num(abs(diff)) + ("%" if f.is_rate else "")},
+            extra={"recomputed": show(got, f), "diff": _num(abs(diff)) + ("%" if f.is_rate else "")},
         )
 
 
-def _reading(p: FormulaParams, row: _Row, f: Formula, formulas: list[Formula]):
+def _reading(p: FormulaParams, row: FormulaRow, f: Formula, formulas: list[Formula]):
     """How a sum's printed result reads (``formula_stock``); None for other formulas and for
     a sum that mixes units (FM04's defect: FM01 reports it and folds into FM04)."""
     if not f.is_sum or mixes_units(row.node, f, p.same_units):
         return None
-    return read_sum(row.node, f, formulas, p.stock, _indicator_text(row.node), p.sum_tolerance)
+    return read_sum(row.node, f, formulas, p.stock, indicator_text(row.node), p.sum_tolerance)
 
 
-def _stock(row: _Row, f: Formula, r, make, formulas: list[Formula]) -> Finding:
+def _stock(row: FormulaRow, f: Formula, r, make, formulas: list[Formula]) -> Finding:
     """FM05: the printed cumulative of a stock, or written by the stock convention."""
     expected, found, diff, values, evidence = stock_finding(row.node, f, r, formulas)
     finding = make(expected, found, diff, values)
     ev = {k: v for k, v in finding.evidence.items() if k != "recomputed"}  # the sum is in "sum"
     return finding.model_copy(update={"evidence": {**ev, **evidence}})
-
-
-def _units(p: FormulaParams, row: _Row, formulas: list[Formula]) -> Iterator[Finding]:
-    node = row.node
-    r = row_units(node, formulas, p.same_units, _indicator_text(node))
-    if r is None:
-        return
-    cols = sorted(
-        {c for g in r.groups for c in g.columns}, key=lambda c: (not c.isdigit(), int(c) if c.isdigit() else 0, c)
-    )
-    evidence = {
-        "formulas": [f.text for f in r.formulas],
-        "operands": {c: cell_text(node.values[c]) for c in cols},
-        "units": {c: node.values[c].unit for c in cols},
-        "odd": [c for g in r.odd for c in g.columns],
-        "majority": "/".join(r.majority.units) if r.majority else None,
-        "columns": columns_of(cols, row.columns),
-    }
-    if row.ambiguous:
-        evidence["printed_row"] = cell_text(node.values["raw"])
-    found = "; ".join(f"{','.join(g.columns)}: {'/'.join(g.units)}" for g in r.odd)
-    expected = "/".join(r.majority.units) if r.majority else None
-    vals = _values(row, r.formulas[0] if r.formulas else formulas[0], None)
-    texts = [f.text for f in r.formulas]
-    vals.update(
-        bilingual(
-            units=(sentence(r, node, "id"), sentence(r, node, "en")),
-            formulas=(join_words(texts, "id"), join_words(texts, "en")),
-        )
-    )
-    key = tuple((g.key, tuple(g.columns)) for g in sorted(r.groups, key=lambda g: g.key))
-    yield row.finding(expected, found, evidence=evidence, values=vals, key=key)
-
-
-def _column_units(p: FormulaParams, row: _Row) -> Iterator[Finding]:
-    """Cells of one indicator (its target and realisation columns) in different units, even
-    where no formula combines them."""
-    node = row.node
-    cols = [c.id for c in row.table.columns if c.role in ("target", "realisasi")]
-    r = column_units(node, cols, p.same_units, _indicator_text(node))
-    if r is None:
-        return
-    used = sorted(
-        {c for g in r.groups for c in g.columns}, key=lambda c: (not c.isdigit(), int(c) if c.isdigit() else 0, c)
-    )
-    evidence = {
-        "operands": {c: cell_text(node.values[c]) for c in used},
-        "units": {c: node.values[c].unit for c in used},
-        "odd": [c for g in r.odd for c in g.columns],
-        "majority": "/".join(r.majority.units) if r.majority else None,
-        "columns": columns_of(used, row.columns),
-    }
-    found = "; ".join(f"{','.join(g.columns)}: {'/'.join(g.units)}" for g in r.odd)
-    expected = "/".join(r.majority.units) if r.majority else None
-    vals = _row_values(row)
-    vals.update(bilingual(units=(sentence(r, node, "id"), sentence(r, node, "en"))))
-    key = tuple((g.key, tuple(g.columns)) for g in sorted(r.groups, key=lambda g: g.key))
-    yield row.finding(expected, found, evidence=evidence, values=vals, key=key)
-
-
-def _indicator_text(node: Node) -> str:
-    return node.indicators[0].text if node.indicators else ""
-
-
-def _show(got, f: Formula) -> Optional[str]:
-    if got is None:
-        return None
-    if got == DIV0:
-        return "#DIV/0!"
-    return _num(got) + ("%" if f.is_rate else "")
 
 
 def _cause(f: Formula, ops: dict[str, Optional[Quantity]], got, unreadable: list[str]) -> tuple[str, str]:
@@ -343,38 +215,7 @@ def _cause(f: Formula, ops: dict[str, Optional[Quantity]], got, unreadable: list
     d = f.divisor
     if got == DIV0 and d is not None:
         q = ops.get(d)
-        what_id = "kosong" if not _present(q) else "bernilai 0"
-        what_en = "empty" if not _present(q) else "0"
+        what_id = "kosong" if not present(q) else "bernilai 0"
+        what_en = "empty" if not present(q) else "0"
         return (f"pembagi kolom {d} {what_id}", f"the divisor, column {d}, is {what_en}")
-    return (f"masukan lengkap, seharusnya {_show(got, f)}", f"the inputs are present, it should be {_show(got, f)}")
-
-
-def _row_values(row: _Row) -> dict:
-    """The table and the row (with its indicator) in both languages."""
-    node = row.node
-    parent = row.parents.get(node.parent) if node.parent else None
-    row_id, row_en = node_label(node, "id"), node_label(node, "en")
-    if node.level == "indikator" and parent is not None:
-        row_id = f'{node_label(parent, "id")}, indikator "{node.name}"'
-        row_en = f'{node_label(parent, "en")}, indicator "{node.name}"'
-    elif node.indicators:
-        row_id += f', indikator "{node.indicators[0].text}"'
-        row_en += f', indicator "{node.indicators[0].text}"'
-    return bilingual(table=(table_label(row.table, "id"), table_label(row.table, "en")), row=(row_id, row_en))
-
-
-def _values(row: _Row, f: Formula, res) -> dict:
-    node = row.node
-    blank = ("kosong atau tidak terbaca", "blank or not read") if row.ambiguous else ("kosong", "blank")
-    inputs = "; ".join(f"kolom {c} = {cell_text(node.values.get(c)) or blank[0]}" for c in f.operands)
-    inputs_en = "; ".join(f"column {c} = {cell_text(node.values.get(c)) or blank[1]}" for c in f.operands)
-    printed = cell_text(res) if res is not None else None
-    return {
-        **_row_values(row),
-        **bilingual(inputs=(inputs, inputs_en)),
-        "column": f.result,
-        "column_label": columns_of([f.result], row.columns)[f.result],
-        "formula": f.text,
-        "printed": printed or "(kosong)",
-        "printed_en": printed or "(blank)",
-    }
+    return (f"masukan lengkap, seharusnya {show(got, f)}", f"the inputs are present, it should be {show(got, f)}")

@@ -11,7 +11,8 @@ One kind, the rule's ``params.check`` selects the check:
 * ``other_entry``  the name is the official name of *another* code;
 * ``parent``       the node sits under the kegiatan/program/bidang its code belongs to;
 * ``penunjang``    program penunjang ``X.XX.01`` sits under one of the agency's bidang;
-* ``cross_table``, ``prose_list``, ``indicator``, ``satuan``: see ``nomenclature_cross``.
+* ``cross_table``, ``prose_list``, ``indicator``, ``satuan``: see ``nomenclature_cross``
+  (``nomenclature_prose_list``, ``nomenclature_indicator``).
 """
 
 from __future__ import annotations
@@ -21,10 +22,11 @@ from typing import Iterator, Literal, Optional
 from ..corpus import normalize_code
 from ..finding import Finding
 from ..models import Document, Node, Table
-from . import nomenclature_cross as cross
 from ..text import norm_name
 from .base import Context, Kind, Params, walk_tables, Role, Level
 from .labels import table_label
+from .nomenclature_cross import CODED, cross_table
+from .nomenclature_indicator import indicator, satuan
 from .nomenclature_names import (
     edition_known,
     first_edition,
@@ -34,6 +36,7 @@ from .nomenclature_names import (
     same_name,
     word_diff,
 )
+from .nomenclature_prose_list import prose_list_entry, prose_list_spelling
 
 Check = Literal[
     "code_exists",
@@ -48,7 +51,6 @@ Check = Literal[
     "indicator",
     "satuan",
 ]
-CODED = ("printed", "resolved")
 LEVEL_ID = {
     "program": "program",
     "kegiatan": "kegiatan",
@@ -57,6 +59,8 @@ LEVEL_ID = {
     "urusan": "urusan",
 }
 CODE_PARTS = {"urusan": 1, "bidang": 2, "program": 3, "kegiatan": 5, "subkegiatan": 6}
+# the checks that look at more than one node (nomenclature_cross and its siblings), by name
+CROSS_CHECKS = {f.__name__: f for f in (cross_table, prose_list_spelling, prose_list_entry, indicator, satuan)}
 
 
 class NomenclatureParams(Params):
@@ -75,8 +79,8 @@ class NomenclatureKind(Kind):
 
     def evaluate(self, rule, ctx: Context) -> Iterator[Finding]:
         p: NomenclatureParams = rule.spec
-        if p.check in cross.CHECKS:
-            yield from cross.CHECKS[p.check](rule, ctx, p)
+        if p.check in CROSS_CHECKS:
+            yield from CROSS_CHECKS[p.check](rule, ctx, p)
             return
         if p.check == "name":
             yield from self._names(rule, ctx, p)
