@@ -16,15 +16,20 @@ TABLE_ID = "T2.1"
 _RP = re.compile(r"^Rp\.?\s*", re.I)
 
 
+def _reading_order(words: list[Word]) -> list[Word]:
+    """Words by page, then line, then left to right."""
+    return sorted(words, key=lambda w: (w.page, round(w.top), w.x0))
+
+
 def _text(words: list[Word]) -> str:
-    return " ".join(w.text for w in sorted(words, key=lambda w: (w.page, round(w.top), w.x0)))
+    return " ".join(w.text for w in _reading_order(words))
 
 
 def _value_text(words: list[Word]) -> str:
     """A value cell's words in reading order; a figure wrapped inside the cell is joined
     (``Rp85.149.979.3`` + ``89``)."""
     out = ""
-    for w in sorted(words, key=lambda w: (w.page, round(w.top), w.x0)):
+    for w in _reading_order(words):
         t = w.text.strip()
         if out and out[-1].isdigit() and t[:1].isdigit() and not _complete(out):
             out += t
@@ -74,7 +79,7 @@ def _nodes(
         by_role = {c.role: _text(cells.get(c.no, [])) for c in cols if c.role in TEXT_ROLES}
         if not r.parts:  # a row without a code: found by the first lines of its name
             names = [w for c in cols if c.role in ("nama", "uraian") for w in cells.get(c.no, [])]
-            r.parts = [w.text.strip() for w in sorted(names, key=lambda w: (w.page, round(w.top), w.x0))][:2]
+            r.parts = [w.text.strip() for w in _reading_order(names)][:2]
         line = _line(pages, page_line, r)
         span = Span(file=path, line_start=line, line_end=line, page=r.page)
         values: dict[str, Quantity] = {}

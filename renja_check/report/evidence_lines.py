@@ -181,7 +181,7 @@ def short_evidence(
     for key, value in folded:  # each folded finding on its own line: it is a defect of its own
         for entry in list(value)[:MAX_FOLDED]:
             line = f"{evidence_label(key, lang)}: {_item(_in_lang_item(value, entry, lang), lang)}"
-            lines.append(line if len(line) <= width else line[: width - 1] + "…")
+            lines.append(_cut(line, width))
         if len(value) > MAX_FOLDED:
             lines.append(f"{evidence_label(key, lang)}: … (+{len(value) - MAX_FOLDED})")
     max_lines += len(lines)
@@ -202,11 +202,13 @@ def short_evidence(
                 text = f"[{len(value)}] {text}"
         else:
             text = _item(value, lang)
-        line = f"{evidence_label(key, lang)}: {text}"
-        if len(line) > width:
-            line = line[: width - 1] + "…"
-        lines.append(line)
+        lines.append(_cut(f"{evidence_label(key, lang)}: {text}", width))
     return lines
+
+
+def _cut(line: str, width: int) -> str:
+    """The line, cut to ``width`` characters with an ellipsis when longer."""
+    return line if len(line) <= width else line[: width - 1] + "…"
 
 
 def _in_lang_item(container: Any, item: Any, lang: str) -> Any:
