@@ -49,7 +49,7 @@ _ASPECTS = frozenset(
     "catatan keterangan temuan masalah kode nama rincian nilai tolok tolak capaian standar nomenklatur".split()
 )
 _NYA = re.compile(r"(?i)\b(\w+?)nya\b")
-# intents that are also flags of parse.PHRASES: a follow-up asking none of them asks the same again
+# intents that are also flags of phrases.PHRASES: a follow-up asking none of them asks the same again
 _ASKS_AGAIN = frozenset(
     {"pagu", "indicator", "compare", "detail", "children", "findings", "why", "others", "standard", "realisasi"}
 )

@@ -14,7 +14,8 @@ import os
 from typing import Any, Optional
 
 from ..finding import Finding
-from .labels import display_path, severity_counts
+from .display_paths import display_path
+from .labels import severity_counts
 from .model import SEVERITIES, CheckReport, RuleInfo
 from .pemda_text import rp_or_dash, t
 

@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from ..finding import Finding
-from .labels import sample_path
+from .display_paths import sample_path
 from .model import TOOL_NAME, CheckReport
 
 FORMAT_VERSION = 1

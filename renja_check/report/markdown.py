@@ -10,7 +10,8 @@ from __future__ import annotations
 from itertools import groupby
 
 from ..finding import Finding
-from .labels import fmt_value, label, where as where_of
+from .display_paths import where as where_of
+from .labels import fmt_value, label
 from .model import SEVERITIES, CheckReport
 
 TITLE = {"id": "Hasil Verifikasi Renja (renja-check)", "en": "Renja verification results (renja-check)"}

@@ -4,7 +4,7 @@ pemda, one line per agency and the pemda's pagu totals per urusan and program.""
 from __future__ import annotations
 
 from ..numbers import format_rupiah
-from .labels import display_path
+from .display_paths import display_path
 from .model import CheckReport
 from .wrap import wrap
 

@@ -9,7 +9,9 @@ from itertools import groupby
 from typing import Callable
 
 from ..finding import Finding
-from .labels import expected_found, has_values, label, severity_counts, short_evidence, where, display_path
+from .display_paths import display_path, where
+from .evidence_lines import short_evidence
+from .labels import expected_found, has_values, label, severity_counts
 from .model import SEVERITIES, CheckReport
 from .wrap import wrap
 

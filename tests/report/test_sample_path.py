@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from renja_check.paths import sample_renja
-from renja_check.report.labels import display_path, sample_path
+from renja_check.report.display_paths import display_path, sample_path
 
 
 def test_sample_by_short_name():

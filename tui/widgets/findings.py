@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Input, Select, Static
 
 from renja_check.finding import Finding
-from renja_check.report.labels import display_path
+from renja_check.report.display_paths import display_path
 
 from ..i18n import SORTS, t
 from ..view import ViewState, choices, counts, visible
