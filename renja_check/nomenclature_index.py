@@ -81,7 +81,7 @@ class Nomenclature:
                 # the entries under each bidang and the generic X.XX, from the index: the same
                 # positions as the scan below, in the same (ascending) order
                 keep = sorted(i for h in {"X.XX", *bidang} for i in groups.get(h, ()))
-            elif bidang:  # _in_bidang with its prefixes made once: the generic X.XX, a bidang, under one
+            elif bidang:  # the bidang filter with its prefixes made once: the generic X.XX, a bidang, under one
                 heads = ("X.XX", *(b + "." for b in bidang))
                 keep = [i for i, e in enumerate(entries) if e.code.startswith(heads) or e.code in bidang]
             else:
@@ -220,7 +220,3 @@ def _is_heads(bidang: tuple[str, ...]) -> bool:
     """Every bidang a head of ``_head``'s form (one dot, not the generic one): then the codes
     equal to it or under it are exactly those of its group."""
     return all(b.count(".") == 1 and not b.startswith("X.XX") and _head(b) == b for b in bidang)
-
-
-def _in_bidang(code: str, bidang: tuple[str, ...]) -> bool:
-    return not bidang or code.startswith("X.XX") or any(code == b or code.startswith(b + ".") for b in bidang)

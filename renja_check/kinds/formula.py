@@ -32,11 +32,11 @@ from ..finding import Finding
 from ..models import Quantity, Table
 from ..record import Field
 from .base import Context, Kind, Params, walk_tables, Role
-from .formula_evidence import cell_text, columns_of, decimal_text as _num, number, row_identity
+from .formula_evidence import cell_text, columns_of, decimal_text as _num, number, present, row_identity
 from .formula_expr import DIV0, Formula, FormulaError, parse_formula
 from .formula_pattern import FormulaGroup, grouped
 from .formula_stock import StockVocabulary, read_sum, stock_finding
-from .formula_row import FormulaRow, computed, formula_values, indicator_text, present, show
+from .formula_row import FormulaRow, computed, formula_values, indicator_text, show
 from .formula_unit_checks import check_column_units, check_units
 from .formula_units import mixes_units
 from .labels import bilingual

@@ -58,6 +58,11 @@ def _short_label(label: Optional[str], col_id: str, col_year: Optional[int], fal
     return f"{base} s.d. {year}" if m and m.group(1) else f"{base} {year}"
 
 
+def present(q: Optional[Quantity]) -> bool:
+    """A cell the row prints with a readable value."""
+    return q is not None and q.status == "ok" and q.value is not None
+
+
 def cell_text(q: Optional[Quantity]) -> Optional[str]:
     """The cell as printed, whitespace normalised; None for a cell the row does not have."""
     if q is None:

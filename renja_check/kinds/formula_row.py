@@ -7,9 +7,10 @@ from __future__ import annotations
 from typing import Optional
 
 from ..finding import Finding
-from ..models import Node, Quantity, Table
+from ..models import Node, Table
 from .base import Context, run_memo
-from .formula_evidence import cell_text, columns_of, content_fingerprint, decimal_text as _num
+from .formula_evidence import cell_text, columns_of, content_fingerprint, present
+from .formula_evidence import decimal_text as _num
 from .formula_expr import DIV0, Formula
 from .labels import bilingual, node_label, table_label
 
@@ -53,10 +54,6 @@ class FormulaRow:
             identity=self.ctx.identity(self.doc),
         )
         return f.model_copy(update={"fingerprint": fp})
-
-
-def present(q: Optional[Quantity]) -> bool:
-    return q is not None and q.status == "ok" and q.value is not None
 
 
 def computed(node: Node, f: Formula) -> tuple:

@@ -37,9 +37,9 @@ from decimal import Decimal
 from typing import Optional
 
 from ..structs import struct
-from ..models import Node, Quantity
+from ..models import Node
 from ..record import Record
-from .formula_evidence import cell_text, decimal_text, number
+from .formula_evidence import cell_text, decimal_text, number, present
 from .formula_expr import Formula
 from .formula_units import join_words
 from .labels import bilingual
@@ -65,10 +65,6 @@ class SumReading:
     why: tuple[str, str]  # (reason, detail): ("unit", "%"), ("wording", "Persentase"), ("constant", "9 orang")
 
 
-def _present(q: Optional[Quantity]) -> bool:
-    return q is not None and q.status == "ok" and q.value is not None
-
-
 def stock_reason(
     node: Node, addends: list[str], result: str, vocab: StockVocabulary, indicator: str
 ) -> Optional[tuple[str, str]]:
@@ -79,7 +75,7 @@ def stock_reason(
 
     def unit(c: str) -> str:
         q = node.values.get(c)
-        return (q.unit or "").strip(" .") if _present(q) else ""
+        return (q.unit or "").strip(" .") if present(q) else ""
 
     printed = [u for u in (unit(c) for c in addends) if u] or [u for u in [unit(result)] if u]
     if is_flow(printed, vocab):
@@ -107,9 +103,9 @@ def read_sum(
     if not f.is_sum:
         return None
     res = node.values.get(f.result)
-    if not _present(res):
+    if not present(res):
         return None
-    addends = [c for c in f.operands if _present(node.values.get(c))]
+    addends = [c for c in f.operands if present(node.values.get(c))]
     if not addends:
         return None
     printed = res.value
@@ -123,7 +119,7 @@ def read_sum(
         sorted(
             (
                 c
-                for c in addends + [t for t in targets if _present(node.values.get(t))]
+                for c in addends + [t for t in targets if present(node.values.get(t))]
                 if node.values[c].value == printed
             ),
             key=lambda c: (0, int(c)) if c.isdigit() else (1, 0),

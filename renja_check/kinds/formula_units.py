@@ -16,7 +16,7 @@ from typing import Optional
 
 from ..structs import struct
 from ..models import Node, Quantity
-from .formula_evidence import cell_text
+from .formula_evidence import cell_text, present
 from .formula_expr import Formula
 
 
@@ -67,17 +67,13 @@ def _synonyms(same: list[list[str]]) -> dict[str, str]:
     return index
 
 
-def _present(q: Optional[Quantity]) -> bool:
-    return q is not None and q.status == "ok" and q.value is not None
-
-
 def _cells(node: Node, f: Formula, ambiguous: bool) -> list[str]:
     ops = {c: node.values.get(c) for c in f.operands}
-    if ambiguous and not all(_present(q) for q in ops.values()):
+    if ambiguous and not all(present(q) for q in ops.values()):
         return []
-    cells = [c for c, q in ops.items() if _present(q) and q.unit]
+    cells = [c for c, q in ops.items() if present(q) and q.unit]
     res = node.values.get(f.result)
-    if f.is_sum and _present(res) and res.unit and res.unit != "%":
+    if f.is_sum and present(res) and res.unit and res.unit != "%":
         cells.append(f.result)
     return cells
 
@@ -154,7 +150,7 @@ def column_units(node: Node, columns: list[str], same: list[list[str]], indicato
 
 
 def _unit_cell(q: Optional[Quantity]) -> bool:
-    return _present(q) and bool(q.unit) and q.unit.strip() != "%"
+    return present(q) and bool(q.unit) and q.unit.strip() != "%"
 
 
 def _named_by(indicator: str, groups: list[UnitGroup], same: list[list[str]]) -> Optional[UnitGroup]:
