@@ -237,10 +237,15 @@ class Store:
         """The findings of a run as ``Finding`` objects, in the order they were reported."""
         from ..finding import Finding
 
-        return [
-            Finding.model_validate(json.loads(r["data"]))
-            for r in self.conn.execute("SELECT data FROM findings WHERE run_id = ? ORDER BY id", (int(run_id),))
-        ]
+        out = []
+        cols = ", ".join(_save.IN_COLUMNS)
+        for r in self.conn.execute(f"SELECT data, {cols} FROM findings WHERE run_id = ? ORDER BY id", (int(run_id),)):
+            data = json.loads(r["data"])
+            for k in _save.IN_COLUMNS:  # stored once, in their columns (older rows: in data as well)
+                if k not in data:
+                    data[k] = None if r[k] is None else json.loads(r[k])
+            out.append(Finding.model_validate(data))
+        return out
 
     def diff(self, run_a: int, run_b: int) -> dict[str, list[Any]]:
         """Findings of ``run_b`` against ``run_a`` by fingerprint: new, fixed, still open."""

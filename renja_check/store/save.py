@@ -118,9 +118,13 @@ def finding_rows(run_id: int, findings: Iterable[Any], waived: dict) -> Iterable
             None if data.get("evidence") is None else parts["evidence"],
             int(w is not None),
             w.reason if w else None,
-            json_object(parts),
+            json_object({k: v for k, v in parts.items() if k not in IN_COLUMNS}),
         )
 
+
+# kept in their own columns, as the same JSON: not written a second time inside ``data``
+# (``Store.findings`` puts them back; rows written before keep them in ``data`` too)
+IN_COLUMNS = ("expected", "found", "evidence")
 
 FINDING_COLS = (
     "run_id",

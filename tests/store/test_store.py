@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import os
 import sqlite3
 import sys
@@ -85,6 +87,26 @@ def test_findings_read_back_equal(tmp_path, rounds_store):
     }
     runs = rounds_store.runs()
     assert [r["id"] for r in runs][:2] == [1, 2] and runs[0]["findings"] == len(first)
+
+
+def test_findings_read_back_exactly_with_their_evidence_stored_once(tmp_path):
+    store = Store(tmp_path / "s.db")
+    result = api.check([])  # the default dossier: findings with folded and nested evidence
+    run_id = store.save_run(result)
+    assert [f.model_dump(mode="json") for f in store.findings(run_id)] == [
+        f.model_dump(mode="json") for f in result.findings
+    ]
+    data = [json.loads(r["data"]) for r in store.rows("SELECT data FROM findings WHERE run_id = ?", (run_id,))]
+    assert data and not any(k in d for d in data for k in ("evidence", "expected", "found"))
+    # a row written before (evidence inside data as well) still reads back
+    row = store.rows("SELECT id, data, evidence, expected, found FROM findings WHERE run_id = ? LIMIT 1", (run_id,))[0]
+    full = {
+        **json.loads(row["data"]),
+        **{k: json.loads(row[k]) if row[k] else None for k in ("evidence", "expected", "found")},
+    }
+    store.conn.execute("UPDATE findings SET data = ?, evidence = NULL WHERE id = ?", (json.dumps(full), row["id"]))
+    assert store.findings(run_id)[0].model_dump(mode="json") == result.findings[0].model_dump(mode="json")
+    store.close()
 
 
 def test_a_failure_half_way_leaves_the_store_as_it_was(tmp_path, small, monkeypatch):
