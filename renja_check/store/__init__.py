@@ -238,12 +238,15 @@ class Store:
         from ..finding import Finding
 
         out = []
-        cols = ", ".join(_save.IN_COLUMNS)
+        cols = ", ".join((*_save.IN_COLUMNS, "message_id", "message_en", "suggestion_id", "suggestion_en"))
         for r in self.conn.execute(f"SELECT data, {cols} FROM findings WHERE run_id = ? ORDER BY id", (int(run_id),)):
             data = json.loads(r["data"])
             for k in _save.IN_COLUMNS:  # stored once, in their columns (older rows: in data as well)
                 if k not in data:
                     data[k] = None if r[k] is None else json.loads(r[k])
+            for k in ("message", "suggestion"):  # both languages, in their columns
+                if k not in data:
+                    data[k] = {"id": r[f"{k}_id"], "en": r[f"{k}_en"]}
             out.append(Finding.model_validate(data))
         return out
 

@@ -118,12 +118,24 @@ def finding_rows(run_id: int, findings: Iterable[Any], waived: dict) -> Iterable
             None if data.get("evidence") is None else parts["evidence"],
             int(w is not None),
             w.reason if w else None,
-            json_object({k: v for k, v in parts.items() if k not in IN_COLUMNS}),
+            json_object({k: v for k, v in parts.items() if k not in IN_COLUMNS and not _texts_in_columns(data, k)}),
         )
 
 
+def _texts_in_columns(data: dict, key: str) -> bool:
+    """A message or suggestion the ``*_id`` / ``*_en`` columns hold exactly (both languages,
+    nothing else): not written again inside ``data``."""
+    if key not in ("message", "suggestion"):
+        return False
+    texts = data.get(key)
+    return (
+        isinstance(texts, dict) and set(texts) == {"id", "en"} and all(isinstance(t, str) and t for t in texts.values())
+    )
+
+
 # kept in their own columns, as the same JSON: not written a second time inside ``data``
-# (``Store.findings`` puts them back; rows written before keep them in ``data`` too)
+# (``Store.findings`` puts them back; rows written before keep them in ``data`` too); so are
+# a message and a suggestion given in exactly both languages (``_texts_in_columns``)
 IN_COLUMNS = ("expected", "found", "evidence")
 
 FINDING_COLS = (
