@@ -27,19 +27,9 @@ import tempfile
 import time
 from pathlib import Path
 
-# the 54 SIPD-RI files of the shared reference material, beside the checkout
-DEFAULT_FOLDER = (
-    Path(__file__).resolve().parents[2]
-    / "shared"
-    / "reference"
-    / "nomenclature"
-    / "join-project-ms-grup__e-monev-utara-be"
-    / "src"
-    / "app"
-    / "renja-rkpd"
-    / "seeder"
-    / "renja-2026"
-)
+from shared_paths import SIPD_FOLDER  # bench/ is on sys.path when a script in it runs
+
+DEFAULT_FOLDER = SIPD_FOLDER  # the 54 SIPD-RI files of the shared reference material
 GOALS = {"--help": 8, "check sample": 25, "check folder": 60}
 
 
