@@ -93,20 +93,25 @@ def _read(path: Path) -> object:
         return None
 
 
-def _write(folder: Path, name: str, path: Path, value: object) -> None:
-    import tempfile  # only when writing: a cache hit does not pay for it
+def _write(folder: Path, name: str, path: Path, value: object, dump=None, suffix: str = ".pickle") -> None:
+    """``value`` to ``path`` whole or not at all (``dump(value, file)``, pickle by default);
+    the older entries of ``name`` in ``folder`` removed."""
+    from .outfile import temp_file  # only when writing: a cache hit does not pay for it
 
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}-", suffix=".tmp", dir=folder)
+        fd, tmp = temp_file(str(folder), f".{name}-")
         try:
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                if dump is None:
+                    pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                else:
+                    dump(value, fh)
             os.replace(tmp, path)
         except BaseException:
             os.unlink(tmp)
             raise
-        for old in folder.glob(f"{name}-*.pickle"):  # one entry per name: the cache stays small
+        for old in folder.glob(f"{name}-*{suffix}"):  # one entry per name: the cache stays small
             if old != path:
                 old.unlink(missing_ok=True)
     except Exception:

@@ -121,26 +121,15 @@ def save() -> None:
     _state["new"] = False
     try:
         import marshal
+        from pathlib import Path
+
+        from .cache import _write  # the cache's own atomic write and clean-up of older tables
 
         table = _state["table"]
         if len(table) > MAX_PATTERNS:
             table = {k: v for k, v in table.items() if k in _state["used"]}
-        path = _state["path"]
-        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
-        from .outfile import temp_file
-
-        fd, tmp = temp_file(os.path.dirname(path), os.path.basename(path) + ".")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                marshal.dump(table, fh)
-            os.replace(tmp, path)  # whole or not at all
-        except BaseException:
-            os.unlink(tmp)
-            raise
-        folder, mine = os.path.split(path)
-        for name in os.listdir(folder):  # one table: another build's is stale
-            if name.startswith("regex-") and name != mine and not name.endswith(".tmp"):
-                os.unlink(os.path.join(folder, name))
+        path = Path(_state["path"])
+        _write(path.parent, "regex", path, table, dump=marshal.dump, suffix=".marshal")
     except Exception:
         pass
 
