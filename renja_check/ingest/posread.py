@@ -14,6 +14,7 @@ from typing import Callable, Optional
 
 from ..models import Column, Note, Span, Table
 from .layout import Layout, load_layout
+from .table_kinds import KIND_EN, KIND_ID
 from .pdfwords import Page
 from .posplan import build_table, read_rows, years_of
 from .postable import FoundTable, find_tables
@@ -74,20 +75,7 @@ def _columns(t: FoundTable, years: list[int]) -> list[Column]:
 
 
 OTHER_ROLES = ("evaluasi", "kinerja_pelayanan", "review_rkpd", "usulan", "rkpd_akhir")
-ROLE_ID = {
-    "evaluasi": "evaluasi hasil pelaksanaan Renja (T-C.29)",
-    "kinerja_pelayanan": "pencapaian kinerja pelayanan (T-C.30)",
-    "review_rkpd": "review rancangan awal RKPD (T-C.31)",
-    "usulan": "usulan program dan kegiatan masyarakat (T-C.32)",
-    "rkpd_akhir": "rancangan akhir RKPD",
-}
-ROLE_EN = {
-    "evaluasi": "evaluation of the Renja (T-C.29)",
-    "kinerja_pelayanan": "service performance (T-C.30)",
-    "review_rkpd": "review of the rancangan awal RKPD (T-C.31)",
-    "usulan": "community proposals (T-C.32)",
-    "rkpd_akhir": "rancangan akhir RKPD",
-}
+ROLE_ID, ROLE_EN = KIND_ID, KIND_EN  # the tables' names in the reader's notes
 
 
 def other_tables(

@@ -92,15 +92,17 @@ def _parse_text(text: str, path: str, positioned, others) -> Document:
         found |= set(roles)
         ctx.notes.extend(notes)
         tables.extend(more)
+    from ..table_kinds import KIND_EN, KIND_ID
+
     for kind in ("evaluasi", "kinerja_pelayanan", "review_rkpd", "rencana", "rkpd_akhir"):
         if kind == "rencana" and pos_notes and kind not in found:
             continue  # the positioned reader said what it looked for (plan-table-missing)
         if kind not in found:
             ctx.note(
                 "table-missing",
-                f"table of kind '{kind}' not found in the document",
+                f"table of kind '{kind}' ({KIND_EN[kind]}) not found in the document",
                 level="warning",
-                id=f"tabel jenis '{kind}' tidak ditemukan dalam dokumen",
+                id=f"tabel {KIND_ID[kind]} tidak ditemukan dalam dokumen",
             )
     claims = PARSERS["claims"](ctx, regions, tables)
     from .identity import identity_claims
